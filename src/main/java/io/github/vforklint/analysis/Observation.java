@@ -1,0 +1,97 @@
+package io.github.vforklint.analysis;
+
+import io.github.vforklint.finding.TraceStep;
+import io.github.vforklint.ir.Event;
+import io.github.vforklint.ir.Location;
+import io.github.vforklint.ir.Variable;
+import io.github.vforklint.knowledge.FunctionInfo;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Something the child (or, for {@link ParentRead}, the parent) does that a rule may care about.
+ * {@code site} is the vfork call; {@code chain} the calls from the function that called vfork
+ * down to where this happens (empty when it happens in that function).
+ */
+public sealed interface Observation {
+
+    Event.Call site();
+
+    List<TraceStep> chain();
+
+    /** Where the observed code is. */
+    Location location();
+
+    /** The same observation seen from a caller: one more call in front of the chain. */
+    Observation via(TraceStep step, Event.Call newSite);
+
+    /** A call the child makes. {@code hasBody}: the callee is defined in the scanned code and was analysed. */
+    record ChildCall(Event.Call call, FunctionInfo info, boolean hasBody, Event.Call site, List<TraceStep> chain)
+            implements Observation {
+        public Location location() {
+            return call.location();
+        }
+
+        public Observation via(TraceStep step, Event.Call newSite) {
+            return new ChildCall(call, info, hasBody, newSite, prepend(step, chain));
+        }
+    }
+
+    /** The child writes memory the parent owns. {@code variable} is the written variable when the write is to (part of) one. */
+    record ParentMemoryWrite(Event.Write write, Variable variable, Event.Call site, List<TraceStep> chain)
+            implements Observation {
+        public Location location() {
+            return write.location();
+        }
+
+        public Observation via(TraceStep step, Event.Call newSite) {
+            return new ParentMemoryWrite(write, variable, newSite, prepend(step, chain));
+        }
+    }
+
+    /** The child returns from the function that called vfork. */
+    record ChildReturn(Location location, String function, Event.Call site) implements Observation {
+        public List<TraceStep> chain() {
+            return List.of();
+        }
+
+        public Observation via(TraceStep step, Event.Call newSite) {
+            return this;
+        }
+    }
+
+    /** After {@code exec} fails, the child returns ({@code intoParentCode} false) or runs on into the parent's code. */
+    record ExecFallthrough(Event.Call exec, boolean intoParentCode, String function, Event.Call site,
+                           List<TraceStep> chain) implements Observation {
+        public Location location() {
+            return exec.location();
+        }
+
+        public Observation via(TraceStep step, Event.Call newSite) {
+            return new ExecFallthrough(exec, intoParentCode, function, newSite, prepend(step, chain));
+        }
+    }
+
+    /** After the child ran, the parent reads a variable the child wrote at {@code childWrite}. */
+    record ParentRead(Event.Read read, Location childWrite, Event.Call site) implements Observation {
+        public Location location() {
+            return read.location();
+        }
+
+        public List<TraceStep> chain() {
+            return List.of();
+        }
+
+        public Observation via(TraceStep step, Event.Call newSite) {
+            return this;
+        }
+    }
+
+    private static List<TraceStep> prepend(TraceStep step, List<TraceStep> chain) {
+        List<TraceStep> result = new ArrayList<>(chain.size() + 1);
+        result.add(step);
+        result.addAll(chain);
+        return List.copyOf(result);
+    }
+}

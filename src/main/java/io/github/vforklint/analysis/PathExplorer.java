@@ -1,0 +1,245 @@
+package io.github.vforklint.analysis;
+
+import io.github.vforklint.finding.TraceStep;
+import io.github.vforklint.ir.CfgNode;
+import io.github.vforklint.ir.Event;
+import io.github.vforklint.ir.Expr;
+import io.github.vforklint.ir.FunctionBody;
+import io.github.vforklint.ir.LValue;
+import io.github.vforklint.ir.Terminator;
+import io.github.vforklint.ir.Variable;
+import io.github.vforklint.knowledge.FunctionInfo;
+import io.github.vforklint.knowledge.FunctionKind;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Walks one function's CFG over (node, {@link PathState}) pairs until no new pair appears, and
+ * records what each path does. Used two ways: on a function that calls vfork (paths start before
+ * the vfork), and on a helper the child calls (paths start in the child).
+ */
+final class PathExplorer {
+
+    /** A write seen in the child, classified once the whole function has been walked. */
+    record ChildWrite(Event.Write write, boolean storesResult) {
+    }
+
+    /** A read on the parent's side of a vfork. */
+    record ParentSideRead(Event.Read read, Event.Call site) {
+    }
+
+    private record Visit(CfgNode node, PathState state) {
+    }
+
+    private final FunctionBody function;
+    private final AnalysisContext context;
+    private final boolean helper;
+    private final Set<CfgNode> parentCode;
+
+    final Map<CfgNode, EnumSet<Phase>> phasesSeen = new HashMap<>();
+    final List<Observation> observations = new ArrayList<>();
+    final Map<Event.Call, List<ChildWrite>> childWrites = new HashMap<>();
+    final Set<Variable> declaredInChild = new HashSet<>();
+    final Set<Variable> declaredOutsideChild = new HashSet<>();
+    final Map<Variable, List<Expr>> assignedValues = new HashMap<>();
+    final List<ParentSideRead> parentReads = new ArrayList<>();
+    final List<Event.Call> vforkSites = new ArrayList<>();
+    final Set<ExecMark> returnsAfterExec = new LinkedHashSet<>();
+    boolean returnsNormally;
+    boolean truncated;
+
+    /**
+     * @param parentCode nodes the parent (or code before vfork) runs; a child path on an exec's
+     *                   failure path that enters one is reported and stopped. Null to not check.
+     */
+    PathExplorer(FunctionBody function, AnalysisContext context, boolean helper, Set<CfgNode> parentCode) {
+        this.function = function;
+        this.context = context;
+        this.helper = helper;
+        this.parentCode = parentCode;
+    }
+
+    void run(PathState initial) {
+        Set<Visit> seen = new HashSet<>();
+        Deque<Visit> work = new ArrayDeque<>();
+        Visit first = new Visit(function.entry(), initial);
+        seen.add(first);
+        work.add(first);
+        int budget = context.stepBudget();
+        while (!work.isEmpty()) {
+            if (--budget < 0) {
+                truncated = true;
+                return;
+            }
+            Visit visit = work.poll();
+            phasesSeen.computeIfAbsent(visit.node(), n -> EnumSet.noneOf(Phase.class)).add(visit.state().phase());
+            for (Visit next : step(visit)) {
+                if (enters(next) && seen.add(next)) {
+                    work.add(next);
+                }
+            }
+        }
+    }
+
+    private boolean enters(Visit next) {
+        PathState s = next.state();
+        if (parentCode != null && s.phase() == Phase.CHILD && s.afterExec() != null && parentCode.contains(next.node())) {
+            ExecMark exec = s.afterExec();
+            observations.add(new Observation.ExecFallthrough(exec.exec(), true, function.name(), s.site(), exec.chain()));
+            return false;
+        }
+        return true;
+    }
+
+    private List<Visit> step(Visit visit) {
+        List<PathState> states = List.of(visit.state());
+        for (Event event : visit.node().events()) {
+            List<PathState> next = new ArrayList<>(states.size());
+            for (PathState s : states) {
+                apply(event, s, next);
+            }
+            states = next;
+            if (states.isEmpty()) {
+                return List.of();
+            }
+        }
+        List<Visit> successors = new ArrayList<>();
+        for (PathState s : states) {
+            follow(visit.node().terminator(), s, successors);
+        }
+        return successors;
+    }
+
+    private void apply(Event event, PathState s, List<PathState> out) {
+        if (event instanceof Event.Call call) {
+            applyCall(call, s, out);
+        } else if (event instanceof Event.Write write) {
+            PathState after = s;
+            boolean storesResult = false;
+            if (write.target().access() == LValue.Access.DIRECT && write.target().base() != null) {
+                Variable v = write.target().base();
+                storesResult = s.holdsResult(write.value());
+                after = s.assigned(v, write.value());
+                assignedValues.computeIfAbsent(v, k -> new ArrayList<>())
+                        .add(write.value() == null ? Expr.OPAQUE : write.value());
+            }
+            if (s.phase() == Phase.CHILD) {
+                childWrites.computeIfAbsent(s.site(), k -> new ArrayList<>()).add(new ChildWrite(write, storesResult));
+            }
+            out.add(after);
+        } else if (event instanceof Event.Declare declare) {
+            (s.phase() == Phase.CHILD ? declaredInChild : declaredOutsideChild).add(declare.variable());
+            if (declare.initialValue() != null) {
+                assignedValues.computeIfAbsent(declare.variable(), k -> new ArrayList<>()).add(declare.initialValue());
+            }
+            out.add(s.assigned(declare.variable(), declare.initialValue()));
+        } else if (event instanceof Event.Read read) {
+            if (s.phase() == Phase.PARENT) {
+                parentReads.add(new ParentSideRead(read, s.site()));
+            }
+            out.add(s);
+        }
+    }
+
+    private void applyCall(Event.Call call, PathState s, List<PathState> out) {
+        FunctionInfo info = call.isIndirect() ? FunctionInfo.unknown(call.text()) : context.knowledge().lookup(call.callee());
+        if (info.kind() == FunctionKind.VFORK && s.phase() != Phase.CHILD && !helper) {
+            vforkSites.add(call);
+            out.add(s.forked(call, Phase.CHILD));
+            out.add(s.forked(call, Phase.PARENT));
+            out.add(s.forked(call, Phase.FAILED));
+            return;
+        }
+        HelperSummary summary = info.kind() == FunctionKind.UNKNOWN && !call.isIndirect()
+                ? context.summaries().of(call.callee()) : null;
+        if (s.phase() == Phase.CHILD) {
+            observations.add(new Observation.ChildCall(call, info, summary != null, s.site(), List.of()));
+        }
+        if (info.kind().terminates() || call.declaredNoReturn()) {
+            return;
+        }
+        if (info.kind() == FunctionKind.EXEC && s.phase() == Phase.CHILD) {
+            out.add(s.afterExec(new ExecMark(call, List.of())));
+            return;
+        }
+        if (summary == null) {
+            out.add(s);
+            return;
+        }
+        TraceStep step = new TraceStep(call.location(), call.callee());
+        if (s.phase() == Phase.CHILD) {
+            for (Observation inner : summary.observations()) {
+                observations.add(inner.via(step, s.site()));
+            }
+        }
+        if (summary.returnsNormally()) {
+            out.add(s);
+        }
+        if (s.phase() == Phase.CHILD) {
+            for (ExecMark exec : summary.returnsAfterExec()) {
+                List<TraceStep> chain = new ArrayList<>();
+                chain.add(step);
+                chain.addAll(exec.chain());
+                out.add(s.afterExec(new ExecMark(exec.exec(), List.copyOf(chain))));
+            }
+        } else if (!summary.returnsAfterExec().isEmpty()) {
+            out.add(s);
+        }
+    }
+
+    private void follow(Terminator terminator, PathState s, List<Visit> out) {
+        if (terminator instanceof Terminator.Jump jump) {
+            out.add(new Visit(jump.target(), s));
+        } else if (terminator instanceof Terminator.Branch branch) {
+            Truth t = ConditionEvaluator.truth(branch.condition(), s);
+            if (t != Truth.FALSE) {
+                out.add(new Visit(branch.whenTrue(), s));
+            }
+            if (t != Truth.TRUE) {
+                out.add(new Visit(branch.whenFalse(), s));
+            }
+        } else if (terminator instanceof Terminator.Switch sw) {
+            List<Long> labels = new ArrayList<>();
+            for (Terminator.Case c : sw.cases()) {
+                labels.add(c.value());
+                if (c.value() == Long.MIN_VALUE || ConditionEvaluator.mayMatch(sw.selector(), c.value(), s)) {
+                    out.add(new Visit(c.target(), s));
+                }
+            }
+            if (ConditionEvaluator.mayMissAll(sw.selector(), labels, s)) {
+                out.add(new Visit(sw.otherwise(), s));
+            }
+        } else if (terminator instanceof Terminator.Return ret) {
+            leave(ret, s);
+        }
+    }
+
+    private void leave(Terminator.Return ret, PathState s) {
+        if (helper) {
+            if (s.afterExec() != null) {
+                returnsAfterExec.add(s.afterExec());
+            } else {
+                returnsNormally = true;
+            }
+            return;
+        }
+        if (s.phase() != Phase.CHILD) {
+            return;
+        }
+        if (s.afterExec() != null) {
+            ExecMark exec = s.afterExec();
+            observations.add(new Observation.ExecFallthrough(exec.exec(), false, function.name(), s.site(), exec.chain()));
+        } else {
+            observations.add(new Observation.ChildReturn(ret.location(), function.name(), s.site()));
+        }
+    }
+}

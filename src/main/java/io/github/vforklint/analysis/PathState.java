@@ -1,0 +1,62 @@
+package io.github.vforklint.analysis;
+
+import io.github.vforklint.ir.Event;
+import io.github.vforklint.ir.Expr;
+import io.github.vforklint.ir.Variable;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The abstract state of one path: its phase, the vfork call it refers to, the variables that hold
+ * that call's result, and the exec call it has survived, if any.
+ */
+record PathState(Phase phase, Event.Call site, Set<Variable> resultHolders, ExecMark afterExec) {
+
+    static PathState start() {
+        return new PathState(Phase.BEFORE, null, Set.of(), null);
+    }
+
+    static PathState inHelperChild() {
+        return new PathState(Phase.CHILD, null, Set.of(), null);
+    }
+
+    PathState forked(Event.Call vfork, Phase outcome) {
+        return new PathState(outcome, vfork, Set.of(), null);
+    }
+
+    PathState afterExec(ExecMark exec) {
+        return new PathState(phase, site, resultHolders, exec);
+    }
+
+    PathState assigned(Variable variable, Expr value) {
+        boolean holds = holdsResult(value);
+        if (holds == resultHolders.contains(variable)) {
+            return this;
+        }
+        Set<Variable> holders = new HashSet<>(resultHolders);
+        if (holds) {
+            holders.add(variable);
+        } else {
+            holders.remove(variable);
+        }
+        return new PathState(phase, site, Set.copyOf(holders), afterExec);
+    }
+
+    /** Whether an expression evaluates to this path's vfork result. */
+    boolean holdsResult(Expr value) {
+        if (site == null || value == null) {
+            return false;
+        }
+        if (value instanceof Expr.CallValue call) {
+            return call.call() == site;
+        }
+        if (value instanceof Expr.VarRef ref) {
+            return resultHolders.contains(ref.variable());
+        }
+        if (value instanceof Expr.Assign assign) {
+            return holdsResult(assign.value());
+        }
+        return false;
+    }
+}

@@ -1,0 +1,87 @@
+package io.github.vforklint.analysis;
+
+import io.github.vforklint.ir.CfgNode;
+import io.github.vforklint.ir.Event;
+import io.github.vforklint.ir.FunctionBody;
+import io.github.vforklint.ir.Location;
+import io.github.vforklint.ir.Variable;
+import io.github.vforklint.knowledge.FunctionKnowledge;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Entry point of the analysis: given a function that calls vfork, finds its child regions and
+ * returns what happens in them. One instance per translation unit, so helper summaries are shared
+ * by all the functions analysed in it.
+ */
+public final class VforkAnalysis {
+
+    /** Observations of one function, plus notes on anything that cut the analysis short. */
+    public record Result(List<Observation> observations, List<String> incomplete) {
+    }
+
+    private final AnalysisContext context;
+
+    public VforkAnalysis(FunctionKnowledge knowledge, FunctionResolver resolver, AnalysisLimits limits) {
+        this.context = new AnalysisContext(knowledge, resolver, limits);
+    }
+
+    public Result analyse(FunctionBody function) {
+        // First walk: learn which nodes the parent runs, so the second can tell when a child
+        // that survived a failed exec wanders into them.
+        PathExplorer discovery = new PathExplorer(function, context, false, null);
+        discovery.run(PathState.start());
+        PathExplorer walk = new PathExplorer(function, context, false, parentCode(discovery));
+        walk.run(PathState.start());
+
+        List<Observation> observations = new ArrayList<>(walk.observations);
+        List<Observation.ParentMemoryWrite> parentWrites = WriteOwnership.forVforkFunction(walk).parentWrites();
+        observations.addAll(parentWrites);
+        observations.addAll(parentReadsOfChildWrites(walk, observations));
+
+        List<String> incomplete = new ArrayList<>();
+        if (walk.truncated) {
+            incomplete.add("analysis of " + function.name() + "() stopped after " + context.stepBudget()
+                    + " steps; findings in it may be missing");
+        }
+        for (String cut : context.summaries().depthCuts()) {
+            incomplete.add("helper " + cut + "() is more than " + context.maxDepth()
+                    + " calls deep from a vfork child and was not followed");
+        }
+        context.summaries().depthCuts().clear();
+        return new Result(observations, incomplete);
+    }
+
+    private static Set<CfgNode> parentCode(PathExplorer discovery) {
+        Set<CfgNode> nodes = new HashSet<>();
+        for (Map.Entry<CfgNode, EnumSet<Phase>> e : discovery.phasesSeen.entrySet()) {
+            if (!EnumSet.of(Phase.CHILD).containsAll(e.getValue())) {
+                nodes.add(e.getKey());
+            }
+        }
+        return nodes;
+    }
+
+    private static List<Observation> parentReadsOfChildWrites(PathExplorer walk, List<Observation> observations) {
+        Map<Event.Call, Map<Variable, Location>> written = new HashMap<>();
+        for (Observation o : observations) {
+            if (o instanceof Observation.ParentMemoryWrite w && w.variable() != null && w.site() != null) {
+                written.computeIfAbsent(w.site(), k -> new HashMap<>()).putIfAbsent(w.variable(), w.location());
+            }
+        }
+        List<Observation> reads = new ArrayList<>();
+        for (PathExplorer.ParentSideRead read : walk.parentReads) {
+            Location write = written.getOrDefault(read.site(), Map.of()).get(read.read().variable());
+            if (write != null) {
+                reads.add(new Observation.ParentRead(read.read(), write, read.site()));
+            }
+        }
+        return reads;
+    }
+}

@@ -1,0 +1,82 @@
+package io.github.vforklint.analysis;
+
+import io.github.vforklint.ir.Event;
+import io.github.vforklint.ir.Expr;
+import io.github.vforklint.ir.LValue;
+import io.github.vforklint.ir.Variable;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Decides which of the child's writes land in memory the parent owns. Memory is the child's own
+ * when it is a variable declared inside the child region (or, in a helper, the helper's frame),
+ * an element or member of one, or reached through a pointer that only ever points at such storage.
+ */
+final class WriteOwnership {
+
+    private final PathExplorer walk;
+    private final Predicate<Variable> childOwned;
+
+    private WriteOwnership(PathExplorer walk, Predicate<Variable> childOwned) {
+        this.walk = walk;
+        this.childOwned = childOwned;
+    }
+
+    static WriteOwnership forHelper(PathExplorer walk) {
+        return new WriteOwnership(walk, Variable::isFrameLocal);
+    }
+
+    static WriteOwnership forVforkFunction(PathExplorer walk) {
+        return new WriteOwnership(walk, v -> v.storage() == Variable.Storage.LOCAL
+                && walk.declaredInChild.contains(v) && !walk.declaredOutsideChild.contains(v));
+    }
+
+    List<Observation.ParentMemoryWrite> parentWrites() {
+        List<Observation.ParentMemoryWrite> result = new ArrayList<>();
+        for (Map.Entry<Event.Call, List<PathExplorer.ChildWrite>> entry : walk.childWrites.entrySet()) {
+            for (PathExplorer.ChildWrite w : entry.getValue()) {
+                if (w.storesResult() || ownedByChild(w.write().target())) {
+                    continue;
+                }
+                LValue target = w.write().target();
+                Variable written = target.access() == LValue.Access.THROUGH_POINTER ? null : target.base();
+                result.add(new Observation.ParentMemoryWrite(w.write(), written, entry.getKey(), List.of()));
+            }
+        }
+        return result;
+    }
+
+    private boolean ownedByChild(LValue target) {
+        Variable base = target.base();
+        if (base == null) {
+            return false;
+        }
+        if (target.access() != LValue.Access.THROUGH_POINTER || base.shape() == Variable.Shape.ARRAY) {
+            return childOwned.test(base);
+        }
+        return pointsOnlyToChildStorage(base, new HashSet<>());
+    }
+
+    private boolean pointsOnlyToChildStorage(Variable pointer, Set<Variable> visiting) {
+        if (!childOwned.test(pointer) || pointer.storage() == Variable.Storage.PARAMETER || !visiting.add(pointer)) {
+            return false;
+        }
+        List<Expr> values = walk.assignedValues.getOrDefault(pointer, List.of());
+        if (values.isEmpty()) {
+            return false;
+        }
+        for (Expr value : values) {
+            boolean local = value instanceof Expr.AddressOf address && childOwned.test(address.variable())
+                    || value instanceof Expr.VarRef ref && pointsOnlyToChildStorage(ref.variable(), visiting);
+            if (!local) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

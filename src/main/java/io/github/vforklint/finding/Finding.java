@@ -1,0 +1,33 @@
+package io.github.vforklint.finding;
+
+import io.github.vforklint.ir.Location;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One rule violation.
+ *
+ * @param vfork the vfork call whose child runs the offending code
+ * @param trace the calls from the vfork site to the function holding {@code location}; empty when
+ *              the finding is in the function that called vfork
+ */
+public record Finding(String ruleId, String ruleName, Severity severity, Location location, String message,
+                      Location vfork, List<TraceStep> trace) {
+
+    public Finding {
+        trace = List.copyOf(trace);
+    }
+
+    /** Output order: path, line, column, rule; stable whatever the number of threads. */
+    public static final Comparator<Finding> ORDER = Comparator
+            .comparing((Finding f) -> f.location().path())
+            .thenComparingInt(f -> f.location().line())
+            .thenComparingInt(f -> f.location().column())
+            .thenComparing(Finding::ruleId)
+            .thenComparing(Finding::message);
+
+    public Finding withSeverity(Severity newSeverity) {
+        return new Finding(ruleId, ruleName, newSeverity, location, message, vfork, trace);
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.vforklint.frontend.c;
+
+import io.github.vforklint.ir.Expr;
+import org.eclipse.cdt.core.dom.ast.IASTBinaryExpression;
+import org.eclipse.cdt.core.dom.ast.IASTLiteralExpression;
+
+/** Integer constants as C spells them, so {@code case -1:} and {@code (pid_t)-1} compare as numbers. */
+final class ConstantFolding {
+
+    private ConstantFolding() {
+    }
+
+    static Expr literal(IASTLiteralExpression literal) {
+        if (literal.getKind() != IASTLiteralExpression.lk_integer_constant) {
+            return Expr.OPAQUE;
+        }
+        Long value = parseInteger(String.valueOf(literal.getValue()));
+        return value == null ? Expr.OPAQUE : new Expr.IntConst(value);
+    }
+
+    static Long parseInteger(String token) {
+        String digits = token.replace("'", "").replaceAll("[uUlL]+$", "");
+        try {
+            if (digits.startsWith("0x") || digits.startsWith("0X")) {
+                return Long.parseUnsignedLong(digits.substring(2), 16);
+            }
+            if (digits.startsWith("0b") || digits.startsWith("0B")) {
+                return Long.parseUnsignedLong(digits.substring(2), 2);
+            }
+            if (digits.length() > 1 && digits.startsWith("0")) {
+                return Long.parseUnsignedLong(digits.substring(1), 8);
+            }
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static Expr arithmetic(int operator, Expr left, Expr right) {
+        if (!(left instanceof Expr.IntConst l) || !(right instanceof Expr.IntConst r)) {
+            return Expr.OPAQUE;
+        }
+        return switch (operator) {
+            case IASTBinaryExpression.op_plus -> new Expr.IntConst(l.value() + r.value());
+            case IASTBinaryExpression.op_minus -> new Expr.IntConst(l.value() - r.value());
+            case IASTBinaryExpression.op_multiply -> new Expr.IntConst(l.value() * r.value());
+            case IASTBinaryExpression.op_binaryOr -> new Expr.IntConst(l.value() | r.value());
+            case IASTBinaryExpression.op_binaryAnd -> new Expr.IntConst(l.value() & r.value());
+            case IASTBinaryExpression.op_shiftLeft -> new Expr.IntConst(l.value() << r.value());
+            default -> Expr.OPAQUE;
+        };
+    }
+}

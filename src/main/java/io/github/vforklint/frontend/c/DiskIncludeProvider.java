@@ -1,0 +1,39 @@
+package io.github.vforklint.frontend.c;
+
+import org.eclipse.cdt.core.index.IIndexFileLocation;
+import org.eclipse.cdt.core.parser.FileContent;
+import org.eclipse.cdt.internal.core.parser.IMacroDictionary;
+import org.eclipse.cdt.internal.core.parser.scanner.InternalFileContent;
+import org.eclipse.cdt.internal.core.parser.scanner.InternalFileContentProvider;
+
+/**
+ * Serves included files from disk through the shared {@link SourceFiles} cache. CDT's public
+ * providers need an Eclipse workspace, so this extends the internal base class, as the CDT
+ * standalone examples do.
+ */
+final class DiskIncludeProvider extends InternalFileContentProvider {
+
+    private final SourceFiles files;
+
+    DiskIncludeProvider(SourceFiles files) {
+        this.files = files;
+    }
+
+    @Override
+    public boolean getInclusionExists(String path) {
+        return files.exists(path);
+    }
+
+    @Override
+    public InternalFileContent getContentForInclusion(String path, IMacroDictionary macros) {
+        if (!files.exists(path)) {
+            return null;
+        }
+        return (InternalFileContent) FileContent.create(path, files.get(path).chars());
+    }
+
+    @Override
+    public InternalFileContent getContentForInclusion(IIndexFileLocation location, String astPath) {
+        return null;
+    }
+}

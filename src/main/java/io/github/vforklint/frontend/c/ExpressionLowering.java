@@ -1,0 +1,351 @@
+package io.github.vforklint.frontend.c;
+
+import io.github.vforklint.ir.Event;
+import io.github.vforklint.ir.Expr;
+import io.github.vforklint.ir.LValue;
+import io.github.vforklint.ir.Location;
+import io.github.vforklint.ir.Variable;
+import org.eclipse.cdt.core.dom.ast.IASTArraySubscriptExpression;
+import org.eclipse.cdt.core.dom.ast.IASTBinaryExpression;
+import org.eclipse.cdt.core.dom.ast.IASTCastExpression;
+import org.eclipse.cdt.core.dom.ast.IASTCompoundStatement;
+import org.eclipse.cdt.core.dom.ast.IASTConditionalExpression;
+import org.eclipse.cdt.core.dom.ast.IASTExpression;
+import org.eclipse.cdt.core.dom.ast.IASTExpressionList;
+import org.eclipse.cdt.core.dom.ast.IASTExpressionStatement;
+import org.eclipse.cdt.core.dom.ast.IASTFieldReference;
+import org.eclipse.cdt.core.dom.ast.IASTFunctionCallExpression;
+import org.eclipse.cdt.core.dom.ast.IASTIdExpression;
+import org.eclipse.cdt.core.dom.ast.IASTInitializerClause;
+import org.eclipse.cdt.core.dom.ast.IASTInitializerList;
+import org.eclipse.cdt.core.dom.ast.IASTLiteralExpression;
+import org.eclipse.cdt.core.dom.ast.IASTNode;
+import org.eclipse.cdt.core.dom.ast.IASTProblemExpression;
+import org.eclipse.cdt.core.dom.ast.IASTStatement;
+import org.eclipse.cdt.core.dom.ast.IASTTypeIdInitializerExpression;
+import org.eclipse.cdt.core.dom.ast.IASTUnaryExpression;
+import org.eclipse.cdt.core.dom.ast.IArrayType;
+import org.eclipse.cdt.core.dom.ast.IBinding;
+import org.eclipse.cdt.core.dom.ast.IEnumerator;
+import org.eclipse.cdt.core.dom.ast.IFunction;
+import org.eclipse.cdt.core.dom.ast.IType;
+import org.eclipse.cdt.core.dom.ast.IVariable;
+import org.eclipse.cdt.core.dom.ast.gnu.IGNUASTCompoundStatementExpression;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lowers an expression into events appended to the current CFG node, in evaluation order, and
+ * returns the small {@link Expr} the analysis evaluates. Outside branch conditions, {@code &&},
+ * {@code ||} and {@code ?:} do not split the CFG: their operands' events are all kept, which
+ * over-approximates what the child may do.
+ */
+final class ExpressionLowering {
+
+    private final FunctionLowering function;
+    private final VariableTable variables;
+    private final LocationMapper locations;
+
+    ExpressionLowering(FunctionLowering function, VariableTable variables, LocationMapper locations) {
+        this.function = function;
+        this.variables = variables;
+        this.locations = locations;
+    }
+
+    Expr lower(IASTInitializerClause clause) {
+        if (clause instanceof IASTExpression expression) {
+            return lower(expression);
+        }
+        if (clause instanceof IASTInitializerList list) {
+            for (IASTInitializerClause c : list.getClauses()) {
+                lower(c);
+            }
+        }
+        return Expr.OPAQUE;
+    }
+
+    Expr lower(IASTExpression e) {
+        if (e == null) {
+            return Expr.OPAQUE;
+        }
+        if (e instanceof IASTIdExpression id) {
+            return lowerName(id);
+        }
+        if (e instanceof IASTLiteralExpression literal) {
+            return ConstantFolding.literal(literal);
+        }
+        if (e instanceof IASTUnaryExpression unary) {
+            return lowerUnary(unary);
+        }
+        if (e instanceof IASTBinaryExpression binary) {
+            return lowerBinary(binary);
+        }
+        if (e instanceof IASTFunctionCallExpression call) {
+            return lowerCall(call);
+        }
+        if (e instanceof IASTCastExpression cast) {
+            return lower(cast.getOperand());
+        }
+        if (e instanceof IASTExpressionList list) {
+            Expr last = Expr.OPAQUE;
+            for (IASTExpression part : list.getExpressions()) {
+                last = lower(part);
+            }
+            return last;
+        }
+        if (e instanceof IASTConditionalExpression conditional) {
+            lower(conditional.getLogicalConditionExpression());
+            lower(conditional.getPositiveResultExpression());
+            lower(conditional.getNegativeResultExpression());
+            return Expr.OPAQUE;
+        }
+        if (e instanceof IASTFieldReference field) {
+            lower(field.getFieldOwner());
+            return Expr.OPAQUE;
+        }
+        if (e instanceof IASTArraySubscriptExpression subscript) {
+            lower(subscript.getArrayExpression());
+            lower(subscript.getArgument());
+            return Expr.OPAQUE;
+        }
+        if (e instanceof IGNUASTCompoundStatementExpression statementExpression) {
+            return lowerStatementExpression(statementExpression.getCompoundStatement());
+        }
+        if (e instanceof IASTTypeIdInitializerExpression literal) {
+            lower(literal.getInitializer() instanceof IASTInitializerClause c ? c : null);
+            return Expr.OPAQUE;
+        }
+        if (e instanceof IASTProblemExpression problem) {
+            function.skipped(problem);
+            return Expr.OPAQUE;
+        }
+        for (IASTNode child : e.getChildren()) {
+            if (child instanceof IASTExpression sub) {
+                lower(sub);
+            }
+        }
+        return Expr.OPAQUE;
+    }
+
+    private Expr lowerName(IASTIdExpression id) {
+        IBinding binding = id.getName().resolveBinding();
+        if (binding instanceof IVariable v) {
+            Variable variable = variables.of(v, locations.of(id));
+            function.emit(new Event.Read(variable, locations.of(id)));
+            // An array used as a value decays to the address of its own storage.
+            return variable.shape() == Variable.Shape.ARRAY ? new Expr.AddressOf(variable) : new Expr.VarRef(variable);
+        }
+        if (binding instanceof IEnumerator enumerator) {
+            Number n = enumerator.getValue() == null ? null : enumerator.getValue().numberValue();
+            return n == null ? Expr.OPAQUE : new Expr.IntConst(n.longValue());
+        }
+        return Expr.OPAQUE;
+    }
+
+    private Expr lowerUnary(IASTUnaryExpression unary) {
+        IASTExpression operand = unary.getOperand();
+        switch (unary.getOperator()) {
+            case IASTUnaryExpression.op_bracketedPrimary:
+            case IASTUnaryExpression.op_plus:
+                return lower(operand);
+            case IASTUnaryExpression.op_minus: {
+                Expr value = lower(operand);
+                return value instanceof Expr.IntConst c ? new Expr.IntConst(-c.value()) : Expr.OPAQUE;
+            }
+            case IASTUnaryExpression.op_not:
+                return new Expr.Not(lower(operand));
+            case IASTUnaryExpression.op_amper: {
+                LValue target = lvalue(operand);
+                if (target.base() != null && target.access() != LValue.Access.THROUGH_POINTER) {
+                    return new Expr.AddressOf(target.base());
+                }
+                return Expr.OPAQUE;
+            }
+            case IASTUnaryExpression.op_prefixIncr:
+            case IASTUnaryExpression.op_prefixDecr:
+            case IASTUnaryExpression.op_postFixIncr:
+            case IASTUnaryExpression.op_postFixDecr: {
+                LValue target = lvalue(operand);
+                readBase(target, operand);
+                function.emit(new Event.Write(target, null, locations.of(unary)));
+                return Expr.OPAQUE;
+            }
+            case IASTUnaryExpression.op_sizeof:
+            case IASTUnaryExpression.op_alignOf:
+                // Not evaluated at run time.
+                return Expr.OPAQUE;
+            default:
+                lower(operand);
+                return Expr.OPAQUE;
+        }
+    }
+
+    private Expr lowerBinary(IASTBinaryExpression binary) {
+        int op = binary.getOperator();
+        if (op == IASTBinaryExpression.op_assign) {
+            Expr value = lower(binary.getOperand2());
+            LValue target = lvalue(binary.getOperand1());
+            function.emit(new Event.Write(target, value, locations.of(binary)));
+            return target.access() == LValue.Access.DIRECT && target.base() != null
+                    ? new Expr.Assign(target.base(), value) : value;
+        }
+        if (isCompoundAssignment(op)) {
+            lower(binary.getOperand2());
+            LValue target = lvalue(binary.getOperand1());
+            readBase(target, binary.getOperand1());
+            function.emit(new Event.Write(target, null, locations.of(binary)));
+            return Expr.OPAQUE;
+        }
+        Expr left = lower(binary.getOperand1());
+        Expr right = lower(binary.getOperand2());
+        String symbol = comparison(op);
+        if (symbol != null) {
+            return new Expr.Binary(symbol, left, right);
+        }
+        return ConstantFolding.arithmetic(op, left, right);
+    }
+
+    private Expr lowerCall(IASTFunctionCallExpression call) {
+        List<Expr> arguments = new ArrayList<>();
+        for (IASTInitializerClause argument : call.getArguments()) {
+            arguments.add(lower(argument));
+        }
+        IASTExpression target = stripParentheses(call.getFunctionNameExpression());
+        String callee = null;
+        boolean noReturn = false;
+        if (target instanceof IASTIdExpression id) {
+            IBinding binding = id.getName().resolveBinding();
+            if (binding instanceof IVariable) {
+                lower(id); // a function pointer: its value is read
+            } else {
+                callee = id.getName().toString();
+                noReturn = binding instanceof IFunction f && f.isNoReturn();
+            }
+        } else {
+            lower(target);
+        }
+        Location location = locations.of(call);
+        Event.Call event = new Event.Call(callee, List.copyOf(arguments), location,
+                callee != null ? callee : call.getFunctionNameExpression().getRawSignature(), noReturn);
+        function.emit(event);
+        return new Expr.CallValue(event);
+    }
+
+    private Expr lowerStatementExpression(IASTCompoundStatement body) {
+        IASTStatement[] statements = body.getStatements();
+        for (int i = 0; i < statements.length - 1; i++) {
+            function.lowerStatement(statements[i]);
+        }
+        if (statements.length > 0 && statements[statements.length - 1] instanceof IASTExpressionStatement last) {
+            return lower(last.getExpression());
+        }
+        if (statements.length > 0) {
+            function.lowerStatement(statements[statements.length - 1]);
+        }
+        return Expr.OPAQUE;
+    }
+
+    /** Works out what a write targets, lowering the index and pointer expressions it evaluates on the way. */
+    LValue lvalue(IASTExpression raw) {
+        IASTExpression e = stripParenthesesAndCasts(raw);
+        String text = raw.getRawSignature();
+        if (e instanceof IASTIdExpression id && id.getName().resolveBinding() instanceof IVariable v) {
+            return new LValue(variables.of(v, locations.of(id)), LValue.Access.DIRECT, text);
+        }
+        if (e instanceof IASTUnaryExpression unary && unary.getOperator() == IASTUnaryExpression.op_star) {
+            return new LValue(pointerBase(unary.getOperand()), LValue.Access.THROUGH_POINTER, text);
+        }
+        if (e instanceof IASTArraySubscriptExpression subscript) {
+            lower(subscript.getArgument());
+            IASTExpression array = subscript.getArrayExpression();
+            if (isArray(array)) {
+                return contained(lvalue(array), text);
+            }
+            return new LValue(pointerBase(array), LValue.Access.THROUGH_POINTER, text);
+        }
+        if (e instanceof IASTFieldReference field) {
+            if (field.isPointerDereference()) {
+                return new LValue(pointerBase(field.getFieldOwner()), LValue.Access.THROUGH_POINTER, text);
+            }
+            return contained(lvalue(field.getFieldOwner()), text);
+        }
+        lower(e);
+        return new LValue(null, LValue.Access.THROUGH_POINTER, text);
+    }
+
+    private static LValue contained(LValue container, String text) {
+        LValue.Access access = container.access() == LValue.Access.THROUGH_POINTER
+                ? LValue.Access.THROUGH_POINTER : LValue.Access.WITHIN;
+        return new LValue(container.base(), access, text);
+    }
+
+    /** The variable a dereferenced pointer is read from, when it is one; its value is read either way. */
+    private Variable pointerBase(IASTExpression pointer) {
+        IASTExpression e = stripParenthesesAndCasts(pointer);
+        Expr value = lower(e);
+        if (value instanceof Expr.VarRef ref) {
+            return ref.variable();
+        }
+        if (value instanceof Expr.AddressOf address) {
+            return address.variable();
+        }
+        return null;
+    }
+
+    private void readBase(LValue target, IASTExpression expression) {
+        if (target.access() == LValue.Access.DIRECT && target.base() != null) {
+            function.emit(new Event.Read(target.base(), locations.of(expression)));
+        }
+    }
+
+    private static boolean isArray(IASTExpression e) {
+        try {
+            IType type = VariableTable.unwrap(e.getExpressionType());
+            return type instanceof IArrayType;
+        } catch (RuntimeException ex) {
+            return false;
+        }
+    }
+
+    static IASTExpression stripParentheses(IASTExpression e) {
+        IASTExpression current = e;
+        while (current instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_bracketedPrimary) {
+            current = u.getOperand();
+        }
+        return current;
+    }
+
+    private static IASTExpression stripParenthesesAndCasts(IASTExpression e) {
+        IASTExpression current = stripParentheses(e);
+        while (current instanceof IASTCastExpression cast) {
+            current = stripParentheses(cast.getOperand());
+        }
+        return current;
+    }
+
+    private static boolean isCompoundAssignment(int op) {
+        return switch (op) {
+            case IASTBinaryExpression.op_multiplyAssign, IASTBinaryExpression.op_divideAssign,
+                 IASTBinaryExpression.op_moduloAssign, IASTBinaryExpression.op_plusAssign,
+                 IASTBinaryExpression.op_minusAssign, IASTBinaryExpression.op_shiftLeftAssign,
+                 IASTBinaryExpression.op_shiftRightAssign, IASTBinaryExpression.op_binaryAndAssign,
+                 IASTBinaryExpression.op_binaryXorAssign, IASTBinaryExpression.op_binaryOrAssign -> true;
+            default -> false;
+        };
+    }
+
+    private static String comparison(int op) {
+        return switch (op) {
+            case IASTBinaryExpression.op_equals -> "==";
+            case IASTBinaryExpression.op_notequals -> "!=";
+            case IASTBinaryExpression.op_lessThan -> "<";
+            case IASTBinaryExpression.op_greaterThan -> ">";
+            case IASTBinaryExpression.op_lessEqual -> "<=";
+            case IASTBinaryExpression.op_greaterEqual -> ">=";
+            case IASTBinaryExpression.op_logicalAnd -> "&&";
+            case IASTBinaryExpression.op_logicalOr -> "||";
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,58 @@
+package io.github.vforklint.frontend.c;
+
+import io.github.vforklint.ir.Location;
+import io.github.vforklint.source.SourceText;
+import org.eclipse.cdt.core.dom.ast.IASTFileLocation;
+import org.eclipse.cdt.core.dom.ast.IASTMacroExpansionLocation;
+import org.eclipse.cdt.core.dom.ast.IASTNode;
+import org.eclipse.cdt.core.dom.ast.IASTNodeLocation;
+
+import java.util.function.Function;
+
+/**
+ * CDT gives offsets, not columns. For code produced by a macro, a node's file location is the
+ * macro's use in the user's file, which is where a finding belongs; the macro's name is kept for
+ * the message.
+ */
+final class LocationMapper {
+
+    private final SourceFiles files;
+    private final Function<String, String> displayPath;
+
+    LocationMapper(SourceFiles files, Function<String, String> displayPath) {
+        this.files = files;
+        this.displayPath = displayPath;
+    }
+
+    Location of(IASTNode node) {
+        IASTFileLocation fl = node.getFileLocation();
+        if (fl == null) {
+            return null;
+        }
+        Location location = span(fl.getFileName(), fl.getNodeOffset(), fl.getNodeLength());
+        String macro = macroName(node);
+        return macro == null ? location : location.withMacro(macro);
+    }
+
+    /** The position just before the last character of a node: the closing brace of a body. */
+    Location lastCharacter(IASTNode node) {
+        IASTFileLocation fl = node.getFileLocation();
+        int end = fl.getNodeOffset() + Math.max(0, fl.getNodeLength() - 1);
+        return span(fl.getFileName(), end, 1);
+    }
+
+    Location span(String file, int offset, int length) {
+        SourceText text = files.get(file);
+        int end = offset + length;
+        return new Location(displayPath.apply(file), text.lineOf(offset), text.columnOf(offset),
+                text.lineOf(end), text.columnOf(end), null);
+    }
+
+    private static String macroName(IASTNode node) {
+        IASTNodeLocation[] locations = node.getNodeLocations();
+        if (locations.length > 0 && locations[0] instanceof IASTMacroExpansionLocation expansion) {
+            return expansion.getExpansion().getMacroReference().toString();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,30 @@
+package io.github.vforklint.frontend.c;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How to preprocess one file: what a compiler would get from {@code -I}, {@code -iquote},
+ * {@code -D} and {@code -include}, plus the system search path when {@code --system-includes}
+ * is on (empty otherwise, so {@code <...>} headers outside the project are skipped).
+ */
+public record ParseSettings(List<Path> includeDirs, List<Path> quoteDirs, Map<String, String> defines,
+                            List<Path> forcedIncludes, List<Path> systemDirs) {
+
+    public ParseSettings {
+        includeDirs = List.copyOf(includeDirs);
+        quoteDirs = List.copyOf(quoteDirs);
+        defines = Map.copyOf(defines);
+        forcedIncludes = List.copyOf(forcedIncludes);
+        systemDirs = List.copyOf(systemDirs);
+    }
+
+    public static ParseSettings defaults() {
+        return new ParseSettings(List.of(), List.of(), Map.of(), List.of(), List.of());
+    }
+
+    public boolean readsSystemHeaders() {
+        return !systemDirs.isEmpty();
+    }
+}

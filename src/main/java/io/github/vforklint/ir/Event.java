@@ -1,0 +1,33 @@
+package io.github.vforklint.ir;
+
+import java.util.List;
+
+/** Something a CFG node does, in evaluation order. */
+public sealed interface Event {
+
+    Location location();
+
+    /**
+     * A function call. {@code callee} is the resolved name after macro expansion, or null for a
+     * call through a function pointer, in which case {@code text} says what was called.
+     */
+    record Call(String callee, List<Expr> arguments, Location location, String text, boolean declaredNoReturn)
+            implements Event {
+
+        public boolean isIndirect() {
+            return callee == null;
+        }
+    }
+
+    /** A store: assignment, compound assignment, increment or decrement. {@code value} is null unless it is a plain {@code =}. */
+    record Write(LValue target, Expr value, Location location) implements Event {
+    }
+
+    /** The value of a variable is used. */
+    record Read(Variable variable, Location location) implements Event {
+    }
+
+    /** A variable comes into scope, with its initial value if it has one (else null). */
+    record Declare(Variable variable, Expr initialValue, Location location) implements Event {
+    }
+}

@@ -1,0 +1,21 @@
+package io.github.vforklint.ir;
+
+/**
+ * The target of a write, reduced to the variable it is rooted at and how it is reached.
+ *
+ * @param base the variable the access starts from, or null when it starts from something that is
+ *             not a variable (a call result, a cast of an integer...)
+ * @param text the lvalue as written in the source, for messages
+ */
+public record LValue(Variable base, Access access, String text) {
+
+    /** How the written memory relates to {@code base}. */
+    public enum Access {
+        /** The variable itself. */
+        DIRECT,
+        /** An element or member stored inside the variable ({@code a[i]} on an array, {@code s.f}). */
+        WITHIN,
+        /** Memory the variable points to ({@code *p}, {@code p->f}, {@code p[i]} on a pointer). */
+        THROUGH_POINTER
+    }
+}

@@ -1,0 +1,28 @@
+package io.github.vforklint.ir;
+
+/**
+ * A span in a source file, 1-based, end column exclusive (SARIF's convention). When the code
+ * came from a macro expansion, the span is the macro's use in the user's file and {@code macro}
+ * names it.
+ */
+public record Location(String path, int line, int column, int endLine, int endColumn, String macro) {
+
+    public Location {
+        if (line < 1 || column < 1) {
+            throw new IllegalArgumentException("locations are 1-based: " + path + ":" + line + ":" + column);
+        }
+    }
+
+    public static Location of(String path, int line, int column) {
+        return new Location(path, line, column, line, column, null);
+    }
+
+    public Location withMacro(String macroName) {
+        return new Location(path, line, column, endLine, endColumn, macroName);
+    }
+
+    @Override
+    public String toString() {
+        return path + ":" + line + ":" + column;
+    }
+}

@@ -1,0 +1,27 @@
+package io.github.vforklint.ir;
+
+import java.util.List;
+
+/** How control leaves a CFG node. */
+public sealed interface Terminator {
+
+    /** Unconditional edge. */
+    record Jump(CfgNode target) implements Terminator {
+    }
+
+    /** Two-way branch on a condition that holds no calls or writes (those are events of the node). */
+    record Branch(Expr condition, CfgNode whenTrue, CfgNode whenFalse) implements Terminator {
+    }
+
+    /** A switch; {@code otherwise} is the default label, or the statement after the switch. */
+    record Switch(Expr selector, List<Case> cases, CfgNode otherwise) implements Terminator {
+    }
+
+    /** One {@code case} label with its folded constant value. */
+    record Case(long value, CfgNode target) {
+    }
+
+    /** Leaving the function: a return statement, or falling off its end ({@code implicit}). */
+    record Return(Location location, boolean implicit) implements Terminator {
+    }
+}

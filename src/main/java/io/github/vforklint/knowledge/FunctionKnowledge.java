@@ -1,0 +1,89 @@
+package io.github.vforklint.knowledge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Looks up what a called function means in a vfork child. Immutable once loaded; share it. */
+public final class FunctionKnowledge {
+
+    private static final String BASE = "rules/functions/";
+
+    private final Map<String, FunctionInfo> functions;
+
+    private FunctionKnowledge(Map<String, FunctionInfo> functions) {
+        this.functions = Collections.unmodifiableMap(functions);
+    }
+
+    /** Loads the catalogue shipped in the jar. */
+    public static FunctionKnowledge load() {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        Map<String, FunctionInfo> map = new HashMap<>();
+        // Earlier files win: a name in both exec.yml and async-signal-safe.yml is an exec.
+        JsonNode vfork = read(yaml, "vfork.yml");
+        names(vfork.path("functions")).forEach(n -> map.putIfAbsent(n, info(n, FunctionKind.VFORK)));
+        JsonNode terminate = read(yaml, "terminate.yml");
+        names(terminate.path("safe")).forEach(n -> map.putIfAbsent(n, info(n, FunctionKind.TERMINATE)));
+        names(terminate.path("runs-handlers"))
+                .forEach(n -> map.putIfAbsent(n, info(n, FunctionKind.TERMINATE_RUNNING_HANDLERS)));
+        for (JsonNode exec : read(yaml, "exec.yml").path("functions")) {
+            String name = exec.path("name").asText();
+            map.putIfAbsent(name, new FunctionInfo(name, FunctionKind.EXEC, null, null,
+                    exec.path("path-search").asBoolean(false)));
+        }
+        for (JsonNode category : read(yaml, "unsafe.yml").path("categories")) {
+            String id = category.path("id").asText();
+            String reason = category.path("reason").asText();
+            names(category.path("functions"))
+                    .forEach(n -> map.putIfAbsent(n, new FunctionInfo(n, FunctionKind.UNSAFE, id, reason, false)));
+        }
+        JsonNode safe = read(yaml, "async-signal-safe.yml");
+        names(safe.path("functions")).forEach(n -> map.putIfAbsent(n, info(n, FunctionKind.ASYNC_SIGNAL_SAFE)));
+        names(safe.path("linux-extras")).forEach(n -> map.putIfAbsent(n, info(n, FunctionKind.ASYNC_SIGNAL_SAFE)));
+        names(read(yaml, "pure.yml").path("functions")).forEach(n -> map.putIfAbsent(n, info(n, FunctionKind.PURE)));
+        return new FunctionKnowledge(map);
+    }
+
+    public FunctionInfo lookup(String name) {
+        FunctionInfo info = functions.get(name);
+        return info != null ? info : FunctionInfo.unknown(name);
+    }
+
+    public Set<String> namesOf(FunctionKind kind) {
+        Set<String> names = new TreeSet<>();
+        functions.values().stream().filter(f -> f.kind() == kind).forEach(f -> names.add(f.name()));
+        return names;
+    }
+
+    private static FunctionInfo info(String name, FunctionKind kind) {
+        return new FunctionInfo(name, kind, null, null, false);
+    }
+
+    private static Iterable<String> names(JsonNode list) {
+        Set<String> names = new TreeSet<>();
+        for (JsonNode n : list) {
+            names.add(n.isObject() ? n.path("name").asText() : n.asText());
+        }
+        return names;
+    }
+
+    private static JsonNode read(ObjectMapper yaml, String file) {
+        try (InputStream in = FunctionKnowledge.class.getClassLoader().getResourceAsStream(BASE + file)) {
+            if (in == null) {
+                throw new IllegalStateException("catalogue file missing from the classpath: " + BASE + file);
+            }
+            return yaml.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + BASE + file, e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.github.vforklint.rules;
+
+import io.github.vforklint.analysis.Observation;
+
+import java.util.Map;
+import java.util.Set;
+
+/** The child writing the parent's memory, and the parent relying on what it wrote. */
+final class MemoryChecks implements Check {
+
+    @Override
+    public Set<String> ruleIds() {
+        return Set.of(RuleIds.PARENT_MEMORY_WRITE, RuleIds.PARENT_READS_CHILD_WRITE);
+    }
+
+    @Override
+    public void check(Observation observation, FindingSink sink) {
+        if (observation instanceof Observation.ParentMemoryWrite write) {
+            sink.report(RuleIds.PARENT_MEMORY_WRITE, write.location(),
+                    Map.of("variable", write.write().target().text()), write);
+        } else if (observation instanceof Observation.ParentRead read) {
+            sink.report(RuleIds.PARENT_READS_CHILD_WRITE, read.location(),
+                    Map.of("variable", read.read().variable().name()), read);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.github.vforklint.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.github.vforklint.finding.Severity;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** All rules, loaded from the {@code rules/VFKnnn-name.md} documents shipped in the jar. */
+public final class RuleCatalogue {
+
+    private static final Pattern FRONT_MATTER = Pattern.compile("\\A---\\R(.*?)\\R---\\R(.*)\\z", Pattern.DOTALL);
+    private static final Pattern DOCUMENT_NAME = Pattern.compile("VFK\\d{3}-[a-z0-9-]+\\.md");
+
+    private final Map<String, RuleDefinition> byId;
+
+    private RuleCatalogue(Map<String, RuleDefinition> byId) {
+        this.byId = byId;
+    }
+
+    public static RuleCatalogue load() {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        Map<String, RuleDefinition> rules = new LinkedHashMap<>();
+        for (Map.Entry<String, String> doc : ClasspathFolder.read("rules", "README.md", ".md").entrySet()) {
+            if (!DOCUMENT_NAME.matcher(doc.getKey()).matches()) {
+                continue;
+            }
+            RuleDefinition rule = parse(yaml, doc.getKey(), doc.getValue());
+            if (rules.put(rule.id(), rule) != null) {
+                throw new IllegalStateException("rule id " + rule.id() + " is defined twice");
+            }
+        }
+        return new RuleCatalogue(rules);
+    }
+
+    static RuleDefinition parse(ObjectMapper yaml, String file, String text) {
+        Matcher m = FRONT_MATTER.matcher(text.replace("\r\n", "\n"));
+        if (!m.matches()) {
+            throw new IllegalStateException(file + ": missing YAML front matter");
+        }
+        JsonNode meta;
+        try {
+            meta = yaml.readTree(m.group(1));
+        } catch (IOException e) {
+            throw new IllegalStateException(file + ": bad front matter: " + e.getMessage(), e);
+        }
+        String body = m.group(2).strip();
+        Set<Profile> profiles = EnumSet.noneOf(Profile.class);
+        meta.path("profiles").forEach(p -> profiles.add(Profile.parse(p.asText())));
+        List<String> tags = new ArrayList<>();
+        meta.path("tags").forEach(t -> tags.add(t.asText()));
+        List<Reference> references = new ArrayList<>();
+        meta.path("references").forEach(r -> references.add(new Reference(r.path("title").asText(), r.path("url").asText())));
+        return new RuleDefinition(
+                required(meta, "id", file), required(meta, "name", file),
+                Severity.parse(required(meta, "severity", file)), profiles,
+                required(meta, "summary", file), required(meta, "message", file),
+                List.copyOf(tags), List.copyOf(references), body,
+                codeBlockUnder(body, "Bad"), codeBlockUnder(body, "Good"));
+    }
+
+    private static String required(JsonNode meta, String key, String file) {
+        String value = meta.path(key).asText("");
+        if (value.isBlank()) {
+            throw new IllegalStateException(file + ": front matter lacks '" + key + "'");
+        }
+        return value;
+    }
+
+    private static String codeBlockUnder(String body, String heading) {
+        Matcher m = Pattern.compile("^## " + heading + "\\s*$.*?^```c\\s*$(.*?)^```\\s*$",
+                Pattern.DOTALL | Pattern.MULTILINE).matcher(body);
+        return m.find() ? m.group(1).replaceFirst("\\A\\R", "") : "";
+    }
+
+    public Collection<RuleDefinition> all() {
+        return byId.values();
+    }
+
+    public RuleDefinition get(String id) {
+        RuleDefinition rule = byId.get(id);
+        if (rule == null) {
+            throw new IllegalStateException("no catalogue document for rule " + id);
+        }
+        return rule;
+    }
+
+    /** Finds a rule by id ({@code VFK101}, any case) or name ({@code unsafe-call}). */
+    public Optional<RuleDefinition> find(String idOrName) {
+        String key = idOrName.trim();
+        for (RuleDefinition rule : byId.values()) {
+            if (rule.id().equalsIgnoreCase(key) || rule.name().equalsIgnoreCase(key)) {
+                return Optional.of(rule);
+            }
+        }
+        return Optional.empty();
+    }
+}

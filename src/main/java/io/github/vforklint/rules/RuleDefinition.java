@@ -1,0 +1,23 @@
+package io.github.vforklint.rules;
+
+import io.github.vforklint.finding.Severity;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One rule as its catalogue document defines it.
+ *
+ * @param description the Markdown body of the document (explanation, examples, fixes)
+ * @param badExample  the C code of the document's "Bad" section
+ * @param goodExample the C code of the document's "Good" section
+ */
+public record RuleDefinition(String id, String name, Severity severity, Set<Profile> profiles, String summary,
+                             String message, List<String> tags, List<Reference> references,
+                             String description, String badExample, String goodExample) {
+
+    /** "VFK101 unsafe-call", as shown after each finding. */
+    public String label() {
+        return id + " " + name;
+    }
+}

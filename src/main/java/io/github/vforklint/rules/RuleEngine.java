@@ -1,0 +1,62 @@
+package io.github.vforklint.rules;
+
+import io.github.vforklint.analysis.Observation;
+import io.github.vforklint.finding.Finding;
+import io.github.vforklint.ir.Location;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Runs every check over the observations and words the findings from the catalogue. */
+public final class RuleEngine {
+
+    private static final List<Check> CHECKS = List.of(new CallChecks(), new MemoryChecks(), new ControlFlowChecks());
+
+    private final RuleCatalogue catalogue;
+    private final RuleSelection selection;
+
+    public RuleEngine(RuleCatalogue catalogue, RuleSelection selection) {
+        this.catalogue = catalogue;
+        this.selection = selection;
+    }
+
+    /** Every rule id some check can raise. */
+    public static Set<String> implementedRuleIds() {
+        Set<String> ids = new HashSet<>();
+        CHECKS.forEach(c -> ids.addAll(c.ruleIds()));
+        return ids;
+    }
+
+    /** Findings for these observations, each (rule, location) once, the first cause winning. */
+    public List<Finding> findings(List<Observation> observations) {
+        Map<String, Finding> unique = new LinkedHashMap<>();
+        FindingSink sink = (ruleId, at, values, cause) -> {
+            RuleDefinition rule = catalogue.get(ruleId);
+            if (!selection.enabled(rule)) {
+                return;
+            }
+            String key = ruleId + "@" + at.path() + ":" + at.line() + ":" + at.column();
+            if (unique.containsKey(key)) {
+                return;
+            }
+            unique.put(key, new Finding(rule.id(), rule.name(), rule.severity(), at, word(rule, at, values),
+                    cause.site() == null ? null : cause.site().location(), cause.chain()));
+        };
+        for (Observation o : observations) {
+            for (Check check : CHECKS) {
+                check.check(o, sink);
+            }
+        }
+        return new ArrayList<>(unique.values());
+    }
+
+    private static String word(RuleDefinition rule, Location at, Map<String, String> values) {
+        String message = MessageTemplate.format(rule.message(), new HashMap<>(values));
+        return at.macro() == null ? message : message + " (via macro " + at.macro() + ")";
+    }
+}

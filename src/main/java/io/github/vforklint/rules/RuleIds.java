@@ -1,0 +1,17 @@
+package io.github.vforklint.rules;
+
+/** The ids the checks raise; every one must have a document in the catalogue and back. */
+public final class RuleIds {
+    public static final String UNSAFE_CALL = "VFK101";
+    public static final String EXIT_IN_CHILD = "VFK102";
+    public static final String RETURN_IN_CHILD = "VFK103";
+    public static final String PARENT_MEMORY_WRITE = "VFK104";
+    public static final String EXEC_FALLTHROUGH = "VFK105";
+    public static final String NONEXEC_CALL = "VFK106";
+    public static final String PATH_SEARCH_EXEC = "VFK107";
+    public static final String UNKNOWN_CALL = "VFK108";
+    public static final String PARENT_READS_CHILD_WRITE = "VFK201";
+
+    private RuleIds() {
+    }
+}
