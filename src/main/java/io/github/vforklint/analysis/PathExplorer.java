@@ -129,8 +129,11 @@ final class PathExplorer {
                 Variable v = write.target().base();
                 storesResult = s.holdsResult(write.value());
                 after = s.assigned(v, write.value());
-                assignedValues.computeIfAbsent(v, k -> new ArrayList<>())
-                        .add(write.value() == null ? Expr.OPAQUE : write.value());
+                // p++ and p += n keep a pointer inside the object it pointed to.
+                if (write.value() != null || v.shape() != Variable.Shape.POINTER) {
+                    assignedValues.computeIfAbsent(v, k -> new ArrayList<>())
+                            .add(write.value() == null ? Expr.OPAQUE : write.value());
+                }
             }
             if (s.phase() == Phase.CHILD) {
                 childWrites.computeIfAbsent(s.site(), k -> new ArrayList<>()).add(new ChildWrite(write, storesResult));

@@ -23,7 +23,7 @@ import java.util.Set;
 public final class VforkAnalysis {
 
     /** Observations of one function, plus notes on anything that cut the analysis short. */
-    public record Result(List<Observation> observations, List<String> incomplete) {
+    public record Result(List<Observation> observations, List<Location> vforkSites, List<String> incomplete) {
     }
 
     private final AnalysisContext context;
@@ -55,7 +55,8 @@ public final class VforkAnalysis {
                     + " calls deep from a vfork child and was not followed");
         }
         context.summaries().depthCuts().clear();
-        return new Result(observations, incomplete);
+        List<Location> sites = walk.vforkSites.stream().map(Event.Call::location).distinct().toList();
+        return new Result(observations, sites, incomplete);
     }
 
     private static Set<CfgNode> parentCode(PathExplorer discovery) {

@@ -11,13 +11,24 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.cdt.internal.core.index.EmptyCIndex;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /** Parses C files with CDT's GCC language. One instance per scan; safe to use from several threads. */
 public final class CFrontEnd {
 
     private static final IParserLogService QUIET = new NullLogService();
+
+    /**
+     * C11 keywords CDT's C parser does not know, spelled as the GNU forms it does: without this a
+     * {@code _Noreturn} prototype is a syntax error and its no-return property is lost.
+     */
+    private static final Map<String, String> C11_KEYWORDS = Map.of(
+            "_Noreturn", "__attribute__((noreturn))",
+            "_Thread_local", "__thread",
+            "_Alignas(x)", "__attribute__((__aligned__(sizeof(x))))");
 
     private final SourceFiles files = new SourceFiles();
     private final Function<String, String> displayPath;
@@ -34,8 +45,10 @@ public final class CFrontEnd {
     public CUnit parse(Path file, ParseSettings settings) throws CoreException {
         String path = file.toAbsolutePath().normalize().toString();
         FileContent content = FileContent.create(path, files.get(path).chars());
+        Map<String, String> defines = new LinkedHashMap<>(C11_KEYWORDS);
+        defines.putAll(settings.defines());
         ExtendedScannerInfo scannerInfo = new ExtendedScannerInfo(
-                settings.defines(),
+                defines,
                 paths(settings.includeDirs(), settings.systemDirs()),
                 new String[0],
                 settings.forcedIncludes().stream().map(Path::toString).toArray(String[]::new),

@@ -34,6 +34,7 @@ public final class CUnit {
     private final IASTTranslationUnit unit;
     private final LocationMapper locations;
     private final VariableTable variables = new VariableTable();
+    private final NoReturnDeclarations noReturn;
     private final Map<String, IASTFunctionDefinition> definitions = new LinkedHashMap<>();
     private final Map<String, FunctionBody> lowered = new LinkedHashMap<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
@@ -42,6 +43,7 @@ public final class CUnit {
         this.path = path;
         this.unit = unit;
         this.locations = locations;
+        this.noReturn = new NoReturnDeclarations(unit);
         for (IASTDeclaration declaration : unit.getDeclarations()) {
             if (declaration instanceof IASTFunctionDefinition definition) {
                 definitions.putIfAbsent(definition.getDeclarator().getName().toString(), definition);
@@ -70,7 +72,7 @@ public final class CUnit {
             return Optional.empty();
         }
         return Optional.of(lowered.computeIfAbsent(name,
-                n -> new FunctionLowering(locations, variables).lower(definition)));
+                n -> new FunctionLowering(locations, variables, noReturn).lower(definition)));
     }
 
     /** Names of the defined functions that call any of {@code callees} directly (after macro expansion). */

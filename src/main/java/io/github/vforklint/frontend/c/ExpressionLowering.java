@@ -46,11 +46,14 @@ final class ExpressionLowering {
     private final FunctionLowering function;
     private final VariableTable variables;
     private final LocationMapper locations;
+    private final NoReturnDeclarations noReturn;
 
-    ExpressionLowering(FunctionLowering function, VariableTable variables, LocationMapper locations) {
+    ExpressionLowering(FunctionLowering function, VariableTable variables, LocationMapper locations,
+                       NoReturnDeclarations noReturn) {
         this.function = function;
         this.variables = variables;
         this.locations = locations;
+        this.noReturn = noReturn;
     }
 
     Expr lower(IASTInitializerClause clause) {
@@ -203,6 +206,10 @@ final class ExpressionLowering {
         if (symbol != null) {
             return new Expr.Binary(symbol, left, right);
         }
+        if ((op == IASTBinaryExpression.op_plus || op == IASTBinaryExpression.op_minus) && pointsIntoObject(left)) {
+            // Pointer arithmetic stays inside the object the pointer points into.
+            return left;
+        }
         return ConstantFolding.arithmetic(op, left, right);
     }
 
@@ -213,21 +220,21 @@ final class ExpressionLowering {
         }
         IASTExpression target = stripParentheses(call.getFunctionNameExpression());
         String callee = null;
-        boolean noReturn = false;
+        boolean declaredNoReturn = false;
         if (target instanceof IASTIdExpression id) {
             IBinding binding = id.getName().resolveBinding();
             if (binding instanceof IVariable) {
                 lower(id); // a function pointer: its value is read
             } else {
                 callee = id.getName().toString();
-                noReturn = binding instanceof IFunction f && f.isNoReturn();
+                declaredNoReturn = binding instanceof IFunction f && noReturn.isNoReturn(f);
             }
         } else {
             lower(target);
         }
         Location location = locations.of(call);
         Event.Call event = new Event.Call(callee, List.copyOf(arguments), location,
-                callee != null ? callee : call.getFunctionNameExpression().getRawSignature(), noReturn);
+                callee != null ? callee : call.getFunctionNameExpression().getRawSignature(), declaredNoReturn);
         function.emit(event);
         return new Expr.CallValue(event);
     }
@@ -291,6 +298,11 @@ final class ExpressionLowering {
             return address.variable();
         }
         return null;
+    }
+
+    private static boolean pointsIntoObject(Expr value) {
+        return value instanceof Expr.AddressOf
+                || value instanceof Expr.VarRef ref && ref.variable().shape() == Variable.Shape.POINTER;
     }
 
     private void readBase(LValue target, IASTExpression expression) {

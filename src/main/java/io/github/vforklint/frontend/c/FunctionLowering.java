@@ -74,10 +74,13 @@ final class FunctionLowering {
         CfgNode otherwise;
     }
 
-    FunctionLowering(LocationMapper locations, VariableTable variables) {
+    private final NoReturnDeclarations noReturn;
+
+    FunctionLowering(LocationMapper locations, VariableTable variables, NoReturnDeclarations noReturn) {
         this.locations = locations;
         this.variables = variables;
-        this.expressions = new ExpressionLowering(this, variables, locations);
+        this.noReturn = noReturn;
+        this.expressions = new ExpressionLowering(this, variables, locations, noReturn);
     }
 
     FunctionBody lower(IASTFunctionDefinition definition) {
@@ -95,9 +98,9 @@ final class FunctionLowering {
                 node.terminate(new Terminator.Return(locations.lastCharacter(definition.getBody()), true));
             }
         }
-        boolean noReturn = definition.getDeclarator().getName().resolveBinding() instanceof IFunction f && f.isNoReturn();
+        boolean declaredNoReturn = definition.getDeclarator().getName().resolveBinding() instanceof IFunction f && noReturn.isNoReturn(f);
         return new FunctionBody(declarator.getName().toString(), locations.of(declarator.getName()), parameters,
-                entry, List.copyOf(nodes), noReturn, List.copyOf(skipped));
+                entry, List.copyOf(nodes), declaredNoReturn, List.copyOf(skipped));
     }
 
     private List<Variable> parameters(IASTFunctionDeclarator declarator) {

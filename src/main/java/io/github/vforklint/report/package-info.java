@@ -1,0 +1,2 @@
+/** Writing scan results: one class per output format. */
+package io.github.vforklint.report;

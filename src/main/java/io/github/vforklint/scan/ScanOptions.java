@@ -1,0 +1,42 @@
+package io.github.vforklint.scan;
+
+import io.github.vforklint.analysis.AnalysisLimits;
+import io.github.vforklint.rules.Profile;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a scan needs to know, whatever front door it came through.
+ *
+ * @param baseDir        findings show paths relative to it when the file is under it
+ * @param systemIncludes resolve {@code <...>} headers with the local compiler's search path
+ */
+public record ScanOptions(Path baseDir, Profile profile, List<String> select, List<String> ignore,
+                          List<Path> includeDirs, Map<String, String> defines, List<String> excludes,
+                          int jobs, boolean systemIncludes, String compiler, AnalysisLimits limits) {
+
+    public ScanOptions {
+        select = List.copyOf(select);
+        ignore = List.copyOf(ignore);
+        includeDirs = List.copyOf(includeDirs);
+        defines = Map.copyOf(defines);
+        excludes = List.copyOf(excludes);
+    }
+
+    public static ScanOptions defaults(Path baseDir) {
+        return new ScanOptions(baseDir, Profile.DEFAULT, List.of(), List.of(), List.of(), Map.of(), List.of(),
+                Runtime.getRuntime().availableProcessors(), false, "cc", AnalysisLimits.defaults());
+    }
+
+    public ScanOptions withProfile(Profile newProfile) {
+        return new ScanOptions(baseDir, newProfile, select, ignore, includeDirs, defines, excludes, jobs,
+                systemIncludes, compiler, limits);
+    }
+
+    public ScanOptions withIncludeDirs(List<Path> dirs) {
+        return new ScanOptions(baseDir, profile, select, ignore, dirs, defines, excludes, jobs,
+                systemIncludes, compiler, limits);
+    }
+}

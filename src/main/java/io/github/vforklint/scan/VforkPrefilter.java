@@ -1,0 +1,73 @@
+package io.github.vforklint.scan;
+
+import io.github.vforklint.frontend.c.SourceFiles;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Most files of a tree never touch vfork. A file is worth parsing only if it names a vfork
+ * function, or a macro that (through other macros, in any scanned header) expands to one; a
+ * regular-expression pass over the text decides that far faster than CDT could.
+ */
+final class VforkPrefilter {
+
+    private static final Pattern DEFINE = Pattern.compile(
+            "^[ \\t]*#[ \\t]*define[ \\t]+(\\w+)(?:\\([^)]*\\))?((?:[^\\n]*\\\\\\n)*[^\\n]*)", Pattern.MULTILINE);
+    private static final Pattern WORD = Pattern.compile("\\w+");
+
+    private final Pattern names;
+    private final Set<String> vforkMacros;
+
+    private VforkPrefilter(Set<String> allNames, Set<String> vforkMacros) {
+        this.names = Pattern.compile("\\b(?:" + allNames.stream().map(Pattern::quote).collect(Collectors.joining("|")) + ")\\b");
+        this.vforkMacros = vforkMacros;
+    }
+
+    static VforkPrefilter build(Collection<Path> files, Set<String> vforkFunctions, SourceFiles sources) {
+        Map<String, Set<String>> macroWords = new HashMap<>();
+        for (Path file : files) {
+            String text = new String(sources.get(file.toString()).chars());
+            if (!text.contains("define")) {
+                continue;
+            }
+            Matcher m = DEFINE.matcher(text);
+            while (m.find()) {
+                Set<String> words = macroWords.computeIfAbsent(m.group(1), k -> new HashSet<>());
+                Matcher w = WORD.matcher(m.group(2));
+                while (w.find()) {
+                    words.add(w.group());
+                }
+            }
+        }
+        Set<String> known = new HashSet<>(vforkFunctions);
+        Set<String> macros = new HashSet<>();
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Map.Entry<String, Set<String>> macro : macroWords.entrySet()) {
+                if (!known.contains(macro.getKey()) && macro.getValue().stream().anyMatch(known::contains)) {
+                    known.add(macro.getKey());
+                    macros.add(macro.getKey());
+                    grew = true;
+                }
+            }
+        }
+        return new VforkPrefilter(known, macros);
+    }
+
+    boolean mayInvolveVfork(char[] text) {
+        return names.matcher(java.nio.CharBuffer.wrap(text)).find();
+    }
+
+    Set<String> vforkMacros() {
+        return vforkMacros;
+    }
+}

@@ -1,0 +1,163 @@
+package io.github.vforklint.scan;
+
+import io.github.vforklint.finding.Finding;
+import io.github.vforklint.knowledge.FunctionKnowledge;
+import io.github.vforklint.rules.Profile;
+import io.github.vforklint.rules.RuleCatalogue;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Runs every fixture under testdata/c and compares findings with the expectations written in the
+ * files: every expected finding must be reported and nothing else (see testdata/README.md).
+ */
+class FixtureTest {
+
+    static final Path ROOT = Path.of(System.getProperty("vforklint.projectRoot", ".")).toAbsolutePath().normalize();
+    static final Path FIXTURES = ROOT.resolve("testdata/c");
+    private static final Pattern EXPECT = Pattern.compile("(?://|/\\*)\\s*expect:\\s*((?:VFK\\d{3}\\s*)+)");
+    private static final Pattern OPTIONS = Pattern.compile("fixture:\\s*(.*?)\\s*(?:\\*/|$)");
+    private static final Pattern FUNCTION_START = Pattern.compile("^[A-Za-z_].*?\\b((?:bad|ok)_\\w+)\\s*\\([^;]*$");
+
+    private static final FunctionKnowledge KNOWLEDGE = FunctionKnowledge.load();
+    private static final RuleCatalogue CATALOGUE = RuleCatalogue.load();
+
+    @TestFactory
+    Stream<DynamicTest> everyFixtureFile() throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(FIXTURES)) {
+            files = s.filter(p -> p.toString().endsWith(".c")).sorted().toList();
+        }
+        assertTrue(files.size() >= 8, "fixtures missing under " + FIXTURES);
+        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> check(f)));
+    }
+
+    @org.junit.jupiter.api.Test
+    void fixturesHoldEnoughFunctionsOfEachKind() throws IOException {
+        int bad = 0;
+        int ok = 0;
+        try (Stream<Path> s = Files.list(FIXTURES)) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".c")).toList()) {
+                for (String line : Files.readAllLines(f)) {
+                    Matcher m = FUNCTION_START.matcher(line);
+                    if (m.find()) {
+                        if (m.group(1).startsWith("bad_")) {
+                            bad++;
+                        } else {
+                            ok++;
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(bad >= 40 && ok >= 40, "need at least 40 bad_ and 40 ok_ fixture functions, have " + bad + " and " + ok);
+    }
+
+    static void check(Path file) throws Exception {
+        List<String> lines = Files.readAllLines(file);
+        ScanOptions options = ScanOptions.defaults(ROOT).withIncludeDirs(List.of(FIXTURES.resolve("include")));
+        for (String line : lines) {
+            Matcher m = OPTIONS.matcher(line);
+            if (m.find()) {
+                options = applyOptions(options, m.group(1));
+            }
+        }
+        ScanResult result = new Scanner(options, KNOWLEDGE, CATALOGUE).scan(List.of(file));
+
+        Map<Integer, List<String>> expected = new TreeMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = EXPECT.matcher(lines.get(i));
+            if (m.find()) {
+                expected.put(i + 1, sorted(List.of(m.group(1).trim().split("\\s+"))));
+            }
+        }
+        String relative = ROOT.relativize(file).toString();
+        Map<Integer, List<String>> actual = new TreeMap<>();
+        Map<Integer, List<String>> messages = new TreeMap<>();
+        for (Finding f : result.findings()) {
+            if (!f.location().path().equals(relative)) {
+                continue;
+            }
+            actual.computeIfAbsent(f.location().line(), k -> new ArrayList<>()).add(f.ruleId());
+            messages.computeIfAbsent(f.location().line(), k -> new ArrayList<>()).add(f.ruleId() + " " + f.message());
+        }
+        actual.replaceAll((k, v) -> sorted(v));
+
+        List<String> problems = new ArrayList<>();
+        for (int line = 1; line <= lines.size(); line++) {
+            List<String> want = expected.getOrDefault(line, List.of());
+            List<String> got = actual.getOrDefault(line, List.of());
+            if (!want.equals(got)) {
+                problems.add(relative + ":" + line + ": expected " + want + " got " + got
+                        + (messages.containsKey(line) ? " " + messages.get(line) : "") + "\n    " + lines.get(line - 1).trim());
+            }
+        }
+        problems.addAll(functionNamingProblems(relative, lines, expected, actual));
+        if (!problems.isEmpty()) {
+            fail(problems.size() + " mismatches:\n" + String.join("\n", problems)
+                    + (result.diagnostics().isEmpty() ? "" : "\ndiagnostics: " + result.diagnostics()));
+        }
+    }
+
+    private static List<String> functionNamingProblems(String file, List<String> lines, Map<Integer, List<String>> expected,
+                                                       Map<Integer, List<String>> actual) {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = FUNCTION_START.matcher(lines.get(i));
+            if (!m.find()) {
+                continue;
+            }
+            int end = i;
+            while (end < lines.size() && !lines.get(end).equals("}")) {
+                end++;
+            }
+            boolean hasExpectation = false;
+            boolean hasFinding = false;
+            for (int line = i + 1; line <= end + 1; line++) {
+                hasExpectation |= expected.containsKey(line);
+                hasFinding |= actual.containsKey(line);
+            }
+            String name = m.group(1);
+            if (name.startsWith("bad_") && !hasExpectation) {
+                problems.add(file + ":" + (i + 1) + ": " + name + " expects nothing; bad_ fixtures must expect a finding");
+            }
+            if (name.startsWith("ok_") && (hasExpectation || hasFinding)) {
+                problems.add(file + ":" + (i + 1) + ": " + name + " must stay silent");
+            }
+        }
+        return problems;
+    }
+
+    private static ScanOptions applyOptions(ScanOptions options, String text) {
+        String[] words = text.split("\\s+");
+        ScanOptions result = options;
+        for (int i = 0; i < words.length; i++) {
+            if (words[i].equals("--profile") && i + 1 < words.length) {
+                result = result.withProfile(Profile.parse(words[++i]));
+            } else {
+                throw new IllegalArgumentException("unsupported fixture option: " + words[i]);
+            }
+        }
+        return result;
+    }
+
+    private static List<String> sorted(List<String> ids) {
+        List<String> copy = new ArrayList<>(ids);
+        copy.sort(null);
+        return copy;
+    }
+}
