@@ -1,0 +1,120 @@
+package io.github.vforklint.rules;
+
+import io.github.vforklint.finding.Finding;
+import io.github.vforklint.knowledge.FunctionKnowledge;
+import io.github.vforklint.scan.ScanOptions;
+import io.github.vforklint.scan.ScanResult;
+import io.github.vforklint.scan.Scanner;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The catalogue is the single source of rule prose: it must be complete, consistent, and its examples true. */
+class RuleCatalogueTest {
+
+    private static final RuleCatalogue CATALOGUE = RuleCatalogue.load();
+    private static final FunctionKnowledge KNOWLEDGE = FunctionKnowledge.load();
+    private static final Path ROOT = Path.of(System.getProperty("vforklint.projectRoot", ".")).toAbsolutePath();
+    private static final Set<String> PLACEHOLDERS = Set.of("callee", "reason", "variable", "exec", "function", "helper");
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void everyRuleHasOneDocumentAndOneImplementation() {
+        Set<String> documented = CATALOGUE.all().stream().map(RuleDefinition::id).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new TreeSet<>(RuleEngine.implementedRuleIds()), documented);
+    }
+
+    @Test
+    void documentsAreComplete() {
+        List<String> problems = new ArrayList<>();
+        Set<String> names = new TreeSet<>();
+        for (RuleDefinition rule : CATALOGUE.all()) {
+            String id = rule.id();
+            if (!rule.name().matches("[a-z]+(-[a-z0-9]+)*")) {
+                problems.add(id + ": name is not a kebab-case slug: " + rule.name());
+            }
+            if (!names.add(rule.name())) {
+                problems.add(id + ": duplicate name " + rule.name());
+            }
+            if (rule.profiles().isEmpty()) {
+                problems.add(id + ": no profile");
+            }
+            if (rule.summary().endsWith(".")) {
+                problems.add(id + ": summary ends with a period");
+            }
+            Matcher m = Pattern.compile("\\{([a-z]+)}").matcher(rule.message());
+            while (m.find()) {
+                if (!PLACEHOLDERS.contains(m.group(1))) {
+                    problems.add(id + ": unknown placeholder {" + m.group(1) + "}");
+                }
+            }
+            if (rule.references().isEmpty() || rule.references().stream().anyMatch(r -> !r.url().startsWith("http"))) {
+                problems.add(id + ": references missing or not URLs");
+            }
+            if (rule.badExample().isBlank() || rule.goodExample().isBlank()) {
+                problems.add(id + ": needs a Bad and a Good C example");
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> badExamplesRaiseTheirRuleAndGoodOnesNothing() {
+        return CATALOGUE.all().stream().flatMap(rule -> Stream.of(
+                DynamicTest.dynamicTest(rule.id() + " bad", () -> {
+                    List<Finding> findings = scan(rule, rule.badExample());
+                    assertTrue(findings.stream().anyMatch(f -> f.ruleId().equals(rule.id())),
+                            rule.id() + "'s Bad example does not raise it: " + findings);
+                }),
+                DynamicTest.dynamicTest(rule.id() + " good", () -> {
+                    List<Finding> findings = scan(rule, rule.goodExample());
+                    assertEquals(List.of(), findings.stream().map(f -> f.ruleId() + " " + f.message()).toList(),
+                            rule.id() + "'s Good example is not clean");
+                })));
+    }
+
+    @Test
+    void everyRuleHasAFixtureThatExpectsIt() throws Exception {
+        String fixtures;
+        try (Stream<Path> s = Files.list(ROOT.resolve("testdata/c"))) {
+            StringBuilder all = new StringBuilder();
+            for (Path p : s.filter(p -> p.toString().endsWith(".c")).toList()) {
+                all.append(Files.readString(p));
+            }
+            fixtures = all.toString();
+        }
+        List<String> missing = new ArrayList<>();
+        for (RuleDefinition rule : CATALOGUE.all()) {
+            if (!Pattern.compile("expect:[ A-Z0-9]*" + rule.id()).matcher(fixtures).find()) {
+                missing.add(rule.id());
+            }
+        }
+        assertEquals(List.of(), missing, "rules without a fixture expecting them");
+    }
+
+    private List<Finding> scan(RuleDefinition rule, String code) throws Exception {
+        Path file = temp.resolve(rule.id() + "-" + Math.abs(code.hashCode()) + ".c");
+        Files.writeString(file, code);
+        Profile profile = rule.profiles().contains(Profile.DEFAULT) ? Profile.DEFAULT : Profile.STRICT;
+        ScanResult result = new Scanner(ScanOptions.defaults(temp).withProfile(profile), KNOWLEDGE, CATALOGUE)
+                .scan(List.of(file));
+        return result.findings();
+    }
+}
