@@ -202,3 +202,13 @@ void ok_exit_on_every_path(int fd, const char *path, char *const argv[])
         _exit(127);
     }
 }
+
+/* pthread_exit never returns (rules/functions/noreturn.yml): the child's path ends there, so
+ * the puts after it is unreachable; the call itself still touches the parent's thread state */
+void bad_pthread_exit_ends_path(void)
+{
+    if (vfork() == 0) {
+        pthread_exit(NULL);                 /* expect: VFK101 */
+        puts("not reached");
+    }
+}

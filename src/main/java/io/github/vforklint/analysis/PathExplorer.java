@@ -167,7 +167,7 @@ final class PathExplorer {
         if (s.phase() == Phase.CHILD) {
             observations.add(new Observation.ChildCall(call, info, summary != null, s.site(), List.of()));
         }
-        if (info.kind().terminates() || call.declaredNoReturn()) {
+        if (info.endsPath() || call.declaredNoReturn()) {
             return;
         }
         if (info.kind() == FunctionKind.EXEC && s.phase() == Phase.CHILD) {

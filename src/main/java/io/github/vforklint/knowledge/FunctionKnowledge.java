@@ -38,18 +38,20 @@ public final class FunctionKnowledge {
         for (JsonNode exec : read(yaml, "exec.yml").path("functions")) {
             String name = exec.path("name").asText();
             map.putIfAbsent(name, new FunctionInfo(name, FunctionKind.EXEC, null, null,
-                    exec.path("path-search").asBoolean(false)));
+                    exec.path("path-search").asBoolean(false), false));
         }
         for (JsonNode category : read(yaml, "unsafe.yml").path("categories")) {
             String id = category.path("id").asText();
             String reason = category.path("reason").asText();
             names(category.path("functions"))
-                    .forEach(n -> map.putIfAbsent(n, new FunctionInfo(n, FunctionKind.UNSAFE, id, reason, false)));
+                    .forEach(n -> map.putIfAbsent(n, new FunctionInfo(n, FunctionKind.UNSAFE, id, reason, false, false)));
         }
         JsonNode safe = read(yaml, "async-signal-safe.yml");
         names(safe.path("functions")).forEach(n -> map.putIfAbsent(n, info(n, FunctionKind.ASYNC_SIGNAL_SAFE)));
         names(safe.path("linux-extras")).forEach(n -> map.putIfAbsent(n, info(n, FunctionKind.ASYNC_SIGNAL_SAFE)));
         names(read(yaml, "pure.yml").path("functions")).forEach(n -> map.putIfAbsent(n, info(n, FunctionKind.PURE)));
+        names(read(yaml, "noreturn.yml").path("functions"))
+                .forEach(n -> map.put(n, map.getOrDefault(n, FunctionInfo.unknown(n)).withNeverReturns()));
         return new FunctionKnowledge(map);
     }
 
@@ -65,7 +67,7 @@ public final class FunctionKnowledge {
     }
 
     private static FunctionInfo info(String name, FunctionKind kind) {
-        return new FunctionInfo(name, kind, null, null, false);
+        return new FunctionInfo(name, kind, null, null, false, false);
     }
 
     private static Iterable<String> names(JsonNode list) {
