@@ -549,3 +549,30 @@ void ok_unstored_eq0(const char *path, char *const argv[])
     }
     puts("parent");
 }
+
+/* ---------------------------------------------------------------------------------------- */
+/* Calls vforklint cannot see into (VFK108) are not assumed to return into the parent's code:
+ * the busybox-style exec_or_die() usually never returns. Only the call is reported. */
+void exec_or_die(char **argv);
+
+int bad_child_ends_in_unknown_call(char **argv)
+{
+    pid_t pid = vfork();
+
+    if (pid == 0) {
+        close(0);
+        exec_or_die(argv);                  /* expect: VFK108 */
+    }
+    printf("parent\n");
+    return pid;
+}
+
+/* code that only the child runs after such a call is still the child's */
+int bad_return_after_unknown_call(char **argv)
+{
+    if (vfork() == 0) {
+        exec_or_die(argv);                  /* expect: VFK108 */
+        return -1;                          /* expect: VFK103 */
+    }
+    return 0;
+}

@@ -46,7 +46,8 @@ final class HelperSummaries {
             explorer.run(PathState.inHelperChild());
             List<Observation> observations = new ArrayList<>(explorer.observations);
             observations.addAll(WriteOwnership.forHelper(explorer).parentWrites());
-            HelperSummary summary = new HelperSummary(List.copyOf(observations), explorer.returnsNormally || explorer.truncated,
+            HelperSummary summary = new HelperSummary(List.copyOf(observations),
+                    explorer.returnsNormally || explorer.truncated, explorer.returnsIfUnknownCallsReturn,
                     List.copyOf(explorer.returnsAfterExec));
             done.put(name, Optional.of(summary));
             return summary;

@@ -6,12 +6,9 @@ import java.util.List;
  * What a helper does when the child calls it, computed once per helper: what it observes (with
  * chains relative to the helper), and how it can come back to its caller.
  */
-record HelperSummary(List<Observation> observations, boolean returnsNormally, List<ExecMark> returnsAfterExec) {
+record HelperSummary(List<Observation> observations, boolean returnsNormally, boolean returnsIfUnknownCallsReturn,
+                     List<ExecMark> returnsAfterExec) {
 
     /** Stand-in while a recursive cycle is being summarised: assume the call returns and adds nothing. */
-    static final HelperSummary IN_PROGRESS = new HelperSummary(List.of(), true, List.of());
-
-    boolean neverReturns() {
-        return !returnsNormally && returnsAfterExec.isEmpty();
-    }
+    static final HelperSummary IN_PROGRESS = new HelperSummary(List.of(), true, false, List.of());
 }

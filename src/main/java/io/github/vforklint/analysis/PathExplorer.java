@@ -55,6 +55,7 @@ final class PathExplorer {
     final List<Event.Call> vforkSites = new ArrayList<>();
     final Set<ExecMark> returnsAfterExec = new LinkedHashSet<>();
     boolean returnsNormally;
+    boolean returnsIfUnknownCallsReturn;
     boolean truncated;
 
     /**
@@ -92,12 +93,17 @@ final class PathExplorer {
 
     private boolean enters(Visit next) {
         PathState s = next.state();
-        if (parentCode != null && s.phase() == Phase.CHILD && s.afterExec() != null && parentCode.contains(next.node())) {
+        if (parentCode == null || s.phase() != Phase.CHILD || !parentCode.contains(next.node())) {
+            return true;
+        }
+        if (s.afterExec() != null) {
             ExecMark exec = s.afterExec();
             observations.add(new Observation.ExecFallthrough(exec.exec(), true, function.name(), s.site(), exec.chain()));
             return false;
         }
-        return true;
+        // Most unseen calls that end a child's code never return (die(), *_or_die()): reporting the
+        // parent's code as child code on the guess that they do would bury the real findings.
+        return !s.uncertain();
     }
 
     private List<Visit> step(Visit visit) {
@@ -175,7 +181,8 @@ final class PathExplorer {
             return;
         }
         if (summary == null) {
-            out.add(s);
+            boolean unseen = call.isIndirect() || info.kind() == FunctionKind.UNKNOWN;
+            out.add(unseen && s.phase() == Phase.CHILD ? s.afterUnknownCall() : s);
             return;
         }
         TraceStep step = new TraceStep(call.location(), call.callee());
@@ -186,6 +193,8 @@ final class PathExplorer {
         }
         if (summary.returnsNormally()) {
             out.add(s);
+        } else if (summary.returnsIfUnknownCallsReturn()) {
+            out.add(s.phase() == Phase.CHILD ? s.afterUnknownCall() : s);
         }
         if (s.phase() == Phase.CHILD) {
             for (ExecMark exec : summary.returnsAfterExec()) {
@@ -230,6 +239,8 @@ final class PathExplorer {
         if (helper) {
             if (s.afterExec() != null) {
                 returnsAfterExec.add(s.afterExec());
+            } else if (s.uncertain()) {
+                returnsIfUnknownCallsReturn = true;
             } else {
                 returnsNormally = true;
             }

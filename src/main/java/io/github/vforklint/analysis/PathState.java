@@ -9,9 +9,14 @@ import java.util.Set;
 
 /**
  * The abstract state of one path: its phase, the vfork call it refers to, the variables that hold
- * that call's result, and the exec call it has survived, if any.
+ * that call's result, the exec call it has survived, if any, and whether it only exists if a
+ * call vforklint cannot see into ({@code uncertain}) returned.
  */
-record PathState(Phase phase, Event.Call site, Set<Variable> resultHolders, ExecMark afterExec) {
+record PathState(Phase phase, Event.Call site, Set<Variable> resultHolders, ExecMark afterExec, boolean uncertain) {
+
+    PathState(Phase phase, Event.Call site, Set<Variable> resultHolders, ExecMark afterExec) {
+        this(phase, site, resultHolders, afterExec, false);
+    }
 
     static PathState start() {
         return new PathState(Phase.BEFORE, null, Set.of(), null);
@@ -26,7 +31,12 @@ record PathState(Phase phase, Event.Call site, Set<Variable> resultHolders, Exec
     }
 
     PathState afterExec(ExecMark exec) {
-        return new PathState(phase, site, resultHolders, exec);
+        return new PathState(phase, site, resultHolders, exec, uncertain);
+    }
+
+    /** The path goes on only if an unseen call returned. */
+    PathState afterUnknownCall() {
+        return uncertain ? this : new PathState(phase, site, resultHolders, afterExec, true);
     }
 
     PathState assigned(Variable variable, Expr value) {
@@ -40,7 +50,7 @@ record PathState(Phase phase, Event.Call site, Set<Variable> resultHolders, Exec
         } else {
             holders.remove(variable);
         }
-        return new PathState(phase, site, Set.copyOf(holders), afterExec);
+        return new PathState(phase, site, Set.copyOf(holders), afterExec, uncertain);
     }
 
     /** Whether an expression evaluates to this path's vfork result. */
