@@ -576,3 +576,23 @@ int bad_return_after_unknown_call(char **argv)
     }
     return 0;
 }
+
+/* busybox inetd: the child marks itself by decrementing the result ("-1: we are the child");
+ * the parent branch after it must not be taken for the child, and the write to pid is not a
+ * write to parent memory: the parent stores its own vfork result there afterwards */
+int bad_child_marks_itself_by_decrement(const char *path, char *const argv[])
+{
+    pid_t pid = vfork();
+
+    if (pid < 0)
+        return -1;
+    if (pid == 0)
+        pid--;
+    if (pid > 0) {
+        printf("parent: started %d\n", (int) pid);
+        return 0;
+    }
+    puts("child");                          /* expect: VFK101 */
+    execv(path, argv);
+    _exit(127);
+}

@@ -60,11 +60,12 @@ final class ConditionEvaluator {
     }
 
     private static Value value(Expr e, PathState state) {
-        if (state.holdsResult(e)) {
+        Long offset = state.resultOffset(e);
+        if (offset != null) {
             return switch (state.phase()) {
-                case CHILD -> Value.exact(0);
-                case PARENT -> Value.POSITIVE;
-                case FAILED -> Value.exact(-1);
+                case CHILD -> Value.exact(offset);
+                case PARENT -> offset >= 0 ? Value.POSITIVE : Value.UNKNOWN;
+                case FAILED -> Value.exact(-1 + offset);
                 case BEFORE -> Value.UNKNOWN;
             };
         }

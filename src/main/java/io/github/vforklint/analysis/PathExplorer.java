@@ -133,8 +133,10 @@ final class PathExplorer {
             boolean storesResult = false;
             if (write.target().access() == LValue.Access.DIRECT && write.target().base() != null) {
                 Variable v = write.target().base();
-                storesResult = s.holdsResult(write.value());
-                after = s.assigned(v, write.value());
+                // The parent stores its own vfork return into a result holder after the child is
+                // gone, so the child's writes to one (pid--, pid = -1) never reach the parent.
+                storesResult = s.holdsResult(write.value()) || s.resultHolders().containsKey(v);
+                after = write.value() != null ? s.assigned(v, write.value()) : s.incremented(v, write.increment());
                 // p++ and p += n keep a pointer inside the object it pointed to.
                 if (write.value() != null || v.shape() != Variable.Shape.POINTER) {
                     assignedValues.computeIfAbsent(v, k -> new ArrayList<>())

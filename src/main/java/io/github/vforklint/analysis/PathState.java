@@ -4,30 +4,32 @@ import io.github.vforklint.ir.Event;
 import io.github.vforklint.ir.Expr;
 import io.github.vforklint.ir.Variable;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The abstract state of one path: its phase, the vfork call it refers to, the variables that hold
- * that call's result, the exec call it has survived, if any, and whether it only exists if a
- * call vforklint cannot see into ({@code uncertain}) returned.
+ * that call's result (each as result + offset, so {@code if (pid == 0) pid--;} keeps its
+ * meaning), the exec call it has survived, if any, and whether it only exists if a call
+ * vforklint cannot see into ({@code uncertain}) returned.
  */
-record PathState(Phase phase, Event.Call site, Set<Variable> resultHolders, ExecMark afterExec, boolean uncertain) {
+record PathState(Phase phase, Event.Call site, Map<Variable, Long> resultHolders, ExecMark afterExec,
+                 boolean uncertain) {
 
-    PathState(Phase phase, Event.Call site, Set<Variable> resultHolders, ExecMark afterExec) {
+    PathState(Phase phase, Event.Call site, Map<Variable, Long> resultHolders, ExecMark afterExec) {
         this(phase, site, resultHolders, afterExec, false);
     }
 
     static PathState start() {
-        return new PathState(Phase.BEFORE, null, Set.of(), null);
+        return new PathState(Phase.BEFORE, null, Map.of(), null);
     }
 
     static PathState inHelperChild() {
-        return new PathState(Phase.CHILD, null, Set.of(), null);
+        return new PathState(Phase.CHILD, null, Map.of(), null);
     }
 
     PathState forked(Event.Call vfork, Phase outcome) {
-        return new PathState(outcome, vfork, Set.of(), null);
+        return new PathState(outcome, vfork, Map.of(), null);
     }
 
     PathState afterExec(ExecMark exec) {
@@ -40,33 +42,48 @@ record PathState(Phase phase, Event.Call site, Set<Variable> resultHolders, Exec
     }
 
     PathState assigned(Variable variable, Expr value) {
-        boolean holds = holdsResult(value);
-        if (holds == resultHolders.contains(variable)) {
+        return withHolder(variable, resultOffset(value));
+    }
+
+    /** {@code variable += increment}; a null increment (not a constant) loses track of it. */
+    PathState incremented(Variable variable, Long increment) {
+        Long offset = resultHolders.get(variable);
+        return withHolder(variable, offset == null || increment == null ? null : offset + increment);
+    }
+
+    private PathState withHolder(Variable variable, Long offset) {
+        if (java.util.Objects.equals(offset, resultHolders.get(variable))) {
             return this;
         }
-        Set<Variable> holders = new HashSet<>(resultHolders);
-        if (holds) {
-            holders.add(variable);
+        Map<Variable, Long> holders = new HashMap<>(resultHolders);
+        if (offset != null) {
+            holders.put(variable, offset);
         } else {
             holders.remove(variable);
         }
-        return new PathState(phase, site, Set.copyOf(holders), afterExec, uncertain);
+        return new PathState(phase, site, Map.copyOf(holders), afterExec, uncertain);
     }
 
-    /** Whether an expression evaluates to this path's vfork result. */
+    /** Whether an expression evaluates to exactly this path's vfork result. */
     boolean holdsResult(Expr value) {
+        Long offset = resultOffset(value);
+        return offset != null && offset == 0;
+    }
+
+    /** If the expression is this path's vfork result plus a constant, that constant; else null. */
+    Long resultOffset(Expr value) {
         if (site == null || value == null) {
-            return false;
+            return null;
         }
         if (value instanceof Expr.CallValue call) {
-            return call.call() == site;
+            return call.call() == site ? 0L : null;
         }
         if (value instanceof Expr.VarRef ref) {
-            return resultHolders.contains(ref.variable());
+            return resultHolders.get(ref.variable());
         }
         if (value instanceof Expr.Assign assign) {
-            return holdsResult(assign.value());
+            return resultOffset(assign.value());
         }
-        return false;
+        return null;
     }
 }

@@ -19,8 +19,12 @@ public sealed interface Event {
         }
     }
 
-    /** A store: assignment, compound assignment, increment or decrement. {@code value} is null unless it is a plain {@code =}. */
-    record Write(LValue target, Expr value, Location location) implements Event {
+    /**
+     * A store: assignment, compound assignment, increment or decrement. {@code value} is null
+     * unless it is a plain {@code =}; {@code increment} is the constant added by {@code ++},
+     * {@code --}, {@code += c} or {@code -= c}, else null.
+     */
+    record Write(LValue target, Expr value, Long increment, Location location) implements Event {
     }
 
     /** The value of a variable is used. */

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,7 +24,7 @@ class ConditionEvaluatorTest {
     private static final Variable OTHER = new Variable("x", Variable.Storage.LOCAL, Variable.Shape.SCALAR, AT);
 
     private static PathState in(Phase phase) {
-        return new PathState(phase, VFORK, Set.of(PID), null);
+        return new PathState(phase, VFORK, Map.of(PID, 0L), null);
     }
 
     private static Expr pid() {
@@ -69,12 +69,12 @@ class ConditionEvaluatorTest {
 
     @Test
     void theCallItselfAndAssignmentsCarryTheResult() {
-        PathState child = new PathState(Phase.CHILD, VFORK, Set.of(), null);
+        PathState child = new PathState(Phase.CHILD, VFORK, Map.of(), null);
         Expr callEqualsZero = new Expr.Binary("==", new Expr.CallValue(VFORK), new Expr.IntConst(0));
         assertEquals(Truth.TRUE, ConditionEvaluator.truth(callEqualsZero, child));
         Expr assignEqualsZero = new Expr.Binary("==", new Expr.Assign(OTHER, new Expr.CallValue(VFORK)), new Expr.IntConst(0));
         assertEquals(Truth.TRUE, ConditionEvaluator.truth(assignEqualsZero, child));
-        assertEquals(Set.of(OTHER), child.assigned(OTHER, new Expr.CallValue(VFORK)).resultHolders());
+        assertEquals(Map.of(OTHER, 0L), child.assigned(OTHER, new Expr.CallValue(VFORK)).resultHolders());
     }
 
     @Test
@@ -85,6 +85,14 @@ class ConditionEvaluatorTest {
         assertEquals(Truth.UNKNOWN, ConditionEvaluator.truth(cmp("==", 0), overwritten),
                 "after pid = 3 the variable no longer holds the vfork result");
         assertEquals(Truth.UNKNOWN, ConditionEvaluator.truth(cmp("==", 0), in(Phase.BEFORE)));
+    }
+
+    @Test
+    void decrementedResultKeepsItsMeaning() {
+        PathState child = in(Phase.CHILD).incremented(PID, -1L);
+        assertEquals(Truth.TRUE, ConditionEvaluator.truth(cmp("<", 0), child), "child did pid--: pid is -1");
+        assertEquals(Truth.FALSE, ConditionEvaluator.truth(cmp(">", 0), child));
+        assertEquals(Truth.UNKNOWN, ConditionEvaluator.truth(cmp(">", 0), in(Phase.CHILD).incremented(PID, null)));
     }
 
     @Test

@@ -171,7 +171,9 @@ final class ExpressionLowering {
             case IASTUnaryExpression.op_postFixDecr: {
                 LValue target = lvalue(operand);
                 readBase(target, operand);
-                function.emit(new Event.Write(target, null, locations.of(unary)));
+                boolean up = unary.getOperator() == IASTUnaryExpression.op_prefixIncr
+                        || unary.getOperator() == IASTUnaryExpression.op_postFixIncr;
+                function.emit(new Event.Write(target, null, up ? 1L : -1L, locations.of(unary)));
                 return Expr.OPAQUE;
             }
             case IASTUnaryExpression.op_sizeof:
@@ -189,15 +191,21 @@ final class ExpressionLowering {
         if (op == IASTBinaryExpression.op_assign) {
             Expr value = lower(binary.getOperand2());
             LValue target = lvalue(binary.getOperand1());
-            function.emit(new Event.Write(target, value, locations.of(binary)));
+            function.emit(new Event.Write(target, value, null, locations.of(binary)));
             return target.access() == LValue.Access.DIRECT && target.base() != null
                     ? new Expr.Assign(target.base(), value) : value;
         }
         if (isCompoundAssignment(op)) {
-            lower(binary.getOperand2());
+            Expr amount = lower(binary.getOperand2());
             LValue target = lvalue(binary.getOperand1());
             readBase(target, binary.getOperand1());
-            function.emit(new Event.Write(target, null, locations.of(binary)));
+            Long increment = null;
+            if (amount instanceof Expr.IntConst c && op == IASTBinaryExpression.op_plusAssign) {
+                increment = c.value();
+            } else if (amount instanceof Expr.IntConst c && op == IASTBinaryExpression.op_minusAssign) {
+                increment = -c.value();
+            }
+            function.emit(new Event.Write(target, null, increment, locations.of(binary)));
             return Expr.OPAQUE;
         }
         Expr left = lower(binary.getOperand1());
