@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 extern char **environ;
@@ -387,4 +388,25 @@ int ok_parent_reads_unwritten(int fd, const char *path, char *const argv[])
     }
     waitpid(pid, NULL, 0);
     return saved_fd;
+}
+
+/* a struct whose definition is in a system header the scan does not read (struct termios):
+ * an element of its array member is still storage inside the child's own local */
+static void set_sane_term(void)
+{
+    struct termios tty;
+
+    if (tcgetattr(0, &tty) != 0)
+        return;
+    tty.c_cc[VINTR] = 3;
+    tcsetattr(0, TCSANOW, &tty);
+}
+
+void ok_struct_of_unknown_type_in_helper(const char *path, char *const argv[])
+{
+    if (vfork() == 0) {
+        set_sane_term();
+        execv(path, argv);
+        _exit(127);
+    }
 }

@@ -274,7 +274,7 @@ final class ExpressionLowering {
         if (e instanceof IASTArraySubscriptExpression subscript) {
             lower(subscript.getArgument());
             IASTExpression array = subscript.getArrayExpression();
-            if (isArray(array)) {
+            if (isArray(array) || isMemberOfUnknownType(array)) {
                 return contained(lvalue(array), text);
             }
             return new LValue(pointerBase(array), LValue.Access.THROUGH_POINTER, text);
@@ -325,6 +325,23 @@ final class ExpressionLowering {
             return type instanceof IArrayType;
         } catch (RuntimeException ex) {
             return false;
+        }
+    }
+
+    /**
+     * {@code s.field[i]} where the struct's definition is in a system header vforklint did not
+     * read: the member's type is unknown, but a member reached with '.' is storage inside the
+     * struct far more often than a pointer.
+     */
+    private static boolean isMemberOfUnknownType(IASTExpression e) {
+        IASTExpression stripped = stripParentheses(e);
+        if (!(stripped instanceof IASTFieldReference field) || field.isPointerDereference()) {
+            return false;
+        }
+        try {
+            return VariableTable.unwrap(stripped.getExpressionType()) instanceof org.eclipse.cdt.core.dom.ast.IProblemType;
+        } catch (RuntimeException ex) {
+            return true;
         }
     }
 
