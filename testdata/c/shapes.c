@@ -596,3 +596,56 @@ int bad_child_marks_itself_by_decrement(const char *path, char *const argv[])
     execv(path, argv);
     _exit(127);
 }
+
+/* ---------------------------------------------------------------------------------------- */
+/* The configuration decides: with a constant condition only the taken branch of ?: runs
+ * (busybox: pid = BB_MMU ? xfork() : xvfork();) */
+#define HAVE_MMU 1
+#define NO_MMU 0
+
+void ok_constant_condition_picks_fork(void)
+{
+    pid_t pid = HAVE_MMU ? fork() : vfork();
+
+    if (pid == 0) {
+        printf("forked child may use stdio\n");
+        exit(0);
+    }
+}
+
+void bad_constant_condition_picks_vfork(void)
+{
+    pid_t pid = NO_MMU ? fork() : vfork();
+
+    if (pid == 0) {
+        printf("vfork child\n");            /* expect: VFK101 */
+        _exit(0);
+    }
+    printf("parent\n");
+}
+
+/* a condition that is not a constant: either branch, and the result is still tracked */
+void bad_unknown_condition_either_branch(int use_fork)
+{
+    pid_t pid = use_fork ? fork() : vfork();
+
+    if (pid == 0) {
+        puts("child");                      /* expect: VFK101 */
+        _exit(0);
+    }
+    puts("parent");
+}
+
+/* the result stored in a struct member (busybox hush: command->pid = vfork()) */
+struct job { pid_t pid; const char *path; };
+
+void bad_result_in_struct_member(struct job *command, char *const argv[])
+{
+    command->pid = vfork();
+    if (!command->pid) {
+        puts("child");                      /* expect: VFK101 */
+        execv(command->path, argv);
+        _exit(127);
+    }
+    printf("started %d\n", (int) command->pid);
+}

@@ -142,6 +142,10 @@ final class PathExplorer {
                     assignedValues.computeIfAbsent(v, k -> new ArrayList<>())
                             .add(write.value() == null ? Expr.OPAQUE : write.value());
                 }
+            } else if (write.target().access() != LValue.Access.DIRECT) {
+                String path = write.target().path();
+                storesResult = s.holdsResult(write.value()) || s.resultHolders().containsKey(path);
+                after = write.value() != null ? s.assigned(path, write.value()) : s.incremented(path, write.increment());
             }
             if (s.phase() == Phase.CHILD) {
                 childWrites.computeIfAbsent(s.site(), k -> new ArrayList<>()).add(new ChildWrite(write, storesResult));

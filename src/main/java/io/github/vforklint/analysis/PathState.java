@@ -8,15 +8,15 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The abstract state of one path: its phase, the vfork call it refers to, the variables that hold
- * that call's result (each as result + offset, so {@code if (pid == 0) pid--;} keeps its
- * meaning), the exec call it has survived, if any, and whether it only exists if a call
+ * The abstract state of one path: its phase, the vfork call it refers to, the variables (or
+ * member paths such as {@code cmd->pid}) that hold that call's result, each as result + offset so
+ * {@code if (pid == 0) pid--;} keeps its meaning, the exec call it has survived, if any, and whether it only exists if a call
  * vforklint cannot see into ({@code uncertain}) returned.
  */
-record PathState(Phase phase, Event.Call site, Map<Variable, Long> resultHolders, ExecMark afterExec,
+record PathState(Phase phase, Event.Call site, Map<Object, Long> resultHolders, ExecMark afterExec,
                  boolean uncertain) {
 
-    PathState(Phase phase, Event.Call site, Map<Variable, Long> resultHolders, ExecMark afterExec) {
+    PathState(Phase phase, Event.Call site, Map<Object, Long> resultHolders, ExecMark afterExec) {
         this(phase, site, resultHolders, afterExec, false);
     }
 
@@ -41,21 +41,22 @@ record PathState(Phase phase, Event.Call site, Map<Variable, Long> resultHolders
         return uncertain ? this : new PathState(phase, site, resultHolders, afterExec, true);
     }
 
-    PathState assigned(Variable variable, Expr value) {
-        return withHolder(variable, resultOffset(value));
+    /** @param holder a {@link Variable} or a member path */
+    PathState assigned(Object holder, Expr value) {
+        return withHolder(holder, resultOffset(value));
     }
 
-    /** {@code variable += increment}; a null increment (not a constant) loses track of it. */
-    PathState incremented(Variable variable, Long increment) {
+    /** {@code holder += increment}; a null increment (not a constant) loses track of it. */
+    PathState incremented(Object variable, Long increment) {
         Long offset = resultHolders.get(variable);
         return withHolder(variable, offset == null || increment == null ? null : offset + increment);
     }
 
-    private PathState withHolder(Variable variable, Long offset) {
+    private PathState withHolder(Object variable, Long offset) {
         if (java.util.Objects.equals(offset, resultHolders.get(variable))) {
             return this;
         }
-        Map<Variable, Long> holders = new HashMap<>(resultHolders);
+        Map<Object, Long> holders = new HashMap<>(resultHolders);
         if (offset != null) {
             holders.put(variable, offset);
         } else {
@@ -81,8 +82,16 @@ record PathState(Phase phase, Event.Call site, Map<Variable, Long> resultHolders
         if (value instanceof Expr.VarRef ref) {
             return resultHolders.get(ref.variable());
         }
+        if (value instanceof Expr.Member member) {
+            return resultHolders.get(member.path());
+        }
         if (value instanceof Expr.Assign assign) {
             return resultOffset(assign.value());
+        }
+        if (value instanceof Expr.Choice choice) {
+            // A path past the vfork took the branch that called it.
+            Long first = resultOffset(choice.first());
+            return first != null ? first : resultOffset(choice.second());
         }
         return null;
     }

@@ -34,6 +34,14 @@ public sealed interface Expr {
     record AddressOf(Variable variable) implements Expr {
     }
 
+    /** A member reached from a variable, {@code s.f} or {@code p->f}, named by its normalised spelling. */
+    record Member(String path) implements Expr {
+    }
+
+    /** {@code c ? a : b} whose condition is not a constant: either value. */
+    record Choice(Expr first, Expr second) implements Expr {
+    }
+
     /** Anything the analysis does not need to look into. */
     record Opaque() implements Expr {
     }

@@ -9,6 +9,19 @@ package io.github.vforklint.ir;
  */
 public record LValue(Variable base, Access access, String text) {
 
+    /** The spelling that {@link Expr.Member} uses for the same place: no blanks, no outer parentheses. */
+    public String path() {
+        return normalise(text);
+    }
+
+    public static String normalise(String spelling) {
+        String s = spelling.replaceAll("\\s+", "");
+        while (s.startsWith("(") && s.endsWith(")")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        return s;
+    }
+
     /** How the written memory relates to {@code base}. */
     public enum Access {
         /** The variable itself. */

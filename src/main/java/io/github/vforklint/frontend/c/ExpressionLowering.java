@@ -98,14 +98,12 @@ final class ExpressionLowering {
             return last;
         }
         if (e instanceof IASTConditionalExpression conditional) {
-            lower(conditional.getLogicalConditionExpression());
-            lower(conditional.getPositiveResultExpression());
-            lower(conditional.getNegativeResultExpression());
-            return Expr.OPAQUE;
+            return lowerConditional(conditional);
         }
         if (e instanceof IASTFieldReference field) {
-            lower(field.getFieldOwner());
-            return Expr.OPAQUE;
+            Expr owner = lower(field.getFieldOwner());
+            boolean simple = owner instanceof Expr.VarRef || owner instanceof Expr.AddressOf || owner instanceof Expr.Member;
+            return simple ? new Expr.Member(LValue.normalise(field.getRawSignature())) : Expr.OPAQUE;
         }
         if (e instanceof IASTArraySubscriptExpression subscript) {
             lower(subscript.getArrayExpression());
@@ -245,6 +243,24 @@ final class ExpressionLowering {
                 callee != null ? callee : call.getFunctionNameExpression().getRawSignature(), declaredNoReturn);
         function.emit(event);
         return new Expr.CallValue(event);
+    }
+
+    /**
+     * {@code BB_MMU ? fork() : vfork()}: when the condition is a constant in the active
+     * configuration only the taken branch runs, so only its calls are events.
+     */
+    private Expr lowerConditional(IASTConditionalExpression conditional) {
+        Expr condition = lower(conditional.getLogicalConditionExpression());
+        IASTExpression whenTrue = conditional.getPositiveResultExpression();
+        IASTExpression whenFalse = conditional.getNegativeResultExpression();
+        if (condition instanceof Expr.IntConst c) {
+            if (c.value() != 0) {
+                return whenTrue == null ? condition : lower(whenTrue);
+            }
+            return lower(whenFalse);
+        }
+        Expr first = whenTrue == null ? condition : lower(whenTrue);
+        return new Expr.Choice(first, lower(whenFalse));
     }
 
     private Expr lowerStatementExpression(IASTCompoundStatement body) {
