@@ -1167,7 +1167,7 @@ int main(int argc, char **argv) {
     opt.busy_ms = 50;
     opt.max_iterations = 400;
     opt.min_iterations = 5;
-    opt.budget_ms = 50;
+    opt.budget_ms = 40;
     opt.thp = "off";
     opt.exec_target = NULL;
     parse_sizes("2M,64M");
