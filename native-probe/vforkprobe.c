@@ -607,78 +607,102 @@ static int cmp_i64(const void *a, const void *b) {
     return x < y ? -1 : x > y;
 }
 
-static void measure_cell(enum cost c, struct cell *cell, int64_t *samples) {
-    int warmup = 2, n = 0, status = 0;
-    int64_t start, d;
+/* Whether a cell can be measured at all; if not, says why in cell->reason. */
+static int cell_measurable(enum cost c, struct cell *cell) {
     cell->available = 1;
     cell->n = 0;
-    if ((c == C_VFORK_EXIT || c == C_VFORK_EXEC) && !results[M_VFORK].available) {
-        cell->available = 0;
-        snprintf(cell->reason, sizeof cell->reason, "vfork unavailable: %s", results[M_VFORK].reason);
-        return;
-    }
+    cell->reason[0] = '\0';
 #if !defined(VFP_HAVE_VFORK)
     if (c == C_VFORK_EXIT || c == C_VFORK_EXEC) {
-        cell->available = 0;
         snprintf(cell->reason, sizeof cell->reason, "not built (VFP_NO_VFORK)");
-        return;
+        return cell->available = 0;
     }
 #endif
+    if ((c == C_VFORK_EXIT || c == C_VFORK_EXEC) && !results[M_VFORK].available) {
+        snprintf(cell->reason, sizeof cell->reason, "vfork unavailable: %.150s", results[M_VFORK].reason);
+        return cell->available = 0;
+    }
 #if !defined(VFP_HAVE_POSIX_SPAWN)
     if (c == C_POSIX_SPAWN) {
-        cell->available = 0;
         snprintf(cell->reason, sizeof cell->reason, "not built (VFP_NO_POSIX_SPAWN)");
-        return;
+        return cell->available = 0;
     }
 #endif
     if (c == C_CLONE_EXEC) {
 #if defined(VFP_HAVE_CLONE)
         if (!results[M_CLONE_VFORK].available) {
-            cell->available = 0;
-            snprintf(cell->reason, sizeof cell->reason, "%s", results[M_CLONE_VFORK].reason);
-            return;
+            snprintf(cell->reason, sizeof cell->reason, "%.199s", results[M_CLONE_VFORK].reason);
+            return cell->available = 0;
         }
 #else
-        cell->available = 0;
-        snprintf(cell->reason, sizeof cell->reason, "not built (Linux-only)");
-        return;
+        snprintf(cell->reason, sizeof cell->reason, "not built (clone is Linux-only)");
+        return cell->available = 0;
 #endif
     }
     if (cost_execs[c] && exec_problem[0]) {
-        cell->available = 0;
         snprintf(cell->reason, sizeof cell->reason, "%.199s", exec_problem);
-        return;
+        return cell->available = 0;
     }
-    start = now_ns();
-    for (;;) {
-        int64_t elapsed_ms;
-#if defined(VFP_HAVE_CLONE)
-        d = c == C_CLONE_EXEC ? once_clone_exec(&status) : once(c, &status);
-#else
-        d = once(c, &status);
-#endif
-        if (d < 0) {
-            cell->available = 0;
-            if (status == -2) fill_reason(cell->reason, sizeof cell->reason, cost_names[c], errno);
-            else describe_status(status, cell->reason, sizeof cell->reason);
-            return;
-        }
-        if (warmup > 0) {
-            warmup--;
-            if (warmup == 0) start = now_ns();
-            continue;
-        }
-        samples[n++] = d;
-        elapsed_ms = (now_ns() - start) / 1000000;
-        if (n >= opt.max_iterations) break;
-        if (n >= opt.min_iterations && elapsed_ms >= opt.budget_ms) break;
-    }
+    return 1;
+}
+
+static void cell_statistics(struct cell *cell, int64_t *samples, int n) {
     qsort(samples, (size_t)n, sizeof samples[0], cmp_i64);
     cell->n = n;
     cell->median_us = (n % 2 ? (double)samples[n / 2] : (samples[n / 2 - 1] + samples[n / 2]) / 2.0) / 1e3;
     cell->p90_us = (double)samples[(9 * n + 9) / 10 - 1] / 1e3; /* nearest rank */
     cell->min_us = (double)samples[0] / 1e3;
     cell->max_us = (double)samples[n - 1] / 1e3;
+}
+
+/*
+ * Measures all cells of one parent size round-robin, one run of each per round, so that a burst
+ * of load from elsewhere on the machine spreads over every mechanism instead of skewing one.
+ * A cell stops after max_iterations runs, or after min_iterations once its runs add up to budget_ms.
+ */
+static void measure_size(struct size_result *r, int64_t *samples) {
+    int c, active = 0;
+    int warmup[C_COUNT], n[C_COUNT], done[C_COUNT];
+    int64_t spent[C_COUNT];
+    for (c = 0; c < C_COUNT; c++) {
+        warmup[c] = 2;
+        n[c] = 0;
+        spent[c] = 0;
+        done[c] = !cell_measurable((enum cost)c, &r->cells[c]);
+        active += !done[c];
+    }
+    while (active > 0) {
+        for (c = 0; c < C_COUNT; c++) {
+            int status = 0;
+            int64_t d;
+            struct cell *cell = &r->cells[c];
+            if (done[c]) continue;
+#if defined(VFP_HAVE_CLONE)
+            d = c == C_CLONE_EXEC ? once_clone_exec(&status) : once((enum cost)c, &status);
+#else
+            d = once((enum cost)c, &status);
+#endif
+            if (d < 0) {
+                cell->available = 0;
+                if (status == -2) fill_reason(cell->reason, sizeof cell->reason, cost_names[c], errno);
+                else describe_status(status, cell->reason, sizeof cell->reason);
+                done[c] = 1;
+                active--;
+                continue;
+            }
+            if (warmup[c] > 0) {
+                warmup[c]--;
+                continue;
+            }
+            samples[(size_t)c * (size_t)opt.max_iterations + (size_t)n[c]++] = d;
+            spent[c] += d;
+            if (n[c] >= opt.max_iterations || (n[c] >= opt.min_iterations && spent[c] >= (int64_t)opt.budget_ms * 1000000)) {
+                cell_statistics(cell, samples + (size_t)c * (size_t)opt.max_iterations, n[c]);
+                done[c] = 1;
+                active--;
+            }
+        }
+    }
 }
 
 static long long resident_bytes(void) {
@@ -722,9 +746,9 @@ static void check_exec_target(void) {
 }
 
 static void run_latency(void) {
-    int s, c;
+    int s;
     long page = sysconf(_SC_PAGESIZE);
-    int64_t *samples = (int64_t *)malloc(sizeof(int64_t) * (size_t)opt.max_iterations);
+    int64_t *samples = (int64_t *)malloc(sizeof(int64_t) * (size_t)opt.max_iterations * C_COUNT);
     if (!samples) {
         fprintf(stderr, "vforkprobe: out of memory\n");
         exit(1);
@@ -762,7 +786,7 @@ static void run_latency(void) {
 #endif
         for (off = 0; off < r->size; off += (uint64_t)page) ballast[off] = (char)off;
         r->rss_bytes = resident_bytes();
-        for (c = 0; c < C_COUNT; c++) measure_cell((enum cost)c, &r->cells[c], samples);
+        measure_size(r, samples);
         munmap(ballast, (size_t)r->size);
     }
     free(samples);

@@ -45,8 +45,8 @@ public final class LatencyPlot {
         if (result.probe().options().quick() || result.latency().isEmpty()) {
             throw ProbeException.usage("--plot needs the latency table; drop --quick");
         }
+        System.setProperty("java.awt.headless", "true"); // a CLI never needs a display
         XYChart chart = chart(result);
-        System.setProperty("java.awt.headless", "true");
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
