@@ -33,6 +33,11 @@ public final class LatencyPlot {
             "vfork_exit", new Color(0x1F77B4), "vfork_exec", new Color(0x17BECF),
             "posix_spawn", new Color(0x2CA02C), "clone_exec", new Color(0x9467BD));
 
+    private static final Map<String, org.knowm.xchart.style.markers.Marker> MARKERS = Map.of(
+            "fork_exit", SeriesMarkers.CIRCLE, "fork_exec", SeriesMarkers.CIRCLE,
+            "vfork_exit", SeriesMarkers.DIAMOND, "vfork_exec", SeriesMarkers.DIAMOND,
+            "posix_spawn", SeriesMarkers.SQUARE, "clone_exec", SeriesMarkers.TRIANGLE_UP);
+
     private LatencyPlot() {}
 
     /** Writes a PNG or SVG chart, chosen by the file name's extension. */
@@ -83,7 +88,7 @@ public final class LatencyPlot {
         styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         chart.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         chart.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        styler.setMarkerSize(8);
+        styler.setMarkerSize(10);
 
         Map<String, List<double[]>> points = new LinkedHashMap<>();
         for (LatencyRow row : result.latency()) {
@@ -101,7 +106,8 @@ public final class LatencyPlot {
             double[] x = e.getValue().stream().mapToDouble(a -> a[0]).toArray();
             double[] y = e.getValue().stream().mapToDouble(a -> a[1]).toArray();
             XYSeries series = chart.addSeries(ProbeReportWriter.COST_HEADINGS.getOrDefault(e.getKey(), e.getKey()), x, y);
-            series.setMarker(SeriesMarkers.CIRCLE);
+            // shapes as well as colours: vfork+exec and clone+exec usually lie on top of each other
+            series.setMarker(MARKERS.getOrDefault(e.getKey(), SeriesMarkers.CIRCLE));
             series.setLineColor(COLORS.getOrDefault(e.getKey(), Color.GRAY));
             series.setMarkerColor(COLORS.getOrDefault(e.getKey(), Color.GRAY));
             series.setLineStyle(e.getKey().startsWith("fork") ? new BasicStroke(2.5f)

@@ -51,7 +51,8 @@ public final class PlatformMatrix {
             throw ProbeException.usage("no probe results in " + dir + " (record some with: vforklint probe --record "
                     + dir + ")");
         }
-        entries.sort(Comparator.comparing((Entry e) -> e.result().platform().arch())
+        // bare-metal-like setups first: they are what the machine really does; wrappers follow
+        entries.sort(Comparator.comparing(PlatformMatrix::wrapped)
                 .thenComparing(e -> e.file().getFileName().toString()));
         return entries;
     }
@@ -80,6 +81,12 @@ public final class PlatformMatrix {
                     .map(PlatformMatrix::cell).toList()) + " |");
         }
         out.flush();
+    }
+
+    private static boolean wrapped(Entry e) {
+        ProbeResult r = e.result();
+        return !"none".equals(r.platform().emulation().detected())
+                || (r.invocation() != null && r.invocation().runWith() != null);
     }
 
     private static String cell(String text) {
