@@ -447,7 +447,7 @@ static void run_semantics(void) {
 #if !defined(VFP_HAVE_CLONE)
     results[M_CLONE_VFORK].available = 0;
     snprintf(results[M_CLONE_VFORK].reason, sizeof results[M_CLONE_VFORK].reason,
-             "not built (clone with CLONE_VM|CLONE_VFORK is Linux-only)");
+             "not built (VFP_NO_CLONE, or not Linux)");
 #endif
     for (i = 0; i < opt.trials; i++) {
         for (m = 0; m < M_COUNT; m++) {
@@ -635,7 +635,7 @@ static int cell_measurable(enum cost c, struct cell *cell) {
             return cell->available = 0;
         }
 #else
-        snprintf(cell->reason, sizeof cell->reason, "not built (clone is Linux-only)");
+        snprintf(cell->reason, sizeof cell->reason, "not built (VFP_NO_CLONE, or not Linux)");
         return cell->available = 0;
 #endif
     }

@@ -37,7 +37,10 @@ public final class ProbeRun {
         }
         JsonNode json;
         try {
-            json = ProbeJson.MAPPER.readTree(result.stdout());
+            // the probe promises nothing on stdout but its document: anything after it is an error
+            json = ProbeJson.MAPPER.readerFor(JsonNode.class)
+                    .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readValue(result.stdout());
         } catch (JsonProcessingException e) {
             json = null;
         }

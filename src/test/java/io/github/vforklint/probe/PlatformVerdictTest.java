@@ -60,6 +60,25 @@ class PlatformVerdictTest {
         assertVerdicts(r, Verdict.FORK_LIKE, Verdict.FORK_LIKE);
     }
 
+    @Test
+    void mechanismsLeftOutOfTheBuildAreUnavailableWithTheReason() throws ProbeException {
+        ProbeResult r = ProbeFixtures.withoutVforkAndClone().result();
+        assertEquals(Verdict.UNAVAILABLE, r.mechanisms().vfork().verdict());
+        assertEquals("not built (VFP_NO_VFORK)", r.mechanisms().vfork().reason());
+        assertEquals(Verdict.UNAVAILABLE, r.mechanisms().cloneVfork().verdict());
+        assertTrue(r.mechanisms().vfork().trials().isEmpty());
+        assertEquals(Verdict.FORK_LIKE, r.mechanisms().fork().verdict());
+        ProbeResult.Costs costs = r.latency().get(0).results();
+        assertEquals("not built (VFP_NO_VFORK)", costs.vforkExec().unavailable());
+        assertTrue(costs.forkExec().measured() && costs.posixSpawn().measured());
+        assertEquals(null, r.latency().get(0).ratios().forkExecOverVforkExec());
+
+        java.io.StringWriter text = new java.io.StringWriter();
+        new ProbeReportWriter(new java.io.PrintWriter(text)).write(r);
+        assertTrue(text.toString().contains("vfork() is not available here (not built (VFP_NO_VFORK))"), text.toString());
+        assertTrue(text.toString().contains("n/a vfork+exec: not built (VFP_NO_VFORK)"), text.toString());
+    }
+
     private static void assertVerdicts(ProbeResult r, Verdict vfork, Verdict cloneVfork) {
         String context = "\n" + r.mechanisms();
         assertEquals(vfork, r.mechanisms().vfork().verdict(), "vfork" + context);

@@ -123,6 +123,14 @@ class ProbeCommandTest {
         assertTrue(run.err().contains("the probe printed no schema-1 JSON document"), run.err());
     }
 
+    /** A wrapper that adds to the probe's stdout breaks the "JSON and nothing else" contract. */
+    @Test
+    void extraOutputAfterTheJsonIsIncomplete() {
+        Run run = probe("--quick", "--trials", "1", "--run-with", "sh -c '\"$@\"; echo trailing' --");
+        assertEquals(ExitCode.INCOMPLETE.code(), run.exitCode(), run.err());
+        assertTrue(run.err().contains("the probe printed no schema-1 JSON document"), run.err());
+    }
+
     @Test
     void missingRunWithProgramIsAUsageError() {
         Run run = probe("--quick", "--run-with", "no-such-emulator-vfk -x");

@@ -25,6 +25,12 @@ final class ProbeFixtures {
                 ProbeOptions.defaults().withSizes(SHORT_SIZES).withIterations(SHORT_ITERATIONS).withTrials(1));
     }
 
+    /** A build without vfork and clone, as on a system that lacks them. */
+    static synchronized Probe.Outcome withoutVforkAndClone() throws ProbeException {
+        return cached("no-vfork", ProbeOptions.defaults().withCflags("-O0 -DVFP_NO_VFORK -DVFP_NO_CLONE")
+                .withSizes("2M").withIterations(5).withTrials(1));
+    }
+
     static synchronized Probe.Outcome muslStaticQuick() throws ProbeException {
         ProbeTools.require("musl-gcc");
         return cached("musl-static", ProbeOptions.defaults().withCc("musl-gcc").withCflags("-O2 -static").withQuick(true));

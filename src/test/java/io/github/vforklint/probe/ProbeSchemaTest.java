@@ -46,6 +46,11 @@ class ProbeSchemaTest {
     }
 
     @Test
+    void outputWithUnavailableMechanismsMatchesTheSchema() throws ProbeException {
+        assertValid(ProbeFixtures.withoutVforkAndClone().json());
+    }
+
+    @Test
     void outputWithoutVforklintsInvocationMatchesToo() throws ProbeException {
         ObjectNode bare = ProbeFixtures.nativeQuick().json().deepCopy();
         bare.remove("invocation");
