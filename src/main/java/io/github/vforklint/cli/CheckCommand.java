@@ -93,7 +93,7 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--color", paramLabel = "WHEN", description = "auto, always or never (default: auto: only on a terminal, and not with NO_COLOR set).")
     ColorMode color = ColorMode.auto;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print findings only: no summary line, no diagnostics.")
+    @Option(names = {"-q", "--quiet"}, description = "Print findings only: no summary line, no diagnostics in text output (the exit code still reflects them).")
     boolean quiet;
 
     @Override
@@ -114,10 +114,11 @@ final class CheckCommand implements Callable<Integer> {
         } catch (CompilerProbe.ProbeException e) {
             throw new UsageException("--system-includes: " + e.getMessage());
         }
-        if (quiet) {
-            result = new ScanResult(result.findings(), List.of(), result.filesScanned(), result.filesParsed(), result.vforkSites());
-        }
-        writeReport(result, reportFormat, options.baseDir());
+        // Quiet trims what people read; machine formats and the exit code keep the whole truth.
+        ScanResult shown = quiet && reportFormat == ReportFormat.TEXT
+                ? new ScanResult(result.findings(), List.of(), result.filesScanned(), result.filesParsed(), result.vforkSites())
+                : result;
+        writeReport(shown, reportFormat, options.baseDir());
         if (!quiet) {
             spec.commandLine().getErr().println(summary(result));
             spec.commandLine().getErr().flush();

@@ -104,6 +104,10 @@ class CliTest {
         assertTrue(r.out().contains("warning: could not parse this code"), r.out());
         assertTrue(r.out().contains("[VFK101 unsafe-call]"), "findings elsewhere in the file are still reported: " + r.out());
         assertEquals(1, run("check", BROKEN).code(), "findings win over an incomplete analysis");
+        Run quiet = run("check", "-q", "--fail-on", "never", "--color", "never", BROKEN);
+        assertEquals(3, quiet.code(), "quiet hides diagnostics, not the exit code");
+        assertFalse(quiet.out().contains("could not parse"), quiet.out());
+        assertEquals("", quiet.err());
     }
 
     @Test
