@@ -5,6 +5,7 @@ import io.github.vforklint.ir.Expr;
 import io.github.vforklint.ir.LValue;
 import io.github.vforklint.ir.Location;
 import io.github.vforklint.ir.Variable;
+import org.eclipse.cdt.core.dom.ast.ASTSignatureUtil;
 import org.eclipse.cdt.core.dom.ast.IASTArraySubscriptExpression;
 import org.eclipse.cdt.core.dom.ast.IASTBinaryExpression;
 import org.eclipse.cdt.core.dom.ast.IASTCastExpression;
@@ -103,7 +104,7 @@ final class ExpressionLowering {
         if (e instanceof IASTFieldReference field) {
             Expr owner = lower(field.getFieldOwner());
             boolean simple = owner instanceof Expr.VarRef || owner instanceof Expr.AddressOf || owner instanceof Expr.Member;
-            return simple ? new Expr.Member(LValue.normalise(field.getRawSignature())) : Expr.OPAQUE;
+            return simple ? new Expr.Member(LValue.normalise(ASTSignatureUtil.getExpressionString(field))) : Expr.OPAQUE;
         }
         if (e instanceof IASTArraySubscriptExpression subscript) {
             lower(subscript.getArrayExpression());
@@ -280,7 +281,8 @@ final class ExpressionLowering {
     /** Works out what a write targets, lowering the index and pointer expressions it evaluates on the way. */
     LValue lvalue(IASTExpression raw) {
         IASTExpression e = stripParenthesesAndCasts(raw);
-        String text = raw.getRawSignature();
+        // The expression as parsed, not as spelled: through a macro, "r", not "EINTRLOOP (r, ...)".
+        String text = ASTSignatureUtil.getExpressionString(e);
         if (e instanceof IASTIdExpression id && id.getName().resolveBinding() instanceof IVariable v) {
             return new LValue(variables.of(v, locations.of(id)), LValue.Access.DIRECT, text);
         }
