@@ -410,3 +410,25 @@ void ok_struct_of_unknown_type_in_helper(const char *path, char *const argv[])
         _exit(127);
     }
 }
+
+/* CPython's _posixsubprocess: hex digits written backwards into the child's own buffer */
+static void report_errno_in_hex(int fd, int saved_errno)
+{
+    char hex_errno[sizeof(saved_errno) * 2 + 1];
+    char *cur = hex_errno + sizeof(hex_errno);
+
+    while (saved_errno != 0 && cur != hex_errno) {
+        *--cur = "0123456789abcdef"[saved_errno % 16];
+        saved_errno /= 16;
+    }
+    write(fd, cur, hex_errno + sizeof(hex_errno) - cur);
+}
+
+void ok_pre_decrement_into_child_buffer(int fd, const char *path, char *const argv[])
+{
+    if (vfork() == 0) {
+        execv(path, argv);
+        report_errno_in_hex(fd, 2);
+        _exit(127);
+    }
+}

@@ -173,7 +173,10 @@ final class ExpressionLowering {
                 boolean up = unary.getOperator() == IASTUnaryExpression.op_prefixIncr
                         || unary.getOperator() == IASTUnaryExpression.op_postFixIncr;
                 function.emit(new Event.Write(target, null, up ? 1L : -1L, locations.of(unary)));
-                return Expr.OPAQUE;
+                // *p++ and *--p write where p points, which is still inside the same object.
+                boolean pointer = target.access() == LValue.Access.DIRECT && target.base() != null
+                        && target.base().shape() == Variable.Shape.POINTER;
+                return pointer ? new Expr.VarRef(target.base()) : Expr.OPAQUE;
             }
             case IASTUnaryExpression.op_sizeof:
             case IASTUnaryExpression.op_alignOf:
