@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <errno.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -429,6 +430,18 @@ void ok_pre_decrement_into_child_buffer(int fd, const char *path, char *const ar
     if (vfork() == 0) {
         execv(path, argv);
         report_errno_in_hex(fd, 2);
+        _exit(127);
+    }
+}
+
+/* errno is the parent thread's under vfork, but every failed exec writes it anyway */
+void ok_errno_written_after_exec(int fd, const char *path, char *const argv[])
+{
+    if (vfork() == 0) {
+        execv(path, argv);
+        if (errno == ENOENT)
+            errno = ENOEXEC;
+        write(fd, &errno, sizeof errno);
         _exit(127);
     }
 }

@@ -51,7 +51,17 @@ final class WriteOwnership {
         return result;
     }
 
+    /**
+     * errno, as spelled without system headers and as glibc, BSD and illumos expand it. Every
+     * failed exec in the child already writes the parent thread's errno, so the child's own
+     * errno writes add nothing to report.
+     */
+    private static final Set<String> ERRNO = Set.of("errno", "*__errno_location()", "*__error()", "*___errno()");
+
     private boolean ownedByChild(LValue target) {
+        if (ERRNO.contains(target.path())) {
+            return true;
+        }
         Variable base = target.base();
         if (base == null) {
             return false;
