@@ -35,6 +35,11 @@ public record ScanOptions(Path baseDir, Profile profile, List<String> select, Li
                 systemIncludes, compiler, limits);
     }
 
+    public ScanOptions withSystemIncludes(String compilerToAsk) {
+        return new ScanOptions(baseDir, profile, select, ignore, includeDirs, defines, excludes, jobs,
+                true, compilerToAsk, limits);
+    }
+
     public ScanOptions withIncludeDirs(List<Path> dirs) {
         return new ScanOptions(baseDir, profile, select, ignore, dirs, defines, excludes, jobs,
                 systemIncludes, compiler, limits);

@@ -43,7 +43,27 @@ class FixtureTest {
             files = s.filter(p -> p.toString().endsWith(".c")).sorted().toList();
         }
         assertTrue(files.size() >= 8, "fixtures missing under " + FIXTURES);
-        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> check(f)));
+        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> check(f, false)));
+    }
+
+    /** Reading the real libc headers (--system-includes) must not change any verdict. */
+    @TestFactory
+    Stream<DynamicTest> everyFixtureFileWithSystemHeaders() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(onPath("cc"), "no cc on PATH to ask for the system include path");
+        List<Path> files;
+        try (Stream<Path> s = Files.list(FIXTURES)) {
+            files = s.filter(p -> p.toString().endsWith(".c")).sorted().toList();
+        }
+        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> check(f, true)));
+    }
+
+    private static boolean onPath(String command) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, command))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @org.junit.jupiter.api.Test
@@ -67,9 +87,12 @@ class FixtureTest {
         assertTrue(bad >= 40 && ok >= 40, "need at least 40 bad_ and 40 ok_ fixture functions, have " + bad + " and " + ok);
     }
 
-    static void check(Path file) throws Exception {
+    static void check(Path file, boolean systemHeaders) throws Exception {
         List<String> lines = Files.readAllLines(file);
         ScanOptions options = ScanOptions.defaults(ROOT).withIncludeDirs(List.of(FIXTURES.resolve("include")));
+        if (systemHeaders) {
+            options = options.withSystemIncludes("cc");
+        }
         for (String line : lines) {
             Matcher m = OPTIONS.matcher(line);
             if (m.find()) {
