@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <alloca.h>
 #include <errno.h>
 #include <termios.h>
 #include <unistd.h>
@@ -442,6 +443,25 @@ void ok_errno_written_after_exec(int fd, const char *path, char *const argv[])
         if (errno == ENOENT)
             errno = ENOEXEC;
         write(fd, &errno, sizeof errno);
+        _exit(127);
+    }
+}
+
+/* GNU make's exec_command: an argv built with alloca lives in the child's own frame */
+static void exec_through_shell(const char *shell, char **argv)
+{
+    char **new_argv = alloca(3 * sizeof(char *));
+
+    new_argv[0] = (char *) shell;
+    new_argv[1] = argv[0];
+    new_argv[2] = NULL;
+    execv(shell, new_argv);
+}
+
+void ok_alloca_in_child(const char *shell, char **argv)
+{
+    if (vfork() == 0) {
+        exec_through_shell(shell, argv);
         _exit(127);
     }
 }

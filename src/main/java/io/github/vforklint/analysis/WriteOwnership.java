@@ -58,6 +58,9 @@ final class WriteOwnership {
      */
     private static final Set<String> ERRNO = Set.of("errno", "*__errno_location()", "*__error()", "*___errno()");
 
+    /** alloca'd memory is in the frame of the function that called it, below the parent's frames. */
+    private static final Set<String> STACK_ALLOCATORS = Set.of("alloca", "__builtin_alloca");
+
     private boolean ownedByChild(LValue target) {
         if (ERRNO.contains(target.path())) {
             return true;
@@ -82,7 +85,8 @@ final class WriteOwnership {
         }
         for (Expr value : values) {
             boolean local = value instanceof Expr.AddressOf address && childOwned.test(address.variable())
-                    || value instanceof Expr.VarRef ref && pointsOnlyToChildStorage(ref.variable(), visiting);
+                    || value instanceof Expr.VarRef ref && pointsOnlyToChildStorage(ref.variable(), visiting)
+                    || value instanceof Expr.CallValue call && STACK_ALLOCATORS.contains(call.call().callee());
             if (!local) {
                 return false;
             }
