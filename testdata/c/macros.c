@@ -130,3 +130,16 @@ int ok_macros_in_parent(const char *path, char *const argv[])
     MARK(g_marked);
     return 0;
 }
+
+/* noreturn through a compatibility header that erases __attribute__ unless __GNUC__ is
+ * defined: vforklint parses as GCC does, so die_with_message() ends the child */
+#include "platform_compat.h"
+
+void bad_noreturn_through_compat_header(const char *path, char *const argv[])
+{
+    if (vfork() == 0) {
+        execv(path, argv);
+        die_with_message("exec failed");    /* expect: VFK108 */
+        puts("not reached");
+    }
+}

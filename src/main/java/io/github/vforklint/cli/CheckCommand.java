@@ -77,6 +77,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "-D", paramLabel = "NAME[=VALUE]", description = "Define a macro (as the compiler's -D).")
     List<String> defines = new ArrayList<>();
 
+    @Option(names = "-U", paramLabel = "NAME", description = "Undefine a macro, including the predefined GCC-on-Linux ones (as the compiler's -U).")
+    List<String> undefines = new ArrayList<>();
+
     @Option(names = "--system-includes",
             description = "Read <...> headers with the local compiler's search path and predefined macros.")
     boolean systemIncludes;
@@ -138,7 +141,7 @@ final class CheckCommand implements Callable<Integer> {
             throw new UsageException("--jobs must be at least 1");
         }
         return new ScanOptions(Path.of("").toAbsolutePath(), chosenProfile, select, ignore, includeDirs,
-                parseDefines(defines), excludes, threads, systemIncludes, compiler, AnalysisLimits.defaults());
+                parseDefines(defines), undefines, excludes, threads, systemIncludes, compiler, AnalysisLimits.defaults());
     }
 
     private static ReportFormat parseFormat(String text) {

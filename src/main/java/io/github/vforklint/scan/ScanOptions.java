@@ -14,34 +14,36 @@ import java.util.Map;
  * @param systemIncludes resolve {@code <...>} headers with the local compiler's search path
  */
 public record ScanOptions(Path baseDir, Profile profile, List<String> select, List<String> ignore,
-                          List<Path> includeDirs, Map<String, String> defines, List<String> excludes,
-                          int jobs, boolean systemIncludes, String compiler, AnalysisLimits limits) {
+                          List<Path> includeDirs, Map<String, String> defines, List<String> undefines,
+                          List<String> excludes, int jobs, boolean systemIncludes, String compiler,
+                          AnalysisLimits limits) {
 
     public ScanOptions {
         select = List.copyOf(select);
         ignore = List.copyOf(ignore);
         includeDirs = List.copyOf(includeDirs);
         defines = Map.copyOf(defines);
+        undefines = List.copyOf(undefines);
         excludes = List.copyOf(excludes);
     }
 
     public static ScanOptions defaults(Path baseDir) {
         return new ScanOptions(baseDir, Profile.DEFAULT, List.of(), List.of(), List.of(), Map.of(), List.of(),
-                Runtime.getRuntime().availableProcessors(), false, "cc", AnalysisLimits.defaults());
+                List.of(), Runtime.getRuntime().availableProcessors(), false, "cc", AnalysisLimits.defaults());
     }
 
     public ScanOptions withProfile(Profile newProfile) {
-        return new ScanOptions(baseDir, newProfile, select, ignore, includeDirs, defines, excludes, jobs,
+        return new ScanOptions(baseDir, newProfile, select, ignore, includeDirs, defines, undefines, excludes, jobs,
                 systemIncludes, compiler, limits);
     }
 
     public ScanOptions withSystemIncludes(String compilerToAsk) {
-        return new ScanOptions(baseDir, profile, select, ignore, includeDirs, defines, excludes, jobs,
+        return new ScanOptions(baseDir, profile, select, ignore, includeDirs, defines, undefines, excludes, jobs,
                 true, compilerToAsk, limits);
     }
 
     public ScanOptions withIncludeDirs(List<Path> dirs) {
-        return new ScanOptions(baseDir, profile, select, ignore, dirs, defines, excludes, jobs,
+        return new ScanOptions(baseDir, profile, select, ignore, dirs, defines, undefines, excludes, jobs,
                 systemIncludes, compiler, limits);
     }
 }

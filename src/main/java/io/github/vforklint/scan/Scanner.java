@@ -89,12 +89,14 @@ public final class Scanner {
 
     private ParseSettings parseSettings() throws CompilerProbe.ProbeException {
         if (!options.systemIncludes()) {
-            return new ParseSettings(options.includeDirs(), List.of(), options.defines(), List.of(), List.of());
+            return new ParseSettings(options.includeDirs(), List.of(), options.defines(), options.undefines(),
+                    List.of(), List.of());
         }
         CompilerProbe.Toolchain toolchain = CompilerProbe.probe(options.compiler());
         Map<String, String> defines = new LinkedHashMap<>(toolchain.defines());
         defines.putAll(options.defines());
-        return new ParseSettings(options.includeDirs(), List.of(), defines, List.of(), toolchain.searchPath());
+        return new ParseSettings(options.includeDirs(), List.of(), defines, options.undefines(), List.of(),
+                toolchain.searchPath());
     }
 
     private List<FileResult> analyseAll(List<Path> files, CFrontEnd frontEnd, ParseSettings settings,

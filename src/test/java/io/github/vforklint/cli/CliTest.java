@@ -111,6 +111,17 @@ class CliTest {
     }
 
     @Test
+    void undefiningThePredefinedGnuMacrosChangesWhatTheHeadersSay() {
+        String include = ROOT.resolve("testdata/c/include").toString();
+        String macros = ROOT.resolve("testdata/c/macros.c").toString();
+        Run gnu = run("check", "-f", "json", "-I", include, macros);
+        Run plain = run("check", "-f", "json", "-I", include, "-U", "__GNUC__", macros);
+        assertFalse(gnu.out().contains("puts() in the vfork child"), "die_with_message() is noreturn for GCC");
+        assertTrue(plain.out().contains("puts() in the vfork child"),
+                "without __GNUC__ the header erases the attribute, so the child goes on: " + plain.out());
+    }
+
+    @Test
     void internalErrorsExitFourWithoutAStackTrace() {
         CommandLine cli = Main.commandLine();
         cli.addSubcommand("boom", new Boom());

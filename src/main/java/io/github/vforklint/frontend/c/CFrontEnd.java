@@ -30,6 +30,19 @@ public final class CFrontEnd {
             "_Thread_local", "__thread",
             "_Alignas(x)", "__attribute__((__aligned__(sizeof(x))))");
 
+    /**
+     * What a GCC-compatible compiler on Linux predefines, when the real compiler was not asked
+     * ({@code --system-includes}). Headers test these: without {@code __GNUC__}, busybox's
+     * platform.h defines {@code __attribute__(x)} to nothing and every {@code noreturn} is lost.
+     * The version claimed is 4.2, as clang does. {@code -U} takes any of them back.
+     */
+    private static final Map<String, String> GCC_LINUX_BASELINE = Map.ofEntries(
+            Map.entry("__GNUC__", "4"), Map.entry("__GNUC_MINOR__", "2"), Map.entry("__GNUC_PATCHLEVEL__", "1"),
+            Map.entry("__STDC__", "1"), Map.entry("__STDC_VERSION__", "201112L"), Map.entry("__STDC_HOSTED__", "1"),
+            Map.entry("__CHAR_BIT__", "8"), Map.entry("__ELF__", "1"),
+            Map.entry("__linux__", "1"), Map.entry("__linux", "1"), Map.entry("__gnu_linux__", "1"),
+            Map.entry("__unix__", "1"), Map.entry("__unix", "1"));
+
     private final SourceFiles files = new SourceFiles();
     private final Function<String, String> displayPath;
 
@@ -45,8 +58,13 @@ public final class CFrontEnd {
     public CUnit parse(Path file, ParseSettings settings) throws CoreException {
         String path = file.toAbsolutePath().normalize().toString();
         FileContent content = FileContent.create(path, files.get(path).chars());
-        Map<String, String> defines = new LinkedHashMap<>(C11_KEYWORDS);
+        Map<String, String> defines = new LinkedHashMap<>();
+        if (!settings.readsSystemHeaders()) {
+            defines.putAll(GCC_LINUX_BASELINE);
+        }
+        defines.putAll(C11_KEYWORDS);
         defines.putAll(settings.defines());
+        settings.undefines().forEach(defines::remove);
         ExtendedScannerInfo scannerInfo = new ExtendedScannerInfo(
                 defines,
                 paths(settings.includeDirs(), settings.systemDirs()),
