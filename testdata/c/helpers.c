@@ -360,3 +360,23 @@ void ok_exec_helper(const char *path, char *const argv[])
         puts("not reached");
     }
 }
+
+/* GNU make's exec_command(): declared noreturn and defined here. Its body is still the
+ * child's code and is checked; the declaration ends the caller's path. */
+extern char **environ;
+void exec_with_env(char **argv, char **envp) __attribute__((noreturn));
+
+void exec_with_env(char **argv, char **envp)
+{
+    environ = envp;                         /* expect: VFK104 */
+    execvp(argv[0], argv);                  /* expect: VFK107 */
+    _exit(127);
+}
+
+void spawn_noreturn_helper_with_body(char **argv, char **envp)
+{
+    if (vfork() == 0) {
+        exec_with_env(argv, envp);
+        puts("not reached");
+    }
+}

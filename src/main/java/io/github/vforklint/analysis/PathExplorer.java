@@ -179,7 +179,7 @@ final class PathExplorer {
         if (s.phase() == Phase.CHILD) {
             observations.add(new Observation.ChildCall(call, info, summary != null, s.site(), List.of()));
         }
-        if (info.endsPath() || call.declaredNoReturn()) {
+        if (info.endsPath() || call.declaredNoReturn() && summary == null) {
             return;
         }
         if (info.kind() == FunctionKind.EXEC && s.phase() == Phase.CHILD) {
@@ -196,6 +196,10 @@ final class PathExplorer {
             for (Observation inner : summary.observations()) {
                 observations.add(inner.via(step, s.site()));
             }
+        }
+        if (call.declaredNoReturn()) {
+            // Its body is checked above; the declaration promises nothing comes back from it.
+            return;
         }
         if (summary.returnsNormally()) {
             out.add(s);
