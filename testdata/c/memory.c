@@ -465,3 +465,23 @@ void ok_alloca_in_child(const char *shell, char **argv)
         _exit(127);
     }
 }
+
+/* busybox tcpudp: the parent stores a new value before it reads, so the child's write to the
+ * variable is dead by then; the write itself is still VFK104 */
+char *describe_peer(int fd);
+
+void bad_parent_overwrites_before_reading(int fd, const char *path, char *const argv[])
+{
+    char *remote = 0;
+
+    for (;;) {
+        remote = describe_peer(fd);
+        if (remote == 0)
+            break;
+        if (vfork() == 0) {
+            remote = 0;                     /* expect: VFK104 */
+            execv(path, argv);
+            _exit(127);
+        }
+    }
+}

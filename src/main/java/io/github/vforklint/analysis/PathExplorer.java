@@ -44,6 +44,7 @@ final class PathExplorer {
     private final AnalysisContext context;
     private final boolean helper;
     private final Set<CfgNode> parentCode;
+    private final Set<Variable> childWritten;
 
     final Map<CfgNode, EnumSet<Phase>> phasesSeen = new HashMap<>();
     final List<Observation> observations = new ArrayList<>();
@@ -63,10 +64,20 @@ final class PathExplorer {
      *                   failure path that enters one is reported and stopped. Null to not check.
      */
     PathExplorer(FunctionBody function, AnalysisContext context, boolean helper, Set<CfgNode> parentCode) {
+        this(function, context, helper, parentCode, Set.of());
+    }
+
+    /**
+     * @param childWritten variables the child is known to write; on the parent's side, a plain
+     *                     assignment to one of them ends its interest for VFK201
+     */
+    PathExplorer(FunctionBody function, AnalysisContext context, boolean helper, Set<CfgNode> parentCode,
+                 Set<Variable> childWritten) {
         this.function = function;
         this.context = context;
         this.helper = helper;
         this.parentCode = parentCode;
+        this.childWritten = childWritten;
     }
 
     void run(PathState initial) {
@@ -137,6 +148,9 @@ final class PathExplorer {
                 // gone, so the child's writes to one (pid--, pid = -1) never reach the parent.
                 storesResult = s.holdsResult(write.value()) || s.resultHolders().containsKey(v);
                 after = write.value() != null ? s.assigned(v, write.value()) : s.incremented(v, write.increment());
+                if (s.phase() == Phase.PARENT && write.value() != null && childWritten.contains(v)) {
+                    after = after.overwrittenByParent(v);
+                }
                 // p++ and p += n keep a pointer inside the object it pointed to.
                 if (write.value() != null || v.shape() != Variable.Shape.POINTER) {
                     assignedValues.computeIfAbsent(v, k -> new ArrayList<>())
@@ -158,7 +172,7 @@ final class PathExplorer {
             }
             out.add(s.assigned(declare.variable(), declare.initialValue()));
         } else if (event instanceof Event.Read read) {
-            if (s.phase() == Phase.PARENT) {
+            if (s.phase() == Phase.PARENT && !s.overwrittenByParent().contains(read.variable())) {
                 parentReads.add(new ParentSideRead(read, s.site()));
             }
             out.add(s);

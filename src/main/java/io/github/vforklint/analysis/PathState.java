@@ -5,7 +5,9 @@ import io.github.vforklint.ir.Expr;
 import io.github.vforklint.ir.Variable;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The abstract state of one path: its phase, the vfork call it refers to, the variables (or
@@ -14,10 +16,10 @@ import java.util.Map;
  * vforklint cannot see into ({@code uncertain}) returned.
  */
 record PathState(Phase phase, Event.Call site, Map<Object, Long> resultHolders, ExecMark afterExec,
-                 boolean uncertain) {
+                 boolean uncertain, Set<Variable> overwrittenByParent) {
 
     PathState(Phase phase, Event.Call site, Map<Object, Long> resultHolders, ExecMark afterExec) {
-        this(phase, site, resultHolders, afterExec, false);
+        this(phase, site, resultHolders, afterExec, false, Set.of());
     }
 
     static PathState start() {
@@ -33,12 +35,22 @@ record PathState(Phase phase, Event.Call site, Map<Object, Long> resultHolders, 
     }
 
     PathState afterExec(ExecMark exec) {
-        return new PathState(phase, site, resultHolders, exec, uncertain);
+        return new PathState(phase, site, resultHolders, exec, uncertain, overwrittenByParent);
     }
 
     /** The path goes on only if an unseen call returned. */
     PathState afterUnknownCall() {
-        return uncertain ? this : new PathState(phase, site, resultHolders, afterExec, true);
+        return uncertain ? this : new PathState(phase, site, resultHolders, afterExec, true, overwrittenByParent);
+    }
+
+    /** The parent has stored a new value in {@code variable}: what the child wrote there is gone. */
+    PathState overwrittenByParent(Variable variable) {
+        if (overwrittenByParent.contains(variable)) {
+            return this;
+        }
+        Set<Variable> overwritten = new HashSet<>(overwrittenByParent);
+        overwritten.add(variable);
+        return new PathState(phase, site, resultHolders, afterExec, uncertain, Set.copyOf(overwritten));
     }
 
     /** @param holder a {@link Variable} or a member path */
@@ -62,7 +74,7 @@ record PathState(Phase phase, Event.Call site, Map<Object, Long> resultHolders, 
         } else {
             holders.remove(variable);
         }
-        return new PathState(phase, site, Map.copyOf(holders), afterExec, uncertain);
+        return new PathState(phase, site, Map.copyOf(holders), afterExec, uncertain, overwrittenByParent);
     }
 
     /** Whether an expression evaluates to exactly this path's vfork result. */

@@ -37,7 +37,13 @@ public final class VforkAnalysis {
         // that survived a failed exec wanders into them.
         PathExplorer discovery = new PathExplorer(function, context, false, null);
         discovery.run(PathState.start());
-        PathExplorer walk = new PathExplorer(function, context, false, parentCode(discovery));
+        Set<Variable> childWritten = new HashSet<>();
+        for (Observation.ParentMemoryWrite w : WriteOwnership.forVforkFunction(discovery).parentWrites()) {
+            if (w.variable() != null) {
+                childWritten.add(w.variable());
+            }
+        }
+        PathExplorer walk = new PathExplorer(function, context, false, parentCode(discovery), childWritten);
         walk.run(PathState.start());
 
         List<Observation> observations = new ArrayList<>(walk.observations);
