@@ -1,6 +1,10 @@
 package io.github.vforklint.analysis;
 
+import io.github.vforklint.ir.Event;
+import io.github.vforklint.knowledge.FunctionKind;
 import io.github.vforklint.knowledge.FunctionKnowledge;
+
+import java.util.Set;
 
 /** What the walks of one translation unit share: the catalogue, the way to find helper bodies, their summaries. */
 final class AnalysisContext {
@@ -8,13 +12,27 @@ final class AnalysisContext {
     private final FunctionKnowledge knowledge;
     private final FunctionResolver resolver;
     private final AnalysisLimits limits;
+    private final Set<String> wrappers;
     private final HelperSummaries summaries;
 
-    AnalysisContext(FunctionKnowledge knowledge, FunctionResolver resolver, AnalysisLimits limits) {
+    /** @param wrappers functions known to return the vfork result: calls to them are vfork sites */
+    AnalysisContext(FunctionKnowledge knowledge, FunctionResolver resolver, AnalysisLimits limits,
+                    Set<String> wrappers, SummaryCache cache) {
         this.knowledge = knowledge;
         this.resolver = resolver;
         this.limits = limits;
-        this.summaries = new HelperSummaries(this);
+        this.wrappers = wrappers;
+        this.summaries = new HelperSummaries(this, cache);
+    }
+
+    /** Whether the call returns 0 in a new vfork child. */
+    boolean isVforkSite(Event.Call call) {
+        if (call.isIndirect()) {
+            return false;
+        }
+        return knowledge.lookup(call.callee()).kind() == FunctionKind.VFORK
+                || wrappers.contains(call.callee())
+                || knowledge.vforkCalls().returnsInChild(call);
     }
 
     FunctionKnowledge knowledge() {

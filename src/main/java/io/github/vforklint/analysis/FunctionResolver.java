@@ -8,5 +8,9 @@ import java.util.Optional;
 @FunctionalInterface
 public interface FunctionResolver {
 
-    Optional<FunctionBody> function(String name);
+    /**
+     * @param caller the function making the call: a name is looked up in its translation unit
+     *               first, where its static functions are
+     */
+    Optional<FunctionBody> function(String name, FunctionBody caller);
 }

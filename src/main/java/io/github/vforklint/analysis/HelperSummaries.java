@@ -3,56 +3,70 @@ package io.github.vforklint.analysis;
 import io.github.vforklint.ir.FunctionBody;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Child-context summaries of helpers, computed once each; recursion terminates on a stand-in. */
+/**
+ * Child-context summaries of the functions one translation unit's children call, computed once
+ * per scan (through the shared {@link SummaryCache}); recursion terminates on a stand-in.
+ */
 final class HelperSummaries {
 
     private final AnalysisContext context;
-    private final Map<String, Optional<HelperSummary>> done = new HashMap<>();
-    private final Set<String> inProgress = new HashSet<>();
+    private final SummaryCache cache;
+    private final Set<FunctionBody> inProgress = new HashSet<>();
     private final List<String> depthCuts = new ArrayList<>();
 
-    HelperSummaries(AnalysisContext context) {
+    HelperSummaries(AnalysisContext context, SummaryCache cache) {
         this.context = context;
+        this.cache = cache;
     }
 
     /** The summary of a helper with a body in the scanned code, or null when there is none. */
-    HelperSummary of(String name) {
-        Optional<HelperSummary> cached = done.get(name);
-        if (cached != null) {
-            return cached.orElse(null);
-        }
-        Optional<FunctionBody> body = context.resolver().function(name);
-        if (body.isEmpty()) {
-            done.put(name, Optional.empty());
+    HelperSummary of(String name, FunctionBody caller) {
+        return summarise(name, caller, SummaryCache.Mode.HELPER);
+    }
+
+    /** The summary of {@code fn} run as a {@code clone(fn, ..., CLONE_VM | CLONE_VFORK, arg)} child. */
+    HelperSummary ofCloneChild(String name, FunctionBody caller) {
+        return summarise(name, caller, SummaryCache.Mode.CLONE_CHILD);
+    }
+
+    private HelperSummary summarise(String name, FunctionBody caller, SummaryCache.Mode mode) {
+        Optional<FunctionBody> found = context.resolver().function(name, caller);
+        if (found.isEmpty()) {
             return null;
         }
-        if (inProgress.contains(name)) {
+        FunctionBody body = found.get();
+        HelperSummary cached = cache.get(body, mode);
+        if (cached != null) {
+            return cached;
+        }
+        if (inProgress.contains(body)) {
             return HelperSummary.IN_PROGRESS;
         }
         if (inProgress.size() >= context.maxDepth()) {
             depthCuts.add(name);
             return HelperSummary.IN_PROGRESS;
         }
-        inProgress.add(name);
+        inProgress.add(body);
         try {
-            PathExplorer explorer = new PathExplorer(body.get(), context, true, null);
+            PathExplorer explorer = new PathExplorer(body, context, true, null);
             explorer.run(PathState.inHelperChild());
             List<Observation> observations = new ArrayList<>(explorer.observations);
-            observations.addAll(WriteOwnership.forHelper(explorer).parentWrites());
+            WriteOwnership ownership = mode == SummaryCache.Mode.CLONE_CHILD
+                    ? WriteOwnership.forCloneChild(explorer, body) : WriteOwnership.forHelper(explorer);
+            observations.addAll(ownership.parentWrites());
+            observations.addAll(ownership.cloneArgumentWrites());
             HelperSummary summary = new HelperSummary(List.copyOf(observations),
                     explorer.returnsNormally || explorer.truncated, explorer.returnsIfUnknownCallsReturn,
                     List.copyOf(explorer.returnsAfterExec));
-            done.put(name, Optional.of(summary));
+            cache.put(body, mode, summary);
             return summary;
         } finally {
-            inProgress.remove(name);
+            inProgress.remove(body);
         }
     }
 

@@ -50,6 +50,20 @@ public sealed interface Observation {
         }
     }
 
+    /**
+     * A {@code clone(fn, stack, CLONE_VM | CLONE_VFORK, arg)} child writes memory reached through
+     * {@code arg}: shared with the parent by design, but only where CLONE_VM is honoured.
+     */
+    record CloneArgumentWrite(Event.Write write, Event.Call site, List<TraceStep> chain) implements Observation {
+        public Location location() {
+            return write.location();
+        }
+
+        public Observation via(TraceStep step, Event.Call newSite) {
+            return new CloneArgumentWrite(write, newSite, prepend(step, chain));
+        }
+    }
+
     /** The child returns from the function that called vfork. */
     record ChildReturn(Location location, String function, Event.Call site) implements Observation {
         public List<TraceStep> chain() {

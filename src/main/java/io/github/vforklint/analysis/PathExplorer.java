@@ -57,6 +57,7 @@ final class PathExplorer {
     final Set<ExecMark> returnsAfterExec = new LinkedHashSet<>();
     boolean returnsNormally;
     boolean returnsIfUnknownCallsReturn;
+    boolean returnsVforkResult;
     boolean truncated;
 
     /**
@@ -181,15 +182,21 @@ final class PathExplorer {
 
     private void applyCall(Event.Call call, PathState s, List<PathState> out) {
         FunctionInfo info = call.isIndirect() ? FunctionInfo.unknown(call.text()) : context.knowledge().lookup(call.callee());
-        if (info.kind() == FunctionKind.VFORK && s.phase() != Phase.CHILD && !helper) {
+        if (s.phase() != Phase.CHILD && !helper && context.isVforkSite(call)) {
             vforkSites.add(call);
             out.add(s.forked(call, Phase.CHILD));
             out.add(s.forked(call, Phase.PARENT));
             out.add(s.forked(call, Phase.FAILED));
             return;
         }
+        String cloned = helper || s.phase() == Phase.CHILD ? null : context.knowledge().vforkCalls().clonedFunction(call);
+        if (cloned != null) {
+            startCloneChild(call, cloned);
+            out.add(s);
+            return;
+        }
         HelperSummary summary = info.kind() == FunctionKind.UNKNOWN && !call.isIndirect()
-                ? context.summaries().of(call.callee()) : null;
+                ? context.summaries().of(call.callee(), function) : null;
         if (s.phase() == Phase.CHILD) {
             observations.add(new Observation.ChildCall(call, info, summary != null, s.site(), List.of()));
         }
@@ -232,6 +239,19 @@ final class PathExplorer {
         }
     }
 
+    /** {@code clone(fn, ..., CLONE_VM | CLONE_VFORK, arg)}: fn's body is the child region of this call. */
+    private void startCloneChild(Event.Call call, String cloned) {
+        vforkSites.add(call);
+        HelperSummary child = context.summaries().ofCloneChild(cloned, function);
+        if (child == null) {
+            return;
+        }
+        TraceStep step = new TraceStep(call.location(), cloned);
+        for (Observation inner : child.observations()) {
+            observations.add(inner.via(step, call));
+        }
+    }
+
     private void follow(Terminator terminator, PathState s, List<Visit> out) {
         if (terminator instanceof Terminator.Jump jump) {
             out.add(new Visit(jump.target(), s));
@@ -260,6 +280,9 @@ final class PathExplorer {
     }
 
     private void leave(Terminator.Return ret, PathState s) {
+        if (s.phase() != Phase.BEFORE && s.holdsResult(ret.value())) {
+            returnsVforkResult = true;
+        }
         if (helper) {
             if (s.afterExec() != null) {
                 returnsAfterExec.add(s.afterExec());

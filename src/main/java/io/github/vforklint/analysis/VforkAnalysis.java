@@ -22,14 +22,28 @@ import java.util.Set;
  */
 public final class VforkAnalysis {
 
-    /** Observations of one function, plus notes on anything that cut the analysis short. */
-    public record Result(List<Observation> observations, List<Location> vforkSites, List<String> incomplete) {
+    /**
+     * Observations of one function, plus notes on anything that cut the analysis short.
+     * {@code returnsVforkResult}: the function hands the vfork result to its caller, which makes
+     * it a vfork wrapper.
+     */
+    public record Result(List<Observation> observations, List<Location> vforkSites, List<String> incomplete,
+                         boolean returnsVforkResult) {
     }
 
     private final AnalysisContext context;
 
     public VforkAnalysis(FunctionKnowledge knowledge, FunctionResolver resolver, AnalysisLimits limits) {
-        this.context = new AnalysisContext(knowledge, resolver, limits);
+        this(knowledge, resolver, limits, Set.of(), new SummaryCache());
+    }
+
+    /**
+     * @param wrappers functions known to return a vfork result: calls to them are vfork sites too
+     * @param cache    summaries shared with the other translation units of the scan
+     */
+    public VforkAnalysis(FunctionKnowledge knowledge, FunctionResolver resolver, AnalysisLimits limits,
+                         Set<String> wrappers, SummaryCache cache) {
+        this.context = new AnalysisContext(knowledge, resolver, limits, wrappers, cache);
     }
 
     public Result analyse(FunctionBody function) {
@@ -62,7 +76,15 @@ public final class VforkAnalysis {
         }
         context.summaries().depthCuts().clear();
         List<Location> sites = walk.vforkSites.stream().map(Event.Call::location).distinct().toList();
-        return new Result(observations, sites, incomplete);
+        return new Result(observations, sites, incomplete, walk.returnsVforkResult);
+    }
+
+    /**
+     * A global is the same object whichever file's declaration named it; each translation unit has
+     * its own Variable for it, so globals are matched by name.
+     */
+    private static Object identity(Variable v) {
+        return v.storage() == Variable.Storage.GLOBAL ? "global:" + v.name() : v;
     }
 
     private static Set<CfgNode> parentCode(PathExplorer discovery) {
@@ -76,15 +98,15 @@ public final class VforkAnalysis {
     }
 
     private static List<Observation> parentReadsOfChildWrites(PathExplorer walk, List<Observation> observations) {
-        Map<Event.Call, Map<Variable, Location>> written = new HashMap<>();
+        Map<Event.Call, Map<Object, Location>> written = new HashMap<>();
         for (Observation o : observations) {
             if (o instanceof Observation.ParentMemoryWrite w && w.variable() != null && w.site() != null) {
-                written.computeIfAbsent(w.site(), k -> new HashMap<>()).putIfAbsent(w.variable(), w.location());
+                written.computeIfAbsent(w.site(), k -> new HashMap<>()).putIfAbsent(identity(w.variable()), w.location());
             }
         }
         List<Observation> reads = new ArrayList<>();
         for (PathExplorer.ParentSideRead read : walk.parentReads) {
-            Location write = written.getOrDefault(read.site(), Map.of()).get(read.read().variable());
+            Location write = written.getOrDefault(read.site(), Map.of()).get(identity(read.read().variable()));
             if (write != null) {
                 reads.add(new Observation.ParentRead(read.read(), write, read.site()));
             }

@@ -2,6 +2,7 @@ package io.github.vforklint.analysis;
 
 import io.github.vforklint.ir.Event;
 import io.github.vforklint.ir.Expr;
+import io.github.vforklint.ir.FunctionBody;
 import io.github.vforklint.ir.LValue;
 import io.github.vforklint.ir.Variable;
 
@@ -21,26 +22,46 @@ final class WriteOwnership {
 
     private final PathExplorer walk;
     private final Predicate<Variable> childOwned;
+    private final List<Variable> sharedArguments;
 
-    private WriteOwnership(PathExplorer walk, Predicate<Variable> childOwned) {
+    private WriteOwnership(PathExplorer walk, Predicate<Variable> childOwned, List<Variable> sharedArguments) {
         this.walk = walk;
         this.childOwned = childOwned;
+        this.sharedArguments = sharedArguments;
     }
 
     static WriteOwnership forHelper(PathExplorer walk) {
-        return new WriteOwnership(walk, Variable::isFrameLocal);
+        return new WriteOwnership(walk, Variable::isFrameLocal, List.of());
+    }
+
+    /** A clone child's parameter is clone's {@code arg}: what it points to is shared on purpose. */
+    static WriteOwnership forCloneChild(PathExplorer walk, FunctionBody function) {
+        return new WriteOwnership(walk, Variable::isFrameLocal, function.parameters());
     }
 
     static WriteOwnership forVforkFunction(PathExplorer walk) {
         return new WriteOwnership(walk, v -> v.storage() == Variable.Storage.LOCAL
-                && walk.declaredInChild.contains(v) && !walk.declaredOutsideChild.contains(v));
+                && walk.declaredInChild.contains(v) && !walk.declaredOutsideChild.contains(v), List.of());
+    }
+
+    /** Writes through clone's argument (only for a clone child). */
+    List<Observation.CloneArgumentWrite> cloneArgumentWrites() {
+        List<Observation.CloneArgumentWrite> result = new ArrayList<>();
+        for (Map.Entry<Event.Call, List<PathExplorer.ChildWrite>> entry : walk.childWrites.entrySet()) {
+            for (PathExplorer.ChildWrite w : entry.getValue()) {
+                if (!w.storesResult() && !ownedByChild(w.write().target()) && throughSharedArgument(w.write().target())) {
+                    result.add(new Observation.CloneArgumentWrite(w.write(), entry.getKey(), List.of()));
+                }
+            }
+        }
+        return result;
     }
 
     List<Observation.ParentMemoryWrite> parentWrites() {
         List<Observation.ParentMemoryWrite> result = new ArrayList<>();
         for (Map.Entry<Event.Call, List<PathExplorer.ChildWrite>> entry : walk.childWrites.entrySet()) {
             for (PathExplorer.ChildWrite w : entry.getValue()) {
-                if (w.storesResult() || ownedByChild(w.write().target())) {
+                if (w.storesResult() || ownedByChild(w.write().target()) || throughSharedArgument(w.write().target())) {
                     continue;
                 }
                 LValue target = w.write().target();
@@ -73,6 +94,27 @@ final class WriteOwnership {
             return childOwned.test(base);
         }
         return pointsOnlyToChildStorage(base, new HashSet<>());
+    }
+
+    private boolean throughSharedArgument(LValue target) {
+        return target.access() == LValue.Access.THROUGH_POINTER && target.base() != null
+                && derivesFromSharedArgument(target.base(), new HashSet<>());
+    }
+
+    /** {@code arg} itself, or a local pointer set from it ({@code struct args *a = arg;}). */
+    private boolean derivesFromSharedArgument(Variable pointer, Set<Variable> visiting) {
+        if (sharedArguments.contains(pointer)) {
+            return true;
+        }
+        if (!visiting.add(pointer)) {
+            return false;
+        }
+        for (Expr value : walk.assignedValues.getOrDefault(pointer, List.of())) {
+            if (value instanceof Expr.VarRef ref && derivesFromSharedArgument(ref.variable(), visiting)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean pointsOnlyToChildStorage(Variable pointer, Set<Variable> visiting) {

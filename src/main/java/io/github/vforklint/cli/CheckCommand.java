@@ -4,7 +4,6 @@ import io.github.vforklint.analysis.AnalysisLimits;
 import io.github.vforklint.finding.Diagnostic;
 import io.github.vforklint.finding.Finding;
 import io.github.vforklint.finding.Severity;
-import io.github.vforklint.frontend.c.CompilerProbe;
 import io.github.vforklint.knowledge.FunctionKnowledge;
 import io.github.vforklint.report.Report;
 import io.github.vforklint.report.ReportFormat;
@@ -87,6 +86,15 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--cc", paramLabel = "COMPILER", description = "Compiler asked for --system-includes (default: cc).")
     String compiler = "cc";
 
+    @Option(names = {"-p", "--compile-commands"}, paramLabel = "PATH",
+            description = "compile_commands.json (or its directory) giving each file its build's flags "
+                    + "(default: one at a scanned directory or in its build/).")
+    Path compileCommands;
+
+    @Option(names = "--max-depth", paramLabel = "N",
+            description = "How many calls deep to follow the vfork child into helpers (default: 64).")
+    int maxDepth = io.github.vforklint.analysis.AnalysisLimits.defaults().callDepth();
+
     @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip files and directories matching GLOB (relative to the current directory).")
     List<String> excludes = new ArrayList<>();
 
@@ -114,8 +122,8 @@ final class CheckCommand implements Callable<Integer> {
             result = scanner.scan(paths.isEmpty() ? List.of(Path.of(".")) : paths);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
-        } catch (CompilerProbe.ProbeException e) {
-            throw new UsageException("--system-includes: " + e.getMessage());
+        } catch (Scanner.ScanException e) {
+            throw new UsageException(e.getMessage());
         }
         // Quiet trims what people read; machine formats and the exit code keep the whole truth.
         ScanResult shown = quiet && reportFormat == ReportFormat.TEXT
@@ -137,11 +145,15 @@ final class CheckCommand implements Callable<Integer> {
             throw new UsageException("--profile: " + e.getMessage());
         }
         int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        if (maxDepth < 1) {
+            throw new UsageException("--max-depth must be at least 1");
+        }
         if (threads < 1) {
             throw new UsageException("--jobs must be at least 1");
         }
         return new ScanOptions(Path.of("").toAbsolutePath(), chosenProfile, select, ignore, includeDirs,
-                parseDefines(defines), undefines, excludes, threads, systemIncludes, compiler, AnalysisLimits.defaults());
+                parseDefines(defines), undefines, excludes, threads, systemIncludes, compiler, compileCommands,
+                new AnalysisLimits(maxDepth, AnalysisLimits.defaults().stepsPerFunction()));
     }
 
     private static ReportFormat parseFormat(String text) {

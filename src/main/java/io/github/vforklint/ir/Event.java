@@ -10,12 +10,23 @@ public sealed interface Event {
     /**
      * A function call. {@code callee} is the resolved name after macro expansion, or null for a
      * call through a function pointer, in which case {@code text} says what was called.
+     * {@code argumentTexts} spell each argument as written, or, for a variable with a constant
+     * initializer, as that initializer: how {@code SYS_vfork} and clone flags are recognised.
      */
-    record Call(String callee, List<Expr> arguments, Location location, String text, boolean declaredNoReturn)
-            implements Event {
+    record Call(String callee, List<Expr> arguments, List<String> argumentTexts, Location location, String text,
+                boolean declaredNoReturn) implements Event {
+
+        public Call(String callee, List<Expr> arguments, Location location, String text, boolean declaredNoReturn) {
+            this(callee, arguments, List.of(), location, text, declaredNoReturn);
+        }
 
         public boolean isIndirect() {
             return callee == null;
+        }
+
+        /** The spelling of argument {@code index}, or "" when there is no such argument. */
+        public String argumentText(int index) {
+            return index < argumentTexts.size() ? argumentTexts.get(index) : "";
         }
     }
 

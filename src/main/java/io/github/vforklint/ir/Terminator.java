@@ -21,7 +21,14 @@ public sealed interface Terminator {
     record Case(long value, CfgNode target) {
     }
 
-    /** Leaving the function: a return statement, or falling off its end ({@code implicit}). */
-    record Return(Location location, boolean implicit) implements Terminator {
+    /**
+     * Leaving the function: a return statement, or falling off its end ({@code implicit}).
+     * {@code value} is the returned expression, or null.
+     */
+    record Return(Location location, boolean implicit, Expr value) implements Terminator {
+
+        public Return(Location location, boolean implicit) {
+            this(location, implicit, null);
+        }
     }
 }

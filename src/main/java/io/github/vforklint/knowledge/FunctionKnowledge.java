@@ -19,9 +19,11 @@ public final class FunctionKnowledge {
     private static final String BASE = "rules/functions/";
 
     private final Map<String, FunctionInfo> functions;
+    private final VforkCalls vforkCalls;
 
-    private FunctionKnowledge(Map<String, FunctionInfo> functions) {
+    private FunctionKnowledge(Map<String, FunctionInfo> functions, VforkCalls vforkCalls) {
         this.functions = Collections.unmodifiableMap(functions);
+        this.vforkCalls = vforkCalls;
     }
 
     /** Loads the catalogue shipped in the jar. */
@@ -31,6 +33,9 @@ public final class FunctionKnowledge {
         // Earlier files win: a name in both exec.yml and async-signal-safe.yml is an exec.
         JsonNode vfork = read(yaml, "vfork.yml");
         names(vfork.path("functions")).forEach(n -> map.putIfAbsent(n, info(n, FunctionKind.VFORK)));
+        VforkCalls calls = new VforkCalls(set(vfork.path("syscall").path("functions")),
+                set(vfork.path("syscall").path("numbers")), set(vfork.path("clone").path("functions")),
+                set(vfork.path("clone3").path("functions")), set(vfork.path("clone").path("flags")));
         JsonNode terminate = read(yaml, "terminate.yml");
         names(terminate.path("safe")).forEach(n -> map.putIfAbsent(n, info(n, FunctionKind.TERMINATE)));
         names(terminate.path("runs-handlers"))
@@ -52,12 +57,17 @@ public final class FunctionKnowledge {
         names(read(yaml, "pure.yml").path("functions")).forEach(n -> map.putIfAbsent(n, info(n, FunctionKind.PURE)));
         names(read(yaml, "noreturn.yml").path("functions"))
                 .forEach(n -> map.put(n, map.getOrDefault(n, FunctionInfo.unknown(n)).withNeverReturns()));
-        return new FunctionKnowledge(map);
+        return new FunctionKnowledge(map, calls);
     }
 
     public FunctionInfo lookup(String name) {
         FunctionInfo info = functions.get(name);
         return info != null ? info : FunctionInfo.unknown(name);
+    }
+
+    /** The other shapes of a call that creates a vfork child (syscall, clone, clone3). */
+    public VforkCalls vforkCalls() {
+        return vforkCalls;
     }
 
     public Set<String> namesOf(FunctionKind kind) {
@@ -68,6 +78,12 @@ public final class FunctionKnowledge {
 
     private static FunctionInfo info(String name, FunctionKind kind) {
         return new FunctionInfo(name, kind, null, null, false, false);
+    }
+
+    private static Set<String> set(JsonNode list) {
+        Set<String> result = new TreeSet<>();
+        names(list).forEach(result::add);
+        return Set.copyOf(result);
     }
 
     private static Iterable<String> names(JsonNode list) {

@@ -9,4 +9,7 @@ import java.util.Map;
 interface FindingSink {
 
     void report(String ruleId, Location at, Map<String, String> values, Observation cause);
+
+    /** Reports with one of the rule's {@code variants} wording and level. */
+    void report(String ruleId, String variant, Location at, Map<String, String> values, Observation cause);
 }

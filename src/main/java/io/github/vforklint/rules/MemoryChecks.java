@@ -18,6 +18,9 @@ final class MemoryChecks implements Check {
         if (observation instanceof Observation.ParentMemoryWrite write) {
             sink.report(RuleIds.PARENT_MEMORY_WRITE, write.location(),
                     Map.of("variable", write.write().target().text()), write);
+        } else if (observation instanceof Observation.CloneArgumentWrite write) {
+            sink.report(RuleIds.PARENT_READS_CHILD_WRITE, "clone-argument", write.location(),
+                    Map.of("variable", write.write().target().text()), write);
         } else if (observation instanceof Observation.ParentRead read) {
             sink.report(RuleIds.PARENT_READS_CHILD_WRITE, read.location(),
                     Map.of("variable", read.read().variable().name()), read);

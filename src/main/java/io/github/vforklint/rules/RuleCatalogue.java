@@ -62,10 +62,13 @@ public final class RuleCatalogue {
         meta.path("tags").forEach(t -> tags.add(t.asText()));
         List<Reference> references = new ArrayList<>();
         meta.path("references").forEach(r -> references.add(new Reference(r.path("title").asText(), r.path("url").asText())));
+        Map<String, RuleDefinition.Variant> variants = new LinkedHashMap<>();
+        meta.path("variants").fields().forEachRemaining(v -> variants.put(v.getKey(), new RuleDefinition.Variant(
+                Severity.parse(required(v.getValue(), "severity", file)), required(v.getValue(), "message", file))));
         return new RuleDefinition(
                 required(meta, "id", file), required(meta, "name", file),
                 Severity.parse(required(meta, "severity", file)), profiles,
-                required(meta, "summary", file), required(meta, "message", file),
+                required(meta, "summary", file), required(meta, "message", file), Map.copyOf(variants),
                 List.copyOf(tags), List.copyOf(references), body,
                 codeBlockUnder(body, "Bad"), codeBlockUnder(body, "Good"));
     }

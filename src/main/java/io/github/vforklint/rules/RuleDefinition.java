@@ -13,8 +13,12 @@ import java.util.Set;
  * @param goodExample the C code of the document's "Good" section
  */
 public record RuleDefinition(String id, String name, Severity severity, Set<Profile> profiles, String summary,
-                             String message, List<String> tags, List<Reference> references,
-                             String description, String badExample, String goodExample) {
+                             String message, java.util.Map<String, Variant> variants, List<String> tags,
+                             List<Reference> references, String description, String badExample, String goodExample) {
+
+    /** Another wording of the rule for a particular case, with its own level. */
+    public record Variant(Severity severity, String message) {
+    }
 
     /** "VFK101 unsafe-call", as shown after each finding. */
     public String label() {

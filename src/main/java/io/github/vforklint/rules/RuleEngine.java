@@ -2,6 +2,7 @@ package io.github.vforklint.rules;
 
 import io.github.vforklint.analysis.Observation;
 import io.github.vforklint.finding.Finding;
+import io.github.vforklint.finding.Severity;
 import io.github.vforklint.ir.Location;
 
 import java.util.ArrayList;
@@ -35,17 +36,36 @@ public final class RuleEngine {
     /** Findings for these observations, each (rule, location) once, the first cause winning. */
     public List<Finding> findings(List<Observation> observations) {
         Map<String, Finding> unique = new LinkedHashMap<>();
-        FindingSink sink = (ruleId, at, values, cause) -> {
-            RuleDefinition rule = catalogue.get(ruleId);
-            if (!selection.enabled(rule)) {
-                return;
+        FindingSink sink = new FindingSink() {
+            @Override
+            public void report(String ruleId, Location at, Map<String, String> values, Observation cause) {
+                RuleDefinition rule = catalogue.get(ruleId);
+                add(rule, rule.severity(), rule.message(), at, values, cause);
             }
-            String key = ruleId + "@" + at.path() + ":" + at.line() + ":" + at.column();
-            if (unique.containsKey(key)) {
-                return;
+
+            @Override
+            public void report(String ruleId, String variant, Location at, Map<String, String> values,
+                               Observation cause) {
+                RuleDefinition rule = catalogue.get(ruleId);
+                RuleDefinition.Variant wording = rule.variants().get(variant);
+                if (wording == null) {
+                    throw new IllegalStateException(ruleId + " has no variant '" + variant + "' in its document");
+                }
+                add(rule, wording.severity(), wording.message(), at, values, cause);
             }
-            unique.put(key, new Finding(rule.id(), rule.name(), rule.severity(), at, word(rule, at, values),
-                    cause.site() == null ? null : cause.site().location(), cause.chain()));
+
+            private void add(RuleDefinition rule, Severity severity, String template, Location at,
+                             Map<String, String> values, Observation cause) {
+                if (!selection.enabled(rule)) {
+                    return;
+                }
+                String key = rule.id() + "@" + at.path() + ":" + at.line() + ":" + at.column();
+                if (unique.containsKey(key)) {
+                    return;
+                }
+                unique.put(key, new Finding(rule.id(), rule.name(), severity, at, word(template, at, values),
+                        cause.site() == null ? null : cause.site().location(), cause.chain()));
+            }
         };
         for (Observation o : observations) {
             for (Check check : CHECKS) {
@@ -55,8 +75,8 @@ public final class RuleEngine {
         return new ArrayList<>(unique.values());
     }
 
-    private static String word(RuleDefinition rule, Location at, Map<String, String> values) {
-        String message = MessageTemplate.format(rule.message(), new HashMap<>(values));
+    private static String word(String template, Location at, Map<String, String> values) {
+        String message = MessageTemplate.format(template, new HashMap<>(values));
         return at.macro() == null ? message : message + " (via macro " + at.macro() + ")";
     }
 }

@@ -11,12 +11,14 @@ import java.util.Map;
  * Everything a scan needs to know, whatever front door it came through.
  *
  * @param baseDir        findings show paths relative to it when the file is under it
- * @param systemIncludes resolve {@code <...>} headers with the local compiler's search path
+ * @param systemIncludes  resolve {@code <...>} headers with the local compiler's search path
+ * @param compileCommands a compile_commands.json (or its directory); null to look for one at the
+ *                        scanned directories and in their build/ subdirectories
  */
 public record ScanOptions(Path baseDir, Profile profile, List<String> select, List<String> ignore,
                           List<Path> includeDirs, Map<String, String> defines, List<String> undefines,
                           List<String> excludes, int jobs, boolean systemIncludes, String compiler,
-                          AnalysisLimits limits) {
+                          Path compileCommands, AnalysisLimits limits) {
 
     public ScanOptions {
         select = List.copyOf(select);
@@ -29,21 +31,26 @@ public record ScanOptions(Path baseDir, Profile profile, List<String> select, Li
 
     public static ScanOptions defaults(Path baseDir) {
         return new ScanOptions(baseDir, Profile.DEFAULT, List.of(), List.of(), List.of(), Map.of(), List.of(),
-                List.of(), Runtime.getRuntime().availableProcessors(), false, "cc", AnalysisLimits.defaults());
+                List.of(), Runtime.getRuntime().availableProcessors(), false, "cc", null, AnalysisLimits.defaults());
     }
 
     public ScanOptions withProfile(Profile newProfile) {
         return new ScanOptions(baseDir, newProfile, select, ignore, includeDirs, defines, undefines, excludes, jobs,
-                systemIncludes, compiler, limits);
+                systemIncludes, compiler, compileCommands, limits);
     }
 
     public ScanOptions withSystemIncludes(String compilerToAsk) {
         return new ScanOptions(baseDir, profile, select, ignore, includeDirs, defines, undefines, excludes, jobs,
-                true, compilerToAsk, limits);
+                true, compilerToAsk, compileCommands, limits);
+    }
+
+    public ScanOptions withCompileCommands(Path database) {
+        return new ScanOptions(baseDir, profile, select, ignore, includeDirs, defines, undefines, excludes, jobs,
+                systemIncludes, compiler, database, limits);
     }
 
     public ScanOptions withIncludeDirs(List<Path> dirs) {
         return new ScanOptions(baseDir, profile, select, ignore, dirs, defines, undefines, excludes, jobs,
-                systemIncludes, compiler, limits);
+                systemIncludes, compiler, compileCommands, limits);
     }
 }

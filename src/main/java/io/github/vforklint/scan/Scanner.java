@@ -1,13 +1,14 @@
 package io.github.vforklint.scan;
 
 import io.github.vforklint.analysis.Observation;
+import io.github.vforklint.analysis.SummaryCache;
 import io.github.vforklint.analysis.VforkAnalysis;
+import io.github.vforklint.compdb.CompilationDatabase;
 import io.github.vforklint.finding.Diagnostic;
 import io.github.vforklint.finding.Finding;
 import io.github.vforklint.frontend.c.CFrontEnd;
 import io.github.vforklint.frontend.c.CUnit;
 import io.github.vforklint.frontend.c.CompilerProbe;
-import io.github.vforklint.frontend.c.ParseSettings;
 import io.github.vforklint.ir.FunctionBody;
 import io.github.vforklint.ir.Location;
 import io.github.vforklint.knowledge.FunctionKind;
@@ -20,8 +21,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -30,8 +33,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
-/** Scans files and directories for vfork misuse. */
+/**
+ * Scans files and directories for vfork misuse. A text pass picks the files that can involve
+ * vfork; those are parsed in parallel, and the helpers their children call are followed into any
+ * file of the tree. A function found to return the vfork result (a wrapper) makes its callers'
+ * calls vfork sites too: the files that call it are analysed again, until no new wrapper appears.
+ */
 public final class Scanner {
+
+    /** Rounds of wrapper discovery: a wrapper of a wrapper of a wrapper is as deep as real code goes. */
+    private static final int MAX_WRAPPER_ROUNDS = 4;
+
+    /** A configuration problem found while preparing the scan (bad compilation database, compiler). */
+    public static final class ScanException extends Exception {
+        public ScanException(String message) {
+            super(message);
+        }
+    }
 
     private final ScanOptions options;
     private final FunctionKnowledge knowledge;
@@ -47,30 +65,59 @@ public final class Scanner {
     }
 
     /** What one file contributed. */
-    private record FileResult(List<Finding> findings, List<Diagnostic> diagnostics, Set<String> vforkSites) {
+    private record FileResult(List<Finding> findings, List<Diagnostic> diagnostics, Set<String> vforkSites,
+                              Set<String> wrappers) {
+    }
+
+    /** Everything the analysis of one file needs that is shared by the whole scan. */
+    private record ScanState(CFrontEnd frontEnd, BuildSettings settings, ProgramIndex program, SummaryCache summaries,
+                             Set<String> wrappers) {
     }
 
     /**
      * @throws IllegalArgumentException for a path that does not exist
-     * @throws CompilerProbe.ProbeException when system includes were asked for and the compiler cannot tell them
+     * @throws ScanException            for a compilation database or compiler that cannot be used
      */
-    public ScanResult scan(List<Path> roots) throws CompilerProbe.ProbeException {
+    public ScanResult scan(List<Path> roots) throws ScanException {
         Path base = options.baseDir().toAbsolutePath().normalize();
-        CFrontEnd frontEnd = new CFrontEnd(file -> display(base, file));
         List<Path> files = new SourceDiscovery(base, options.excludes()).find(roots);
-        ParseSettings settings = parseSettings();
+        CFrontEnd frontEnd = new CFrontEnd(file -> display(base, file), knowledge.vforkCalls().spelledCallees());
+        BuildSettings settings = new BuildSettings(options, database(roots), toolchain());
 
+        Set<String> siteNames = new TreeSet<>(knowledge.namesOf(FunctionKind.VFORK));
+        siteNames.addAll(knowledge.vforkCalls().spelledCallees());
         List<Path> macroSources = new ArrayList<>(files);
         macroSources.addAll(headersIn(options.includeDirs()));
-        Set<String> vforkFunctions = knowledge.namesOf(FunctionKind.VFORK);
-        VforkPrefilter prefilter = VforkPrefilter.build(macroSources, vforkFunctions, frontEnd.files());
-        List<Path> candidates = files.stream()
-                .filter(f -> prefilter.mayInvolveVfork(frontEnd.files().get(f.toString()).chars()))
-                .toList();
+        settings.database().ifPresent(db -> macroSources.addAll(headersIn(db.includeDirs())));
 
-        List<FileResult> results = analyseAll(candidates, frontEnd, settings, vforkFunctions);
+        ProgramIndex program = new ProgramIndex(frontEnd, settings, DefinitionIndex.build(files, frontEnd.files()));
+        ScanState state = new ScanState(frontEnd, settings, program, new SummaryCache(), new TreeSet<>());
+        Map<Path, FileResult> results = new LinkedHashMap<>();
+        List<Path> round = candidates(files, macroSources, siteNames, frontEnd, settings);
+        for (int i = 0; i < MAX_WRAPPER_ROUNDS && !round.isEmpty(); i++) {
+            Set<String> names = new TreeSet<>(siteNames);
+            names.addAll(state.wrappers());
+            ScanState now = new ScanState(frontEnd, settings, program, state.summaries(), Set.copyOf(state.wrappers()));
+            List<FileResult> analysed = analyseAll(round, now, names);
+            Set<String> found = new TreeSet<>();
+            for (int f = 0; f < round.size(); f++) {
+                results.put(round.get(f), analysed.get(f));
+                found.addAll(analysed.get(f).wrappers());
+            }
+            found.removeAll(state.wrappers());
+            if (found.isEmpty()) {
+                break;
+            }
+            state.wrappers().addAll(found);
+            round = candidates(files, macroSources, found, frontEnd, settings);
+        }
+        return merge(results.values(), program.diagnostics(), files.size(), results.size());
+    }
+
+    private ScanResult merge(Iterable<FileResult> results, List<Diagnostic> programDiagnostics, int filesScanned,
+                             int filesParsed) {
         Map<String, Finding> findings = new LinkedHashMap<>();
-        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<Diagnostic> diagnostics = new ArrayList<>(programDiagnostics);
         Set<String> sites = new TreeSet<>();
         for (FileResult r : results) {
             for (Finding f : r.findings()) {
@@ -81,31 +128,52 @@ public final class Scanner {
         }
         List<Finding> sorted = new ArrayList<>(findings.values());
         sorted.sort(Finding.ORDER);
-        List<Diagnostic> uniqueDiagnostics = new ArrayList<>(new java.util.LinkedHashSet<>(diagnostics));
+        List<Diagnostic> uniqueDiagnostics = new ArrayList<>(new LinkedHashSet<>(diagnostics));
         uniqueDiagnostics.sort(Diagnostic.ORDER);
-        return new ScanResult(List.copyOf(sorted), List.copyOf(uniqueDiagnostics), files.size(), candidates.size(),
+        return new ScanResult(List.copyOf(sorted), List.copyOf(uniqueDiagnostics), filesScanned, filesParsed,
                 sites.size());
     }
 
-    private ParseSettings parseSettings() throws CompilerProbe.ProbeException {
-        if (!options.systemIncludes()) {
-            return new ParseSettings(options.includeDirs(), List.of(), options.defines(), options.undefines(),
-                    List.of(), List.of());
-        }
-        CompilerProbe.Toolchain toolchain = CompilerProbe.probe(options.compiler());
-        Map<String, String> defines = new LinkedHashMap<>(toolchain.defines());
-        defines.putAll(options.defines());
-        return new ParseSettings(options.includeDirs(), List.of(), defines, options.undefines(), List.of(),
-                toolchain.searchPath());
+    private List<Path> candidates(List<Path> files, List<Path> macroSources, Set<String> names, CFrontEnd frontEnd,
+                                  BuildSettings settings) {
+        VforkPrefilter prefilter = VforkPrefilter.build(macroSources, names, frontEnd.files());
+        return files.stream()
+                .filter(f -> prefilter.mayInvolveVfork(frontEnd.files().get(f.toString()).chars(), settings.definesFor(f)))
+                .toList();
     }
 
-    private List<FileResult> analyseAll(List<Path> files, CFrontEnd frontEnd, ParseSettings settings,
-                                        Set<String> vforkFunctions) {
+    private Optional<CompilationDatabase> database(List<Path> roots) throws ScanException {
+        Optional<Path> location = options.compileCommands() != null
+                ? Optional.of(options.compileCommands())
+                : CompilationDatabase.find(roots.stream().map(p -> p.toAbsolutePath().normalize()).toList());
+        if (location.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(CompilationDatabase.load(location.get()));
+        } catch (CompilationDatabase.InvalidDatabaseException e) {
+            throw new ScanException(e.getMessage());
+        }
+    }
+
+    private CompilerProbe.Toolchain toolchain() throws ScanException {
+        if (!options.systemIncludes()) {
+            return null;
+        }
+        try {
+            return CompilerProbe.probe(options.compiler());
+        } catch (CompilerProbe.ProbeException e) {
+            throw new ScanException("--system-includes: " + e.getMessage());
+        }
+    }
+
+    private List<FileResult> analyseAll(List<Path> files, ScanState state, Set<String> siteNames) {
         int threads = Math.max(1, Math.min(options.jobs(), files.size()));
         if (threads == 1) {
-            return files.stream().map(f -> analyseFile(f, frontEnd, settings, vforkFunctions)).toList();
+            return files.stream().map(f -> analyseFile(f, state, siteNames)).toList();
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            // CDT recurses deeply on long expressions and nested macros.
             Thread t = new Thread(null, r, "vforklint-parse", 64L << 20);
             t.setDaemon(true);
             return t;
@@ -113,7 +181,7 @@ public final class Scanner {
         try {
             List<Future<FileResult>> futures = new ArrayList<>();
             for (Path f : files) {
-                futures.add(pool.submit(() -> analyseFile(f, frontEnd, settings, vforkFunctions)));
+                futures.add(pool.submit(() -> analyseFile(f, state, siteNames)));
             }
             List<FileResult> results = new ArrayList<>();
             for (Future<FileResult> future : futures) {
@@ -131,30 +199,38 @@ public final class Scanner {
     }
 
     /** One file, isolated: whatever goes wrong becomes a diagnostic for this file alone. */
-    private FileResult analyseFile(Path file, CFrontEnd frontEnd, ParseSettings settings, Set<String> vforkFunctions) {
+    private FileResult analyseFile(Path file, ScanState state, Set<String> siteNames) {
         String shown = display(options.baseDir().toAbsolutePath().normalize(), file.toString());
         try {
-            CUnit unit = frontEnd.parse(file, settings);
+            CUnit unit = state.frontEnd().parse(file, state.settings().forFile(file));
+            state.program().register(unit);
             List<Diagnostic> diagnostics = new ArrayList<>(unit.diagnostics());
-            VforkAnalysis analysis = new VforkAnalysis(knowledge, unit::function, options.limits());
-            RuleEngine engine = new RuleEngine(catalogue, selection);
+            diagnostics.addAll(unit.vforkRedefinitions(knowledge.namesOf(FunctionKind.VFORK)));
+            VforkAnalysis analysis = new VforkAnalysis(knowledge, state.program(), options.limits(), state.wrappers(),
+                    state.summaries());
             List<Observation> observations = new ArrayList<>();
             Set<String> sites = new TreeSet<>();
-            for (String name : unit.functionsCalling(vforkFunctions)) {
+            Set<String> wrappers = new TreeSet<>();
+            for (String name : unit.functionsCalling(siteNames)) {
                 FunctionBody body = unit.function(name).orElseThrow();
                 VforkAnalysis.Result result = analysis.analyse(body);
                 observations.addAll(result.observations());
                 result.vforkSites().forEach(l -> sites.add(l.toString()));
+                if (result.returnsVforkResult()) {
+                    wrappers.add(name);
+                }
                 for (String note : result.incomplete()) {
                     Location at = body.location();
                     diagnostics.add(new Diagnostic(at.path(), at.line(), Diagnostic.Kind.INCOMPLETE, note));
                 }
             }
-            return new FileResult(engine.findings(observations), diagnostics, sites);
+            List<Finding> findings = new RuleEngine(catalogue, selection).findings(observations);
+            return new FileResult(findings, diagnostics, sites, wrappers);
         } catch (Exception | StackOverflowError e) {
             return new FileResult(List.of(), List.of(new Diagnostic(shown, 0, Diagnostic.Kind.INCOMPLETE,
                     "vforklint could not analyse this file (" + e.getClass().getSimpleName()
-                            + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); please report it")), Set.of());
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); please report it")),
+                    Set.of(), Set.of());
         }
     }
 

@@ -63,8 +63,24 @@ final class VforkPrefilter {
         return new VforkPrefilter(known, macros);
     }
 
-    boolean mayInvolveVfork(char[] text) {
-        return names.matcher(java.nio.CharBuffer.wrap(text)).find();
+    /**
+     * @param defines the file's command-line macros: {@code -Dfork=vfork} makes every fork() of the
+     *                file a vfork site though no file of the tree says so
+     */
+    boolean mayInvolveVfork(char[] text, Map<String, String> defines) {
+        if (names.matcher(java.nio.CharBuffer.wrap(text)).find()) {
+            return true;
+        }
+        for (Map.Entry<String, String> define : defines.entrySet()) {
+            if (names.matcher(define.getValue()).find()) {
+                String macro = define.getKey().replaceAll("\\(.*", "");
+                if (java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(macro) + "\\b")
+                        .matcher(java.nio.CharBuffer.wrap(text)).find()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     Set<String> vforkMacros() {

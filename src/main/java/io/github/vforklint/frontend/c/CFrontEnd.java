@@ -45,10 +45,20 @@ public final class CFrontEnd {
 
     private final SourceFiles files = new SourceFiles();
     private final Function<String, String> displayPath;
+    private final java.util.Set<String> spelledCallees;
 
     /** @param displayPath turns an absolute file name into the path shown in findings */
     public CFrontEnd(Function<String, String> displayPath) {
+        this(displayPath, java.util.Set.of());
+    }
+
+    /**
+     * @param spelledCallees calls whose arguments are kept as spelled in the source, so that
+     *                       {@code syscall(SYS_vfork)} and clone flags can be recognised
+     */
+    public CFrontEnd(Function<String, String> displayPath, java.util.Set<String> spelledCallees) {
         this.displayPath = displayPath;
+        this.spelledCallees = java.util.Set.copyOf(spelledCallees);
     }
 
     public SourceFiles files() {
@@ -74,7 +84,7 @@ public final class CFrontEnd {
         IIndex noIndex = EmptyCIndex.INSTANCE;
         IASTTranslationUnit unit = GCCLanguage.getDefault().getASTTranslationUnit(
                 content, scannerInfo, new DiskIncludeProvider(files), noIndex, 0, QUIET);
-        return new CUnit(path, unit, new LocationMapper(files, displayPath), settings.readsSystemHeaders());
+        return new CUnit(path, unit, new LocationMapper(files, displayPath), settings.readsSystemHeaders(), spelledCallees);
     }
 
     private static String[] paths(List<Path> first, List<Path> second) {

@@ -12,6 +12,7 @@ import org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition;
 import org.eclipse.cdt.core.dom.ast.IASTIdExpression;
 import org.eclipse.cdt.core.dom.ast.IASTNode;
 import org.eclipse.cdt.core.dom.ast.IASTPreprocessorIncludeStatement;
+import org.eclipse.cdt.core.dom.ast.IASTPreprocessorMacroDefinition;
 import org.eclipse.cdt.core.dom.ast.IASTProblem;
 import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;
 
@@ -39,8 +40,12 @@ public final class CUnit {
     private final Map<String, FunctionBody> lowered = new LinkedHashMap<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
 
-    CUnit(String path, IASTTranslationUnit unit, LocationMapper locations, boolean readsSystemHeaders) {
+    private final Set<String> spelledCallees;
+
+    CUnit(String path, IASTTranslationUnit unit, LocationMapper locations, boolean readsSystemHeaders,
+          Set<String> spelledCallees) {
         this.path = path;
+        this.spelledCallees = spelledCallees;
         this.unit = unit;
         this.locations = locations;
         this.noReturn = new NoReturnDeclarations(unit);
@@ -65,18 +70,50 @@ public final class CUnit {
         return definitions.keySet();
     }
 
-    /** The function with this name defined in this unit, lowered to a CFG. */
-    public Optional<FunctionBody> function(String name) {
+    /**
+     * The function with this name defined in this unit, lowered to a CFG. Synchronized: helpers
+     * of one unit can be asked for by several parser threads, and CDT's AST is not thread-safe.
+     */
+    public synchronized Optional<FunctionBody> function(String name) {
         IASTFunctionDefinition definition = definitions.get(name);
         if (definition == null) {
             return Optional.empty();
         }
         return Optional.of(lowered.computeIfAbsent(name,
-                n -> new FunctionLowering(locations, variables, noReturn).lower(definition)));
+                n -> new FunctionLowering(locations, variables, noReturn, spelledCallees).lower(path, definition)));
+    }
+
+    /**
+     * What the active configuration says about vfork itself: {@code #define vfork fork}
+     * (autoconf's fallback) makes vfork calls plain forks, {@code #define fork vfork} (NOMMU
+     * builds) makes fork calls vfork sites. One diagnostic per definition.
+     */
+    public synchronized List<Diagnostic> vforkRedefinitions(Set<String> vforkNames) {
+        List<Diagnostic> result = new ArrayList<>();
+        for (IASTPreprocessorMacroDefinition macro : unit.getMacroDefinitions()) {
+            String name = macro.getName().toString();
+            String expansion = macro.getExpansion().trim();
+            if (!expansion.matches("[A-Za-z_]\\w*")) {
+                continue;
+            }
+            boolean nameIsVfork = vforkNames.contains(name);
+            boolean expansionIsVfork = vforkNames.contains(expansion);
+            if (nameIsVfork == expansionIsVfork) {
+                continue;
+            }
+            IASTFileLocation where = macro.getFileLocation();
+            Location at = where == null ? null : locations.of(macro);
+            String origin = at == null ? "on the command line" : "at " + at.path() + ":" + at.line();
+            String what = nameIsVfork
+                    ? name + " is defined as " + expansion + " (" + origin + "): its calls are plain forks in this configuration and are not checked"
+                    : name + " is defined as " + expansion + " (" + origin + "): its calls are vfork sites in this configuration";
+            result.add(new Diagnostic(locations.displayPath(path), 0, Diagnostic.Kind.INFO, what));
+        }
+        return result;
     }
 
     /** Names of the defined functions that call any of {@code callees} directly (after macro expansion). */
-    public List<String> functionsCalling(Set<String> callees) {
+    public synchronized List<String> functionsCalling(Set<String> callees) {
         List<String> result = new ArrayList<>();
         for (Map.Entry<String, IASTFunctionDefinition> entry : definitions.entrySet()) {
             if (calls(entry.getValue(), callees)) {

@@ -48,13 +48,16 @@ final class ExpressionLowering {
     private final VariableTable variables;
     private final LocationMapper locations;
     private final NoReturnDeclarations noReturn;
+    private final java.util.Set<String> spelledCallees;
 
+    /** @param spelledCallees calls whose arguments must keep their spelling (syscall, clone: see VforkCalls) */
     ExpressionLowering(FunctionLowering function, VariableTable variables, LocationMapper locations,
-                       NoReturnDeclarations noReturn) {
+                       NoReturnDeclarations noReturn, java.util.Set<String> spelledCallees) {
         this.function = function;
         this.variables = variables;
         this.locations = locations;
         this.noReturn = noReturn;
+        this.spelledCallees = spelledCallees;
     }
 
     Expr lower(IASTInitializerClause clause) {
@@ -242,8 +245,14 @@ final class ExpressionLowering {
         } else {
             lower(target);
         }
+        List<String> texts = new ArrayList<>();
+        if (callee != null && spelledCallees.contains(callee)) {
+            for (IASTInitializerClause argument : call.getArguments()) {
+                texts.add(ArgumentSpelling.of(argument));
+            }
+        }
         Location location = locations.of(call);
-        Event.Call event = new Event.Call(callee, List.copyOf(arguments), location,
+        Event.Call event = new Event.Call(callee, List.copyOf(arguments), List.copyOf(texts), location,
                 callee != null ? callee : call.getFunctionNameExpression().getRawSignature(), declaredNoReturn);
         function.emit(event);
         return new Expr.CallValue(event);

@@ -76,14 +76,15 @@ final class FunctionLowering {
 
     private final NoReturnDeclarations noReturn;
 
-    FunctionLowering(LocationMapper locations, VariableTable variables, NoReturnDeclarations noReturn) {
+    FunctionLowering(LocationMapper locations, VariableTable variables, NoReturnDeclarations noReturn,
+                     java.util.Set<String> spelledCallees) {
         this.locations = locations;
         this.variables = variables;
         this.noReturn = noReturn;
-        this.expressions = new ExpressionLowering(this, variables, locations, noReturn);
+        this.expressions = new ExpressionLowering(this, variables, locations, noReturn, spelledCallees);
     }
 
-    FunctionBody lower(IASTFunctionDefinition definition) {
+    FunctionBody lower(String unit, IASTFunctionDefinition definition) {
         CfgNode entry = newNode();
         current = entry;
         IASTFunctionDeclarator declarator = definition.getDeclarator();
@@ -99,8 +100,9 @@ final class FunctionLowering {
             }
         }
         boolean declaredNoReturn = definition.getDeclarator().getName().resolveBinding() instanceof IFunction f && noReturn.isNoReturn(f);
-        return new FunctionBody(declarator.getName().toString(), locations.of(declarator.getName()), parameters,
-                entry, List.copyOf(nodes), declaredNoReturn, List.copyOf(skipped));
+        boolean exported = definition.getDeclSpecifier().getStorageClass() != IASTDeclSpecifier.sc_static;
+        return new FunctionBody(unit, declarator.getName().toString(), locations.of(declarator.getName()), exported,
+                parameters, entry, List.copyOf(nodes), declaredNoReturn, List.copyOf(skipped));
     }
 
     private List<Variable> parameters(IASTFunctionDeclarator declarator) {
@@ -179,8 +181,8 @@ final class FunctionLowering {
             }
             startUnreachable();
         } else if (statement instanceof IASTReturnStatement ret) {
-            expressions.lower(ret.getReturnArgument());
-            current.terminate(new Terminator.Return(locations.of(ret), false));
+            Expr value = ret.getReturnArgument() == null ? null : expressions.lower(ret.getReturnArgument());
+            current.terminate(new Terminator.Return(locations.of(ret), false, value));
             startUnreachable();
         } else if (statement instanceof IASTGotoStatement gotoStatement) {
             current.terminate(new Terminator.Jump(label(gotoStatement.getName().toString())));

@@ -24,6 +24,10 @@ final class LocationMapper {
         this.displayPath = displayPath;
     }
 
+    String displayPath(String file) {
+        return displayPath.apply(file);
+    }
+
     Location of(IASTNode node) {
         IASTFileLocation fl = node.getFileLocation();
         if (fl == null) {

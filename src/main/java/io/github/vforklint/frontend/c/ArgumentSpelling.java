@@ -1,0 +1,45 @@
+package io.github.vforklint.frontend.c;
+
+import org.eclipse.cdt.core.dom.ast.IASTDeclarator;
+import org.eclipse.cdt.core.dom.ast.IASTEqualsInitializer;
+import org.eclipse.cdt.core.dom.ast.IASTIdExpression;
+import org.eclipse.cdt.core.dom.ast.IASTInitializerClause;
+import org.eclipse.cdt.core.dom.ast.IASTName;
+import org.eclipse.cdt.core.dom.ast.IASTNode;
+import org.eclipse.cdt.core.dom.ast.IASTUnaryExpression;
+import org.eclipse.cdt.core.dom.ast.IVariable;
+
+/**
+ * How an argument is spelled in the source. Flags are often kept in a variable
+ * ({@code int flags = CLONE_VM | CLONE_VFORK;}) or a struct ({@code &args} for clone3), so a name
+ * or {@code &name} that refers to a variable with an initializer is spelled as the initializer.
+ */
+final class ArgumentSpelling {
+
+    private ArgumentSpelling() {
+    }
+
+    static String of(IASTInitializerClause argument) {
+        IASTNode node = argument;
+        if (node instanceof IASTUnaryExpression unary && unary.getOperator() == IASTUnaryExpression.op_amper) {
+            node = unary.getOperand();
+        }
+        if (node instanceof IASTIdExpression id && id.getName().resolveBinding() instanceof IVariable variable) {
+            String initializer = initializerOf(id, variable);
+            if (initializer != null) {
+                return initializer;
+            }
+        }
+        return argument.getRawSignature();
+    }
+
+    private static String initializerOf(IASTIdExpression use, IVariable variable) {
+        for (IASTName name : use.getTranslationUnit().getDefinitionsInAST(variable)) {
+            if (name.getParent() instanceof IASTDeclarator declarator
+                    && declarator.getInitializer() instanceof IASTEqualsInitializer equals) {
+                return equals.getInitializerClause().getRawSignature();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,56 @@
+package io.github.vforklint.knowledge;
+
+import io.github.vforklint.ir.Event;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Calls that create a vfork child though they are not named vfork: {@code syscall(SYS_vfork)},
+ * {@code clone(fn, stack, CLONE_VM | CLONE_VFORK, arg)} and {@code clone3} with those flags.
+ * Decided on the arguments as spelled, since their values come from system headers.
+ */
+public record VforkCalls(Set<String> syscallFunctions, Set<String> syscallNumbers, Set<String> cloneFunctions,
+                         Set<String> clone3Functions, Set<String> cloneFlags) {
+
+    /** Callees whose argument spellings the front end must keep. */
+    public Set<String> spelledCallees() {
+        Set<String> all = new HashSet<>(syscallFunctions);
+        all.addAll(cloneFunctions);
+        all.addAll(clone3Functions);
+        return Set.copyOf(all);
+    }
+
+    /** A call that returns 0 in a vfork child, like vfork itself. */
+    public boolean returnsInChild(Event.Call call) {
+        if (call.callee() == null) {
+            return false;
+        }
+        if (syscallFunctions.contains(call.callee())) {
+            return syscallNumbers.contains(call.argumentText(0).strip());
+        }
+        return clone3Functions.contains(call.callee()) && hasCloneFlags(call.argumentText(0));
+    }
+
+    /** For {@code clone(fn, stack, flags, arg)} with vfork flags: the name of {@code fn}, else null. */
+    public String clonedFunction(Event.Call call) {
+        if (call.callee() == null || !cloneFunctions.contains(call.callee()) || !hasCloneFlags(call.argumentText(2))) {
+            return null;
+        }
+        String fn = call.argumentText(0).strip();
+        while (fn.startsWith("&") || fn.startsWith("(") && fn.endsWith(")")) {
+            fn = fn.startsWith("&") ? fn.substring(1).strip() : fn.substring(1, fn.length() - 1).strip();
+        }
+        return fn.matches("[A-Za-z_]\\w*") ? fn : null;
+    }
+
+    private boolean hasCloneFlags(String spelling) {
+        for (String flag : cloneFlags) {
+            if (!Pattern.compile("\\b" + Pattern.quote(flag) + "\\b").matcher(spelling).find()) {
+                return false;
+            }
+        }
+        return !cloneFlags.isEmpty();
+    }
+}
