@@ -17,7 +17,6 @@ final class HelperSummaries {
     private final AnalysisContext context;
     private final SummaryCache cache;
     private final Set<FunctionBody> inProgress = new HashSet<>();
-    private final List<String> depthCuts = new ArrayList<>();
 
     HelperSummaries(AnalysisContext context, SummaryCache cache) {
         this.context = context;
@@ -48,8 +47,7 @@ final class HelperSummaries {
             return HelperSummary.IN_PROGRESS;
         }
         if (inProgress.size() >= context.maxDepth()) {
-            depthCuts.add(name);
-            return HelperSummary.IN_PROGRESS;
+            return HelperSummary.cut(name);
         }
         inProgress.add(body);
         try {
@@ -62,15 +60,11 @@ final class HelperSummaries {
             observations.addAll(ownership.cloneArgumentWrites());
             HelperSummary summary = new HelperSummary(List.copyOf(observations),
                     explorer.returnsNormally || explorer.truncated, explorer.returnsIfUnknownCallsReturn,
-                    List.copyOf(explorer.returnsAfterExec));
+                    List.copyOf(explorer.returnsAfterExec), List.copyOf(explorer.depthCuts));
             cache.put(body, mode, summary);
             return summary;
         } finally {
             inProgress.remove(body);
         }
-    }
-
-    List<String> depthCuts() {
-        return depthCuts;
     }
 }

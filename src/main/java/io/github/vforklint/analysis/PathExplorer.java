@@ -58,6 +58,8 @@ final class PathExplorer {
     boolean returnsNormally;
     boolean returnsIfUnknownCallsReturn;
     boolean returnsVforkResult;
+    /** Helpers not followed because the call chain got too deep, in this walk or the summaries it used. */
+    final Set<String> depthCuts = new LinkedHashSet<>();
     boolean truncated;
 
     /**
@@ -214,6 +216,7 @@ final class PathExplorer {
         }
         TraceStep step = new TraceStep(call.location(), call.callee());
         if (s.phase() == Phase.CHILD) {
+            depthCuts.addAll(summary.depthCuts());
             for (Observation inner : summary.observations()) {
                 observations.add(inner.via(step, s.site()));
             }
@@ -247,6 +250,7 @@ final class PathExplorer {
             return;
         }
         TraceStep step = new TraceStep(call.location(), cloned);
+        depthCuts.addAll(child.depthCuts());
         for (Observation inner : child.observations()) {
             observations.add(inner.via(step, call));
         }
@@ -280,7 +284,8 @@ final class PathExplorer {
     }
 
     private void leave(Terminator.Return ret, PathState s) {
-        if (s.phase() != Phase.BEFORE && s.holdsResult(ret.value())) {
+        // A wrapper hands the child back to its caller: only a return on the child's path counts.
+        if (s.phase() == Phase.CHILD && s.holdsResult(ret.value())) {
             returnsVforkResult = true;
         }
         if (helper) {

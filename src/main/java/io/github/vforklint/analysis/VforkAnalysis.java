@@ -70,11 +70,10 @@ public final class VforkAnalysis {
             incomplete.add("analysis of " + function.name() + "() stopped after " + context.stepBudget()
                     + " steps; findings in it may be missing");
         }
-        for (String cut : context.summaries().depthCuts()) {
+        for (String cut : walk.depthCuts) {
             incomplete.add("helper " + cut + "() is more than " + context.maxDepth()
-                    + " calls deep from a vfork child and was not followed");
+                    + " calls deep from a vfork child and was not followed (--max-depth)");
         }
-        context.summaries().depthCuts().clear();
         List<Location> sites = walk.vforkSites.stream().map(Event.Call::location).distinct().toList();
         return new Result(observations, sites, incomplete, walk.returnsVforkResult);
     }

@@ -35,7 +35,8 @@ public final class FunctionKnowledge {
         names(vfork.path("functions")).forEach(n -> map.putIfAbsent(n, info(n, FunctionKind.VFORK)));
         VforkCalls calls = new VforkCalls(set(vfork.path("syscall").path("functions")),
                 set(vfork.path("syscall").path("numbers")), set(vfork.path("clone").path("functions")),
-                set(vfork.path("clone3").path("functions")), set(vfork.path("clone").path("flags")));
+                set(vfork.path("clone3").path("functions")), set(vfork.path("clone").path("flags")),
+                bits(vfork.path("clone").path("flag-values")));
         JsonNode terminate = read(yaml, "terminate.yml");
         names(terminate.path("safe")).forEach(n -> map.putIfAbsent(n, info(n, FunctionKind.TERMINATE)));
         names(terminate.path("runs-handlers"))
@@ -78,6 +79,14 @@ public final class FunctionKnowledge {
 
     private static FunctionInfo info(String name, FunctionKind kind) {
         return new FunctionInfo(name, kind, null, null, false, false);
+    }
+
+    private static long bits(JsonNode values) {
+        long bits = 0;
+        for (JsonNode v : values) {
+            bits |= v.asLong();
+        }
+        return bits;
     }
 
     private static Set<String> set(JsonNode list) {

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * Decided on the arguments as spelled, since their values come from system headers.
  */
 public record VforkCalls(Set<String> syscallFunctions, Set<String> syscallNumbers, Set<String> cloneFunctions,
-                         Set<String> clone3Functions, Set<String> cloneFlags) {
+                         Set<String> clone3Functions, Set<String> cloneFlags, long cloneFlagBits) {
 
     /** Callees whose argument spellings the front end must keep. */
     public Set<String> spelledCallees() {
@@ -30,12 +30,12 @@ public record VforkCalls(Set<String> syscallFunctions, Set<String> syscallNumber
         if (syscallFunctions.contains(call.callee())) {
             return syscallNumbers.contains(call.argumentText(0).strip());
         }
-        return clone3Functions.contains(call.callee()) && hasCloneFlags(call.argumentText(0));
+        return clone3Functions.contains(call.callee()) && hasCloneFlags(call, 0);
     }
 
     /** For {@code clone(fn, stack, flags, arg)} with vfork flags: the name of {@code fn}, else null. */
     public String clonedFunction(Event.Call call) {
-        if (call.callee() == null || !cloneFunctions.contains(call.callee()) || !hasCloneFlags(call.argumentText(2))) {
+        if (call.callee() == null || !cloneFunctions.contains(call.callee()) || !hasCloneFlags(call, 2)) {
             return null;
         }
         String fn = call.argumentText(0).strip();
@@ -45,7 +45,13 @@ public record VforkCalls(Set<String> syscallFunctions, Set<String> syscallNumber
         return fn.matches("[A-Za-z_]\\w*") ? fn : null;
     }
 
-    private boolean hasCloneFlags(String spelling) {
+    /** Named in the argument's spelling, or, with system headers read, set in its folded value. */
+    private boolean hasCloneFlags(Event.Call call, int index) {
+        if (index < call.arguments().size() && call.arguments().get(index) instanceof io.github.vforklint.ir.Expr.IntConst c
+                && cloneFlagBits != 0 && (c.value() & cloneFlagBits) == cloneFlagBits) {
+            return true;
+        }
+        String spelling = call.argumentText(index);
         for (String flag : cloneFlags) {
             if (!Pattern.compile("\\b" + Pattern.quote(flag) + "\\b").matcher(spelling).find()) {
                 return false;

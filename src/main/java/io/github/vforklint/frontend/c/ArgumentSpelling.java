@@ -19,7 +19,19 @@ final class ArgumentSpelling {
     private ArgumentSpelling() {
     }
 
+    /** The argument as written, then as expanded (a macro such as SPAWN_FLAGS shows what it stands for). */
     static String of(IASTInitializerClause argument) {
+        String written = spelling(argument);
+        if (argument instanceof org.eclipse.cdt.core.dom.ast.IASTExpression expression) {
+            String expanded = org.eclipse.cdt.core.dom.ast.ASTSignatureUtil.getExpressionString(expression);
+            if (!expanded.equals(written)) {
+                return written + " " + expanded;
+            }
+        }
+        return written;
+    }
+
+    private static String spelling(IASTInitializerClause argument) {
         IASTNode node = argument;
         if (node instanceof IASTUnaryExpression unary && unary.getOperator() == IASTUnaryExpression.op_amper) {
             node = unary.getOperand();

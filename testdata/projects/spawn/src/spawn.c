@@ -1,0 +1,39 @@
+#include <sched.h>
+#include <stdio.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#include "spawn_impl.h"
+
+static char stack[16384];
+
+int spawn_with_clone(struct spawn_args *args)
+{
+	return clone(spawn_child, stack + sizeof stack, SPAWN_FLAGS, args);
+}
+
+/* flags in a constant: still a vfork child */
+int spawn_with_flags_variable(struct spawn_args *args)
+{
+	const int flags = CLONE_VM | CLONE_VFORK | SIGCHLD;
+
+	return clone(spawn_child, stack + sizeof stack, flags, args);
+}
+
+/* without CLONE_VM the child has its own memory: not a vfork child, nothing to check */
+int spawn_copy(struct spawn_args *args)
+{
+	return clone(spawn_child, stack + sizeof stack, SIGCHLD, args);
+}
+
+/* vfork by its system call number */
+int spawn_raw(const char *path, char *const argv[])
+{
+	long pid = syscall(SYS_vfork);
+
+	if (pid == 0) {
+		printf("raw child\n");          /* expect: VFK101 */
+		execv(path, argv);
+		_exit(127);
+	}
+	return (int) pid;
+}
