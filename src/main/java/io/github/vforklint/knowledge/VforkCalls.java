@@ -22,6 +22,13 @@ public record VforkCalls(Set<String> syscallFunctions, Set<String> syscallNumber
         return Set.copyOf(all);
     }
 
+    /** Words a file must contain (itself or through a macro) for one of these calls to be vfork-like. */
+    public Set<String> textMarkers() {
+        Set<String> markers = new HashSet<>(syscallNumbers);
+        markers.addAll(cloneFlags);
+        return Set.copyOf(markers);
+    }
+
     /** A call that returns 0 in a vfork child, like vfork itself. */
     public boolean returnsInChild(Event.Call call) {
         if (call.callee() == null) {

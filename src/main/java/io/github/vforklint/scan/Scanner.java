@@ -86,6 +86,10 @@ public final class Scanner {
 
         Set<String> siteNames = new TreeSet<>(knowledge.namesOf(FunctionKind.VFORK));
         siteNames.addAll(knowledge.vforkCalls().spelledCallees());
+        // syscall() and clone() are common; a file can only make them vfork-like by naming the
+        // vfork system call or the CLONE_VFORK flag, itself or through a macro.
+        Set<String> textMarkers = new TreeSet<>(knowledge.namesOf(FunctionKind.VFORK));
+        textMarkers.addAll(knowledge.vforkCalls().textMarkers());
         List<Path> macroSources = new ArrayList<>(files);
         macroSources.addAll(headersIn(options.includeDirs()));
         settings.database().ifPresent(db -> macroSources.addAll(headersIn(db.includeDirs())));
@@ -93,7 +97,7 @@ public final class Scanner {
         ProgramIndex program = new ProgramIndex(frontEnd, settings, DefinitionIndex.build(files, frontEnd.files()));
         ScanState state = new ScanState(frontEnd, settings, program, new SummaryCache(), new TreeSet<>());
         Map<Path, FileResult> results = new LinkedHashMap<>();
-        List<Path> round = candidates(files, macroSources, siteNames, frontEnd, settings);
+        List<Path> round = candidates(files, macroSources, textMarkers, frontEnd, settings);
         for (int i = 0; i < MAX_WRAPPER_ROUNDS && !round.isEmpty(); i++) {
             Set<String> names = new TreeSet<>(siteNames);
             names.addAll(state.wrappers());

@@ -3,6 +3,7 @@ package io.github.vforklint.frontend.c;
 import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;
 import org.eclipse.cdt.core.dom.ast.gnu.c.GCCLanguage;
 import org.eclipse.cdt.core.index.IIndex;
+import org.eclipse.cdt.core.model.ILanguage;
 import org.eclipse.cdt.core.parser.ExtendedScannerInfo;
 import org.eclipse.cdt.core.parser.FileContent;
 import org.eclipse.cdt.core.parser.IParserLogService;
@@ -20,6 +21,13 @@ import java.util.function.Function;
 public final class CFrontEnd {
 
     private static final IParserLogService QUIET = new NullLogService();
+
+    /**
+     * Large constant tables (busybox's applet and option tables) never matter to vfork children;
+     * not building nodes for their literal elements saves parse time and memory.
+     */
+    private static final int PARSE_OPTIONS = ILanguage.OPTION_IS_SOURCE_UNIT
+            | ILanguage.OPTION_SKIP_TRIVIAL_EXPRESSIONS_IN_AGGREGATE_INITIALIZERS;
 
     /**
      * C11 keywords CDT's C parser does not know, spelled as the GNU forms it does: without this a
@@ -83,7 +91,7 @@ public final class CFrontEnd {
                 paths(settings.quoteDirs(), List.of()));
         IIndex noIndex = EmptyCIndex.INSTANCE;
         IASTTranslationUnit unit = GCCLanguage.getDefault().getASTTranslationUnit(
-                content, scannerInfo, new DiskIncludeProvider(files), noIndex, 0, QUIET);
+                content, scannerInfo, new DiskIncludeProvider(files), noIndex, PARSE_OPTIONS, QUIET);
         return new CUnit(path, unit, new LocationMapper(files, displayPath), settings.readsSystemHeaders(), spelledCallees);
     }
 
