@@ -380,3 +380,59 @@ void spawn_noreturn_helper_with_body(char **argv, char **envp)
         puts("not reached");
     }
 }
+
+/* ---------------------------------------------------------------------------------------- */
+/* A helper's write through a pointer parameter lands where the caller pointed it
+ * (busybox start-stop-daemon: parse_chown_usergroup_or_die(&ugid, ...) on the child's ugid) */
+struct ids { int uid; int gid; };
+
+static void parse_ids(struct ids *u, int uid)
+{
+    u->uid = uid;                           /* expect: VFK104 */
+    u->gid = -1;                            /* expect: VFK104 */
+}
+
+/* the child's own struct: nothing reaches the parent */
+void ok_helper_fills_child_struct(const char *path, char *const argv[])
+{
+    if (vfork() == 0) {
+        struct ids mine;
+
+        parse_ids(&mine, 0);
+        setgid(mine.gid);
+        execv(path, argv);
+        _exit(127);
+    }
+}
+
+/* the parent's struct, passed down two helpers: reported in the helper that writes */
+static void parse_ids_twice(struct ids *v)
+{
+    parse_ids(v, 1);
+}
+
+void spawn_helper_fills_parent_struct(struct ids *out, const char *path, char *const argv[])
+{
+    if (vfork() == 0) {
+        parse_ids_twice(out);
+        execv(path, argv);
+        _exit(127);
+    }
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* A parent whose only act after vfork is _exit never uses its memory or frame again: the
+ * child may (busybox start-stop-daemon daemonizes this way). Unsafe calls are still reported:
+ * the parent's other threads keep running. */
+int daemon_state;
+
+int bad_parent_leaves_at_once(char **argv)
+{
+    pid_t pid = vfork();
+
+    if (pid != 0)
+        _exit(0);
+    daemon_state = 1;
+    printf("daemon\n");                     /* expect: VFK101 */
+    return 0;
+}

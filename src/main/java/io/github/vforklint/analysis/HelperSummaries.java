@@ -55,7 +55,7 @@ final class HelperSummaries {
             explorer.run(PathState.inHelperChild());
             List<Observation> observations = new ArrayList<>(explorer.observations);
             WriteOwnership ownership = mode == SummaryCache.Mode.CLONE_CHILD
-                    ? WriteOwnership.forCloneChild(explorer, body) : WriteOwnership.forHelper(explorer);
+                    ? WriteOwnership.forCloneChild(explorer, body) : WriteOwnership.forHelper(explorer, body);
             observations.addAll(ownership.parentWrites());
             observations.addAll(ownership.cloneArgumentWrites());
             HelperSummary summary = new HelperSummary(List.copyOf(observations),

@@ -38,15 +38,24 @@ public sealed interface Observation {
         }
     }
 
-    /** The child writes memory the parent owns. {@code variable} is the written variable when the write is to (part of) one. */
-    record ParentMemoryWrite(Event.Write write, Variable variable, Event.Call site, List<TraceStep> chain)
-            implements Observation {
+    /**
+     * The child writes memory the parent owns. {@code variable} is the written variable when the
+     * write is to (part of) one. {@code parameter} is the index of the function's pointer
+     * parameter the memory is reached through, or -1: whether such a write reaches the parent
+     * depends on what each caller passes, so callers decide.
+     */
+    record ParentMemoryWrite(Event.Write write, Variable variable, int parameter, Event.Call site,
+                             List<TraceStep> chain) implements Observation {
         public Location location() {
             return write.location();
         }
 
         public Observation via(TraceStep step, Event.Call newSite) {
-            return new ParentMemoryWrite(write, variable, newSite, prepend(step, chain));
+            return new ParentMemoryWrite(write, variable, parameter, newSite, prepend(step, chain));
+        }
+
+        ParentMemoryWrite throughParameter(int index) {
+            return new ParentMemoryWrite(write, variable, index, site, chain);
         }
     }
 

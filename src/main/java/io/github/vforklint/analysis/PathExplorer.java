@@ -37,6 +37,10 @@ final class PathExplorer {
     record ParentSideRead(Event.Read read, Event.Call site) {
     }
 
+    /** A helper's write through one of its pointer parameters, and what this function passed there. */
+    record ForwardedWrite(Observation.ParentMemoryWrite write, Expr argument) {
+    }
+
     private record Visit(CfgNode node, PathState state) {
     }
 
@@ -54,6 +58,9 @@ final class PathExplorer {
     final Map<Variable, List<Expr>> assignedValues = new HashMap<>();
     final List<ParentSideRead> parentReads = new ArrayList<>();
     final List<Event.Call> vforkSites = new ArrayList<>();
+    final List<ForwardedWrite> forwardedWrites = new ArrayList<>();
+    /** Sites whose parent does something after vfork returns (more than leave with _exit). */
+    final Set<Event.Call> parentResumes = new HashSet<>();
     final Set<ExecMark> returnsAfterExec = new LinkedHashSet<>();
     boolean returnsNormally;
     boolean returnsIfUnknownCallsReturn;
@@ -140,6 +147,9 @@ final class PathExplorer {
     }
 
     private void apply(Event event, PathState s, List<PathState> out) {
+        if (s.phase() == Phase.PARENT && !leavesAtOnce(event, s)) {
+            parentResumes.add(s.site());
+        }
         if (event instanceof Event.Call call) {
             applyCall(call, s, out);
         } else if (event instanceof Event.Write write) {
@@ -218,7 +228,13 @@ final class PathExplorer {
         if (s.phase() == Phase.CHILD) {
             depthCuts.addAll(summary.depthCuts());
             for (Observation inner : summary.observations()) {
-                observations.add(inner.via(step, s.site()));
+                Observation here = inner.via(step, s.site());
+                if (here instanceof Observation.ParentMemoryWrite w && w.parameter() >= 0) {
+                    Expr argument = w.parameter() < call.arguments().size() ? call.arguments().get(w.parameter()) : Expr.OPAQUE;
+                    forwardedWrites.add(new ForwardedWrite(w.throughParameter(-1), argument));
+                } else {
+                    observations.add(here);
+                }
             }
         }
         if (call.declaredNoReturn()) {
@@ -245,6 +261,8 @@ final class PathExplorer {
     /** {@code clone(fn, ..., CLONE_VM | CLONE_VFORK, arg)}: fn's body is the child region of this call. */
     private void startCloneChild(Event.Call call, String cloned) {
         vforkSites.add(call);
+        // clone returns in the parent like any call: the parent goes on with its memory.
+        parentResumes.add(call);
         HelperSummary child = context.summaries().ofCloneChild(cloned, function);
         if (child == null) {
             return;
@@ -283,7 +301,31 @@ final class PathExplorer {
         }
     }
 
+    /**
+     * Whether an event of the parent is compatible with a parent that only leaves: _exit and
+     * friends, and bookkeeping of the vfork result itself. Such a parent never looks at its
+     * memory again, so the child may use it (busybox start-stop-daemon daemonizes this way).
+     */
+    private boolean leavesAtOnce(Event event, PathState s) {
+        if (event instanceof Event.Call call) {
+            return !call.isIndirect() && context.knowledge().lookup(call.callee()).kind() == FunctionKind.TERMINATE;
+        }
+        if (event instanceof Event.Read read) {
+            return s.resultHolders().containsKey(read.variable());
+        }
+        if (event instanceof Event.Write write) {
+            return write.target().access() == LValue.Access.DIRECT && s.resultHolders().containsKey(write.target().base());
+        }
+        if (event instanceof Event.Declare declare) {
+            return declare.initialValue() == null || s.holdsResult(declare.initialValue());
+        }
+        return false;
+    }
+
     private void leave(Terminator.Return ret, PathState s) {
+        if (s.phase() == Phase.PARENT) {
+            parentResumes.add(s.site());
+        }
         // A wrapper hands the child back to its caller: only a return on the child's path counts.
         if (s.phase() == Phase.CHILD && s.holdsResult(ret.value())) {
             returnsVforkResult = true;

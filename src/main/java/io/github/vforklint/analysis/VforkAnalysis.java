@@ -64,6 +64,7 @@ public final class VforkAnalysis {
         List<Observation.ParentMemoryWrite> parentWrites = WriteOwnership.forVforkFunction(walk).parentWrites();
         observations.addAll(parentWrites);
         observations.addAll(parentReadsOfChildWrites(walk, observations));
+        observations.removeIf(o -> concernsParentFrame(o) && !walk.parentResumes.contains(o.site()));
 
         List<String> incomplete = new ArrayList<>();
         if (walk.truncated) {
@@ -76,6 +77,16 @@ public final class VforkAnalysis {
         }
         List<Location> sites = walk.vforkSites.stream().map(Event.Call::location).distinct().toList();
         return new Result(observations, sites, incomplete, walk.returnsVforkResult);
+    }
+
+    /**
+     * A parent that only leaves with _exit after vfork never uses its memory or frame again, so
+     * what the child does to them cannot hurt it. Calls still matter: the parent's other threads
+     * keep running and may hold the locks the child takes.
+     */
+    private static boolean concernsParentFrame(Observation o) {
+        return o instanceof Observation.ParentMemoryWrite || o instanceof Observation.ParentRead
+                || o instanceof Observation.ChildReturn || o instanceof Observation.ExecFallthrough;
     }
 
     /**

@@ -23,25 +23,29 @@ final class WriteOwnership {
     private final PathExplorer walk;
     private final Predicate<Variable> childOwned;
     private final List<Variable> sharedArguments;
+    /** Pointer parameters whose pointees the callers decide about (helpers only). */
+    private final List<Variable> forwardingParameters;
 
-    private WriteOwnership(PathExplorer walk, Predicate<Variable> childOwned, List<Variable> sharedArguments) {
+    private WriteOwnership(PathExplorer walk, Predicate<Variable> childOwned, List<Variable> sharedArguments,
+                           List<Variable> forwardingParameters) {
         this.walk = walk;
         this.childOwned = childOwned;
         this.sharedArguments = sharedArguments;
+        this.forwardingParameters = forwardingParameters;
     }
 
-    static WriteOwnership forHelper(PathExplorer walk) {
-        return new WriteOwnership(walk, Variable::isFrameLocal, List.of());
+    static WriteOwnership forHelper(PathExplorer walk, FunctionBody function) {
+        return new WriteOwnership(walk, Variable::isFrameLocal, List.of(), function.parameters());
     }
 
     /** A clone child's parameter is clone's {@code arg}: what it points to is shared on purpose. */
     static WriteOwnership forCloneChild(PathExplorer walk, FunctionBody function) {
-        return new WriteOwnership(walk, Variable::isFrameLocal, function.parameters());
+        return new WriteOwnership(walk, Variable::isFrameLocal, function.parameters(), List.of());
     }
 
     static WriteOwnership forVforkFunction(PathExplorer walk) {
         return new WriteOwnership(walk, v -> v.storage() == Variable.Storage.LOCAL
-                && walk.declaredInChild.contains(v) && !walk.declaredOutsideChild.contains(v), List.of());
+                && walk.declaredInChild.contains(v) && !walk.declaredOutsideChild.contains(v), List.of(), List.of());
     }
 
     /** Writes through clone's argument (only for a clone child). */
@@ -66,10 +70,53 @@ final class WriteOwnership {
                 }
                 LValue target = w.write().target();
                 Variable written = target.access() == LValue.Access.THROUGH_POINTER ? null : target.base();
-                result.add(new Observation.ParentMemoryWrite(w.write(), written, entry.getKey(), List.of()));
+                int parameter = target.access() == LValue.Access.THROUGH_POINTER && target.base() != null
+                        ? parameterBehind(target.base(), new HashSet<>()) : -1;
+                result.add(new Observation.ParentMemoryWrite(w.write(), written, parameter, entry.getKey(), List.of()));
+            }
+        }
+        for (PathExplorer.ForwardedWrite f : walk.forwardedWrites) {
+            Observation.ParentMemoryWrite resolved = resolve(f);
+            if (resolved != null) {
+                result.add(resolved);
             }
         }
         return result;
+    }
+
+    /** A callee's write through a pointer parameter, judged by what this function passed for it. */
+    private Observation.ParentMemoryWrite resolve(PathExplorer.ForwardedWrite f) {
+        Expr argument = f.argument();
+        if (argument instanceof Expr.AddressOf address) {
+            return childOwned.test(address.variable()) ? null : f.write();
+        }
+        if (argument instanceof Expr.VarRef ref) {
+            Variable pointer = ref.variable();
+            if (pointer.shape() == Variable.Shape.ARRAY ? childOwned.test(pointer)
+                    : pointsOnlyToChildStorage(pointer, new HashSet<>())) {
+                return null;
+            }
+            int parameter = parameterBehind(pointer, new HashSet<>());
+            return parameter >= 0 ? f.write().throughParameter(parameter) : f.write();
+        }
+        return f.write();
+    }
+
+    /** Which forwarding parameter a pointer is, or was set from; -1 if none. */
+    private int parameterBehind(Variable pointer, Set<Variable> visiting) {
+        int index = forwardingParameters.indexOf(pointer);
+        if (index >= 0 || !visiting.add(pointer)) {
+            return index;
+        }
+        for (Expr value : walk.assignedValues.getOrDefault(pointer, List.of())) {
+            if (value instanceof Expr.VarRef ref) {
+                int behind = parameterBehind(ref.variable(), visiting);
+                if (behind >= 0) {
+                    return behind;
+                }
+            }
+        }
+        return -1;
     }
 
     /**

@@ -18,7 +18,7 @@ class LatencyTableTest {
         ProbeTools.requireLinuxX86_64();
         ProbeResult r = ProbeFixtures.nativeShortLatency().result();
         List<LatencyRow> rows = r.latency();
-        assertEquals(List.of("2M", "16M"), rows.stream().map(LatencyRow::size).toList());
+        assertEquals(List.of("2M", "64M"), rows.stream().map(LatencyRow::size).toList());
         for (LatencyRow row : rows) {
             assertEquals(null, row.error());
             Map<String, Cost> costs = row.results().byName();
@@ -43,11 +43,11 @@ class LatencyTableTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(r.mechanisms().vfork().verdict() == Verdict.TRUE_VFORK);
         LatencyRow small = r.latency().get(0);
         LatencyRow large = r.latency().get(1);
-        // 8x the pages to copy: fork+_exit must get clearly slower; generous bounds keep this stable on busy CI
-        assertTrue(large.results().forkExit().medianUs() > 1.5 * small.results().forkExit().medianUs(),
+        // 32x the pages to copy (about 12x the time when measured quietly): a 2x bound holds on a busy machine
+        assertTrue(large.results().forkExit().medianUs() > 2 * small.results().forkExit().medianUs(),
                 "fork+_exit " + small.results().forkExit() + " -> " + large.results().forkExit());
         assertTrue(large.results().vforkExit().medianUs() < large.results().forkExit().medianUs(),
-                "vfork+_exit below fork+_exit at 16M");
+                "vfork+_exit below fork+_exit at 64M");
     }
 
     @Test

@@ -11,7 +11,7 @@ final class ProbeFixtures {
     private static final Map<String, Probe.Outcome> CACHE = new HashMap<>();
 
     /** Short latency table: two sizes, few iterations; enough to check shape, not to quote numbers. */
-    static final String SHORT_SIZES = "2M,16M";
+    static final String SHORT_SIZES = "2M,64M";
     static final int SHORT_ITERATIONS = 15;
 
     private ProbeFixtures() {}
