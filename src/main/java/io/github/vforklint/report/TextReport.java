@@ -35,7 +35,8 @@ final class TextReport implements Report {
                     + " [" + f.ruleId() + " " + f.ruleName() + "]"));
             quote(f.location(), out);
             if (f.vfork() != null && !f.vfork().equals(f.location())) {
-                out.write(headline(f.vfork(), "note", "\u001b[36m", "the vfork child starts here"));
+                out.write(headline(f.vfork(), "note", "\u001b[36m", "the vfork child starts here"
+                        + (f.vfork().macro() == null ? "" : " (via macro " + f.vfork().macro() + ")")));
             }
             for (TraceStep step : f.trace()) {
                 out.write(headline(step.location(), "note", "\u001b[36m", "the child calls " + step.function() + "() here"));
