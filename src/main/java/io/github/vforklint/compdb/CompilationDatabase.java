@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.github.vforklint.shell.ShellWords;
 
 /** A loaded {@code compile_commands.json}: flags by source file (absolute, normalised path). */
 public final class CompilationDatabase {

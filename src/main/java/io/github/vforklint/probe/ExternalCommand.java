@@ -1,5 +1,6 @@
 package io.github.vforklint.probe;
 
+import io.github.vforklint.shell.ShellWords;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +61,7 @@ final class ExternalCommand {
                 process.destroyForcibly();
                 process.waitFor(5, TimeUnit.SECONDS);
                 throw ProbeException.incomplete(what + " did not finish within " + timeout.toSeconds()
-                        + " s: " + CommandWords.join(command) + " (raise --timeout for slow emulators)");
+                        + " s: " + ShellWords.join(command) + " (raise --timeout for slow emulators)");
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();

@@ -1,5 +1,6 @@
 package io.github.vforklint.probe;
 
+import io.github.vforklint.shell.ShellWords;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ public final class Probe {
             compile.forEach(invocation.putArray("compile")::add);
             output.command().forEach(invocation.putArray("run")::add);
             if (!runWith.isEmpty()) {
-                invocation.put("run_with", CommandWords.join(runWith));
+                invocation.put("run_with", ShellWords.join(runWith));
             }
             invocation.put("recorded_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
             return new Outcome(ProbeJson.bind(json), json);

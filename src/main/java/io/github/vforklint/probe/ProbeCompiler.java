@@ -1,5 +1,6 @@
 package io.github.vforklint.probe;
 
+import io.github.vforklint.shell.ShellWords;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,11 +61,11 @@ public final class ProbeCompiler {
         try {
             result = ExternalCommand.run(command, source.getParent(), COMPILE_TIMEOUT, "the compiler");
         } catch (IOException e) {
-            throw ProbeException.usage("cannot run the C compiler: " + CommandWords.join(command) + ": " + e.getMessage());
+            throw ProbeException.usage("cannot run the C compiler: " + ShellWords.join(command) + ": " + e.getMessage());
         }
         if (result.exitCode() != 0 || !Files.isExecutable(binary)) {
             throw ProbeException.incomplete("compiling the probe failed (exit code " + result.exitCode() + "): "
-                    + CommandWords.join(command) + ExternalCommand.tail(result.stderr() + result.stdout(), 15));
+                    + ShellWords.join(command) + ExternalCommand.tail(result.stderr() + result.stdout(), 15));
         }
         return command;
     }

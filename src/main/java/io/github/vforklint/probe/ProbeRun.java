@@ -1,5 +1,6 @@
 package io.github.vforklint.probe;
 
+import io.github.vforklint.shell.ShellWords;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,11 +30,11 @@ public final class ProbeRun {
         try {
             result = ExternalCommand.run(command, binary.getParent(), timeout, "the probe");
         } catch (IOException e) {
-            throw ProbeException.incomplete("cannot start the probe: " + CommandWords.join(command) + ": " + e.getMessage());
+            throw ProbeException.incomplete("cannot start the probe: " + ShellWords.join(command) + ": " + e.getMessage());
         }
         if (result.exitCode() != 0) {
             throw ProbeException.incomplete("the probe run failed (exit code " + result.exitCode() + "): "
-                    + CommandWords.join(command) + ExternalCommand.tail(result.stderr(), 15));
+                    + ShellWords.join(command) + ExternalCommand.tail(result.stderr(), 15));
         }
         JsonNode json;
         try {
@@ -46,7 +47,7 @@ public final class ProbeRun {
         }
         if (!(json instanceof ObjectNode object) || json.path("schema").asInt() != ProbeResult.SCHEMA) {
             throw ProbeException.incomplete("the probe printed no schema-" + ProbeResult.SCHEMA
-                    + " JSON document (did --run-with write to stdout?): " + CommandWords.join(command)
+                    + " JSON document (did --run-with write to stdout?): " + ShellWords.join(command)
                     + ExternalCommand.tail(result.stdout(), 5));
         }
         return new Output(object, List.copyOf(command));

@@ -18,14 +18,6 @@ class CompilationDatabaseTest {
     Path dir;
 
     @Test
-    void commandsSplitLikeAShellWithoutExpansion() {
-        assertEquals(List.of("cc", "-DNAME=\"a b\"", "-I", "my dir", "$HOME", "x\\y", "it's"),
-                ShellWords.split("cc '-DNAME=\"a b\"' -I my\\ dir '$HOME' \"x\\\\y\" it\\'s"));
-        assertEquals(List.of("cc", "-DQ=\"q\""), ShellWords.split("cc -DQ=\\\"q\\\""));
-        assertThrows(IllegalArgumentException.class, () -> ShellWords.split("cc 'open"));
-    }
-
-    @Test
     void flagsInEitherSpellingAndInOrder() {
         Path d = Path.of("/src/proj");
         CompileFlags f = CompileFlags.parse(List.of("gcc", "-Iinclude", "-I", "/abs", "-iquote", "q", "-isystem", "sys",

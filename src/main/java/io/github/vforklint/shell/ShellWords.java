@@ -1,4 +1,4 @@
-package io.github.vforklint.compdb;
+package io.github.vforklint.shell;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,14 +6,20 @@ import java.util.List;
 /**
  * Splits a command line the way a POSIX shell does for words: blanks separate, single quotes keep
  * everything, double quotes keep all but {@code \"}, {@code \\}, {@code \$} and {@code \`}, and a
- * backslash outside quotes escapes the next character. No expansion of any kind happens.
+ * backslash outside quotes escapes the next character. No expansion of any kind happens, and
+ * nothing is run: compilation database commands and options such as
+ * {@code --run-with "qemu-aarch64 -L /usr/aarch64-linux-gnu"} are read this way.
  */
-final class ShellWords {
+public final class ShellWords {
 
     private ShellWords() {
     }
 
-    static List<String> split(String command) {
+    /** @throws IllegalArgumentException for an unterminated quote */
+    public static List<String> split(String command) {
+        if (command == null) {
+            return List.of();
+        }
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean inWord = false;
@@ -36,7 +42,7 @@ final class ShellWords {
                     inWord = true;
                 }
                 i++;
-            } else if (c == ' ' || c == '\t' || c == '\n') {
+            } else if (Character.isWhitespace(c)) {
                 if (inWord) {
                     words.add(word.toString());
                     word.setLength(0);
@@ -67,5 +73,21 @@ final class ShellWords {
             }
         }
         throw new IllegalArgumentException("unterminated double quote in: " + command);
+    }
+
+    /** Quotes words for display so that a reader can paste the command back into a shell. */
+    public static String join(List<String> words) {
+        StringBuilder out = new StringBuilder();
+        for (String w : words) {
+            if (out.length() > 0) {
+                out.append(' ');
+            }
+            if (!w.isEmpty() && w.matches("[A-Za-z0-9_@%+=:,./-]+")) {
+                out.append(w);
+            } else {
+                out.append('\'').append(w.replace("'", "'\\''")).append('\'');
+            }
+        }
+        return out.toString();
     }
 }
