@@ -334,6 +334,9 @@ static int trial_vfork(struct trial *t, volatile int *heap_word, int *unavailabl
 }
 #endif
 
+/* The fork control repeats trial_vfork on purpose: the two must differ only in the call, and
+ * the vfork call cannot move into a shared helper, whose return in the child would corrupt the
+ * very frame being measured. */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
