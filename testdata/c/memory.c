@@ -485,3 +485,23 @@ void bad_parent_overwrites_before_reading(int fd, const char *path, char *const 
         }
     }
 }
+
+/* memory a function pointer handed out: vforklint cannot know whose it is (CPython passes
+ * allocators around this way) */
+static char *(*buffer_source)(void);
+
+static void fill_from_source(void)
+{
+    char *p = buffer_source();              /* expect: VFK108 */
+
+    *p = 0;                                 /* expect: VFK104 */
+}
+
+void spawn_fills_buffer_from_pointer(const char *path, char *const argv[])
+{
+    if (vfork() == 0) {
+        fill_from_source();
+        execv(path, argv);
+        _exit(127);
+    }
+}

@@ -175,7 +175,8 @@ final class WriteOwnership {
         for (Expr value : values) {
             boolean local = value instanceof Expr.AddressOf address && childOwned.test(address.variable())
                     || value instanceof Expr.VarRef ref && pointsOnlyToChildStorage(ref.variable(), visiting)
-                    || value instanceof Expr.CallValue call && STACK_ALLOCATORS.contains(call.call().callee());
+                    || value instanceof Expr.CallValue call && !call.call().isIndirect()
+                    && STACK_ALLOCATORS.contains(call.call().callee());
             if (!local) {
                 return false;
             }

@@ -231,6 +231,9 @@ public final class Scanner {
             List<Finding> findings = new RuleEngine(catalogue, selection).findings(observations);
             return new FileResult(findings, diagnostics, sites, wrappers);
         } catch (Exception | StackOverflowError e) {
+            if (System.getenv("VFORKLINT_DEBUG") != null) {
+                e.printStackTrace();
+            }
             return new FileResult(List.of(), List.of(new Diagnostic(shown, 0, Diagnostic.Kind.INCOMPLETE,
                     "vforklint could not analyse this file (" + e.getClass().getSimpleName()
                             + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); please report it")),
