@@ -505,3 +505,31 @@ void spawn_fills_buffer_from_pointer(const char *path, char *const argv[])
         _exit(127);
     }
 }
+
+/* Memory the child allocated is the child's: the allocation is the finding, not the writes
+ * into it (busybox bb_verror_msg builds its message this way) */
+static void *xmalloc_or_die(unsigned n)
+{
+    void *p = malloc(n);                    /* expect: VFK101 */
+
+    if (!p)
+        _exit(1);
+    return p;
+}
+
+void spawn_writes_into_its_own_allocations(char *parent_buf, const char *path, char *const argv[])
+{
+    if (vfork() == 0) {
+        char *mine = malloc(8);             /* expect: VFK101 */
+        char *wrapped = xmalloc_or_die(8);
+        char *grown = realloc(mine, 16);    /* expect: VFK101 */
+        char *theirs = realloc(parent_buf, 16); /* expect: VFK101 */
+
+        mine[0] = 'a';
+        wrapped[0] = 'b';
+        grown[1] = 'c';
+        theirs[0] = 'd';                    /* expect: VFK104 */
+        execv(path, argv);
+        _exit(127);
+    }
+}

@@ -60,7 +60,8 @@ final class HelperSummaries {
             observations.addAll(ownership.cloneArgumentWrites());
             HelperSummary summary = new HelperSummary(List.copyOf(observations),
                     explorer.returnsNormally || explorer.truncated, explorer.returnsIfUnknownCallsReturn,
-                    List.copyOf(explorer.returnsAfterExec), List.copyOf(explorer.depthCuts));
+                    List.copyOf(explorer.returnsAfterExec), List.copyOf(explorer.depthCuts),
+                    WriteOwnership.returnsOnlyFreshMemory(explorer));
             cache.put(body, mode, summary);
             return summary;
         } finally {

@@ -65,6 +65,8 @@ final class PathExplorer {
     boolean returnsNormally;
     boolean returnsIfUnknownCallsReturn;
     boolean returnsVforkResult;
+    /** What the function's return statements return (for helpers that hand out fresh memory). */
+    final Set<Expr> returnedValues = new LinkedHashSet<>();
     /** Helpers not followed because the call chain got too deep, in this walk or the summaries it used. */
     final Set<String> depthCuts = new LinkedHashSet<>();
     boolean truncated;
@@ -110,6 +112,16 @@ final class PathExplorer {
                 }
             }
         }
+    }
+
+    io.github.vforklint.knowledge.FunctionKnowledge knowledge() {
+        return context.knowledge();
+    }
+
+    /** Whether a helper this function calls returns only memory nobody else points to. */
+    boolean returnsFreshMemory(String callee) {
+        HelperSummary summary = context.summaries().of(callee, function);
+        return summary != null && summary.returnsFreshMemory();
     }
 
     private boolean enters(Visit next) {
@@ -323,6 +335,9 @@ final class PathExplorer {
     }
 
     private void leave(Terminator.Return ret, PathState s) {
+        if (ret.value() != null) {
+            returnedValues.add(ret.value());
+        }
         if (s.phase() == Phase.PARENT) {
             parentResumes.add(s.site());
         }

@@ -126,9 +126,6 @@ final class WriteOwnership {
      */
     private static final Set<String> ERRNO = Set.of("errno", "*__errno_location()", "*__error()", "*___errno()");
 
-    /** alloca'd memory is in the frame of the function that called it, below the parent's frames. */
-    private static final Set<String> STACK_ALLOCATORS = Set.of("alloca", "__builtin_alloca");
-
     private boolean ownedByChild(LValue target) {
         if (ERRNO.contains(target.path())) {
             return true;
@@ -173,11 +170,40 @@ final class WriteOwnership {
             return false;
         }
         for (Expr value : values) {
-            boolean local = value instanceof Expr.AddressOf address && childOwned.test(address.variable())
-                    || value instanceof Expr.VarRef ref && pointsOnlyToChildStorage(ref.variable(), visiting)
-                    || value instanceof Expr.CallValue call && !call.call().isIndirect()
-                    && STACK_ALLOCATORS.contains(call.call().callee());
-            if (!local) {
+            if (!childStorage(value, visiting)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a pointer value points only at the child's own storage. */
+    private boolean childStorage(Expr value, Set<Variable> visiting) {
+        if (value instanceof Expr.AddressOf address) {
+            return childOwned.test(address.variable());
+        }
+        if (value instanceof Expr.VarRef ref) {
+            return pointsOnlyToChildStorage(ref.variable(), visiting);
+        }
+        if (value instanceof Expr.CallValue call && !call.call().isIndirect()) {
+            String callee = call.call().callee();
+            if (walk.knowledge().resizesItsArgument(callee)) {
+                return !call.call().arguments().isEmpty() && childStorage(call.call().arguments().get(0), visiting);
+            }
+            return walk.knowledge().returnsFreshMemory(callee) || walk.returnsFreshMemory(callee);
+        }
+        return false;
+    }
+
+    /** Whether every value a function returns is memory only it points to (a busybox xmalloc). */
+    static boolean returnsOnlyFreshMemory(PathExplorer walk) {
+        if (walk.returnedValues.isEmpty()) {
+            return false;
+        }
+        // Its own locals may carry the pointer out (void *p = malloc(n); return p;).
+        WriteOwnership judge = new WriteOwnership(walk, v -> v.storage() == Variable.Storage.LOCAL, List.of(), List.of());
+        for (Expr value : walk.returnedValues) {
+            if (!judge.childStorage(value, new HashSet<>())) {
                 return false;
             }
         }

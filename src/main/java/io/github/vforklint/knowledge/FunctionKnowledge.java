@@ -20,10 +20,25 @@ public final class FunctionKnowledge {
 
     private final Map<String, FunctionInfo> functions;
     private final VforkCalls vforkCalls;
+    private final Set<String> freshAllocators;
+    private final Set<String> resizingAllocators;
 
-    private FunctionKnowledge(Map<String, FunctionInfo> functions, VforkCalls vforkCalls) {
+    private FunctionKnowledge(Map<String, FunctionInfo> functions, VforkCalls vforkCalls, Set<String> freshAllocators,
+                              Set<String> resizingAllocators) {
         this.functions = Collections.unmodifiableMap(functions);
         this.vforkCalls = vforkCalls;
+        this.freshAllocators = freshAllocators;
+        this.resizingAllocators = resizingAllocators;
+    }
+
+    /** Calls returning memory no one else points to yet (allocators.yml {@code fresh}). */
+    public boolean returnsFreshMemory(String function) {
+        return function != null && freshAllocators.contains(function);
+    }
+
+    /** Calls returning their first argument's block, maybe moved (allocators.yml {@code resize}). */
+    public boolean resizesItsArgument(String function) {
+        return function != null && resizingAllocators.contains(function);
     }
 
     /** Loads the catalogue shipped in the jar. */
@@ -58,7 +73,8 @@ public final class FunctionKnowledge {
         names(read(yaml, "pure.yml").path("functions")).forEach(n -> map.putIfAbsent(n, info(n, FunctionKind.PURE)));
         names(read(yaml, "noreturn.yml").path("functions"))
                 .forEach(n -> map.put(n, map.getOrDefault(n, FunctionInfo.unknown(n)).withNeverReturns()));
-        return new FunctionKnowledge(map, calls);
+        JsonNode allocators = read(yaml, "allocators.yml");
+        return new FunctionKnowledge(map, calls, set(allocators.path("fresh")), set(allocators.path("resize")));
     }
 
     public FunctionInfo lookup(String name) {
