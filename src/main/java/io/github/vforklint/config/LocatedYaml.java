@@ -47,7 +47,8 @@ final class LocatedYaml {
                 lines.putIfAbsent(pointer, p.currentTokenLocation().getLineNr());
             }
         }
-        return new LocatedYaml(root == null ? YAML.createObjectNode() : root, lines);
+        boolean empty = root == null || root.isMissingNode() || root.isNull();
+        return new LocatedYaml(empty ? YAML.createObjectNode() : root, lines);
     }
 
     JsonNode root() {
