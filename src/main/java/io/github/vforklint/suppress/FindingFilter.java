@@ -180,8 +180,9 @@ public final class FindingFilter {
             // An explicit --require-reason outranks a configured VFK001 severity: it is what the user asked to fail on.
             if (settings.requireReason()) {
                 for (Directive d : e.getValue().withoutReason()) {
+                    String where = d.text().startsWith("NOLINT") ? "after its parenthesis" : "after ` -- `";
                     engine.finding(RuleIds.UNUSED_SUPPRESSION, d.where(), Map.of("directive", d.text(),
-                                    "reason", "gives no reason: --require-reason asks for one after ` -- `"))
+                                    "reason", "gives no reason: --require-reason asks for one " + where))
                             .map(f -> f.withSeverity(Severity.ERROR)).ifPresent(findings::add);
                 }
             }
