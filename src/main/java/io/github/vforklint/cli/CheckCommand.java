@@ -256,13 +256,11 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private static Glob glob(Path baseDir, String pattern, String option) {
-        Glob g = new Glob(baseDir, pattern);
         try {
-            g.matches(baseDir);
+            return new Glob(baseDir, pattern);
         } catch (IllegalArgumentException e) {
             throw new UsageException(option + ": bad glob '" + pattern + "': " + e.getMessage());
         }
-        return g;
     }
 
     private Map<String, Severity> parseSeverities(RuleCatalogue catalogue) {

@@ -219,9 +219,7 @@ public final class ConfigFile {
         List<Glob> globs = new ArrayList<>();
         for (int i = 0; i < patterns.size(); i++) {
             try {
-                Glob g = new Glob(dir, patterns.get(i));
-                g.matches(dir);
-                globs.add(g);
+                globs.add(new Glob(dir, patterns.get(i)));
             } catch (IllegalArgumentException e) {
                 throw error(pointer(key) + "/" + i, key + ": bad glob '" + patterns.get(i) + "': " + e.getMessage());
             }

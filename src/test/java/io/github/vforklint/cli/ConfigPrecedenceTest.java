@@ -101,6 +101,11 @@ class ConfigPrecedenceTest {
         assertTrue(r.err().matches("vforklint: \\S*\\.vforklint\\.yml:3: severity of VFK101: unknown severity 'loud'.*\\s*"),
                 r.err());
         assertFalse(r.err().contains("\tat "), r.err());
+
+        Files.writeString(repo.resolve(".vforklint.yml"), "exclude:\n  - \"src/[oops\"\n");
+        CliTest.Run glob = run("check", repo.resolve("src").toString());
+        assertEquals(2, glob.code());
+        assertTrue(glob.err().contains(".vforklint.yml:2: exclude: bad glob 'src/[oops'"), glob.err());
     }
 
     @Test
