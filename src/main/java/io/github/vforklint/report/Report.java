@@ -1,6 +1,7 @@
 package io.github.vforklint.report;
 
 import io.github.vforklint.scan.ScanResult;
+import io.github.vforklint.suppress.FilteredResult;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -10,10 +11,22 @@ public interface Report {
 
     void write(ScanResult result, Writer out) throws IOException;
 
+    /** Formats that show suppressed findings or fingerprints (SARIF) override this; the others show the result. */
+    default void write(FilteredResult result, Writer out) throws IOException {
+        write(result.result(), out);
+    }
+
     static Report of(ReportFormat format, SourceLines sources, boolean color) {
+        return of(format, ReportSettings.defaults(sources, color));
+    }
+
+    static Report of(ReportFormat format, ReportSettings settings) {
         return switch (format) {
-            case TEXT -> new TextReport(sources, color);
+            case TEXT -> new TextReport(settings.sources(), settings.color());
             case JSON -> new JsonReport();
+            case SARIF -> new SarifReport(settings);
+            case CHECKSTYLE -> new CheckstyleReport();
+            case GITHUB -> new GithubReport(settings.paths());
         };
     }
 }

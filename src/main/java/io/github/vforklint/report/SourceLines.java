@@ -17,6 +17,10 @@ public final class SourceLines {
         this.baseDir = baseDir;
     }
 
+    public Path baseDir() {
+        return baseDir;
+    }
+
     /** The line's text, or null when the file cannot be read any more. */
     public String line(String path, int line) {
         SourceText text = texts.computeIfAbsent(path, p -> {

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Runs every check over the observations and words the findings from the catalogue. */
@@ -30,6 +31,7 @@ public final class RuleEngine {
     public static Set<String> implementedRuleIds() {
         Set<String> ids = new HashSet<>();
         CHECKS.forEach(c -> ids.addAll(c.ruleIds()));
+        ids.add(RuleIds.UNUSED_SUPPRESSION);
         return ids;
     }
 
@@ -73,6 +75,19 @@ public final class RuleEngine {
             }
         }
         return new ArrayList<>(unique.values());
+    }
+
+    /**
+     * A finding of a rule raised outside the checks (VFK001, by the suppression step), worded from
+     * the catalogue; empty when the selection turns the rule off.
+     */
+    public Optional<Finding> finding(String ruleId, Location at, Map<String, String> values) {
+        RuleDefinition rule = catalogue.get(ruleId);
+        if (!selection.enabled(rule)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Finding(rule.id(), rule.name(), rule.severity(), at, word(rule.message(), at, values),
+                null, List.of()));
     }
 
     private static String word(String template, Location at, Map<String, String> values) {

@@ -2,6 +2,8 @@ package io.github.vforklint.rules;
 
 /** The ids the checks raise; every one must have a document in the catalogue and back. */
 public final class RuleIds {
+    /** Raised by the suppression step after the scan (io.github.vforklint.suppress), not by a check. */
+    public static final String UNUSED_SUPPRESSION = "VFK001";
     public static final String UNSAFE_CALL = "VFK101";
     public static final String EXIT_IN_CHILD = "VFK102";
     public static final String RETURN_IN_CHILD = "VFK103";

@@ -49,6 +49,11 @@ public record ScanOptions(Path baseDir, Profile profile, List<String> select, Li
                 systemIncludes, compiler, database, limits);
     }
 
+    public ScanOptions withLimits(AnalysisLimits newLimits) {
+        return new ScanOptions(baseDir, profile, select, ignore, includeDirs, defines, undefines, excludes, jobs,
+                systemIncludes, compiler, compileCommands, newLimits);
+    }
+
     public ScanOptions withIncludeDirs(List<Path> dirs) {
         return new ScanOptions(baseDir, profile, select, ignore, dirs, defines, undefines, excludes, jobs,
                 systemIncludes, compiler, compileCommands, limits);

@@ -1,10 +1,12 @@
 package io.github.vforklint.rules;
 
+import io.github.vforklint.baseline.ProjectPaths;
 import io.github.vforklint.finding.Finding;
 import io.github.vforklint.knowledge.FunctionKnowledge;
 import io.github.vforklint.scan.ScanOptions;
 import io.github.vforklint.scan.ScanResult;
 import io.github.vforklint.scan.Scanner;
+import io.github.vforklint.suppress.FindingFilter;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -30,7 +32,8 @@ class RuleCatalogueTest {
     private static final RuleCatalogue CATALOGUE = RuleCatalogue.load();
     private static final FunctionKnowledge KNOWLEDGE = FunctionKnowledge.load();
     private static final Path ROOT = Path.of(System.getProperty("vforklint.projectRoot", ".")).toAbsolutePath();
-    private static final Set<String> PLACEHOLDERS = Set.of("callee", "reason", "variable", "exec", "function", "helper");
+    private static final Set<String> PLACEHOLDERS = Set.of("callee", "reason", "variable", "exec", "function", "helper",
+            "directive");
 
     @TempDir
     Path temp;
@@ -92,14 +95,16 @@ class RuleCatalogueTest {
 
     @Test
     void everyRuleHasAFixtureThatExpectsIt() throws Exception {
-        String fixtures;
-        try (Stream<Path> s = Files.list(ROOT.resolve("testdata/c"))) {
-            StringBuilder all = new StringBuilder();
-            for (Path p : s.filter(p -> p.toString().endsWith(".c")).toList()) {
-                all.append(Files.readString(p));
+        // VFK001 is about suppression comments, which have their own fixtures next to testdata/c.
+        StringBuilder all = new StringBuilder();
+        for (String dir : List.of("testdata/c", "testdata/suppress")) {
+            try (Stream<Path> s = Files.list(ROOT.resolve(dir))) {
+                for (Path p : s.filter(p -> p.toString().endsWith(".c")).toList()) {
+                    all.append(Files.readString(p));
+                }
             }
-            fixtures = all.toString();
         }
+        String fixtures = all.toString();
         List<String> missing = new ArrayList<>();
         for (RuleDefinition rule : CATALOGUE.all()) {
             if (!Pattern.compile("expect:[ A-Z0-9]*" + rule.id()).matcher(fixtures).find()) {
@@ -109,12 +114,15 @@ class RuleCatalogueTest {
         assertEquals(List.of(), missing, "rules without a fixture expecting them");
     }
 
+    /** What a user would see: the scan, then suppression comments (which VFK001 is about). */
     private List<Finding> scan(RuleDefinition rule, String code) throws Exception {
         Path file = temp.resolve(rule.id() + "-" + Math.abs(code.hashCode()) + ".c");
         Files.writeString(file, code);
         Profile profile = rule.profiles().contains(Profile.DEFAULT) ? Profile.DEFAULT : Profile.STRICT;
-        ScanResult result = new Scanner(ScanOptions.defaults(temp).withProfile(profile), KNOWLEDGE, CATALOGUE)
-                .scan(List.of(file));
-        return result.findings();
+        ScanOptions options = ScanOptions.defaults(temp).withProfile(profile);
+        ScanResult result = new Scanner(options, KNOWLEDGE, CATALOGUE).scan(List.of(file));
+        FindingFilter filter = new FindingFilter(CATALOGUE, options,
+                FindingFilter.Settings.defaults(new ProjectPaths(temp, temp), List.of(file)));
+        return filter.apply(result).result().findings();
     }
 }

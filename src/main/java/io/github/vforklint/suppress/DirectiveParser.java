@@ -1,0 +1,179 @@
+package io.github.vforklint.suppress;
+
+import io.github.vforklint.ir.Location;
+import io.github.vforklint.rules.RuleCatalogue;
+import io.github.vforklint.rules.RuleDefinition;
+import io.github.vforklint.rules.RuleIds;
+import io.github.vforklint.source.CommentsAndLiterals;
+import io.github.vforklint.source.SourceText;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds suppression comments in C text: vforklint's own
+ * ({@code vforklint-disable-next-line VFK101 -- reason}, {@code -line}, {@code -file},
+ * {@code vforklint-disable} ... {@code vforklint-enable}), which must open the comment, and
+ * clang-tidy's {@code NOLINT}, {@code NOLINTNEXTLINE}, {@code NOLINTBEGIN}/{@code NOLINTEND}
+ * anywhere in a comment, but only when their check list names vforklint: a bare {@code NOLINT}
+ * is meant for clang-tidy and must not silence vforklint behind its author's back.
+ */
+final class DirectiveParser {
+
+    private static final Pattern OWN = Pattern.compile(
+            "^[\\s*/!]*vforklint-(disable-next-line|disable-line|disable-file|disable|enable)(?![\\w-])(.*)\\z",
+            Pattern.DOTALL);
+    private static final Pattern REASON_SEPARATOR = Pattern.compile("(?:^|\\s)-{2,}(?:\\s|$)");
+    private static final Pattern NOLINT = Pattern.compile("\\bNOLINT(NEXTLINE|BEGIN|END)?\\(([^)]*)\\)(.*)\\z",
+            Pattern.DOTALL);
+
+    private final RuleCatalogue catalogue;
+
+    DirectiveParser(RuleCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    /** Cheap test before lexing a whole file. */
+    static boolean mayHoldDirectives(char[] text) {
+        String s = new String(text);
+        return s.contains("vforklint-") || s.contains("NOLINT");
+    }
+
+    List<Directive> parse(String path, SourceText source) {
+        List<Directive> directives = new ArrayList<>();
+        char[] chars = source.chars();
+        for (CommentsAndLiterals.Span span : CommentsAndLiterals.scan(chars)) {
+            if (!span.isComment()) {
+                continue;
+            }
+            String body = span.commentText(chars);
+            Location where = new Location(path, source.lineOf(span.start()), source.columnOf(span.start()),
+                    source.lineOf(span.end()), source.columnOf(span.end()), null);
+            Directive d = own(body, where);
+            if (d == null) {
+                d = nolint(body, where);
+            }
+            if (d != null) {
+                directives.add(d);
+            }
+        }
+        return directives;
+    }
+
+    private Directive own(String body, Location where) {
+        Matcher m = OWN.matcher(body);
+        if (!m.matches()) {
+            return null;
+        }
+        String keyword = m.group(1);
+        String rest = m.group(2);
+        String reason = null;
+        Matcher sep = REASON_SEPARATOR.matcher(rest);
+        if (sep.find()) {
+            reason = clean(rest.substring(sep.end()));
+            rest = rest.substring(0, sep.start());
+        }
+        List<Directive.Target> targets = new ArrayList<>();
+        for (String name : rest.trim().split("[\\s,]+")) {
+            if (!name.isEmpty()) {
+                targets.add(new Directive.Target(name, resolve(name), false));
+            }
+        }
+        Directive.Form form = switch (keyword) {
+            case "disable-next-line" -> Directive.Form.NEXT_LINE;
+            case "disable-line" -> Directive.Form.LINE;
+            case "disable-file" -> Directive.Form.FILE;
+            case "disable" -> Directive.Form.BLOCK_START;
+            default -> Directive.Form.BLOCK_END;
+        };
+        String text = "vforklint-" + keyword + (targets.isEmpty() ? "" : " "
+                + String.join(",", targets.stream().map(Directive.Target::written).toList()));
+        return new Directive(form, text, targets, reason, where);
+    }
+
+    private Directive nolint(String body, Location where) {
+        Matcher m = NOLINT.matcher(body);
+        if (!m.find()) {
+            return null;
+        }
+        List<String> globs = new ArrayList<>();
+        for (String g : m.group(2).split(",")) {
+            if (!g.isBlank()) {
+                globs.add(g.trim());
+            }
+        }
+        // Only the globs aimed at vforklint count; "NOLINT(*)" and "NOLINT(bugprone-*)" are clang-tidy's business.
+        List<String> ours = globs.stream().filter(g -> g.replaceFirst("^-", "").toLowerCase(Locale.ROOT)
+                .startsWith("vforklint")).toList();
+        if (ours.isEmpty()) {
+            return null;
+        }
+        String kind = m.group(1) == null ? "" : m.group(1);
+        Directive.Form form = switch (kind) {
+            case "NEXTLINE" -> Directive.Form.NEXT_LINE;
+            case "BEGIN" -> Directive.Form.BLOCK_START;
+            case "END" -> Directive.Form.BLOCK_END;
+            default -> Directive.Form.LINE;
+        };
+        List<Directive.Target> targets = new ArrayList<>();
+        Set<String> covered = globListMatches(ours);
+        boolean anyWildcard = ours.stream().anyMatch(g -> g.contains("*") || g.startsWith("-"));
+        if (anyWildcard) {
+            targets.add(new Directive.Target(String.join(",", ours), covered, true));
+        } else {
+            for (String g : ours) {
+                targets.add(new Directive.Target(g, globListMatches(List.of(g)), false));
+            }
+        }
+        String reason = clean(m.group(3).replaceFirst("^\\s*(?::|-+)", ""));
+        return new Directive(form, "NOLINT" + kind + "(" + String.join(",", ours) + ")", targets, reason, where);
+    }
+
+    /** clang-tidy glob-list semantics: {@code *} matches anything, a leading '-' excludes, the last matching glob wins. */
+    private Set<String> globListMatches(List<String> globs) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (RuleDefinition rule : catalogue.all()) {
+            if (rule.id().equals(RuleIds.UNUSED_SUPPRESSION)) {
+                continue;
+            }
+            Boolean verdict = null;
+            for (String glob : globs) {
+                boolean negative = glob.startsWith("-");
+                Pattern p = globPattern(negative ? glob.substring(1) : glob);
+                if (p.matcher("vforklint-" + rule.id()).matches() || p.matcher("vforklint-" + rule.name()).matches()) {
+                    verdict = !negative;
+                }
+            }
+            if (Boolean.TRUE.equals(verdict)) {
+                ids.add(rule.id());
+            }
+        }
+        return ids;
+    }
+
+    private static Pattern globPattern(String glob) {
+        StringBuilder regex = new StringBuilder();
+        for (String part : glob.split("\\*", -1)) {
+            if (!regex.isEmpty()) {
+                regex.append(".*");
+            }
+            regex.append(Pattern.quote(part));
+        }
+        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE);
+    }
+
+    private Set<String> resolve(String name) {
+        return catalogue.find(name).map(r -> Set.of(r.id())).orElse(Set.of());
+    }
+
+    /** The reason as people wrote it, without the block comment's closing decoration. */
+    private static String clean(String text) {
+        String reason = text.replaceAll("\\s+", " ").trim();
+        return reason.isEmpty() ? null : reason;
+    }
+}

@@ -1,0 +1,103 @@
+package io.github.vforklint.suppress;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.vforklint.cli.Main;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Runs every file under testdata/suppress through {@code vforklint check} and compares what it
+ * reports, after suppressions, with the {@code expect:} comments (testdata/suppress/README.md).
+ */
+class SuppressionFixtureTest {
+
+    static final Path ROOT = Path.of(System.getProperty("vforklint.projectRoot", ".")).toAbsolutePath().normalize();
+    private static final Pattern EXPECT = Pattern.compile("(?://|/\\*)\\s*expect:\\s*((?:VFK\\d{3}\\s*)+)");
+    private static final Pattern OPTIONS = Pattern.compile("fixture:\\s*(.*?)\\s*(?:\\*/|$)");
+
+    @TestFactory
+    Stream<DynamicTest> everySuppressionFixture() throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(ROOT.resolve("testdata/suppress"))) {
+            files = s.filter(p -> p.toString().endsWith(".c")).sorted().toList();
+        }
+        assertTrue(files.size() >= 4, "suppression fixtures missing");
+        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> check(f)));
+    }
+
+    private static void check(Path file) throws Exception {
+        List<String> lines = Files.readAllLines(file);
+        List<String> args = new ArrayList<>(List.of("check", "--no-config", "-f", "json", "--fail-on", "never"));
+        for (String line : lines) {
+            Matcher m = OPTIONS.matcher(line);
+            if (m.find()) {
+                args.addAll(List.of(m.group(1).split("\\s+")));
+            }
+        }
+        args.add(file.toString());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args.toArray(String[]::new));
+        assertTrue(code == 0, "exit code " + code + ": " + err);
+        JsonNode report = new ObjectMapper().readTree(out.toString());
+
+        Map<Integer, List<String>> expected = new TreeMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = EXPECT.matcher(lines.get(i));
+            if (m.find()) {
+                expected.put(i + 1, sorted(List.of(m.group(1).trim().split("\\s+"))));
+            }
+        }
+        Map<Integer, List<String>> actual = new TreeMap<>();
+        Map<Integer, List<String>> messages = new TreeMap<>();
+        for (JsonNode f : report.path("findings")) {
+            if (!Path.of(f.path("path").asText()).getFileName().equals(file.getFileName())) {
+                continue;
+            }
+            int line = f.path("line").asInt();
+            actual.computeIfAbsent(line, k -> new ArrayList<>()).add(f.path("rule").asText());
+            messages.computeIfAbsent(line, k -> new ArrayList<>()).add(f.path("rule").asText() + " "
+                    + f.path("message").asText());
+        }
+        actual.replaceAll((k, v) -> sorted(v));
+        List<String> problems = new ArrayList<>();
+        for (int line = 1; line <= lines.size(); line++) {
+            List<String> want = expected.getOrDefault(line, List.of());
+            List<String> got = actual.getOrDefault(line, List.of());
+            if (!want.equals(got)) {
+                problems.add(file.getFileName() + ":" + line + ": expected " + want + " got " + got
+                        + (messages.containsKey(line) ? " " + messages.get(line) : "") + "\n    " + lines.get(line - 1).trim());
+            }
+        }
+        if (!problems.isEmpty()) {
+            fail(problems.size() + " mismatches:\n" + String.join("\n", problems));
+        }
+    }
+
+    private static List<String> sorted(List<String> ids) {
+        List<String> copy = new ArrayList<>(ids);
+        copy.sort(null);
+        return copy;
+    }
+}
