@@ -436,3 +436,68 @@ int bad_parent_leaves_at_once(char **argv)
     printf("daemon\n");                     /* expect: VFK101 */
     return 0;
 }
+
+/* ---------------------------------------------------------------------------------------- */
+/* A cycle of helpers: the result must not depend on which caller is analysed first (review #7).
+ * cycle_a always ends in _exit, so neither caller's child returns. */
+static int cycle_flag;
+static void cycle_b(void);
+
+static void cycle_a(void)
+{
+    if (cycle_flag)
+        cycle_b();
+    _exit(1);
+}
+
+static void cycle_b(void)
+{
+    cycle_a();
+}
+
+int ok_cycle_entered_at_a(void)
+{
+    if (vfork() == 0) {
+        cycle_a();
+    }
+    return 0;
+}
+
+int ok_cycle_entered_at_b(void)
+{
+    if (vfork() == 0) {
+        cycle_b();
+    }
+    return 0;
+}
+
+/* A call tree 2^20 paths wide: summaries keep one observation per place (review #9) */
+static void wide0(void) { puts("leaf"); }           /* expect: VFK101 */
+static void wide1(void) { wide0(); wide0(); }
+static void wide2(void) { wide1(); wide1(); }
+static void wide3(void) { wide2(); wide2(); }
+static void wide4(void) { wide3(); wide3(); }
+static void wide5(void) { wide4(); wide4(); }
+static void wide6(void) { wide5(); wide5(); }
+static void wide7(void) { wide6(); wide6(); }
+static void wide8(void) { wide7(); wide7(); }
+static void wide9(void) { wide8(); wide8(); }
+static void wide10(void) { wide9(); wide9(); }
+static void wide11(void) { wide10(); wide10(); }
+static void wide12(void) { wide11(); wide11(); }
+static void wide13(void) { wide12(); wide12(); }
+static void wide14(void) { wide13(); wide13(); }
+static void wide15(void) { wide14(); wide14(); }
+static void wide16(void) { wide15(); wide15(); }
+static void wide17(void) { wide16(); wide16(); }
+static void wide18(void) { wide17(); wide17(); }
+static void wide19(void) { wide18(); wide18(); }
+static void wide20(void) { wide19(); wide19(); }
+
+void spawn_wide_call_tree(void)
+{
+    if (vfork() == 0) {
+        wide20();
+        _exit(0);
+    }
+}

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <errno.h>
 #include <unistd.h>
 
 extern char **environ;
@@ -648,4 +649,40 @@ void bad_result_in_struct_member(struct job *command, char *const argv[])
         _exit(127);
     }
     printf("started %d\n", (int) command->pid);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* The child as what remains after "if (pid > 0) return pid;": the failure path (pid == -1)
+ * runs the same code without a child, so that code is not "parent code" (review #2) */
+pid_t ok_child_after_parent_returns(const char *path, char **argv)
+{
+    pid_t pid = vfork();
+
+    if (pid > 0)
+        return pid;
+    {
+        char *args[3];
+
+        args[0] = "sh";
+        args[1] = (char *) path;
+        args[2] = 0;
+        execv("/bin/sh", args);
+        if (errno == ENOENT)
+            _exit(127);
+        _exit(126);
+    }
+}
+
+/* exec, then a die() vforklint cannot see into: not assumed to return (review #3) */
+extern void my_fatal(const char *why);
+
+pid_t bad_exec_then_unknown_die(char **argv)
+{
+    pid_t pid;
+
+    if ((pid = vfork()) == 0) {
+        execv(argv[0], argv);
+        my_fatal("exec failed");            /* expect: VFK108 */
+    }
+    return pid;
 }

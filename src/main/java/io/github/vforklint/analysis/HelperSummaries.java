@@ -17,6 +17,8 @@ final class HelperSummaries {
     private final AnalysisContext context;
     private final SummaryCache cache;
     private final Set<FunctionBody> inProgress = new HashSet<>();
+    /** How many times a recursive stand-in was handed out: a summary built on one is provisional. */
+    private int standIns;
 
     HelperSummaries(AnalysisContext context, SummaryCache cache) {
         this.context = context;
@@ -44,11 +46,14 @@ final class HelperSummaries {
             return cached;
         }
         if (inProgress.contains(body)) {
+            standIns++;
             return HelperSummary.IN_PROGRESS;
         }
         if (inProgress.size() >= context.maxDepth()) {
-            return HelperSummary.cut(name);
+            return HelperSummary.cut("helper " + name + "() is more than " + context.maxDepth()
+                    + " calls deep from a vfork child and was not followed (--max-depth)");
         }
+        int standInsBefore = standIns;
         inProgress.add(body);
         try {
             PathExplorer explorer = new PathExplorer(body, context, true, null);
@@ -58,11 +63,22 @@ final class HelperSummaries {
                     ? WriteOwnership.forCloneChild(explorer, body) : WriteOwnership.forHelper(explorer, body);
             observations.addAll(ownership.parentWrites());
             observations.addAll(ownership.cloneArgumentWrites());
-            HelperSummary summary = new HelperSummary(List.copyOf(observations),
+            List<String> incomplete = new ArrayList<>(explorer.incomplete);
+            if (explorer.truncated) {
+                incomplete.add("analysis of helper " + name + "() stopped after " + context.stepBudget()
+                        + " steps; findings in it may be missing");
+            }
+            body.skipped().forEach(s -> incomplete.add("in " + name + "(), line " + s));
+            HelperSummary summary = new HelperSummary(Observation.distinct(observations),
                     explorer.returnsNormally || explorer.truncated, explorer.returnsIfUnknownCallsReturn,
-                    List.copyOf(explorer.returnsAfterExec), List.copyOf(explorer.depthCuts),
+                    List.copyOf(explorer.returnsAfterExec), List.copyOf(incomplete),
                     WriteOwnership.returnsOnlyFreshMemory(explorer));
-            cache.put(body, mode, summary);
+            // A summary that leaned on a recursive stand-in is only right from where it was asked;
+            // caching it would make results depend on which function was analysed first.
+            boolean provisional = standIns != standInsBefore && !inProgress.equals(Set.of(body));
+            if (!provisional) {
+                cache.put(body, mode, summary);
+            }
             return summary;
         } finally {
             inProgress.remove(body);

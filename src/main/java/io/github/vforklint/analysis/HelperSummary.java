@@ -7,13 +7,13 @@ import java.util.List;
  * chains relative to the helper), and how it can come back to its caller.
  */
 record HelperSummary(List<Observation> observations, boolean returnsNormally, boolean returnsIfUnknownCallsReturn,
-                     List<ExecMark> returnsAfterExec, List<String> depthCuts, boolean returnsFreshMemory) {
+                     List<ExecMark> returnsAfterExec, List<String> incomplete, boolean returnsFreshMemory) {
 
     /** Stand-in while a recursive cycle is being summarised: assume the call returns and adds nothing. */
     static final HelperSummary IN_PROGRESS = new HelperSummary(List.of(), true, false, List.of(), List.of(), false);
 
-    /** Stand-in for a helper too deep to follow; the cut travels with every summary that reaches it. */
-    static HelperSummary cut(String name) {
-        return new HelperSummary(List.of(), true, false, List.of(), List.of(name), false);
+    /** Stand-in for a helper too deep to follow; the note travels with every summary that reaches it. */
+    static HelperSummary cut(String note) {
+        return new HelperSummary(List.of(), true, false, List.of(), List.of(note), false);
     }
 }

@@ -111,6 +111,22 @@ public sealed interface Observation {
         }
     }
 
+    /**
+     * One observation per kind and place, the first one kept: a helper reached along many paths
+     * observes the same statement once per path, and summaries nest, so without this their size
+     * grows with the number of paths (exponentially in the depth of a call tree).
+     */
+    static List<Observation> distinct(List<Observation> observations) {
+        java.util.Map<String, Observation> first = new java.util.LinkedHashMap<>();
+        for (Observation o : observations) {
+            String key = o.getClass().getSimpleName() + "@" + o.location()
+                    + (o instanceof ParentMemoryWrite w ? "#" + w.parameter() : "")
+                    + (o instanceof ExecFallthrough f ? "#" + f.intoParentCode() : "");
+            first.putIfAbsent(key, o);
+        }
+        return List.copyOf(first.values());
+    }
+
     private static List<TraceStep> prepend(TraceStep step, List<TraceStep> chain) {
         List<TraceStep> result = new ArrayList<>(chain.size() + 1);
         result.add(step);

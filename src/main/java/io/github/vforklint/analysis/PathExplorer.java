@@ -67,8 +67,8 @@ final class PathExplorer {
     boolean returnsVforkResult;
     /** What the function's return statements return (for helpers that hand out fresh memory). */
     final Set<Expr> returnedValues = new LinkedHashSet<>();
-    /** Helpers not followed because the call chain got too deep, in this walk or the summaries it used. */
-    final Set<String> depthCuts = new LinkedHashSet<>();
+    /** What this walk, or a summary it used, could not follow (call depth, step budget, unparsed code). */
+    final Set<String> incomplete = new LinkedHashSet<>();
     boolean truncated;
 
     /**
@@ -129,14 +129,18 @@ final class PathExplorer {
         if (parentCode == null || s.phase() != Phase.CHILD || !parentCode.contains(next.node())) {
             return true;
         }
+        // Most unseen calls that end a child's code never return (die(), *_or_die(), even right
+        // after an exec): reporting the parent's code as child code, or the exec as falling
+        // through, on the guess that they do would bury the real findings.
+        if (s.uncertain()) {
+            return false;
+        }
         if (s.afterExec() != null) {
             ExecMark exec = s.afterExec();
             observations.add(new Observation.ExecFallthrough(exec.exec(), true, function.name(), s.site(), exec.chain()));
             return false;
         }
-        // Most unseen calls that end a child's code never return (die(), *_or_die()): reporting the
-        // parent's code as child code on the guess that they do would bury the real findings.
-        return !s.uncertain();
+        return true;
     }
 
     private List<Visit> step(Visit visit) {
@@ -191,7 +195,11 @@ final class PathExplorer {
             }
             out.add(after);
         } else if (event instanceof Event.Declare declare) {
-            (s.phase() == Phase.CHILD ? declaredInChild : declaredOutsideChild).add(declare.variable());
+            if (s.phase() == Phase.CHILD) {
+                declaredInChild.add(declare.variable());
+            } else if (s.phase() != Phase.FAILED) {
+                declaredOutsideChild.add(declare.variable());
+            }
             if (declare.initialValue() != null) {
                 assignedValues.computeIfAbsent(declare.variable(), k -> new ArrayList<>()).add(declare.initialValue());
             }
@@ -238,7 +246,7 @@ final class PathExplorer {
         }
         TraceStep step = new TraceStep(call.location(), call.callee());
         if (s.phase() == Phase.CHILD) {
-            depthCuts.addAll(summary.depthCuts());
+            incomplete.addAll(summary.incomplete());
             for (Observation inner : summary.observations()) {
                 Observation here = inner.via(step, s.site());
                 if (here instanceof Observation.ParentMemoryWrite w && w.parameter() >= 0) {
@@ -280,7 +288,7 @@ final class PathExplorer {
             return;
         }
         TraceStep step = new TraceStep(call.location(), cloned);
-        depthCuts.addAll(child.depthCuts());
+        incomplete.addAll(child.incomplete());
         for (Observation inner : child.observations()) {
             observations.add(inner.via(step, call));
         }
@@ -311,6 +319,7 @@ final class PathExplorer {
         } else if (terminator instanceof Terminator.Return ret) {
             leave(ret, s);
         }
+        // Terminator.Unfollowable: the path ends; the function's skipped notes say so.
     }
 
     /**

@@ -60,7 +60,7 @@ public final class VforkAnalysis {
         PathExplorer walk = new PathExplorer(function, context, false, parentCode(discovery), childWritten);
         walk.run(PathState.start());
 
-        List<Observation> observations = new ArrayList<>(walk.observations);
+        List<Observation> observations = new ArrayList<>(Observation.distinct(walk.observations));
         List<Observation.ParentMemoryWrite> parentWrites = WriteOwnership.forVforkFunction(walk).parentWrites();
         observations.addAll(parentWrites);
         observations.addAll(parentReadsOfChildWrites(walk, observations));
@@ -71,10 +71,8 @@ public final class VforkAnalysis {
             incomplete.add("analysis of " + function.name() + "() stopped after " + context.stepBudget()
                     + " steps; findings in it may be missing");
         }
-        for (String cut : walk.depthCuts) {
-            incomplete.add("helper " + cut + "() is more than " + context.maxDepth()
-                    + " calls deep from a vfork child and was not followed (--max-depth)");
-        }
+        incomplete.addAll(walk.incomplete);
+        function.skipped().forEach(s -> incomplete.add("in " + function.name() + "(), line " + s));
         List<Location> sites = walk.vforkSites.stream().map(Event.Call::location).distinct().toList();
         return new Result(observations, sites, incomplete, walk.returnsVforkResult);
     }
@@ -100,7 +98,8 @@ public final class VforkAnalysis {
     private static Set<CfgNode> parentCode(PathExplorer discovery) {
         Set<CfgNode> nodes = new HashSet<>();
         for (Map.Entry<CfgNode, EnumSet<Phase>> e : discovery.phasesSeen.entrySet()) {
-            if (!EnumSet.of(Phase.CHILD).containsAll(e.getValue())) {
+            // The failure branch has no child, and may run the child's code (if (pid > 0) return pid;).
+            if (!EnumSet.of(Phase.CHILD, Phase.FAILED).containsAll(e.getValue())) {
                 nodes.add(e.getKey());
             }
         }

@@ -21,6 +21,10 @@ public sealed interface Terminator {
     record Case(long value, CfgNode target) {
     }
 
+    /** Control goes somewhere the analysis cannot follow (a computed goto): the path ends unjudged. */
+    record Unfollowable(Location location) implements Terminator {
+    }
+
     /**
      * Leaving the function: a return statement, or falling off its end ({@code implicit}).
      * {@code value} is the returned expression, or null.

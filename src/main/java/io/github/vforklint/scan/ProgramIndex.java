@@ -30,6 +30,7 @@ final class ProgramIndex implements FunctionResolver {
     private final BuildSettings settings;
     private final DefinitionIndex definitions;
     private final Map<String, SoftReference<CUnit>> units = new ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final Map<Key, Optional<FunctionBody>> lowered = new ConcurrentHashMap<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
 
@@ -39,9 +40,28 @@ final class ProgramIndex implements FunctionResolver {
         this.definitions = definitions;
     }
 
-    /** Makes a unit parsed for its own analysis available to lookups from other units. */
-    void register(CUnit unit) {
-        units.put(unit.path(), new SoftReference<>(unit));
+    /**
+     * The parsed unit of a file, parsed once per scan while it is held: a file analysed in a
+     * later wrapper round, or asked for by two threads, gets the same unit and so the same
+     * lowered functions and variables.
+     *
+     * @throws Exception whatever parsing the file threw
+     */
+    CUnit unit(Path file) throws Exception {
+        String path = file.toAbsolutePath().normalize().toString();
+        synchronized (lockFor(path)) {
+            SoftReference<CUnit> ref = units.get(path);
+            CUnit unit = ref == null ? null : ref.get();
+            if (unit == null) {
+                unit = frontEnd.parse(Path.of(path), settings.forFile(Path.of(path)));
+                units.put(path, new SoftReference<>(unit));
+            }
+            return unit;
+        }
+    }
+
+    private Object lockFor(String path) {
+        return locks.computeIfAbsent(path, p -> new Object());
     }
 
     @Override
@@ -73,31 +93,30 @@ final class ProgramIndex implements FunctionResolver {
         if (done != null) {
             return done;
         }
-        CUnit unit = unit(unitPath);
+        CUnit unit = helperUnit(unitPath);
         Optional<FunctionBody> body = unit == null ? Optional.empty() : unit.function(name);
         Optional<FunctionBody> previous = lowered.putIfAbsent(key, body);
         return previous != null ? previous : body;
     }
 
-    private CUnit unit(String path) {
-        SoftReference<CUnit> ref = units.get(path);
-        CUnit unit = ref == null ? null : ref.get();
-        if (unit != null) {
-            return unit;
-        }
+    /** A helper's unit; its problems become diagnostics, since the child's analysis depends on it. */
+    private CUnit helperUnit(String path) {
+        boolean parsedNow = units.get(path) == null || units.get(path).get() == null;
+        CUnit unit;
         try {
-            unit = frontEnd.parse(Path.of(path), settings.forFile(Path.of(path)));
+            unit = unit(Path.of(path));
         } catch (Exception | StackOverflowError e) {
             synchronized (this) {
-                diagnostics.add(new Diagnostic(path, 0, Diagnostic.Kind.INCOMPLETE,
+                diagnostics.add(new Diagnostic(frontEnd.displayPath(path), 0, Diagnostic.Kind.INCOMPLETE,
                         "could not parse this file to follow the vfork child into it (" + e.getClass().getSimpleName() + ")"));
             }
             return null;
         }
-        synchronized (this) {
-            diagnostics.addAll(unit.diagnostics().stream().filter(d -> d.kind() == Diagnostic.Kind.INCOMPLETE).toList());
+        if (parsedNow) {
+            synchronized (this) {
+                diagnostics.addAll(unit.diagnostics().stream().filter(d -> d.kind() == Diagnostic.Kind.INCOMPLETE).toList());
+            }
         }
-        units.put(path, new SoftReference<>(unit));
         return unit;
     }
 }

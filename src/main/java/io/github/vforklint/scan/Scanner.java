@@ -172,10 +172,9 @@ public final class Scanner {
     }
 
     private List<FileResult> analyseAll(List<Path> files, ScanState state, Set<String> siteNames) {
+        // Even one job runs on the pool: its threads have the deep stacks CDT needs, so results
+        // do not depend on --jobs.
         int threads = Math.max(1, Math.min(options.jobs(), files.size()));
-        if (threads == 1) {
-            return files.stream().map(f -> analyseFile(f, state, siteNames)).toList();
-        }
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             // CDT recurses deeply on long expressions and nested macros.
             Thread t = new Thread(null, r, "vforklint-parse", 64L << 20);
@@ -206,8 +205,7 @@ public final class Scanner {
     private FileResult analyseFile(Path file, ScanState state, Set<String> siteNames) {
         String shown = display(options.baseDir().toAbsolutePath().normalize(), file.toString());
         try {
-            CUnit unit = state.frontEnd().parse(file, state.settings().forFile(file));
-            state.program().register(unit);
+            CUnit unit = state.program().unit(file);
             List<Diagnostic> diagnostics = new ArrayList<>(unit.diagnostics());
             diagnostics.addAll(unit.vforkRedefinitions(knowledge.namesOf(FunctionKind.VFORK)));
             VforkAnalysis analysis = new VforkAnalysis(knowledge, state.program(), options.limits(), state.wrappers(),

@@ -69,6 +69,10 @@ public final class CFrontEnd {
         this.spelledCallees = java.util.Set.copyOf(spelledCallees);
     }
 
+    public String displayPath(String absolutePath) {
+        return displayPath.apply(absolutePath);
+    }
+
     public SourceFiles files() {
         return files;
     }

@@ -121,11 +121,14 @@ final class FunctionLowering {
         current.add(event);
     }
 
-    void skipped(IASTNode problem) {
-        Location at = locations.of(problem);
-        String what = problem instanceof IASTProblemHolder holder && holder.getProblem() != null
-                ? holder.getProblem().getMessage() : "unparsed code";
-        skipped.add((at == null ? "" : at.line() + ": ") + what);
+    /** Code the analysis cannot follow, named for an incomplete-analysis diagnostic. */
+    void skipped(IASTNode node) {
+        if (node instanceof IASTProblemHolder) {
+            return;
+        }
+        Location at = locations.of(node);
+        skipped.add((at == null ? "" : at.line() + ": ") + "cannot follow '" + node.getRawSignature().strip()
+                + "'; paths through it are not checked");
     }
 
     private CfgNode newNode() {
@@ -193,11 +196,12 @@ final class FunctionLowering {
         } else if (statement instanceof IASTNullStatement) {
             return;
         } else if (statement instanceof IASTProblemHolder) {
-            skipped(statement);
+            // Already a diagnostic of the unit: the parser could not read this statement.
+            return;
         } else {
             // Computed goto and other GNU forms: the path cannot be followed past here.
             skipped(statement);
-            current.terminate(new Terminator.Return(locations.of(statement), false));
+            current.terminate(new Terminator.Unfollowable(locations.of(statement)));
             startUnreachable();
         }
     }
