@@ -1,6 +1,7 @@
 package io.github.vforklint.analysis;
 
 import io.github.vforklint.ir.Event;
+import io.github.vforklint.ir.FunctionBody;
 import io.github.vforklint.knowledge.FunctionKind;
 import io.github.vforklint.knowledge.FunctionKnowledge;
 
@@ -15,7 +16,10 @@ final class AnalysisContext {
     private final Set<String> wrappers;
     private final HelperSummaries summaries;
 
-    /** @param wrappers functions known to return the vfork result: calls to them are vfork sites */
+    /**
+     * @param wrappers functions known to return the vfork result, as {@link #wrapperKey} of their
+     *                 bodies: calls that resolve to one of them are vfork sites
+     */
     AnalysisContext(FunctionKnowledge knowledge, FunctionResolver resolver, AnalysisLimits limits,
                     Set<String> wrappers, SummaryCache cache) {
         this.knowledge = knowledge;
@@ -25,14 +29,20 @@ final class AnalysisContext {
         this.summaries = new HelperSummaries(this, cache);
     }
 
-    /** Whether the call returns 0 in a new vfork child. */
-    boolean isVforkSite(Event.Call call) {
+    /** Whether the call, made in {@code caller}, returns 0 in a new vfork child. */
+    boolean isVforkSite(Event.Call call, FunctionBody caller) {
         if (call.isIndirect()) {
             return false;
         }
         return knowledge.lookup(call.callee()).kind() == FunctionKind.VFORK
-                || wrappers.contains(call.callee())
-                || knowledge.vforkCalls().returnsInChild(call);
+                || knowledge.vforkCalls().returnsInChild(call)
+                || !wrappers.isEmpty() && resolver.function(call.callee(), caller)
+                        .map(body -> wrappers.contains(wrapperKey(body))).orElse(false);
+    }
+
+    /** A wrapper is a definition, not a name: a static function of the same name elsewhere is not one. */
+    static String wrapperKey(FunctionBody body) {
+        return body.unit() + "\u0000" + body.name();
     }
 
     FunctionKnowledge knowledge() {

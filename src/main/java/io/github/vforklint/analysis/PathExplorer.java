@@ -214,7 +214,7 @@ final class PathExplorer {
 
     private void applyCall(Event.Call call, PathState s, List<PathState> out) {
         FunctionInfo info = call.isIndirect() ? FunctionInfo.unknown(call.text()) : context.knowledge().lookup(call.callee());
-        if (s.phase() != Phase.CHILD && !helper && context.isVforkSite(call)) {
+        if (s.phase() != Phase.CHILD && !helper && context.isVforkSite(call, function)) {
             vforkSites.add(call);
             out.add(s.forked(call, Phase.CHILD));
             out.add(s.forked(call, Phase.PARENT));

@@ -24,11 +24,11 @@ public final class VforkAnalysis {
 
     /**
      * Observations of one function, plus notes on anything that cut the analysis short.
-     * {@code returnsVforkResult}: the function hands the vfork result to its caller, which makes
-     * it a vfork wrapper.
+     * {@code wrapperKey} is set when the function hands the vfork result to its caller, which
+     * makes it a vfork wrapper: pass the keys of all wrappers found to later analyses.
      */
     public record Result(List<Observation> observations, List<Location> vforkSites, List<String> incomplete,
-                         boolean returnsVforkResult) {
+                         String wrapperKey) {
     }
 
     private final AnalysisContext context;
@@ -38,7 +38,8 @@ public final class VforkAnalysis {
     }
 
     /**
-     * @param wrappers functions known to return a vfork result: calls to them are vfork sites too
+     * @param wrappers the {@link Result#wrapperKey()}s of the wrappers found so far: calls to them
+     *                 are vfork sites too
      * @param cache    summaries shared with the other translation units of the scan
      */
     public VforkAnalysis(FunctionKnowledge knowledge, FunctionResolver resolver, AnalysisLimits limits,
@@ -74,7 +75,8 @@ public final class VforkAnalysis {
         incomplete.addAll(walk.incomplete);
         function.skipped().forEach(s -> incomplete.add("in " + function.name() + "(), line " + s));
         List<Location> sites = walk.vforkSites.stream().map(Event.Call::location).distinct().toList();
-        return new Result(observations, sites, incomplete, walk.returnsVforkResult);
+        return new Result(observations, sites, incomplete,
+                walk.returnsVforkResult ? AnalysisContext.wrapperKey(function) : null);
     }
 
     /**

@@ -65,8 +65,9 @@ public final class Scanner {
     }
 
     /** What one file contributed. */
+    /** @param wrappers the wrappers this file defines: their names, and the analysis' keys for them */
     private record FileResult(List<Finding> findings, List<Diagnostic> diagnostics, Set<String> vforkSites,
-                              Set<String> wrappers) {
+                              Map<String, String> wrappers) {
     }
 
     /** Everything the analysis of one file needs that is shared by the whole scan. */
@@ -97,25 +98,35 @@ public final class Scanner {
         ProgramIndex program = new ProgramIndex(frontEnd, settings, DefinitionIndex.build(files, frontEnd.files()));
         ScanState state = new ScanState(frontEnd, settings, program, new SummaryCache(), new TreeSet<>());
         Map<Path, FileResult> results = new LinkedHashMap<>();
+        Set<String> wrapperNames = new TreeSet<>();
+        List<Diagnostic> scanDiagnostics = new ArrayList<>();
         List<Path> round = candidates(files, macroSources, textMarkers, frontEnd, settings);
-        for (int i = 0; i < MAX_WRAPPER_ROUNDS && !round.isEmpty(); i++) {
+        for (int i = 0; !round.isEmpty(); i++) {
             Set<String> names = new TreeSet<>(siteNames);
-            names.addAll(state.wrappers());
+            names.addAll(wrapperNames);
             ScanState now = new ScanState(frontEnd, settings, program, state.summaries(), Set.copyOf(state.wrappers()));
             List<FileResult> analysed = analyseAll(round, now, names);
-            Set<String> found = new TreeSet<>();
+            Map<String, String> found = new LinkedHashMap<>();
             for (int f = 0; f < round.size(); f++) {
                 results.put(round.get(f), analysed.get(f));
-                found.addAll(analysed.get(f).wrappers());
+                found.putAll(analysed.get(f).wrappers());
             }
-            found.removeAll(state.wrappers());
+            found.keySet().removeAll(state.wrappers());
             if (found.isEmpty()) {
                 break;
             }
-            state.wrappers().addAll(found);
-            round = candidates(files, macroSources, found, frontEnd, settings);
+            if (i + 1 == MAX_WRAPPER_ROUNDS) {
+                scanDiagnostics.add(new Diagnostic(".", 0, Diagnostic.Kind.INCOMPLETE, "wrappers of vfork wrappers nest more than "
+                        + MAX_WRAPPER_ROUNDS + " deep; calls to " + String.join(", ", new TreeSet<>(found.values()))
+                        + "() were not taken as vfork sites"));
+                break;
+            }
+            state.wrappers().addAll(found.keySet());
+            wrapperNames.addAll(found.values());
+            round = candidates(files, macroSources, new TreeSet<>(found.values()), frontEnd, settings);
         }
-        return merge(results.values(), program.diagnostics(), files.size(), results.size());
+        scanDiagnostics.addAll(program.diagnostics());
+        return merge(results.values(), scanDiagnostics, files.size(), results.size());
     }
 
     private ScanResult merge(Iterable<FileResult> results, List<Diagnostic> programDiagnostics, int filesScanned,
@@ -212,14 +223,14 @@ public final class Scanner {
                     state.summaries());
             List<Observation> observations = new ArrayList<>();
             Set<String> sites = new TreeSet<>();
-            Set<String> wrappers = new TreeSet<>();
+            Map<String, String> wrappers = new LinkedHashMap<>();
             for (String name : unit.functionsCalling(siteNames)) {
                 FunctionBody body = unit.function(name).orElseThrow();
                 VforkAnalysis.Result result = analysis.analyse(body);
                 observations.addAll(result.observations());
                 result.vforkSites().forEach(l -> sites.add(l.toString()));
-                if (result.returnsVforkResult()) {
-                    wrappers.add(name);
+                if (result.wrapperKey() != null) {
+                    wrappers.put(result.wrapperKey(), name);
                 }
                 for (String note : result.incomplete()) {
                     Location at = body.location();
@@ -235,7 +246,7 @@ public final class Scanner {
             return new FileResult(List.of(), List.of(new Diagnostic(shown, 0, Diagnostic.Kind.INCOMPLETE,
                     "vforklint could not analyse this file (" + e.getClass().getSimpleName()
                             + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); please report it")),
-                    Set.of(), Set.of());
+                    Set.of(), Map.of());
         }
     }
 
