@@ -25,15 +25,19 @@ int spawn_copy(struct spawn_args *args)
 	return clone(spawn_child, stack + sizeof stack, SIGCHLD, args);
 }
 
-/* vfork by its system call number */
+void spawn_fatal(const char *msg);
+void spawn_log(const char *msg);
+
+/* vfork by its system call number; the helpers live in fatal.c */
 int spawn_raw(const char *path, char *const argv[])
 {
 	long pid = syscall(SYS_vfork);
 
 	if (pid == 0) {
 		printf("raw child\n");          /* expect: VFK101 */
+		spawn_log("exec");
 		execv(path, argv);
-		_exit(127);
+		spawn_fatal("exec failed");
 	}
 	return (int) pid;
 }

@@ -19,6 +19,7 @@ final class DefinitionIndex {
 
     private static final Set<String> NOT_FUNCTIONS = Set.of("if", "while", "for", "switch", "return", "sizeof", "do",
             "else", "case", "typedef", "struct", "union", "enum");
+    private static final Set<String> ATTRIBUTES = Set.of("__attribute__", "__attribute", "__declspec", "_Alignas");
     private static final int MAX_HEADER_LENGTH = 4000;
 
     private final Map<String, List<Path>> files = new HashMap<>();
@@ -55,22 +56,45 @@ final class DefinitionIndex {
         }
     }
 
-    /** The function this line starts to define, or null. */
+    /**
+     * The function this line starts to define, or null: the name before the first parenthesis
+     * that is not an attribute's ({@code __attribute__((noreturn)) void die(...)}), outside
+     * comments.
+     */
     private static String definedName(char[] text, int start, int end) {
-        int paren = -1;
         for (int i = start; i < end; i++) {
             char c = text[i];
-            if (c == '(') {
-                paren = i;
-                break;
+            if (c == '/' && i + 1 < end && text[i + 1] == '*') {
+                int close = indexOf(text, "*/", i + 2, end);
+                if (close < 0) {
+                    return null;
+                }
+                i = close + 1;
+                continue;
             }
-            if (c == ';' || c == '=' || c == '{' || c == '#' || c == '/') {
+            if (c == ';' || c == '=' || c == '{' || c == '#' || c == '/' && i + 1 < end && text[i + 1] == '/') {
                 return null;
             }
+            if (c != '(') {
+                continue;
+            }
+            String name = identifierBefore(text, start, i);
+            if (name == null) {
+                return null;
+            }
+            if (ATTRIBUTES.contains(name)) {
+                i = closing(text, i, end);
+                if (i < 0) {
+                    return null;
+                }
+                continue;
+            }
+            return NOT_FUNCTIONS.contains(name) || !opensBody(text, i) ? null : name;
         }
-        if (paren < 0) {
-            return null;
-        }
+        return null;
+    }
+
+    private static String identifierBefore(char[] text, int start, int paren) {
         int nameEnd = paren;
         while (nameEnd > start && Character.isWhitespace(text[nameEnd - 1])) {
             nameEnd--;
@@ -79,14 +103,33 @@ final class DefinitionIndex {
         while (nameStart > start && Character.isJavaIdentifierPart(text[nameStart - 1])) {
             nameStart--;
         }
-        if (nameStart == nameEnd) {
-            return null;
+        return nameStart == nameEnd ? null : new String(text, nameStart, nameEnd - nameStart);
+    }
+
+    /** The index of the parenthesis that closes the one at {@code open} on this line, or -1. */
+    private static int closing(char[] text, int open, int end) {
+        int depth = 0;
+        for (int i = open; i < end; i++) {
+            if (text[i] == '(') {
+                depth++;
+            } else if (text[i] == ')' && --depth == 0) {
+                return i;
+            }
         }
-        String name = new String(text, nameStart, nameEnd - nameStart);
-        if (NOT_FUNCTIONS.contains(name) || !opensBody(text, paren)) {
-            return null;
+        return -1;
+    }
+
+    private static int indexOf(char[] text, String what, int from, int end) {
+        outer:
+        for (int i = from; i + what.length() <= end; i++) {
+            for (int k = 0; k < what.length(); k++) {
+                if (text[i + k] != what.charAt(k)) {
+                    continue outer;
+                }
+            }
+            return i;
         }
-        return name;
+        return -1;
     }
 
     /** Whether the parenthesised list at {@code open} is followed by a body rather than a ';'. */
