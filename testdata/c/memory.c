@@ -327,6 +327,8 @@ void ok_pointer_to_child_array(int errfd, const char *path, char *const argv[])
         p[1] = '\n';
         p++;
         *p = '!';
+        p = p + 1;
+        *p = '?';
         write(errfd, msg, 2);
         _exit(127);
     }

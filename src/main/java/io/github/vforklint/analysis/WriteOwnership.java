@@ -162,8 +162,12 @@ final class WriteOwnership {
     }
 
     private boolean pointsOnlyToChildStorage(Variable pointer, Set<Variable> visiting) {
-        if (!childOwned.test(pointer) || pointer.storage() == Variable.Storage.PARAMETER || !visiting.add(pointer)) {
+        if (!childOwned.test(pointer) || pointer.storage() == Variable.Storage.PARAMETER) {
             return false;
+        }
+        if (!visiting.add(pointer)) {
+            // p = p + 1: judged by p's other values.
+            return true;
         }
         List<Expr> values = walk.assignedValues.getOrDefault(pointer, List.of());
         if (values.isEmpty()) {
