@@ -58,7 +58,19 @@ final class WriteOwnership {
                 }
             }
         }
+        for (PathExplorer.ForwardedWrite f : walk.forwardedWrites) {
+            if (passesSharedArgument(f)) {
+                Observation.ParentMemoryWrite w = f.write();
+                result.add(new Observation.CloneArgumentWrite(w.write(), w.site(), w.chain()));
+            }
+        }
         return result;
+    }
+
+    /** A helper called with clone's {@code arg} (or a pointer set from it) writes what arg points to. */
+    private boolean passesSharedArgument(PathExplorer.ForwardedWrite f) {
+        return f.argument() instanceof Expr.VarRef ref && !sharedArguments.isEmpty()
+                && derivesFromSharedArgument(ref.variable(), new HashSet<>());
     }
 
     List<Observation.ParentMemoryWrite> parentWrites() {
@@ -76,6 +88,9 @@ final class WriteOwnership {
             }
         }
         for (PathExplorer.ForwardedWrite f : walk.forwardedWrites) {
+            if (passesSharedArgument(f)) {
+                continue;
+            }
             Observation.ParentMemoryWrite resolved = resolve(f);
             if (resolved != null) {
                 result.add(resolved);
