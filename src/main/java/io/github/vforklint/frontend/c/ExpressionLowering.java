@@ -359,13 +359,13 @@ final class ExpressionLowering {
     }
 
     /**
-     * {@code s.field[i]} where the struct's definition is in a system header vforklint did not
-     * read: the member's type is unknown, but a member reached with '.' is storage inside the
-     * struct far more often than a pointer.
+     * {@code s.field[i]} or {@code p->field[i]} where the struct's definition was not read (a
+     * system header, a header not found): the member's type is unknown, but an indexed member is
+     * an array inside the struct far more often than a pointer.
      */
     private static boolean isMemberOfUnknownType(IASTExpression e) {
         IASTExpression stripped = stripParentheses(e);
-        if (!(stripped instanceof IASTFieldReference field) || field.isPointerDereference()) {
+        if (!(stripped instanceof IASTFieldReference)) {
             return false;
         }
         try {
