@@ -535,3 +535,56 @@ void spawn_writes_into_its_own_allocations(char *parent_buf, const char *path, c
         _exit(127);
     }
 }
+
+/* ---------------------------------------------------------------------------------------- */
+/* VFK201 bookkeeping (review #11) */
+static int child_status;
+
+static void set_child_status(void)
+{
+    child_status = 1;                       /* expect: VFK104 */
+}
+
+/* (a) the parent stores its own value before reading: the helper's write is dead by then */
+int ok_parent_overwrites_helper_global(const char *path, char *const argv[])
+{
+    if (vfork() == 0) {
+        set_child_status();
+        execv(path, argv);
+        _exit(127);
+    }
+    child_status = 0;
+    return child_status;
+}
+
+/* (b) the result holder stays the parent's to overwrite, however often the child changes it */
+pid_t ok_child_reuses_result_variable(const char *path, char *const argv[])
+{
+    pid_t pid = vfork();
+
+    if (pid == 0) {
+        pid = getpid();
+        pid = 0;
+        execv(path, argv);
+        _exit(127);
+    }
+    return pid;
+}
+
+/* (d) a helper writes through &status: the parent's later read relies on it */
+static void set_through(int *where)
+{
+    *where = 1;                             /* expect: VFK104 */
+}
+
+int bad_parent_reads_what_helper_wrote_through_address(const char *path, char *const argv[])
+{
+    int status = 0;
+
+    if (vfork() == 0) {
+        set_through(&status);
+        execv(path, argv);
+        _exit(127);
+    }
+    return status;                          /* expect: VFK201 */
+}

@@ -57,6 +57,11 @@ public sealed interface Observation {
         ParentMemoryWrite throughParameter(int index) {
             return new ParentMemoryWrite(write, variable, index, site, chain);
         }
+
+        /** The same write, known to land in {@code written} (the caller passed {@code &written}). */
+        ParentMemoryWrite into(Variable written) {
+            return new ParentMemoryWrite(write, written, parameter, site, chain);
+        }
     }
 
     /**

@@ -48,7 +48,7 @@ final class PathExplorer {
     private final AnalysisContext context;
     private final boolean helper;
     private final Set<CfgNode> parentCode;
-    private final Set<Variable> childWritten;
+    private final Set<Object> childWritten;
 
     final Map<CfgNode, EnumSet<Phase>> phasesSeen = new HashMap<>();
     final List<Observation> observations = new ArrayList<>();
@@ -80,11 +80,12 @@ final class PathExplorer {
     }
 
     /**
-     * @param childWritten variables the child is known to write; on the parent's side, a plain
-     *                     assignment to one of them ends its interest for VFK201
+     * @param childWritten identity keys ({@link VforkAnalysis#identity}) of the variables the child
+     *                     is known to write; on the parent's side, a plain assignment to one of
+     *                     them ends its interest for VFK201
      */
     PathExplorer(FunctionBody function, AnalysisContext context, boolean helper, Set<CfgNode> parentCode,
-                 Set<Variable> childWritten) {
+                 Set<Object> childWritten) {
         this.function = function;
         this.context = context;
         this.helper = helper;
@@ -177,8 +178,8 @@ final class PathExplorer {
                 // gone, so the child's writes to one (pid--, pid = -1) never reach the parent.
                 storesResult = s.holdsResult(write.value()) || s.resultHolders().containsKey(v);
                 after = write.value() != null ? s.assigned(v, write.value()) : s.incremented(v, write.increment());
-                if (s.phase() == Phase.PARENT && write.value() != null && childWritten.contains(v)) {
-                    after = after.overwrittenByParent(v);
+                if (s.phase() == Phase.PARENT && write.value() != null && childWritten.contains(VforkAnalysis.identity(v))) {
+                    after = after.overwrittenByParent(VforkAnalysis.identity(v));
                 }
                 // p++ and p += n keep a pointer inside the object it pointed to.
                 if (write.value() != null || v.shape() != Variable.Shape.POINTER) {
@@ -203,9 +204,14 @@ final class PathExplorer {
             if (declare.initialValue() != null) {
                 assignedValues.computeIfAbsent(declare.variable(), k -> new ArrayList<>()).add(declare.initialValue());
             }
-            out.add(s.assigned(declare.variable(), declare.initialValue()));
+            PathState after = s.assigned(declare.variable(), declare.initialValue());
+            Object key = VforkAnalysis.identity(declare.variable());
+            if (s.phase() == Phase.PARENT && declare.initialValue() != null && childWritten.contains(key)) {
+                after = after.overwrittenByParent(key);
+            }
+            out.add(after);
         } else if (event instanceof Event.Read read) {
-            if (s.phase() == Phase.PARENT && !s.overwrittenByParent().contains(read.variable())) {
+            if (s.phase() == Phase.PARENT && !s.overwrittenByParent().contains(VforkAnalysis.identity(read.variable()))) {
                 parentReads.add(new ParentSideRead(read, s.site()));
             }
             out.add(s);

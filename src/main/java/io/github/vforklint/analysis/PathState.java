@@ -16,7 +16,7 @@ import java.util.Set;
  * vforklint cannot see into ({@code uncertain}) returned.
  */
 record PathState(Phase phase, Event.Call site, Map<Object, Long> resultHolders, ExecMark afterExec,
-                 boolean uncertain, Set<Variable> overwrittenByParent) {
+                 boolean uncertain, Set<Object> overwrittenByParent) {
 
     PathState(Phase phase, Event.Call site, Map<Object, Long> resultHolders, ExecMark afterExec) {
         this(phase, site, resultHolders, afterExec, false, Set.of());
@@ -43,12 +43,12 @@ record PathState(Phase phase, Event.Call site, Map<Object, Long> resultHolders, 
         return uncertain ? this : new PathState(phase, site, resultHolders, afterExec, true, overwrittenByParent);
     }
 
-    /** The parent has stored a new value in {@code variable}: what the child wrote there is gone. */
-    PathState overwrittenByParent(Variable variable) {
+    /** The parent has stored a new value in {@code variable} (an identity key): what the child wrote there is gone. */
+    PathState overwrittenByParent(Object variable) {
         if (overwrittenByParent.contains(variable)) {
             return this;
         }
-        Set<Variable> overwritten = new HashSet<>(overwrittenByParent);
+        Set<Object> overwritten = new HashSet<>(overwrittenByParent);
         overwritten.add(variable);
         return new PathState(phase, site, resultHolders, afterExec, uncertain, Set.copyOf(overwritten));
     }
@@ -58,19 +58,29 @@ record PathState(Phase phase, Event.Call site, Map<Object, Long> resultHolders, 
         return withHolder(holder, resultOffset(value));
     }
 
+    /** Marks a variable that held the result and now holds something unknown. */
+    private static final Long FORMER_HOLDER = Long.MIN_VALUE;
+
+    private static Long current(Long offset) {
+        return FORMER_HOLDER.equals(offset) ? null : offset;
+    }
+
     /** {@code holder += increment}; a null increment (not a constant) loses track of it. */
     PathState incremented(Object variable, Long increment) {
-        Long offset = resultHolders.get(variable);
+        Long offset = current(resultHolders.get(variable));
         return withHolder(variable, offset == null || increment == null ? null : offset + increment);
     }
 
     private PathState withHolder(Object variable, Long offset) {
-        if (java.util.Objects.equals(offset, resultHolders.get(variable))) {
+        // A holder given another value is remembered as a former holder: the parent still stores
+        // its own vfork return there, so the child's writes to it stay harmless.
+        Long stored = offset != null ? offset : resultHolders.containsKey(variable) ? FORMER_HOLDER : null;
+        if (java.util.Objects.equals(stored, resultHolders.get(variable))) {
             return this;
         }
         Map<Object, Long> holders = new HashMap<>(resultHolders);
-        if (offset != null) {
-            holders.put(variable, offset);
+        if (stored != null) {
+            holders.put(variable, stored);
         } else {
             holders.remove(variable);
         }
@@ -92,10 +102,10 @@ record PathState(Phase phase, Event.Call site, Map<Object, Long> resultHolders, 
             return call.call() == site ? 0L : null;
         }
         if (value instanceof Expr.VarRef ref) {
-            return resultHolders.get(ref.variable());
+            return current(resultHolders.get(ref.variable()));
         }
         if (value instanceof Expr.Member member) {
-            return resultHolders.get(member.path());
+            return current(resultHolders.get(member.path()));
         }
         if (value instanceof Expr.Assign assign) {
             return resultOffset(assign.value());

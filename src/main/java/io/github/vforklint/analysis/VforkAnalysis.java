@@ -52,10 +52,12 @@ public final class VforkAnalysis {
         // that survived a failed exec wanders into them.
         PathExplorer discovery = new PathExplorer(function, context, false, null);
         discovery.run(PathState.start());
-        Set<Variable> childWritten = new HashSet<>();
-        for (Observation.ParentMemoryWrite w : WriteOwnership.forVforkFunction(discovery).parentWrites()) {
-            if (w.variable() != null) {
-                childWritten.add(w.variable());
+        Set<Object> childWritten = new HashSet<>();
+        List<Observation> discovered = new ArrayList<>(discovery.observations);
+        discovered.addAll(WriteOwnership.forVforkFunction(discovery).parentWrites());
+        for (Observation o : discovered) {
+            if (o instanceof Observation.ParentMemoryWrite w && w.variable() != null) {
+                childWritten.add(identity(w.variable()));
             }
         }
         PathExplorer walk = new PathExplorer(function, context, false, parentCode(discovery), childWritten);
@@ -93,7 +95,7 @@ public final class VforkAnalysis {
      * A global is the same object whichever file's declaration named it; each translation unit has
      * its own Variable for it, so globals are matched by name.
      */
-    private static Object identity(Variable v) {
+    static Object identity(Variable v) {
         return v.storage() == Variable.Storage.GLOBAL ? "global:" + v.name() : v;
     }
 

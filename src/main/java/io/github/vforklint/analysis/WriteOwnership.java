@@ -103,7 +103,7 @@ final class WriteOwnership {
     private Observation.ParentMemoryWrite resolve(PathExplorer.ForwardedWrite f) {
         Expr argument = f.argument();
         if (argument instanceof Expr.AddressOf address) {
-            return childOwned.test(address.variable()) ? null : f.write();
+            return childOwned.test(address.variable()) ? null : f.write().into(address.variable());
         }
         if (argument instanceof Expr.VarRef ref) {
             Variable pointer = ref.variable();
