@@ -686,3 +686,31 @@ pid_t bad_exec_then_unknown_die(char **argv)
     }
     return pid;
 }
+
+/* a ?: that is not a constant: the fork() arm is not on the vfork path (review #4) */
+void ok_choice_of_vfork_or_fork(int use_vfork, char **argv)
+{
+    pid_t pid = use_vfork ? vfork() : fork();
+
+    if (pid == 0) {
+        execv(argv[0], argv);
+        _exit(127);
+    }
+}
+
+/* the result kept in an array element (review #5) */
+int ok_result_in_array_element(int n, char **argv)
+{
+    pid_t pids[8];
+    int i;
+
+    for (i = 0; i < n && i < 8; i++) {
+        pids[i] = vfork();
+        if (pids[i] == 0) {
+            execv(argv[0], argv);
+            _exit(127);
+        }
+        printf("started %d\n", (int) pids[i]);
+    }
+    return 0;
+}

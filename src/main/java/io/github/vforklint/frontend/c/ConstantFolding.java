@@ -36,6 +36,40 @@ final class ConstantFolding {
         }
     }
 
+    /**
+     * The value of an expression made only of integer literals (after macro expansion), without
+     * lowering it: null when it is anything else. Decides {@code BB_MMU ? fork() : vfork()}.
+     */
+    static Expr constant(org.eclipse.cdt.core.dom.ast.IASTExpression e) {
+        if (e instanceof IASTLiteralExpression literal) {
+            Expr value = literal(literal);
+            return value instanceof Expr.IntConst ? value : null;
+        }
+        if (e instanceof org.eclipse.cdt.core.dom.ast.IASTUnaryExpression unary) {
+            Expr inner = constant(unary.getOperand());
+            if (!(inner instanceof Expr.IntConst c)) {
+                return null;
+            }
+            return switch (unary.getOperator()) {
+                case org.eclipse.cdt.core.dom.ast.IASTUnaryExpression.op_bracketedPrimary,
+                     org.eclipse.cdt.core.dom.ast.IASTUnaryExpression.op_plus -> c;
+                case org.eclipse.cdt.core.dom.ast.IASTUnaryExpression.op_minus -> new Expr.IntConst(-c.value());
+                case org.eclipse.cdt.core.dom.ast.IASTUnaryExpression.op_not -> new Expr.IntConst(c.value() == 0 ? 1 : 0);
+                default -> null;
+            };
+        }
+        if (e instanceof IASTBinaryExpression binary) {
+            Expr left = constant(binary.getOperand1());
+            Expr right = constant(binary.getOperand2());
+            if (left == null || right == null) {
+                return null;
+            }
+            Expr value = arithmetic(binary.getOperator(), left, right);
+            return value instanceof Expr.IntConst ? value : null;
+        }
+        return null;
+    }
+
     static Expr arithmetic(int operator, Expr left, Expr right) {
         if (!(left instanceof Expr.IntConst l) || !(right instanceof Expr.IntConst r)) {
             return Expr.OPAQUE;

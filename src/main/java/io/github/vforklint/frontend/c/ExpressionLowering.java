@@ -110,9 +110,12 @@ final class ExpressionLowering {
             return simple ? new Expr.Member(LValue.normalise(ASTSignatureUtil.getExpressionString(field))) : Expr.OPAQUE;
         }
         if (e instanceof IASTArraySubscriptExpression subscript) {
-            lower(subscript.getArrayExpression());
-            lower(subscript.getArgument());
-            return Expr.OPAQUE;
+            Expr array = lower(subscript.getArrayExpression());
+            Expr index = lower(subscript.getArgument());
+            boolean simple = (array instanceof Expr.VarRef || array instanceof Expr.AddressOf || array instanceof Expr.Member)
+                    && (index instanceof Expr.VarRef || index instanceof Expr.IntConst);
+            // pids[i] = vfork(); if (pids[i] == 0): the element is named like a member path.
+            return simple ? new Expr.Member(LValue.normalise(ASTSignatureUtil.getExpressionString(subscript))) : Expr.OPAQUE;
         }
         if (e instanceof IGNUASTCompoundStatementExpression statementExpression) {
             return lowerStatementExpression(statementExpression.getCompoundStatement());
@@ -263,7 +266,7 @@ final class ExpressionLowering {
      * configuration only the taken branch runs, so only its calls are events.
      */
     private Expr lowerConditional(IASTConditionalExpression conditional) {
-        Expr condition = lower(conditional.getLogicalConditionExpression());
+        Expr condition = ConstantFolding.constant(conditional.getLogicalConditionExpression());
         IASTExpression whenTrue = conditional.getPositiveResultExpression();
         IASTExpression whenFalse = conditional.getNegativeResultExpression();
         if (condition instanceof Expr.IntConst c) {
@@ -272,8 +275,9 @@ final class ExpressionLowering {
             }
             return lower(whenFalse);
         }
-        Expr first = whenTrue == null ? condition : lower(whenTrue);
-        return new Expr.Choice(first, lower(whenFalse));
+        // Not a constant: each arm gets its own CFG branch, so use_vfork ? vfork() : fork() does
+        // not put fork() on the vfork path.
+        return function.lowerChoice(conditional);
     }
 
     private Expr lowerStatementExpression(IASTCompoundStatement body) {

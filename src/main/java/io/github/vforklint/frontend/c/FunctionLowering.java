@@ -341,6 +341,35 @@ final class FunctionLowering {
         }
     }
 
+    /** {@code c ? a : b} (or GNU {@code c ?: b}) as a branch and a join; its value is either arm's. */
+    Expr lowerChoice(org.eclipse.cdt.core.dom.ast.IASTConditionalExpression conditional) {
+        CfgNode whenTrue = newNode();
+        CfgNode whenFalse = newNode();
+        CfgNode join = newNode();
+        IASTExpression condition = conditional.getLogicalConditionExpression();
+        if (conditional.getPositiveResultExpression() == null) {
+            // c ?: b evaluates c once, and yields it when it is true.
+            Expr value = expressions.lower(condition);
+            current.terminate(new Terminator.Branch(value, whenTrue, whenFalse));
+            current = whenTrue;
+            current.terminate(new Terminator.Jump(join));
+            current = whenFalse;
+            Expr other = expressions.lower(conditional.getNegativeResultExpression());
+            current.terminate(new Terminator.Jump(join));
+            current = join;
+            return new Expr.Choice(value, other);
+        }
+        lowerCondition(condition, whenTrue, whenFalse);
+        current = whenTrue;
+        Expr first = expressions.lower(conditional.getPositiveResultExpression());
+        current.terminate(new Terminator.Jump(join));
+        current = whenFalse;
+        Expr second = expressions.lower(conditional.getNegativeResultExpression());
+        current.terminate(new Terminator.Jump(join));
+        current = join;
+        return new Expr.Choice(first, second);
+    }
+
     /** Lowers a branch condition into short-circuit edges to {@code whenTrue} / {@code whenFalse}. */
     void lowerCondition(IASTExpression condition, CfgNode whenTrue, CfgNode whenFalse) {
         IASTExpression e = ExpressionLowering.stripParentheses(condition);
