@@ -46,7 +46,7 @@ final class ArgumentSpelling {
     }
 
     private static String initializerOf(IASTIdExpression use, IVariable variable) {
-        for (IASTName name : use.getTranslationUnit().getDefinitionsInAST(variable)) {
+        for (IASTName name : DeclarationNames.of(variable)) {
             if (name.getParent() instanceof IASTDeclarator declarator
                     && declarator.getInitializer() instanceof IASTEqualsInitializer equals) {
                 return equals.getInitializerClause().getRawSignature();

@@ -38,12 +38,7 @@ final class NoReturnDeclarations {
         if (function.isNoReturn()) {
             return true;
         }
-        for (IASTName name : unit.getDeclarationsInAST(function)) {
-            if (declaredNoReturn(name)) {
-                return true;
-            }
-        }
-        for (IASTName name : unit.getDefinitionsInAST(function)) {
+        for (IASTName name : DeclarationNames.of(function)) {
             if (declaredNoReturn(name)) {
                 return true;
             }

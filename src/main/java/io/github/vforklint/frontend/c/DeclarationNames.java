@@ -1,0 +1,43 @@
+package io.github.vforklint.frontend.c;
+
+import org.eclipse.cdt.core.dom.ast.IASTDeclarator;
+import org.eclipse.cdt.core.dom.ast.IASTName;
+import org.eclipse.cdt.core.dom.ast.IASTNode;
+import org.eclipse.cdt.core.dom.ast.IBinding;
+import org.eclipse.cdt.internal.core.dom.parser.c.ICInternalBinding;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The names that declare or define a binding. CDT's C bindings remember their own declarations;
+ * asking the translation unit instead ({@code getDeclarationsInAST}) walks the whole AST each
+ * time, which, once per called function, was the largest cost of a busybox scan.
+ */
+final class DeclarationNames {
+
+    private DeclarationNames() {
+    }
+
+    static List<IASTName> of(IBinding binding) {
+        List<IASTName> names = new ArrayList<>();
+        if (binding instanceof ICInternalBinding internal) {
+            add(internal.getDefinition(), names);
+            IASTNode[] declarations = internal.getDeclarations();
+            if (declarations != null) {
+                for (IASTNode d : declarations) {
+                    add(d, names);
+                }
+            }
+        }
+        return names;
+    }
+
+    private static void add(IASTNode node, List<IASTName> names) {
+        if (node instanceof IASTName name) {
+            names.add(name);
+        } else if (node instanceof IASTDeclarator declarator) {
+            names.add(declarator.getName());
+        }
+    }
+}
