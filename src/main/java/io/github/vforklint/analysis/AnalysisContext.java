@@ -64,4 +64,8 @@ final class AnalysisContext {
     int maxDepth() {
         return limits.callDepth();
     }
+
+    int maxReach() {
+        return limits.helperReach();
+    }
 }

@@ -19,6 +19,11 @@ final class HelperSummaries {
     private final Set<FunctionBody> inProgress = new HashSet<>();
     /** How many times a recursive stand-in was handed out: a summary built on one is provisional. */
     private int standIns;
+    /**
+     * Provisional summaries, kept only until the outermost summary being computed is done: within
+     * one query a recursive call graph is explored once, yet nothing order-dependent outlives it.
+     */
+    private final java.util.Map<String, HelperSummary> provisional = new java.util.HashMap<>();
 
     HelperSummaries(AnalysisContext context, SummaryCache cache) {
         this.context = context;
@@ -42,6 +47,9 @@ final class HelperSummaries {
         }
         FunctionBody body = found.get();
         HelperSummary cached = cache.get(body, mode);
+        if (cached == null) {
+            cached = provisional.get(provisionalKey(body, mode));
+        }
         if (cached != null) {
             return cached;
         }
@@ -69,19 +77,30 @@ final class HelperSummaries {
                         + " steps; findings in it may be missing");
             }
             body.skipped().forEach(s -> incomplete.add("in " + name + "(), line " + s));
+            Set<FunctionBody> reach = new HashSet<>(explorer.reach);
+            reach.add(body);
             HelperSummary summary = new HelperSummary(Observation.distinct(observations),
                     explorer.returnsNormally || explorer.truncated, explorer.returnsIfUnknownCallsReturn,
                     List.copyOf(explorer.returnsAfterExec), List.copyOf(incomplete),
-                    WriteOwnership.returnsOnlyFreshMemory(explorer));
+                    WriteOwnership.returnsOnlyFreshMemory(explorer), Set.copyOf(reach));
             // A summary that leaned on a recursive stand-in is only right from where it was asked;
             // caching it would make results depend on which function was analysed first.
-            boolean provisional = standIns != standInsBefore && !inProgress.equals(Set.of(body));
-            if (!provisional) {
+            boolean isProvisional = standIns != standInsBefore && !inProgress.equals(Set.of(body));
+            if (!isProvisional) {
                 cache.put(body, mode, summary);
+            } else {
+                provisional.put(provisionalKey(body, mode), summary);
             }
             return summary;
         } finally {
             inProgress.remove(body);
+            if (inProgress.isEmpty()) {
+                provisional.clear();
+            }
         }
+    }
+
+    private static String provisionalKey(FunctionBody body, SummaryCache.Mode mode) {
+        return System.identityHashCode(body) + ":" + body.unit() + ":" + body.name() + ":" + mode;
     }
 }

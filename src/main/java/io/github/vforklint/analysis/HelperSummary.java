@@ -7,13 +7,23 @@ import java.util.List;
  * chains relative to the helper), and how it can come back to its caller.
  */
 record HelperSummary(List<Observation> observations, boolean returnsNormally, boolean returnsIfUnknownCallsReturn,
-                     List<ExecMark> returnsAfterExec, List<String> incomplete, boolean returnsFreshMemory) {
+                     List<ExecMark> returnsAfterExec, List<String> incomplete, boolean returnsFreshMemory,
+                     java.util.Set<io.github.vforklint.ir.FunctionBody> reach) {
 
     /** Stand-in while a recursive cycle is being summarised: assume the call returns and adds nothing. */
-    static final HelperSummary IN_PROGRESS = new HelperSummary(List.of(), true, false, List.of(), List.of(), false);
+    static final HelperSummary IN_PROGRESS = new HelperSummary(List.of(), true, false, List.of(), List.of(), false,
+            java.util.Set.of());
 
     /** Stand-in for a helper too deep to follow; the note travels with every summary that reaches it. */
     static HelperSummary cut(String note) {
-        return new HelperSummary(List.of(), true, false, List.of(), List.of(note), false);
+        return new HelperSummary(List.of(), true, false, List.of(), List.of(note), false, java.util.Set.of());
+    }
+
+    /**
+     * Stand-in for a helper that reaches too much code to follow: like a call vforklint cannot see
+     * into, with a note saying why.
+     */
+    static HelperSummary tooLarge(String note) {
+        return new HelperSummary(List.of(), false, true, List.of(), List.of(note), false, java.util.Set.of());
     }
 }

@@ -121,15 +121,17 @@ public sealed interface Observation {
      * observes the same statement once per path, and summaries nest, so without this their size
      * grows with the number of paths (exponentially in the depth of a call tree).
      */
-    static List<Observation> distinct(List<Observation> observations) {
-        java.util.Map<String, Observation> first = new java.util.LinkedHashMap<>();
+    static List<Observation> distinct(java.util.Collection<Observation> observations) {
+        java.util.Map<DistinctKey, Observation> first = new java.util.LinkedHashMap<>();
         for (Observation o : observations) {
-            String key = o.getClass().getSimpleName() + "@" + o.location()
-                    + (o instanceof ParentMemoryWrite w ? "#" + w.parameter() : "")
-                    + (o instanceof ExecFallthrough f ? "#" + f.intoParentCode() : "");
-            first.putIfAbsent(key, o);
+            first.putIfAbsent(new DistinctKey(o.getClass(), o.location(),
+                    o instanceof ParentMemoryWrite w ? w.parameter() : o instanceof ExecFallthrough f && f.intoParentCode() ? 1 : 0), o);
         }
         return List.copyOf(first.values());
+    }
+
+    /** What makes two observations the same for reporting: their kind and place. */
+    record DistinctKey(Class<?> kind, Location location, int detail) {
     }
 
     private static List<TraceStep> prepend(TraceStep step, List<TraceStep> chain) {

@@ -44,6 +44,21 @@ final class PathExplorer {
     private record Visit(CfgNode node, PathState state) {
     }
 
+    /** A call whose callee's summary was imported for a vfork site (identity of the call event). */
+    private record ImportKey(Event.Call call, Event.Call site) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ImportKey k && k.call == call && k.site == site;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(call) * 31 + System.identityHashCode(site);
+        }
+    }
+
+    private final Set<ImportKey> imported = new HashSet<>();
+
     private final FunctionBody function;
     private final AnalysisContext context;
     private final boolean helper;
@@ -52,13 +67,13 @@ final class PathExplorer {
 
     final Map<CfgNode, EnumSet<Phase>> phasesSeen = new HashMap<>();
     final List<Observation> observations = new ArrayList<>();
-    final Map<Event.Call, List<ChildWrite>> childWrites = new HashMap<>();
+    final Map<Event.Call, Set<ChildWrite>> childWrites = new HashMap<>();
     final Set<Variable> declaredInChild = new HashSet<>();
     final Set<Variable> declaredOutsideChild = new HashSet<>();
     final Map<Variable, List<Expr>> assignedValues = new HashMap<>();
     final List<ParentSideRead> parentReads = new ArrayList<>();
     final List<Event.Call> vforkSites = new ArrayList<>();
-    final List<ForwardedWrite> forwardedWrites = new ArrayList<>();
+    final Set<ForwardedWrite> forwardedWrites = new LinkedHashSet<>();
     /** Sites whose parent does something after vfork returns (more than leave with _exit). */
     final Set<Event.Call> parentResumes = new HashSet<>();
     final Set<ExecMark> returnsAfterExec = new LinkedHashSet<>();
@@ -67,6 +82,8 @@ final class PathExplorer {
     boolean returnsVforkResult;
     /** What the function's return statements return (for helpers that hand out fresh memory). */
     final Set<Expr> returnedValues = new LinkedHashSet<>();
+    /** The functions this walk's calls reach, through the summaries it used (capped past the limit). */
+    final Set<FunctionBody> reach = new HashSet<>();
     /** What this walk, or a summary it used, could not follow (call depth, step budget, unparsed code). */
     final Set<String> incomplete = new LinkedHashSet<>();
     boolean truncated;
@@ -192,7 +209,7 @@ final class PathExplorer {
                 after = write.value() != null ? s.assigned(path, write.value()) : s.incremented(path, write.increment());
             }
             if (s.phase() == Phase.CHILD) {
-                childWrites.computeIfAbsent(s.site(), k -> new ArrayList<>()).add(new ChildWrite(write, storesResult));
+                childWrites.computeIfAbsent(s.site(), k -> new LinkedHashSet<>()).add(new ChildWrite(write, storesResult));
             }
             out.add(after);
         } else if (event instanceof Event.Declare declare) {
@@ -250,8 +267,25 @@ final class PathExplorer {
             out.add(unseen && s.phase() == Phase.CHILD ? s.afterUnknownCall() : s);
             return;
         }
+        // Deep inside the child's helpers, one that reaches a whole library (an interpreter's call
+        // machinery) is treated like a call vforklint cannot see into; the child's own helpers are
+        // always followed.
+        if (helper && summary.reach().size() > context.maxReach()) {
+            if (s.phase() == Phase.CHILD) {
+                incomplete.add(call.callee() + "() reaches more than " + context.maxReach()
+                        + " functions from the vfork child and was not followed (--max-helper-reach); review that call by hand");
+                out.add(s.afterUnknownCall());
+            } else {
+                out.add(s);
+            }
+            return;
+        }
+        if (reach.size() <= context.maxReach()) {
+            reach.addAll(summary.reach());
+        }
         TraceStep step = new TraceStep(call.location(), call.callee());
-        if (s.phase() == Phase.CHILD) {
+        // Paths reach a call in many states; what the callee does is the same each time.
+        if (s.phase() == Phase.CHILD && imported.add(new ImportKey(call, s.site()))) {
             incomplete.addAll(summary.incomplete());
             for (Observation inner : summary.observations()) {
                 Observation here = inner.via(step, s.site());

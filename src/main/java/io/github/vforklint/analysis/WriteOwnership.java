@@ -51,7 +51,7 @@ final class WriteOwnership {
     /** Writes through clone's argument (only for a clone child). */
     List<Observation.CloneArgumentWrite> cloneArgumentWrites() {
         List<Observation.CloneArgumentWrite> result = new ArrayList<>();
-        for (Map.Entry<Event.Call, List<PathExplorer.ChildWrite>> entry : walk.childWrites.entrySet()) {
+        for (Map.Entry<Event.Call, java.util.Set<PathExplorer.ChildWrite>> entry : walk.childWrites.entrySet()) {
             for (PathExplorer.ChildWrite w : entry.getValue()) {
                 if (!w.storesResult() && !ownedByChild(w.write().target()) && throughSharedArgument(w.write().target())) {
                     result.add(new Observation.CloneArgumentWrite(w.write(), entry.getKey(), List.of()));
@@ -75,7 +75,7 @@ final class WriteOwnership {
 
     List<Observation.ParentMemoryWrite> parentWrites() {
         List<Observation.ParentMemoryWrite> result = new ArrayList<>();
-        for (Map.Entry<Event.Call, List<PathExplorer.ChildWrite>> entry : walk.childWrites.entrySet()) {
+        for (Map.Entry<Event.Call, java.util.Set<PathExplorer.ChildWrite>> entry : walk.childWrites.entrySet()) {
             for (PathExplorer.ChildWrite w : entry.getValue()) {
                 if (w.storesResult() || ownedByChild(w.write().target()) || throughSharedArgument(w.write().target())) {
                     continue;

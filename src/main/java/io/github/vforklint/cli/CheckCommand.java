@@ -129,6 +129,11 @@ final class CheckCommand implements Callable<Integer> {
             description = "How many calls deep to follow the vfork child into helpers (default: 64).")
     int maxDepth = io.github.vforklint.analysis.AnalysisLimits.defaults().callDepth();
 
+    @Option(names = "--max-helper-reach", paramLabel = "N",
+            description = "Do not follow a helper that reaches more than N functions, such as an interpreter's "
+                    + "call machinery (default: 50).")
+    int maxHelperReach = io.github.vforklint.analysis.AnalysisLimits.defaults().helperReach();
+
     @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip files and directories matching GLOB (relative to the current directory).")
     List<String> excludes;
 
@@ -172,11 +177,11 @@ final class CheckCommand implements Callable<Integer> {
             out.flush();
             return ExitCode.OK.code();
         }
-        if (maxDepth < 1) {
-            throw new UsageException("--max-depth must be at least 1");
+        if (maxDepth < 1 || maxHelperReach < 1) {
+            throw new UsageException("--max-depth and --max-helper-reach must be at least 1");
         }
         ScanOptions options = settings.toScanOptions().withCompileCommands(compileCommands)
-                .withLimits(new AnalysisLimits(maxDepth, AnalysisLimits.defaults().stepsPerFunction()));
+                .withLimits(new AnalysisLimits(maxDepth, AnalysisLimits.defaults().stepsPerFunction(), maxHelperReach));
         Scanner scanner;
         FindingFilter filter;
         List<Path> files;

@@ -6,12 +6,13 @@ package io.github.vforklint.ir;
  * @param base the variable the access starts from, or null when it starts from something that is
  *             not a variable (a call result, a cast of an integer...)
  * @param text the lvalue as written in the source, for messages
+ * @param path the spelling that {@link Expr.Member} uses for the same place: no blanks, no outer
+ *             parentheses
  */
-public record LValue(Variable base, Access access, String text) {
+public record LValue(Variable base, Access access, String text, String path) {
 
-    /** The spelling that {@link Expr.Member} uses for the same place: no blanks, no outer parentheses. */
-    public String path() {
-        return normalise(text);
+    public LValue(Variable base, Access access, String text) {
+        this(base, access, text, normalise(text));
     }
 
     public static String normalise(String spelling) {
