@@ -1,15 +1,9 @@
 package io.github.vforklint.config;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
+import io.github.vforklint.scan.SourceDiscovery;
+
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * The C files ({@code .c}, {@code .h}) a check covers, chosen as the scanner chooses them (hidden
@@ -30,55 +24,7 @@ public final class SourceWalk {
 
     /** @throws IllegalArgumentException for a root that does not exist */
     public List<Path> files(List<Path> roots) {
-        TreeSet<Path> files = new TreeSet<>();
-        for (Path root : roots) {
-            Path absolute = root.toAbsolutePath().normalize();
-            if (!Files.exists(absolute)) {
-                throw new IllegalArgumentException("no such file or directory: " + root);
-            }
-            if (Files.isRegularFile(absolute)) {
-                files.add(absolute);
-            } else {
-                walk(absolute, files);
-            }
-        }
-        return new ArrayList<>(files);
-    }
-
-    private void walk(Path root, TreeSet<Path> files) {
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    boolean hidden = !dir.equals(root) && dir.getFileName().toString().startsWith(".");
-                    return hidden || excluded(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    String name = file.getFileName().toString();
-                    if ((name.endsWith(".c") || name.endsWith(".h")) && attrs.isRegularFile() && !excluded(file)
-                            && included(file)) {
-                        files.add(file);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private boolean excluded(Path path) {
-        return excludes.stream().anyMatch(g -> g.matches(path));
-    }
-
-    private boolean included(Path file) {
-        return includes.isEmpty() || includes.stream().anyMatch(g -> g.matches(file));
+        return new SourceDiscovery(path -> excludes.stream().anyMatch(g -> g.matches(path)),
+                path -> includes.isEmpty() || includes.stream().anyMatch(g -> g.matches(path))).find(roots);
     }
 }

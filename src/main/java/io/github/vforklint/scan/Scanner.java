@@ -81,7 +81,7 @@ public final class Scanner {
      */
     public ScanResult scan(List<Path> roots) throws ScanException {
         Path base = options.baseDir().toAbsolutePath().normalize();
-        List<Path> files = new SourceDiscovery(base, options.excludes()).find(roots);
+        List<Path> files = SourceDiscovery.excludingGlobs(base, options.excludes()).find(roots);
         CFrontEnd frontEnd = new CFrontEnd(file -> display(base, file), knowledge.vforkCalls().spelledCallees());
         BuildSettings settings = new BuildSettings(options, database(roots), toolchain());
 

@@ -13,21 +13,36 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
-/** The C sources ({@code .c}, {@code .h}) under the given paths, minus excluded globs and hidden directories. */
-final class SourceDiscovery {
+/**
+ * The C sources ({@code .c}, {@code .h}) under the given paths: hidden directories skipped,
+ * excluded paths skipped, and, among files found by walking, only the included ones. A file named
+ * directly is always taken. The scanner and the configuration's include/exclude globs both walk
+ * the tree through this class.
+ */
+public final class SourceDiscovery {
 
-    private final Path baseDir;
-    private final List<PathMatcher> excludes = new ArrayList<>();
+    private final java.util.function.Predicate<Path> excluded;
+    private final java.util.function.Predicate<Path> included;
 
-    SourceDiscovery(Path baseDir, List<String> excludeGlobs) {
-        this.baseDir = baseDir;
+    public SourceDiscovery(java.util.function.Predicate<Path> excluded, java.util.function.Predicate<Path> included) {
+        this.excluded = excluded;
+        this.included = included;
+    }
+
+    /** The command line's {@code --exclude} globs, matched against paths relative to {@code baseDir} or against the file name. */
+    static SourceDiscovery excludingGlobs(Path baseDir, List<String> excludeGlobs) {
+        List<PathMatcher> matchers = new ArrayList<>();
         for (String glob : excludeGlobs) {
-            excludes.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
+            matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
         }
+        return new SourceDiscovery(path -> {
+            Path relative = path.startsWith(baseDir) ? baseDir.relativize(path) : path;
+            return matchers.stream().anyMatch(m -> m.matches(relative) || m.matches(path.getFileName()));
+        }, path -> true);
     }
 
     /** @throws IllegalArgumentException for a path that does not exist */
-    List<Path> find(List<Path> roots) {
+    public List<Path> find(List<Path> roots) {
         TreeSet<Path> files = new TreeSet<>();
         for (Path root : roots) {
             Path absolute = root.toAbsolutePath().normalize();
@@ -55,7 +70,8 @@ final class SourceDiscovery {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     String name = file.getFileName().toString();
-                    if ((name.endsWith(".c") || name.endsWith(".h")) && attrs.isRegularFile() && !excluded(file)) {
+                    if ((name.endsWith(".c") || name.endsWith(".h")) && attrs.isRegularFile() && !excluded(file)
+                            && included.test(file)) {
                         files.add(file);
                     }
                     return FileVisitResult.CONTINUE;
@@ -72,12 +88,6 @@ final class SourceDiscovery {
     }
 
     private boolean excluded(Path path) {
-        Path relative = path.startsWith(baseDir) ? baseDir.relativize(path) : path;
-        for (PathMatcher m : excludes) {
-            if (m.matches(relative) || m.matches(path.getFileName())) {
-                return true;
-            }
-        }
-        return false;
+        return excluded.test(path);
     }
 }
