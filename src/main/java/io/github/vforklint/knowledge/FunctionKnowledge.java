@@ -50,7 +50,8 @@ public final class FunctionKnowledge {
         names(vfork.path("functions")).forEach(n -> map.putIfAbsent(n, info(n, FunctionKind.VFORK)));
         VforkCalls calls = new VforkCalls(set(vfork.path("syscall").path("functions")),
                 set(vfork.path("syscall").path("numbers")), set(vfork.path("clone").path("functions")),
-                set(vfork.path("clone3").path("functions")), set(vfork.path("clone").path("flags")),
+                set(vfork.path("clone3").path("functions")), set(vfork.path("clone3").path("syscall-numbers")),
+                set(vfork.path("clone").path("flags")),
                 bits(vfork.path("clone").path("flag-values")));
         JsonNode terminate = read(yaml, "terminate.yml");
         names(terminate.path("safe")).forEach(n -> map.putIfAbsent(n, info(n, FunctionKind.TERMINATE)));

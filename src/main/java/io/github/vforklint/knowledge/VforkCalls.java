@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * Decided on the arguments as spelled, since their values come from system headers.
  */
 public record VforkCalls(Set<String> syscallFunctions, Set<String> syscallNumbers, Set<String> cloneFunctions,
-                         Set<String> clone3Functions, Set<String> cloneFlags, long cloneFlagBits) {
+                         Set<String> clone3Functions, Set<String> clone3SyscallNumbers, Set<String> cloneFlags,
+                         long cloneFlagBits) {
 
     /** Callees whose argument spellings the front end must keep. */
     public Set<String> spelledCallees() {
@@ -20,6 +21,13 @@ public record VforkCalls(Set<String> syscallFunctions, Set<String> syscallNumber
         all.addAll(cloneFunctions);
         all.addAll(clone3Functions);
         return Set.copyOf(all);
+    }
+
+    /** The argument as written, without the expansion ArgumentSpelling may append. */
+    private static String firstWord(String spelling) {
+        String s = spelling.strip();
+        int blank = s.indexOf(' ');
+        return blank < 0 ? s : s.substring(0, blank);
     }
 
     /** Words a file must contain (itself or through a macro) for one of these calls to be vfork-like. */
@@ -35,7 +43,8 @@ public record VforkCalls(Set<String> syscallFunctions, Set<String> syscallNumber
             return false;
         }
         if (syscallFunctions.contains(call.callee())) {
-            return syscallNumbers.contains(call.argumentText(0).strip());
+            String number = firstWord(call.argumentText(0));
+            return syscallNumbers.contains(number) || clone3SyscallNumbers.contains(number) && hasCloneFlags(call, 1);
         }
         return clone3Functions.contains(call.callee()) && hasCloneFlags(call, 0);
     }
