@@ -18,12 +18,4 @@ record HelperSummary(List<Observation> observations, boolean returnsNormally, bo
     static HelperSummary cut(String note) {
         return new HelperSummary(List.of(), true, false, List.of(), List.of(note), false, java.util.Set.of());
     }
-
-    /**
-     * Stand-in for a helper that reaches too much code to follow: like a call vforklint cannot see
-     * into, with a note saying why.
-     */
-    static HelperSummary tooLarge(String note) {
-        return new HelperSummary(List.of(), false, true, List.of(), List.of(note), false, java.util.Set.of());
-    }
 }
