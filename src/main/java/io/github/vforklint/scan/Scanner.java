@@ -96,22 +96,22 @@ public final class Scanner {
         settings.database().ifPresent(db -> macroSources.addAll(headersIn(db.includeDirs())));
 
         ProgramIndex program = new ProgramIndex(frontEnd, settings, DefinitionIndex.build(files, frontEnd.files()));
-        ScanState state = new ScanState(frontEnd, settings, program, new SummaryCache(), new TreeSet<>());
+        SummaryCache summaries = new SummaryCache();
+        Map<String, String> wrappers = new LinkedHashMap<>(); // the analysis' wrapper key -> function name
         Map<Path, FileResult> results = new LinkedHashMap<>();
-        Set<String> wrapperNames = new TreeSet<>();
         List<Diagnostic> scanDiagnostics = new ArrayList<>();
         List<Path> round = candidates(files, macroSources, textMarkers, frontEnd, settings);
         for (int i = 0; !round.isEmpty(); i++) {
             Set<String> names = new TreeSet<>(siteNames);
-            names.addAll(wrapperNames);
-            ScanState now = new ScanState(frontEnd, settings, program, state.summaries(), Set.copyOf(state.wrappers()));
-            List<FileResult> analysed = analyseAll(round, now, names);
+            names.addAll(wrappers.values());
+            ScanState state = new ScanState(frontEnd, settings, program, summaries, Set.copyOf(wrappers.keySet()));
+            List<FileResult> analysed = analyseAll(round, state, names);
             Map<String, String> found = new LinkedHashMap<>();
             for (int f = 0; f < round.size(); f++) {
                 results.put(round.get(f), analysed.get(f));
                 found.putAll(analysed.get(f).wrappers());
             }
-            found.keySet().removeAll(state.wrappers());
+            found.keySet().removeAll(wrappers.keySet());
             if (found.isEmpty()) {
                 break;
             }
@@ -121,8 +121,7 @@ public final class Scanner {
                         + "() were not taken as vfork sites"));
                 break;
             }
-            state.wrappers().addAll(found.keySet());
-            wrapperNames.addAll(found.values());
+            wrappers.putAll(found);
             round = candidates(files, macroSources, new TreeSet<>(found.values()), frontEnd, settings);
         }
         scanDiagnostics.addAll(program.diagnostics());

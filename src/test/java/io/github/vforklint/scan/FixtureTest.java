@@ -1,5 +1,6 @@
 package io.github.vforklint.scan;
 
+import io.github.vforklint.FixtureExpectations;
 import io.github.vforklint.finding.Finding;
 import io.github.vforklint.knowledge.FunctionKnowledge;
 import io.github.vforklint.rules.Profile;
@@ -29,7 +30,6 @@ class FixtureTest {
 
     static final Path ROOT = Path.of(System.getProperty("vforklint.projectRoot", ".")).toAbsolutePath().normalize();
     static final Path FIXTURES = ROOT.resolve("testdata/c");
-    private static final Pattern EXPECT = Pattern.compile("(?://|/\\*)\\s*expect:\\s*((?:VFK\\d{3}\\s*)+)");
     private static final Pattern OPTIONS = Pattern.compile("fixture:\\s*(.*?)\\s*(?:\\*/|$)");
     private static final Pattern FUNCTION_START = Pattern.compile("^[A-Za-z_].*?\\b((?:bad|ok)_\\w+)\\s*\\([^;]*$");
 
@@ -101,35 +101,16 @@ class FixtureTest {
         }
         ScanResult result = new Scanner(options, KNOWLEDGE, CATALOGUE).scan(List.of(file));
 
-        Map<Integer, List<String>> expected = new TreeMap<>();
-        for (int i = 0; i < lines.size(); i++) {
-            Matcher m = EXPECT.matcher(lines.get(i));
-            if (m.find()) {
-                expected.put(i + 1, sorted(List.of(m.group(1).trim().split("\\s+"))));
-            }
-        }
+        Map<Integer, List<String>> expected = FixtureExpectations.expected(lines);
         String relative = ROOT.relativize(file).toString();
-        Map<Integer, List<String>> actual = new TreeMap<>();
-        Map<Integer, List<String>> messages = new TreeMap<>();
+        Map<Integer, List<String>> found = new TreeMap<>();
         for (Finding f : result.findings()) {
-            if (!f.location().path().equals(relative)) {
-                continue;
-            }
-            actual.computeIfAbsent(f.location().line(), k -> new ArrayList<>()).add(f.ruleId());
-            messages.computeIfAbsent(f.location().line(), k -> new ArrayList<>()).add(f.ruleId() + " " + f.message());
-        }
-        actual.replaceAll((k, v) -> sorted(v));
-
-        List<String> problems = new ArrayList<>();
-        for (int line = 1; line <= lines.size(); line++) {
-            List<String> want = expected.getOrDefault(line, List.of());
-            List<String> got = actual.getOrDefault(line, List.of());
-            if (!want.equals(got)) {
-                problems.add(relative + ":" + line + ": expected " + want + " got " + got
-                        + (messages.containsKey(line) ? " " + messages.get(line) : "") + "\n    " + lines.get(line - 1).trim());
+            if (f.location().path().equals(relative)) {
+                found.computeIfAbsent(f.location().line(), k -> new ArrayList<>()).add(f.ruleId() + " " + f.message());
             }
         }
-        problems.addAll(functionNamingProblems(relative, lines, expected, actual));
+        List<String> problems = new ArrayList<>(FixtureExpectations.mismatches(relative, lines, expected, found));
+        problems.addAll(functionNamingProblems(relative, lines, expected, found));
         if (!problems.isEmpty()) {
             fail(problems.size() + " mismatches:\n" + String.join("\n", problems)
                     + (result.diagnostics().isEmpty() ? "" : "\ndiagnostics: " + result.diagnostics()));
@@ -176,11 +157,5 @@ class FixtureTest {
             }
         }
         return result;
-    }
-
-    private static List<String> sorted(List<String> ids) {
-        List<String> copy = new ArrayList<>(ids);
-        copy.sort(null);
-        return copy;
     }
 }

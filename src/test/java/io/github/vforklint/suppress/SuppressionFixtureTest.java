@@ -1,5 +1,6 @@
 package io.github.vforklint.suppress;
 
+import io.github.vforklint.FixtureExpectations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.vforklint.cli.Main;
@@ -30,7 +31,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 class SuppressionFixtureTest {
 
     static final Path ROOT = Path.of(System.getProperty("vforklint.projectRoot", ".")).toAbsolutePath().normalize();
-    private static final Pattern EXPECT = Pattern.compile("(?://|/\\*)\\s*expect:\\s*((?:VFK\\d{3}\\s*)+)");
     private static final Pattern OPTIONS = Pattern.compile("fixture:\\s*(.*?)\\s*(?:\\*/|$)");
 
     @TestFactory
@@ -62,42 +62,17 @@ class SuppressionFixtureTest {
         assertTrue(code == 0, "exit code " + code + ": " + err);
         JsonNode report = new ObjectMapper().readTree(out.toString());
 
-        Map<Integer, List<String>> expected = new TreeMap<>();
-        for (int i = 0; i < lines.size(); i++) {
-            Matcher m = EXPECT.matcher(lines.get(i));
-            if (m.find()) {
-                expected.put(i + 1, sorted(List.of(m.group(1).trim().split("\\s+"))));
-            }
-        }
-        Map<Integer, List<String>> actual = new TreeMap<>();
-        Map<Integer, List<String>> messages = new TreeMap<>();
+        Map<Integer, List<String>> found = new TreeMap<>();
         for (JsonNode f : report.path("findings")) {
-            if (!Path.of(f.path("path").asText()).getFileName().equals(file.getFileName())) {
-                continue;
-            }
-            int line = f.path("line").asInt();
-            actual.computeIfAbsent(line, k -> new ArrayList<>()).add(f.path("rule").asText());
-            messages.computeIfAbsent(line, k -> new ArrayList<>()).add(f.path("rule").asText() + " "
-                    + f.path("message").asText());
-        }
-        actual.replaceAll((k, v) -> sorted(v));
-        List<String> problems = new ArrayList<>();
-        for (int line = 1; line <= lines.size(); line++) {
-            List<String> want = expected.getOrDefault(line, List.of());
-            List<String> got = actual.getOrDefault(line, List.of());
-            if (!want.equals(got)) {
-                problems.add(file.getFileName() + ":" + line + ": expected " + want + " got " + got
-                        + (messages.containsKey(line) ? " " + messages.get(line) : "") + "\n    " + lines.get(line - 1).trim());
+            if (Path.of(f.path("path").asText()).getFileName().equals(file.getFileName())) {
+                found.computeIfAbsent(f.path("line").asInt(), k -> new ArrayList<>())
+                        .add(f.path("rule").asText() + " " + f.path("message").asText());
             }
         }
+        List<String> problems = FixtureExpectations.mismatches(file.getFileName().toString(), lines,
+                FixtureExpectations.expected(lines), found);
         if (!problems.isEmpty()) {
             fail(problems.size() + " mismatches:\n" + String.join("\n", problems));
         }
-    }
-
-    private static List<String> sorted(List<String> ids) {
-        List<String> copy = new ArrayList<>(ids);
-        copy.sort(null);
-        return copy;
     }
 }
