@@ -1,6 +1,6 @@
 package io.github.vforklint.scan;
 
-import io.github.vforklint.frontend.c.SourceFiles;
+import io.github.vforklint.source.SourceFiles;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

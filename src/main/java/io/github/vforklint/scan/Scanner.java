@@ -125,11 +125,11 @@ public final class Scanner {
             round = candidates(files, macroSources, new TreeSet<>(found.values()), frontEnd, settings);
         }
         scanDiagnostics.addAll(program.diagnostics());
-        return merge(results.values(), scanDiagnostics, files.size(), results.size());
+        return merge(results.values(), scanDiagnostics, files.size(), results.size(), frontEnd.files());
     }
 
     private ScanResult merge(Iterable<FileResult> results, List<Diagnostic> programDiagnostics, int filesScanned,
-                             int filesParsed) {
+                             int filesParsed, io.github.vforklint.source.SourceFiles sources) {
         Map<String, Finding> findings = new LinkedHashMap<>();
         List<Diagnostic> diagnostics = new ArrayList<>(programDiagnostics);
         Set<String> sites = new TreeSet<>();
@@ -145,7 +145,7 @@ public final class Scanner {
         List<Diagnostic> uniqueDiagnostics = new ArrayList<>(new LinkedHashSet<>(diagnostics));
         uniqueDiagnostics.sort(Diagnostic.ORDER);
         return new ScanResult(List.copyOf(sorted), List.copyOf(uniqueDiagnostics), filesScanned, filesParsed,
-                sites.size());
+                sites.size(), sources);
     }
 
     private List<Path> candidates(List<Path> files, List<Path> macroSources, Set<String> names, CFrontEnd frontEnd,

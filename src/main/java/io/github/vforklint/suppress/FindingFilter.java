@@ -117,7 +117,7 @@ public final class FindingFilter {
         }
         diagnostics.sort(Diagnostic.ORDER);
         ScanResult result = new ScanResult(List.copyOf(sorted), List.copyOf(diagnostics), scan.filesScanned(),
-                scan.filesParsed(), scan.vforkSites());
+                scan.filesParsed(), scan.vforkSites(), scan.sources());
         return new FilteredResult(result, all, stale, recorded, fingerprints);
     }
 
@@ -146,7 +146,7 @@ public final class FindingFilter {
         for (Path file : files) {
             SourceText text;
             try {
-                text = SourceText.read(file);
+                text = scan.text(file);
             } catch (IOException e) {
                 continue;
             }

@@ -1,5 +1,6 @@
 package io.github.vforklint.frontend.c;
 
+import io.github.vforklint.source.SourceFiles;
 import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;
 import org.eclipse.cdt.core.dom.ast.gnu.c.GCCLanguage;
 import org.eclipse.cdt.core.index.IIndex;

@@ -1,5 +1,6 @@
 package io.github.vforklint.frontend.c;
 
+import io.github.vforklint.source.SourceFiles;
 import org.eclipse.cdt.core.index.IIndexFileLocation;
 import org.eclipse.cdt.core.parser.FileContent;
 import org.eclipse.cdt.internal.core.parser.IMacroDictionary;

@@ -1,5 +1,6 @@
 package io.github.vforklint.frontend.c;
 
+import io.github.vforklint.source.SourceFiles;
 import io.github.vforklint.ir.Location;
 import io.github.vforklint.source.SourceText;
 import org.eclipse.cdt.core.dom.ast.IASTFileLocation;

@@ -1,6 +1,4 @@
-package io.github.vforklint.frontend.c;
-
-import io.github.vforklint.source.SourceText;
+package io.github.vforklint.source;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
