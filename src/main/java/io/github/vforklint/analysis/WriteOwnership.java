@@ -134,15 +134,10 @@ final class WriteOwnership {
         return -1;
     }
 
-    /**
-     * errno, as spelled without system headers and as glibc, BSD and illumos expand it. Every
-     * failed exec in the child already writes the parent thread's errno, so the child's own
-     * errno writes add nothing to report.
-     */
-    private static final Set<String> ERRNO = Set.of("errno", "*__errno_location()", "*__error()", "*___errno()");
 
     private boolean ownedByChild(LValue target) {
-        if (ERRNO.contains(target.path())) {
+        // Every failed exec in the child writes the parent thread's errno anyway.
+        if (walk.knowledge().isErrno(target.path())) {
             return true;
         }
         Variable base = target.base();

@@ -22,13 +22,20 @@ public final class FunctionKnowledge {
     private final VforkCalls vforkCalls;
     private final Set<String> freshAllocators;
     private final Set<String> resizingAllocators;
+    private final Set<String> errnoSpellings;
 
     private FunctionKnowledge(Map<String, FunctionInfo> functions, VforkCalls vforkCalls, Set<String> freshAllocators,
-                              Set<String> resizingAllocators) {
+                              Set<String> resizingAllocators, Set<String> errnoSpellings) {
         this.functions = Collections.unmodifiableMap(functions);
         this.vforkCalls = vforkCalls;
         this.freshAllocators = freshAllocators;
         this.resizingAllocators = resizingAllocators;
+        this.errnoSpellings = errnoSpellings;
+    }
+
+    /** Whether a written place, spelled as {@code LValue.path()} spells it, is the thread's errno (errno.yml). */
+    public boolean isErrno(String spelling) {
+        return errnoSpellings.contains(spelling);
     }
 
     /** Calls returning memory no one else points to yet (allocators.yml {@code fresh}). */
@@ -75,7 +82,8 @@ public final class FunctionKnowledge {
         names(read(yaml, "noreturn.yml").path("functions"))
                 .forEach(n -> map.put(n, map.getOrDefault(n, FunctionInfo.unknown(n)).withNeverReturns()));
         JsonNode allocators = read(yaml, "allocators.yml");
-        return new FunctionKnowledge(map, calls, set(allocators.path("fresh")), set(allocators.path("resize")));
+        return new FunctionKnowledge(map, calls, set(allocators.path("fresh")), set(allocators.path("resize")),
+                set(read(yaml, "errno.yml").path("spellings")));
     }
 
     public FunctionInfo lookup(String name) {
