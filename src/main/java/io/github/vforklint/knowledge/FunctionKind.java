@@ -22,9 +22,4 @@ public enum FunctionKind {
     public boolean terminates() {
         return this == TERMINATE || this == TERMINATE_RUNNING_HANDLERS;
     }
-
-    /** Functions a strict reading of POSIX forbids in the child though they work in practice. */
-    public boolean isBenign() {
-        return this == ASYNC_SIGNAL_SAFE || this == PURE;
-    }
 }

@@ -24,11 +24,9 @@ final class VforkPrefilter {
     private static final Pattern WORD = Pattern.compile("\\w+");
 
     private final Pattern names;
-    private final Set<String> vforkMacros;
 
-    private VforkPrefilter(Set<String> allNames, Set<String> vforkMacros) {
+    private VforkPrefilter(Set<String> allNames) {
         this.names = Pattern.compile("\\b(?:" + allNames.stream().map(Pattern::quote).collect(Collectors.joining("|")) + ")\\b");
-        this.vforkMacros = vforkMacros;
     }
 
     static VforkPrefilter build(Collection<Path> files, Set<String> vforkFunctions, SourceFiles sources) {
@@ -48,19 +46,17 @@ final class VforkPrefilter {
             }
         }
         Set<String> known = new HashSet<>(vforkFunctions);
-        Set<String> macros = new HashSet<>();
         boolean grew = true;
         while (grew) {
             grew = false;
             for (Map.Entry<String, Set<String>> macro : macroWords.entrySet()) {
                 if (!known.contains(macro.getKey()) && macro.getValue().stream().anyMatch(known::contains)) {
                     known.add(macro.getKey());
-                    macros.add(macro.getKey());
                     grew = true;
                 }
             }
         }
-        return new VforkPrefilter(known, macros);
+        return new VforkPrefilter(known);
     }
 
     /**
@@ -81,9 +77,5 @@ final class VforkPrefilter {
             }
         }
         return false;
-    }
-
-    Set<String> vforkMacros() {
-        return vforkMacros;
     }
 }

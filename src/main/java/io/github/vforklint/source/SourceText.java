@@ -58,10 +58,6 @@ public final class SourceText {
         return chars;
     }
 
-    public int lineCount() {
-        return lineStarts.length;
-    }
-
     /** 1-based line of an offset. */
     public int lineOf(int offset) {
         int i = Arrays.binarySearch(lineStarts, clamp(offset));

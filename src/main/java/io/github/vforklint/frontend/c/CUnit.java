@@ -66,10 +66,6 @@ public final class CUnit {
         return diagnostics;
     }
 
-    public Set<String> definedFunctions() {
-        return definitions.keySet();
-    }
-
     /**
      * The function with this name defined in this unit, lowered to a CFG. Synchronized: helpers
      * of one unit can be asked for by several parser threads, and CDT's AST is not thread-safe.
