@@ -2,7 +2,7 @@ package io.github.vforklint.analysis;
 
 import io.github.vforklint.finding.TraceStep;
 import io.github.vforklint.ir.Event;
-import io.github.vforklint.ir.Location;
+import io.github.vforklint.finding.Location;
 import io.github.vforklint.ir.Variable;
 import io.github.vforklint.knowledge.FunctionInfo;
 

@@ -1,7 +1,7 @@
 package io.github.vforklint.baseline;
 
 import io.github.vforklint.finding.Finding;
-import io.github.vforklint.ir.Location;
+import io.github.vforklint.finding.Location;
 import io.github.vforklint.source.CommentsAndLiterals;
 import io.github.vforklint.source.SourceText;
 

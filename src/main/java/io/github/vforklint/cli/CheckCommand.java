@@ -1,33 +1,23 @@
 package io.github.vforklint.cli;
 
 import io.github.vforklint.analysis.AnalysisLimits;
-import io.github.vforklint.baseline.Baseline;
-import io.github.vforklint.baseline.BaselineException;
-import io.github.vforklint.baseline.ProjectPaths;
+import io.github.vforklint.api.Check;
+import io.github.vforklint.api.CheckException;
+import io.github.vforklint.api.CheckRequest;
+import io.github.vforklint.api.CheckResult;
 import io.github.vforklint.config.CheckConfig;
-import io.github.vforklint.config.ConfigDiscovery;
-import io.github.vforklint.config.ConfigException;
-import io.github.vforklint.config.ConfigFile;
-import io.github.vforklint.config.EffectiveConfig;
 import io.github.vforklint.config.FailOn;
 import io.github.vforklint.config.Glob;
 import io.github.vforklint.config.MacroNames;
-import io.github.vforklint.finding.Diagnostic;
-import io.github.vforklint.finding.Finding;
 import io.github.vforklint.finding.Severity;
-import io.github.vforklint.knowledge.FunctionKnowledge;
 import io.github.vforklint.report.Report;
 import io.github.vforklint.report.ReportFormat;
 import io.github.vforklint.report.ReportSettings;
-import io.github.vforklint.report.SourceLines;
 import io.github.vforklint.rules.Profile;
 import io.github.vforklint.rules.RuleCatalogue;
 import io.github.vforklint.rules.RuleDefinition;
-import io.github.vforklint.scan.ScanOptions;
 import io.github.vforklint.scan.ScanResult;
-import io.github.vforklint.scan.Scanner;
 import io.github.vforklint.suppress.FilteredResult;
-import io.github.vforklint.suppress.FindingFilter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,8 +26,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -167,82 +155,39 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RuleCatalogue catalogue = RuleCatalogue.load();
         Path baseDir = Path.of("").toAbsolutePath();
         List<Output> outputs = outputs();
-        EffectiveConfig settings = settings(baseDir, catalogue);
-        if (printConfig) {
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(settings.printable());
-            out.flush();
-            return ExitCode.OK.code();
-        }
         if (maxDepth < 1 || maxHelperReach < 1) {
             throw new UsageException("--max-depth and --max-helper-reach must be at least 1");
         }
-        ScanOptions options = settings.toScanOptions().withCompileCommands(compileCommands)
-                .withLimits(new AnalysisLimits(maxDepth, AnalysisLimits.defaults().stepsPerFunction(), maxHelperReach));
-        Scanner scanner;
-        FindingFilter filter;
-        List<Path> files;
+        RuleCatalogue catalogue = RuleCatalogue.load();
+        CheckRequest request = new CheckRequest(baseDir, commandLineConfig(baseDir, catalogue), config, !noConfig,
+                compileCommands, new AnalysisLimits(maxDepth, AnalysisLimits.defaults().stepsPerFunction(), maxHelperReach),
+                writeBaseline);
         try {
-            scanner = new Scanner(options, FunctionKnowledge.load(), catalogue);
-            files = settings.sourceWalk().files(settings.paths());
-            filter = new FindingFilter(catalogue, options, filterSettings(settings, baseDir, files));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-        ScanResult scanned;
-        try {
-            scanned = scanner.scan(settings.narrowsFiles() ? files : settings.paths());
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        } catch (Scanner.ScanException e) {
-            throw new UsageException(e.getMessage());
-        }
-        FilteredResult result = filter.apply(scanned);
-        if (writeBaseline != null) {
-            try {
-                result.recorded().write(writeBaseline);
-            } catch (IOException e) {
-                throw new UsageException("--write-baseline: cannot write " + writeBaseline + ": " + e.getMessage());
+            Check check = Check.prepare(request, catalogue);
+            if (printConfig) {
+                PrintWriter out = spec.commandLine().getOut();
+                out.print(check.config().printable());
+                out.flush();
+                return ExitCode.OK.code();
             }
-        }
-        for (Output o : outputs) {
-            writeReport(result, o, new ReportSettings(new SourceLines(baseDir), useColor(o), catalogue,
-                    ProjectPaths.forWorkingDirectory(baseDir), includeSuppressed));
-        }
-        if (!quiet) {
-            spec.commandLine().getErr().println(summary(result));
-            spec.commandLine().getErr().flush();
-        }
-        return exitCode(result.result(), settings.failOn()).code();
-    }
-
-    /** The configuration file's options under the command line's. */
-    private EffectiveConfig settings(Path baseDir, RuleCatalogue catalogue) {
-        CheckConfig fromCli = commandLineConfig(baseDir, catalogue);
-        Path file = null;
-        CheckConfig fromFile = null;
-        if (config != null) {
-            file = config;
-        } else if (!noConfig) {
-            Path scanRoot = paths.isEmpty() ? baseDir : paths.get(0);
-            file = ConfigDiscovery.find(scanRoot).orElse(null);
-        }
-        if (file != null) {
-            try {
-                fromFile = ConfigFile.load(file, shown(baseDir, file), catalogue);
-            } catch (ConfigException e) {
-                throw new UsageException(e.getMessage());
+            CheckResult result = check.run();
+            for (Output o : outputs) {
+                writeReport(result, o);
             }
+            if (!quiet) {
+                spec.commandLine().getErr().println(result.summary());
+                spec.commandLine().getErr().flush();
+            }
+            return switch (result.status()) {
+                case CLEAN -> ExitCode.OK.code();
+                case FINDINGS -> ExitCode.FINDINGS.code();
+                case INCOMPLETE -> ExitCode.INCOMPLETE.code();
+            };
+        } catch (CheckException e) {
+            throw new UsageException(e.getMessage());
         }
-        return EffectiveConfig.merge(baseDir, file, fromFile, fromCli);
-    }
-
-    private static String shown(Path baseDir, Path file) {
-        Path abs = file.toAbsolutePath().normalize();
-        return abs.startsWith(baseDir) ? baseDir.relativize(abs).toString() : abs.toString();
     }
 
     /** The command line's options; what it does not set stays null for the configuration file to fill. */
@@ -314,23 +259,6 @@ final class CheckCommand implements Callable<Integer> {
         return result;
     }
 
-    private FindingFilter.Settings filterSettings(EffectiveConfig settings, Path baseDir, List<Path> files) {
-        Baseline known = null;
-        String baselineName = null;
-        if (writeBaseline != null) {
-            baselineName = shown(baseDir, writeBaseline);
-        } else if (settings.baseline() != null) {
-            baselineName = shown(baseDir, settings.baseline());
-            try {
-                known = Baseline.read(settings.baseline());
-            } catch (BaselineException e) {
-                throw new UsageException(e.getMessage());
-            }
-        }
-        return new FindingFilter.Settings(ProjectPaths.forWorkingDirectory(baseDir), files, settings.requireReason(),
-                settings.severity(), known, baselineName, writeBaseline != null);
-    }
-
     private List<Output> outputs() {
         List<Output> result = new ArrayList<>();
         try {
@@ -360,70 +288,23 @@ final class CheckCommand implements Callable<Integer> {
         };
     }
 
-    private void writeReport(FilteredResult result, Output o, ReportSettings reportSettings) throws IOException {
-        FilteredResult shown = result;
+    private void writeReport(CheckResult result, Output o) throws IOException, CheckException {
+        CheckResult shown = result;
         if (quiet && o.format() == ReportFormat.TEXT) {
             // Quiet trims what people read; machine formats and the exit code keep the whole truth.
-            ScanResult r = result.result();
-            shown = new FilteredResult(new ScanResult(r.findings(), List.of(), r.filesScanned(), r.filesParsed(),
-                    r.vforkSites()), result.suppressed(), result.stale(), result.recorded(), result.fingerprints());
+            FilteredResult f = result.filtered();
+            ScanResult r = f.result();
+            shown = new CheckResult(new FilteredResult(new ScanResult(r.findings(), List.of(), r.filesScanned(),
+                    r.filesParsed(), r.vforkSites()), f.suppressed(), f.stale(), f.recorded(), f.fingerprints()),
+                    result.config(), result.catalogue(), result.baseDir());
         }
-        Report report = Report.of(o.format(), reportSettings);
+        ReportSettings settings = shown.reportSettings(useColor(o), includeSuppressed);
         if (o.file() != null) {
-            try (Writer w = Files.newBufferedWriter(o.file(), StandardCharsets.UTF_8)) {
-                report.write(shown, w);
-            } catch (IOException e) {
-                throw new UsageException("cannot write " + o.file() + ": " + e.getMessage());
-            }
+            shown.writeReport(o.format(), settings, o.file());
         } else {
             PrintWriter out = spec.commandLine().getOut();
-            report.write(shown, out);
+            shown.writeReport(o.format(), settings, out);
             out.flush();
         }
-    }
-
-    private static ExitCode exitCode(ScanResult result, FailOn failOn) {
-        for (Finding f : result.findings()) {
-            if (failOn.fails(f.severity())) {
-                return ExitCode.FINDINGS;
-            }
-        }
-        return result.incomplete() ? ExitCode.INCOMPLETE : ExitCode.OK;
-    }
-
-    static String summary(FilteredResult filtered) {
-        String base = summary(filtered.result());
-        List<String> hidden = new ArrayList<>();
-        if (filtered.suppressedInSource() > 0) {
-            hidden.add(filtered.suppressedInSource() + " suppressed in the code");
-        }
-        if (filtered.recorded() != null) {
-            hidden.add(filtered.suppressedByBaseline() + " recorded in the new baseline");
-        } else if (filtered.suppressedByBaseline() > 0) {
-            hidden.add(filtered.suppressedByBaseline() + " in the baseline");
-        }
-        if (!filtered.stale().isEmpty()) {
-            int stale = filtered.stale().stream().mapToInt(e -> e.count()).sum();
-            hidden.add(stale + " baseline entr" + (stale == 1 ? "y" : "ies") + " stale");
-        }
-        return hidden.isEmpty() ? base : base + "; " + String.join(", ", hidden);
-    }
-
-    static String summary(ScanResult result) {
-        long errors = result.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
-        long warnings = result.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
-        long notes = result.findings().stream().filter(f -> f.severity() == Severity.NOTE).count();
-        long incomplete = result.diagnostics().stream().filter(d -> d.kind() == Diagnostic.Kind.INCOMPLETE)
-                .map(Diagnostic::path).distinct().count();
-        String scope = result.filesScanned() + " file" + (result.filesScanned() == 1 ? "" : "s") + ", "
-                + result.vforkSites() + " vfork site" + (result.vforkSites() == 1 ? "" : "s");
-        String tail = incomplete == 0 ? "" : "; " + incomplete + " file" + (incomplete == 1 ? "" : "s")
-                + " not fully analysed (see diagnostics)";
-        if (result.findings().isEmpty()) {
-            return "vforklint: no problems found (" + scope + ")" + tail;
-        }
-        return "vforklint: " + result.findings().size() + " problem" + (result.findings().size() == 1 ? "" : "s")
-                + " (" + errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning"
-                + (warnings == 1 ? "" : "s") + ", " + notes + " note" + (notes == 1 ? "" : "s") + ") in " + scope + tail;
     }
 }

@@ -1,6 +1,5 @@
 package io.github.vforklint.finding;
 
-import io.github.vforklint.ir.Location;
 
 import java.util.Comparator;
 import java.util.List;

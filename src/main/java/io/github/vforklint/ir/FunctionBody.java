@@ -1,5 +1,7 @@
 package io.github.vforklint.ir;
 
+import io.github.vforklint.finding.Location;
+
 import java.util.List;
 
 /**

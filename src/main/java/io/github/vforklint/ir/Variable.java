@@ -1,5 +1,7 @@
 package io.github.vforklint.ir;
 
+import io.github.vforklint.finding.Location;
+
 /**
  * A named object of the program. Identity is object identity: the front end creates one instance
  * per declaration it resolves, so two names that refer to the same declaration share it.

@@ -3,7 +3,7 @@ package io.github.vforklint.report;
 import io.github.vforklint.baseline.ProjectPaths;
 import io.github.vforklint.finding.Diagnostic;
 import io.github.vforklint.finding.Finding;
-import io.github.vforklint.ir.Location;
+import io.github.vforklint.finding.Location;
 import io.github.vforklint.scan.ScanResult;
 
 import java.io.IOException;

@@ -8,7 +8,7 @@ import io.github.vforklint.Version;
 import io.github.vforklint.finding.Diagnostic;
 import io.github.vforklint.finding.Finding;
 import io.github.vforklint.finding.TraceStep;
-import io.github.vforklint.ir.Location;
+import io.github.vforklint.finding.Location;
 import io.github.vforklint.scan.ScanResult;
 
 import java.io.IOException;

@@ -28,7 +28,7 @@ import io.github.vforklint.baseline.ProjectPaths;
 import io.github.vforklint.finding.Diagnostic;
 import io.github.vforklint.finding.Finding;
 import io.github.vforklint.finding.TraceStep;
-import io.github.vforklint.ir.Location;
+import io.github.vforklint.finding.Location;
 import io.github.vforklint.rules.RuleIds;
 import io.github.vforklint.scan.ScanResult;
 import io.github.vforklint.suppress.FilteredResult;

@@ -1,7 +1,7 @@
 package io.github.vforklint.rules;
 
 import io.github.vforklint.analysis.Observation;
-import io.github.vforklint.ir.Location;
+import io.github.vforklint.finding.Location;
 
 import java.util.Map;
 

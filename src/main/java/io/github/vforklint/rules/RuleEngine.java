@@ -3,7 +3,7 @@ package io.github.vforklint.rules;
 import io.github.vforklint.analysis.Observation;
 import io.github.vforklint.finding.Finding;
 import io.github.vforklint.finding.Severity;
-import io.github.vforklint.ir.Location;
+import io.github.vforklint.finding.Location;
 
 import java.util.ArrayList;
 import java.util.HashMap;

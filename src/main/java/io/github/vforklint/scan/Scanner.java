@@ -10,7 +10,7 @@ import io.github.vforklint.frontend.c.CFrontEnd;
 import io.github.vforklint.frontend.c.CUnit;
 import io.github.vforklint.frontend.c.CompilerProbe;
 import io.github.vforklint.ir.FunctionBody;
-import io.github.vforklint.ir.Location;
+import io.github.vforklint.finding.Location;
 import io.github.vforklint.knowledge.FunctionKind;
 import io.github.vforklint.knowledge.FunctionKnowledge;
 import io.github.vforklint.rules.RuleCatalogue;

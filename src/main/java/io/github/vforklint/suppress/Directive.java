@@ -1,6 +1,6 @@
 package io.github.vforklint.suppress;
 
-import io.github.vforklint.ir.Location;
+import io.github.vforklint.finding.Location;
 
 import java.util.List;
 import java.util.Set;

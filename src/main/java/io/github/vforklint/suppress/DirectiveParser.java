@@ -1,6 +1,6 @@
 package io.github.vforklint.suppress;
 
-import io.github.vforklint.ir.Location;
+import io.github.vforklint.finding.Location;
 import io.github.vforklint.rules.RuleCatalogue;
 import io.github.vforklint.rules.RuleDefinition;
 import io.github.vforklint.rules.RuleIds;

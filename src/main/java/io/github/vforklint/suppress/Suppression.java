@@ -1,6 +1,6 @@
 package io.github.vforklint.suppress;
 
-import io.github.vforklint.ir.Location;
+import io.github.vforklint.finding.Location;
 
 /**
  * Why a finding is not reported.

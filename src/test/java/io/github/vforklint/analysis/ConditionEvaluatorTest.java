@@ -2,7 +2,7 @@ package io.github.vforklint.analysis;
 
 import io.github.vforklint.ir.Event;
 import io.github.vforklint.ir.Expr;
-import io.github.vforklint.ir.Location;
+import io.github.vforklint.finding.Location;
 import io.github.vforklint.ir.Variable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

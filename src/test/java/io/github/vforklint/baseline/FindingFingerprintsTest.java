@@ -2,7 +2,7 @@ package io.github.vforklint.baseline;
 
 import io.github.vforklint.finding.Finding;
 import io.github.vforklint.finding.Severity;
-import io.github.vforklint.ir.Location;
+import io.github.vforklint.finding.Location;
 import io.github.vforklint.source.SourceText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,7 +2,7 @@ package io.github.vforklint.frontend.c;
 
 import io.github.vforklint.finding.Diagnostic;
 import io.github.vforklint.ir.FunctionBody;
-import io.github.vforklint.ir.Location;
+import io.github.vforklint.finding.Location;
 import org.eclipse.cdt.core.dom.ast.ASTVisitor;
 import org.eclipse.cdt.core.dom.ast.IASTDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTExpression;

@@ -3,7 +3,7 @@ package io.github.vforklint.frontend.c;
 import io.github.vforklint.ir.Event;
 import io.github.vforklint.ir.Expr;
 import io.github.vforklint.ir.LValue;
-import io.github.vforklint.ir.Location;
+import io.github.vforklint.finding.Location;
 import io.github.vforklint.ir.Variable;
 import org.eclipse.cdt.core.dom.ast.ASTSignatureUtil;
 import org.eclipse.cdt.core.dom.ast.IASTArraySubscriptExpression;

@@ -4,7 +4,7 @@ import io.github.vforklint.ir.CfgNode;
 import io.github.vforklint.ir.Event;
 import io.github.vforklint.ir.Expr;
 import io.github.vforklint.ir.FunctionBody;
-import io.github.vforklint.ir.Location;
+import io.github.vforklint.finding.Location;
 import io.github.vforklint.ir.Terminator;
 import io.github.vforklint.ir.Variable;
 import org.eclipse.cdt.core.dom.ast.IASTBinaryExpression;

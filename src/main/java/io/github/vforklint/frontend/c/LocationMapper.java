@@ -1,7 +1,7 @@
 package io.github.vforklint.frontend.c;
 
 import io.github.vforklint.source.SourceFiles;
-import io.github.vforklint.ir.Location;
+import io.github.vforklint.finding.Location;
 import io.github.vforklint.source.SourceText;
 import org.eclipse.cdt.core.dom.ast.IASTFileLocation;
 import org.eclipse.cdt.core.dom.ast.IASTMacroExpansionLocation;

@@ -1,6 +1,6 @@
 package io.github.vforklint.frontend.c;
 
-import io.github.vforklint.ir.Location;
+import io.github.vforklint.finding.Location;
 import io.github.vforklint.ir.Variable;
 import org.eclipse.cdt.core.dom.ast.IArrayType;
 import org.eclipse.cdt.core.dom.ast.IBinding;

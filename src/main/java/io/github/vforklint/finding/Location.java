@@ -1,4 +1,4 @@
-package io.github.vforklint.ir;
+package io.github.vforklint.finding;
 
 /**
  * A span in a source file, 1-based, end column exclusive (SARIF's convention). When the code
