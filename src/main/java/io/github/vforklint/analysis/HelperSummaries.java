@@ -66,7 +66,7 @@ final class HelperSummaries {
         try {
             PathExplorer explorer = new PathExplorer(body, context, true, null);
             explorer.run(PathState.inHelperChild());
-            List<Observation> observations = new ArrayList<>(explorer.observations);
+            List<VforkObservation> observations = new ArrayList<>(explorer.observations);
             WriteOwnership ownership = mode == SummaryCache.Mode.CLONE_CHILD
                     ? WriteOwnership.forCloneChild(explorer, body) : WriteOwnership.forHelper(explorer, body);
             observations.addAll(ownership.parentWrites());
@@ -79,7 +79,7 @@ final class HelperSummaries {
             body.skipped().forEach(s -> incomplete.add("in " + name + "(), line " + s));
             Set<FunctionBody> reach = new HashSet<>(explorer.reach);
             reach.add(body);
-            HelperSummary summary = new HelperSummary(Observation.distinct(observations),
+            HelperSummary summary = new HelperSummary(VforkObservation.distinct(observations),
                     explorer.returnsNormally || explorer.truncated, explorer.returnsIfUnknownCallsReturn,
                     List.copyOf(explorer.returnsAfterExec), List.copyOf(incomplete),
                     WriteOwnership.returnsOnlyFreshMemory(explorer), Set.copyOf(reach));

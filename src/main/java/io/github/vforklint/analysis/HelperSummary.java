@@ -6,7 +6,7 @@ import java.util.List;
  * What a helper does when the child calls it, computed once per helper: what it observes (with
  * chains relative to the helper), and how it can come back to its caller.
  */
-record HelperSummary(List<Observation> observations, boolean returnsNormally, boolean returnsIfUnknownCallsReturn,
+record HelperSummary(List<VforkObservation> observations, boolean returnsNormally, boolean returnsIfUnknownCallsReturn,
                      List<ExecMark> returnsAfterExec, List<String> incomplete, boolean returnsFreshMemory,
                      java.util.Set<io.github.vforklint.ir.FunctionBody> reach) {
 

@@ -38,7 +38,7 @@ final class PathExplorer {
     }
 
     /** A helper's write through one of its pointer parameters, and what this function passed there. */
-    record ForwardedWrite(Observation.ParentMemoryWrite write, Expr argument) {
+    record ForwardedWrite(VforkObservation.ParentMemoryWrite write, Expr argument) {
     }
 
     private record Visit(CfgNode node, PathState state) {
@@ -66,7 +66,7 @@ final class PathExplorer {
     private final Set<Object> childWritten;
 
     final Map<CfgNode, EnumSet<Phase>> phasesSeen = new HashMap<>();
-    final List<Observation> observations = new ArrayList<>();
+    final List<VforkObservation> observations = new ArrayList<>();
     final Map<Event.Call, Set<ChildWrite>> childWrites = new HashMap<>();
     final Set<Variable> declaredInChild = new HashSet<>();
     final Set<Variable> declaredOutsideChild = new HashSet<>();
@@ -155,7 +155,7 @@ final class PathExplorer {
         }
         if (s.afterExec() != null) {
             ExecMark exec = s.afterExec();
-            observations.add(new Observation.ExecFallthrough(exec.exec(), true, function.name(), s.site(), exec.chain()));
+            observations.add(new VforkObservation.ExecFallthrough(exec.exec(), true, function.name(), s.site(), exec.chain()));
             return false;
         }
         return true;
@@ -253,7 +253,7 @@ final class PathExplorer {
         HelperSummary summary = info.kind() == FunctionKind.UNKNOWN && !call.isIndirect()
                 ? context.summaries().of(call.callee(), function) : null;
         if (s.phase() == Phase.CHILD) {
-            observations.add(new Observation.ChildCall(call, info, summary != null, s.site(), List.of()));
+            observations.add(new VforkObservation.ChildCall(call, info, summary != null, s.site(), List.of()));
         }
         if (info.endsPath() || call.declaredNoReturn() && summary == null) {
             return;
@@ -287,9 +287,9 @@ final class PathExplorer {
         // Paths reach a call in many states; what the callee does is the same each time.
         if (s.phase() == Phase.CHILD && imported.add(new ImportKey(call, s.site()))) {
             incomplete.addAll(summary.incomplete());
-            for (Observation inner : summary.observations()) {
-                Observation here = inner.via(step, s.site());
-                if (here instanceof Observation.ParentMemoryWrite w && w.parameter() >= 0) {
+            for (VforkObservation inner : summary.observations()) {
+                VforkObservation here = inner.via(step, s.site());
+                if (here instanceof VforkObservation.ParentMemoryWrite w && w.parameter() >= 0) {
                     Expr argument = w.parameter() < call.arguments().size() ? call.arguments().get(w.parameter()) : Expr.OPAQUE;
                     forwardedWrites.add(new ForwardedWrite(w.throughParameter(-1), argument));
                 } else {
@@ -329,7 +329,7 @@ final class PathExplorer {
         }
         TraceStep step = new TraceStep(call.location(), cloned);
         incomplete.addAll(child.incomplete());
-        for (Observation inner : child.observations()) {
+        for (VforkObservation inner : child.observations()) {
             observations.add(inner.via(step, call));
         }
     }
@@ -409,9 +409,9 @@ final class PathExplorer {
         }
         if (s.afterExec() != null) {
             ExecMark exec = s.afterExec();
-            observations.add(new Observation.ExecFallthrough(exec.exec(), false, function.name(), s.site(), exec.chain()));
+            observations.add(new VforkObservation.ExecFallthrough(exec.exec(), false, function.name(), s.site(), exec.chain()));
         } else {
-            observations.add(new Observation.ChildReturn(ret.location(), function.name(), s.site()));
+            observations.add(new VforkObservation.ChildReturn(ret.location(), function.name(), s.site()));
         }
     }
 }

@@ -27,7 +27,7 @@ public final class VforkAnalysis {
      * {@code wrapperKey} is set when the function hands the vfork result to its caller, which
      * makes it a vfork wrapper: pass the keys of all wrappers found to later analyses.
      */
-    public record Result(List<Observation> observations, List<Location> vforkSites, List<String> incomplete,
+    public record Result(List<VforkObservation> observations, List<Location> vforkSites, List<String> incomplete,
                          String wrapperKey) {
     }
 
@@ -53,18 +53,18 @@ public final class VforkAnalysis {
         PathExplorer discovery = new PathExplorer(function, context, false, null);
         discovery.run(PathState.start());
         Set<Object> childWritten = new HashSet<>();
-        List<Observation> discovered = new ArrayList<>(discovery.observations);
+        List<VforkObservation> discovered = new ArrayList<>(discovery.observations);
         discovered.addAll(WriteOwnership.forVforkFunction(discovery).parentWrites());
-        for (Observation o : discovered) {
-            if (o instanceof Observation.ParentMemoryWrite w && w.variable() != null) {
+        for (VforkObservation o : discovered) {
+            if (o instanceof VforkObservation.ParentMemoryWrite w && w.variable() != null) {
                 childWritten.add(identity(w.variable()));
             }
         }
         PathExplorer walk = new PathExplorer(function, context, false, parentCode(discovery), childWritten);
         walk.run(PathState.start());
 
-        List<Observation> observations = new ArrayList<>(Observation.distinct(walk.observations));
-        List<Observation.ParentMemoryWrite> parentWrites = WriteOwnership.forVforkFunction(walk).parentWrites();
+        List<VforkObservation> observations = new ArrayList<>(VforkObservation.distinct(walk.observations));
+        List<VforkObservation.ParentMemoryWrite> parentWrites = WriteOwnership.forVforkFunction(walk).parentWrites();
         observations.addAll(parentWrites);
         observations.addAll(parentReadsOfChildWrites(walk, observations));
         observations.removeIf(o -> concernsParentFrame(o) && !walk.parentResumes.contains(o.site()));
@@ -86,9 +86,9 @@ public final class VforkAnalysis {
      * what the child does to them cannot hurt it. Calls still matter: the parent's other threads
      * keep running and may hold the locks the child takes.
      */
-    private static boolean concernsParentFrame(Observation o) {
-        return o instanceof Observation.ParentMemoryWrite || o instanceof Observation.ParentRead
-                || o instanceof Observation.ChildReturn || o instanceof Observation.ExecFallthrough;
+    private static boolean concernsParentFrame(VforkObservation o) {
+        return o instanceof VforkObservation.ParentMemoryWrite || o instanceof VforkObservation.ParentRead
+                || o instanceof VforkObservation.ChildReturn || o instanceof VforkObservation.ExecFallthrough;
     }
 
     /**
@@ -110,18 +110,18 @@ public final class VforkAnalysis {
         return nodes;
     }
 
-    private static List<Observation> parentReadsOfChildWrites(PathExplorer walk, List<Observation> observations) {
+    private static List<VforkObservation> parentReadsOfChildWrites(PathExplorer walk, List<VforkObservation> observations) {
         Map<Event.Call, Map<Object, Location>> written = new HashMap<>();
-        for (Observation o : observations) {
-            if (o instanceof Observation.ParentMemoryWrite w && w.variable() != null && w.site() != null) {
+        for (VforkObservation o : observations) {
+            if (o instanceof VforkObservation.ParentMemoryWrite w && w.variable() != null && w.site() != null) {
                 written.computeIfAbsent(w.site(), k -> new HashMap<>()).putIfAbsent(identity(w.variable()), w.location());
             }
         }
-        List<Observation> reads = new ArrayList<>();
+        List<VforkObservation> reads = new ArrayList<>();
         for (PathExplorer.ParentSideRead read : walk.parentReads) {
             Location write = written.getOrDefault(read.site(), Map.of()).get(identity(read.read().variable()));
             if (write != null) {
-                reads.add(new Observation.ParentRead(read.read(), write, read.site()));
+                reads.add(new VforkObservation.ParentRead(read.read(), write, read.site()));
             }
         }
         return reads;

@@ -49,19 +49,19 @@ final class WriteOwnership {
     }
 
     /** Writes through clone's argument (only for a clone child). */
-    List<Observation.CloneArgumentWrite> cloneArgumentWrites() {
-        List<Observation.CloneArgumentWrite> result = new ArrayList<>();
+    List<VforkObservation.CloneArgumentWrite> cloneArgumentWrites() {
+        List<VforkObservation.CloneArgumentWrite> result = new ArrayList<>();
         for (Map.Entry<Event.Call, java.util.Set<PathExplorer.ChildWrite>> entry : walk.childWrites.entrySet()) {
             for (PathExplorer.ChildWrite w : entry.getValue()) {
                 if (!w.storesResult() && !ownedByChild(w.write().target()) && throughSharedArgument(w.write().target())) {
-                    result.add(new Observation.CloneArgumentWrite(w.write(), entry.getKey(), List.of()));
+                    result.add(new VforkObservation.CloneArgumentWrite(w.write(), entry.getKey(), List.of()));
                 }
             }
         }
         for (PathExplorer.ForwardedWrite f : walk.forwardedWrites) {
             if (passesSharedArgument(f)) {
-                Observation.ParentMemoryWrite w = f.write();
-                result.add(new Observation.CloneArgumentWrite(w.write(), w.site(), w.chain()));
+                VforkObservation.ParentMemoryWrite w = f.write();
+                result.add(new VforkObservation.CloneArgumentWrite(w.write(), w.site(), w.chain()));
             }
         }
         return result;
@@ -73,8 +73,8 @@ final class WriteOwnership {
                 && derivesFromSharedArgument(ref.variable(), new HashSet<>());
     }
 
-    List<Observation.ParentMemoryWrite> parentWrites() {
-        List<Observation.ParentMemoryWrite> result = new ArrayList<>();
+    List<VforkObservation.ParentMemoryWrite> parentWrites() {
+        List<VforkObservation.ParentMemoryWrite> result = new ArrayList<>();
         for (Map.Entry<Event.Call, java.util.Set<PathExplorer.ChildWrite>> entry : walk.childWrites.entrySet()) {
             for (PathExplorer.ChildWrite w : entry.getValue()) {
                 if (w.storesResult() || ownedByChild(w.write().target()) || throughSharedArgument(w.write().target())) {
@@ -84,14 +84,14 @@ final class WriteOwnership {
                 Variable written = target.access() == LValue.Access.THROUGH_POINTER ? null : target.base();
                 int parameter = target.access() == LValue.Access.THROUGH_POINTER && target.base() != null
                         ? parameterBehind(target.base(), new HashSet<>()) : -1;
-                result.add(new Observation.ParentMemoryWrite(w.write(), written, parameter, entry.getKey(), List.of()));
+                result.add(new VforkObservation.ParentMemoryWrite(w.write(), written, parameter, entry.getKey(), List.of()));
             }
         }
         for (PathExplorer.ForwardedWrite f : walk.forwardedWrites) {
             if (passesSharedArgument(f)) {
                 continue;
             }
-            Observation.ParentMemoryWrite resolved = resolve(f);
+            VforkObservation.ParentMemoryWrite resolved = resolve(f);
             if (resolved != null) {
                 result.add(resolved);
             }
@@ -100,7 +100,7 @@ final class WriteOwnership {
     }
 
     /** A callee's write through a pointer parameter, judged by what this function passed for it. */
-    private Observation.ParentMemoryWrite resolve(PathExplorer.ForwardedWrite f) {
+    private VforkObservation.ParentMemoryWrite resolve(PathExplorer.ForwardedWrite f) {
         Expr argument = f.argument();
         if (argument instanceof Expr.AddressOf address) {
             return childOwned.test(address.variable()) ? null : f.write().into(address.variable());

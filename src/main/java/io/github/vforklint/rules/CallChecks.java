@@ -1,6 +1,6 @@
 package io.github.vforklint.rules;
 
-import io.github.vforklint.analysis.Observation;
+import io.github.vforklint.analysis.VforkObservation;
 import io.github.vforklint.knowledge.FunctionInfo;
 
 import java.util.Map;
@@ -16,8 +16,8 @@ final class CallChecks implements Check {
     }
 
     @Override
-    public void check(Observation observation, FindingSink sink) {
-        if (!(observation instanceof Observation.ChildCall call)) {
+    public void check(VforkObservation observation, FindingSink sink) {
+        if (!(observation instanceof VforkObservation.ChildCall call)) {
             return;
         }
         FunctionInfo info = call.info();

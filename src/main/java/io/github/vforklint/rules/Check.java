@@ -1,6 +1,6 @@
 package io.github.vforklint.rules;
 
-import io.github.vforklint.analysis.Observation;
+import io.github.vforklint.analysis.VforkObservation;
 
 import java.util.Set;
 
@@ -9,5 +9,5 @@ interface Check {
 
     Set<String> ruleIds();
 
-    void check(Observation observation, FindingSink sink);
+    void check(VforkObservation observation, FindingSink sink);
 }

@@ -1,6 +1,6 @@
 package io.github.vforklint.rules;
 
-import io.github.vforklint.analysis.Observation;
+import io.github.vforklint.analysis.VforkObservation;
 
 import java.util.Map;
 import java.util.Set;
@@ -14,10 +14,10 @@ final class ControlFlowChecks implements Check {
     }
 
     @Override
-    public void check(Observation observation, FindingSink sink) {
-        if (observation instanceof Observation.ChildReturn ret) {
+    public void check(VforkObservation observation, FindingSink sink) {
+        if (observation instanceof VforkObservation.ChildReturn ret) {
             sink.report(RuleIds.RETURN_IN_CHILD, ret.location(), Map.of("function", ret.function()), ret);
-        } else if (observation instanceof Observation.ExecFallthrough fallthrough) {
+        } else if (observation instanceof VforkObservation.ExecFallthrough fallthrough) {
             sink.report(RuleIds.EXEC_FALLTHROUGH, fallthrough.location(),
                     Map.of("exec", fallthrough.exec().text(), "function", fallthrough.function()), fallthrough);
         }

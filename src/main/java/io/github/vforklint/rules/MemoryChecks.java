@@ -1,6 +1,6 @@
 package io.github.vforklint.rules;
 
-import io.github.vforklint.analysis.Observation;
+import io.github.vforklint.analysis.VforkObservation;
 
 import java.util.Map;
 import java.util.Set;
@@ -14,14 +14,14 @@ final class MemoryChecks implements Check {
     }
 
     @Override
-    public void check(Observation observation, FindingSink sink) {
-        if (observation instanceof Observation.ParentMemoryWrite write) {
+    public void check(VforkObservation observation, FindingSink sink) {
+        if (observation instanceof VforkObservation.ParentMemoryWrite write) {
             sink.report(RuleIds.PARENT_MEMORY_WRITE, write.location(),
                     Map.of("variable", write.write().target().text()), write);
-        } else if (observation instanceof Observation.CloneArgumentWrite write) {
+        } else if (observation instanceof VforkObservation.CloneArgumentWrite write) {
             sink.report(RuleIds.PARENT_READS_CHILD_WRITE, "clone-argument", write.location(),
                     Map.of("variable", write.write().target().text()), write);
-        } else if (observation instanceof Observation.ParentRead read) {
+        } else if (observation instanceof VforkObservation.ParentRead read) {
             sink.report(RuleIds.PARENT_READS_CHILD_WRITE, read.location(),
                     Map.of("variable", read.read().variable().name()), read);
         }

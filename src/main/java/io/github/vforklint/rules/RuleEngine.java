@@ -1,6 +1,6 @@
 package io.github.vforklint.rules;
 
-import io.github.vforklint.analysis.Observation;
+import io.github.vforklint.analysis.VforkObservation;
 import io.github.vforklint.finding.Finding;
 import io.github.vforklint.finding.Severity;
 import io.github.vforklint.finding.Location;
@@ -36,18 +36,18 @@ public final class RuleEngine {
     }
 
     /** Findings for these observations, each (rule, location) once, the first cause winning. */
-    public List<Finding> findings(List<Observation> observations) {
+    public List<Finding> findings(List<VforkObservation> observations) {
         Map<String, Finding> unique = new LinkedHashMap<>();
         FindingSink sink = new FindingSink() {
             @Override
-            public void report(String ruleId, Location at, Map<String, String> values, Observation cause) {
+            public void report(String ruleId, Location at, Map<String, String> values, VforkObservation cause) {
                 RuleDefinition rule = catalogue.get(ruleId);
                 add(rule, rule.severity(), rule.message(), at, values, cause);
             }
 
             @Override
             public void report(String ruleId, String variant, Location at, Map<String, String> values,
-                               Observation cause) {
+                               VforkObservation cause) {
                 RuleDefinition rule = catalogue.get(ruleId);
                 RuleDefinition.Variant wording = rule.variants().get(variant);
                 if (wording == null) {
@@ -57,7 +57,7 @@ public final class RuleEngine {
             }
 
             private void add(RuleDefinition rule, Severity severity, String template, Location at,
-                             Map<String, String> values, Observation cause) {
+                             Map<String, String> values, VforkObservation cause) {
                 if (!selection.enabled(rule)) {
                     return;
                 }
@@ -69,7 +69,7 @@ public final class RuleEngine {
                         cause.site() == null ? null : cause.site().location(), cause.chain()));
             }
         };
-        for (Observation o : observations) {
+        for (VforkObservation o : observations) {
             for (Check check : CHECKS) {
                 check.check(o, sink);
             }

@@ -1,6 +1,6 @@
 package io.github.vforklint.scan;
 
-import io.github.vforklint.analysis.Observation;
+import io.github.vforklint.analysis.VforkObservation;
 import io.github.vforklint.analysis.SummaryCache;
 import io.github.vforklint.analysis.VforkAnalysis;
 import io.github.vforklint.compdb.CompilationDatabase;
@@ -220,7 +220,7 @@ public final class Scanner {
             diagnostics.addAll(unit.vforkRedefinitions(knowledge.namesOf(FunctionKind.VFORK)));
             VforkAnalysis analysis = new VforkAnalysis(knowledge, state.program(), options.limits(), state.wrappers(),
                     state.summaries());
-            List<Observation> observations = new ArrayList<>();
+            List<VforkObservation> observations = new ArrayList<>();
             Set<String> sites = new TreeSet<>();
             Map<String, String> wrappers = new LinkedHashMap<>();
             for (String name : unit.functionsCalling(siteNames)) {

@@ -1,0 +1,19 @@
+package io.github.vforklint.source;
+
+import java.nio.file.Path;
+
+/**
+ * One file of a scanned tree.
+ *
+ * @param id   its position in the tree's sorted file list
+ * @param path absolute and normalised; kept as a {@link Path}, never round-tripped through a
+ *             string, so names that are not valid UTF-8 still open
+ * @param size its length in bytes when the tree was walked
+ */
+public record SourceFile(int id, Path path, long size) {
+
+    /** The name as text, for messages; bytes that are not UTF-8 show as replacement characters. */
+    public String shown() {
+        return path.toString();
+    }
+}

@@ -1,0 +1,242 @@
+package io.github.vforklint.source;
+
+import java.util.Arrays;
+
+/**
+ * One pass over a file's bytes that collects the hashes of its distinct words (runs of
+ * {@code [A-Za-z0-9_]}) and of the names it appears to define as functions. One instance per
+ * thread: its tables are reused from file to file.
+ */
+final class WordScanner {
+
+    static final Words EMPTY = new Words(WordBloom.EMPTY, WordBloom.EMPTY);
+
+    /** Definitions whose parameter list runs longer than this are not looked for. */
+    private static final int MAX_HEADER_LENGTH = 4000;
+
+    private long[] table = new long[4096];
+    private int used;
+    private long[] defined = new long[64];
+    private int definedCount;
+
+    /** The words and defined names of {@code text[0..length)}. */
+    Words scan(byte[] text, int length) {
+        Arrays.fill(table, 0);
+        used = 0;
+        definedCount = 0;
+        int i = 0;
+        boolean lineStart = true;
+        while (i < length) {
+            byte b = text[i];
+            if (isWordByte(b)) {
+                int start = i;
+                while (i < length && isWordByte(text[i])) {
+                    i++;
+                }
+                long h = WordBloom.hash(text, start, i);
+                add(h);
+                if (lineStart && !isDigit(b) && definesFunction(text, length, i)) {
+                    addDefined(h);
+                }
+                lineStart = false;
+                continue;
+            }
+            lineStart = b == '\n';
+            i++;
+        }
+        long[] words = new long[used];
+        int n = 0;
+        for (long h : table) {
+            if (h != 0) {
+                words[n++] = h;
+            }
+        }
+        return new Words(WordBloom.of(words, n), WordBloom.of(defined, definedCount));
+    }
+
+    /** What the index keeps of one file. */
+    record Words(WordBloom words, WordBloom definitions) {
+    }
+
+    private void add(long h) {
+        if (h == 0) {
+            h = 1;
+        }
+        if ((used + 1) * 2 > table.length) {
+            long[] old = table;
+            table = new long[old.length * 2];
+            used = 0;
+            for (long o : old) {
+                if (o != 0) {
+                    insert(o);
+                }
+            }
+        }
+        insert(h);
+    }
+
+    private void insert(long h) {
+        int mask = table.length - 1;
+        int slot = (int) (h ^ (h >>> 32)) & mask;
+        while (table[slot] != 0) {
+            if (table[slot] == h) {
+                return;
+            }
+            slot = (slot + 1) & mask;
+        }
+        table[slot] = h;
+        used++;
+    }
+
+    private void addDefined(long h) {
+        if (definedCount == defined.length) {
+            defined = Arrays.copyOf(defined, definedCount * 2);
+        }
+        defined[definedCount++] = h;
+    }
+
+    /**
+     * Whether the word that ends at {@code end}, and starts its line, begins a function definition:
+     * the line goes on to a name before a parenthesis (past {@code __attribute__((...))} groups
+     * and comments) whose list closes before a '{' rather than a ';'. A few false positives only
+     * cost a parse later.
+     */
+    static boolean definesFunction(byte[] text, int length, int end) {
+        int lineEnd = end;
+        while (lineEnd < length && text[lineEnd] != '\n') {
+            lineEnd++;
+        }
+        int nameStart = -1;
+        int nameEnd = -1;
+        for (int i = end - wordLengthBefore(text, end); i < lineEnd; i++) {
+            byte c = text[i];
+            if (c == '/' && i + 1 < lineEnd && text[i + 1] == '*') {
+                int close = indexOf(text, i + 2, lineEnd, (byte) '*', (byte) '/');
+                if (close < 0) {
+                    return false;
+                }
+                i = close + 1;
+                continue;
+            }
+            if (c == ';' || c == '=' || c == '{' || c == '#' || c == '/' && i + 1 < lineEnd && text[i + 1] == '/') {
+                return false;
+            }
+            if (isWordByte(c)) {
+                nameStart = i;
+                while (i + 1 < lineEnd && isWordByte(text[i + 1])) {
+                    i++;
+                }
+                nameEnd = i + 1;
+                continue;
+            }
+            if (c != '(') {
+                if (c != ' ' && c != '\t' && c != '*' && c != '\r') {
+                    nameStart = -1;
+                }
+                continue;
+            }
+            if (nameStart < 0) {
+                return false;
+            }
+            if (isAttribute(text, nameStart, nameEnd)) {
+                int close = closing(text, i, lineEnd);
+                if (close < 0) {
+                    return false;
+                }
+                i = close;
+                nameStart = -1;
+                continue;
+            }
+            return !isKeyword(text, nameStart, nameEnd) && opensBody(text, length, i);
+        }
+        return false;
+    }
+
+    private static int wordLengthBefore(byte[] text, int end) {
+        int i = end;
+        while (i > 0 && isWordByte(text[i - 1])) {
+            i--;
+        }
+        return end - i;
+    }
+
+    private static final byte[][] ATTRIBUTES = {bytes("__attribute__"), bytes("__attribute"), bytes("__declspec"),
+            bytes("_Alignas")};
+    private static final byte[][] KEYWORDS = {bytes("if"), bytes("while"), bytes("for"), bytes("switch"),
+            bytes("return"), bytes("sizeof"), bytes("do"), bytes("else"), bytes("case"), bytes("typedef"),
+            bytes("struct"), bytes("union"), bytes("enum")};
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    private static boolean isAttribute(byte[] text, int start, int end) {
+        return matchesAny(ATTRIBUTES, text, start, end);
+    }
+
+    private static boolean isKeyword(byte[] text, int start, int end) {
+        return matchesAny(KEYWORDS, text, start, end);
+    }
+
+    private static boolean matchesAny(byte[][] words, byte[] text, int start, int end) {
+        for (byte[] w : words) {
+            if (w.length == end - start && Arrays.equals(w, 0, w.length, text, start, end)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int closing(byte[] text, int open, int end) {
+        int depth = 0;
+        for (int i = open; i < end; i++) {
+            if (text[i] == '(') {
+                depth++;
+            } else if (text[i] == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOf(byte[] text, int from, int end, byte a, byte b) {
+        for (int i = from; i + 1 < end; i++) {
+            if (text[i] == a && text[i + 1] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the parenthesised list at {@code open} is followed by a body rather than a ';'. */
+    private static boolean opensBody(byte[] text, int length, int open) {
+        int depth = 0;
+        int limit = Math.min(length, open + MAX_HEADER_LENGTH);
+        int i = open;
+        for (; i < limit; i++) {
+            if (text[i] == '(') {
+                depth++;
+            } else if (text[i] == ')' && --depth == 0) {
+                break;
+            }
+        }
+        for (i++; i < limit; i++) {
+            byte c = text[i];
+            if (c == '{') {
+                return true;
+            }
+            if (c == ';' || c == '}' || c == '=') {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    static boolean isWordByte(byte b) {
+        return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_';
+    }
+
+    private static boolean isDigit(byte b) {
+        return b >= '0' && b <= '9';
+    }
+}
