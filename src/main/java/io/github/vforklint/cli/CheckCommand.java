@@ -122,6 +122,10 @@ final class CheckCommand implements Callable<Integer> {
                     + "call machinery (default: 50).")
     int maxHelperReach = io.github.vforklint.analysis.AnalysisLimits.defaults().helperReach();
 
+    @Option(names = "--java-release", paramLabel = "N",
+            description = "Parse Java sources at Java N's language level (default: the newest the parser knows).")
+    Integer javaRelease;
+
     @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip files and directories matching GLOB (relative to the current directory).")
     List<String> excludes;
 
@@ -211,11 +215,14 @@ final class CheckCommand implements Callable<Integer> {
         if (jobs != null && jobs < 1) {
             throw new UsageException("--jobs must be at least 1");
         }
+        if (javaRelease != null && javaRelease < 1) {
+            throw new UsageException("--java-release must be a Java release such as 17 or 21");
+        }
         return new CheckConfig(chosenProfile, select, ignore, parseSeverities(catalogue),
                 includes == null ? null : includes.stream().map(g -> glob(baseDir, g, "--include")).toList(),
                 excludes == null ? null : excludes.stream().map(g -> glob(baseDir, g, "--exclude")).toList(),
                 includeDirs, parseDefines(defines), undefines, systemIncludes, compiler, jobs, chosenFailOn,
-                baseline, requireReason, paths.isEmpty() ? null : paths);
+                baseline, requireReason, paths.isEmpty() ? null : paths, javaRelease);
     }
 
     private static Glob glob(Path baseDir, String pattern, String option) {

@@ -70,7 +70,8 @@ public final class RuleCatalogue {
                 Severity.parse(required(meta, "severity", file)), profiles,
                 required(meta, "summary", file), required(meta, "message", file), Map.copyOf(variants),
                 List.copyOf(tags), List.copyOf(references), body,
-                codeBlockUnder(body, "Bad"), codeBlockUnder(body, "Good"));
+                codeBlockUnder(body, "Bad").code(), codeBlockUnder(body, "Good").code(),
+                codeBlockUnder(body, "Bad").file(), codeBlockUnder(body, "Good").file());
     }
 
     private static String required(JsonNode meta, String key, String file) {
@@ -81,10 +82,18 @@ public final class RuleCatalogue {
         return value;
     }
 
-    private static String codeBlockUnder(String body, String heading) {
-        Matcher m = Pattern.compile("^## " + heading + "\\s*$.*?^```c\\s*$(.*?)^```\\s*$",
+    /** An example and the file it stands for: {@code ```c}, or a language and a file name ({@code ```xml pom.xml}). */
+    private record Example(String code, String file) {
+    }
+
+    private static Example codeBlockUnder(String body, String heading) {
+        Matcher m = Pattern.compile("^## " + heading + "\\s*$.*?^```(\\w+)(?:[ \\t]+(\\S+))?[ \\t]*$(.*?)^```\\s*$",
                 Pattern.DOTALL | Pattern.MULTILINE).matcher(body);
-        return m.find() ? m.group(1).replaceFirst("\\A\\R", "") : "";
+        if (!m.find()) {
+            return new Example("", "example.c");
+        }
+        String file = m.group(2) != null ? m.group(2) : m.group(1).equals("c") ? "example.c" : "example." + m.group(1);
+        return new Example(m.group(3).replaceFirst("\\A\\R", ""), file);
     }
 
     public Collection<RuleDefinition> all() {

@@ -32,13 +32,16 @@ public final class RuleEngine {
     public static Set<String> implementedRuleIds() {
         Set<String> ids = new HashSet<>();
         CHECKS.forEach(c -> ids.addAll(c.ruleIds()));
+        JvmCheckRunner.CHECKS.forEach(c -> ids.addAll(c.ruleIds()));
         ids.add(RuleIds.UNUSED_SUPPRESSION);
         return ids;
     }
 
     /** Findings for everything a scan observed. */
     public List<Finding> findings(AnalysisResult result) {
-        return findings(result.all(VforkObservation.class));
+        List<Finding> all = new ArrayList<>(findings(result.all(VforkObservation.class)));
+        all.addAll(JvmCheckRunner.findings(catalogue, selection, result));
+        return all;
     }
 
     /** Findings for these observations, each (rule, location) once, the first cause winning. */

@@ -15,11 +15,13 @@ import java.util.Map;
  * @param systemIncludes  resolve {@code <...>} headers with the local compiler's search path
  * @param compileCommands a compile_commands.json (or its directory); null to look for one at the
  *                        scanned directories and in their build/ subdirectories
+ * @param javaRelease     the Java language level Java sources are parsed at (17, 21, 25...); null
+ *                        for the newest the parser knows
  */
 public record ScanOptions(Path baseDir, Profile profile, List<String> select, List<String> ignore,
                           List<Path> includeDirs, Map<String, String> defines, List<String> undefines,
                           PathFilter paths, int jobs, boolean systemIncludes, String compiler,
-                          Path compileCommands, AnalysisLimits limits) {
+                          Path compileCommands, AnalysisLimits limits, Integer javaRelease) {
 
     public ScanOptions {
         select = List.copyOf(select);
@@ -29,33 +31,47 @@ public record ScanOptions(Path baseDir, Profile profile, List<String> select, Li
         undefines = List.copyOf(undefines);
     }
 
+    /** Without a Java release: Java sources are parsed at the newest level the parser knows. */
+    public ScanOptions(Path baseDir, Profile profile, List<String> select, List<String> ignore,
+                       List<Path> includeDirs, Map<String, String> defines, List<String> undefines,
+                       PathFilter paths, int jobs, boolean systemIncludes, String compiler,
+                       Path compileCommands, AnalysisLimits limits) {
+        this(baseDir, profile, select, ignore, includeDirs, defines, undefines, paths, jobs, systemIncludes, compiler,
+                compileCommands, limits, null);
+    }
+
     public static ScanOptions defaults(Path baseDir) {
         return new ScanOptions(baseDir, Profile.DEFAULT, List.of(), List.of(), List.of(), Map.of(), List.of(),
-                PathFilter.all(), Runtime.getRuntime().availableProcessors(), false, "cc", null, AnalysisLimits.defaults());
+                PathFilter.all(), Runtime.getRuntime().availableProcessors(), false, "cc", null, AnalysisLimits.defaults(), null);
     }
 
     public ScanOptions withProfile(Profile newProfile) {
         return new ScanOptions(baseDir, newProfile, select, ignore, includeDirs, defines, undefines, paths, jobs,
-                systemIncludes, compiler, compileCommands, limits);
+                systemIncludes, compiler, compileCommands, limits, javaRelease);
     }
 
     public ScanOptions withSystemIncludes(String compilerToAsk) {
         return new ScanOptions(baseDir, profile, select, ignore, includeDirs, defines, undefines, paths, jobs,
-                true, compilerToAsk, compileCommands, limits);
+                true, compilerToAsk, compileCommands, limits, javaRelease);
     }
 
     public ScanOptions withCompileCommands(Path database) {
         return new ScanOptions(baseDir, profile, select, ignore, includeDirs, defines, undefines, paths, jobs,
-                systemIncludes, compiler, database, limits);
+                systemIncludes, compiler, database, limits, javaRelease);
     }
 
     public ScanOptions withLimits(AnalysisLimits newLimits) {
         return new ScanOptions(baseDir, profile, select, ignore, includeDirs, defines, undefines, paths, jobs,
-                systemIncludes, compiler, compileCommands, newLimits);
+                systemIncludes, compiler, compileCommands, newLimits, javaRelease);
     }
 
     public ScanOptions withIncludeDirs(List<Path> dirs) {
         return new ScanOptions(baseDir, profile, select, ignore, dirs, defines, undefines, paths, jobs,
-                systemIncludes, compiler, compileCommands, limits);
+                systemIncludes, compiler, compileCommands, limits, javaRelease);
+    }
+
+    public ScanOptions withJavaRelease(Integer release) {
+        return new ScanOptions(baseDir, profile, select, ignore, includeDirs, defines, undefines, paths, jobs,
+                systemIncludes, compiler, compileCommands, limits, release);
     }
 }

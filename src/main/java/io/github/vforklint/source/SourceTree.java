@@ -48,6 +48,13 @@ public final class SourceTree {
     public record Selection(Predicate<Path> read, Predicate<Path> excluded, Predicate<Path> included) {
     }
 
+    /**
+     * Hidden directories that are walked all the same: build tools and CI services keep their
+     * configuration there (.mvn/jvm.config, .github/workflows), never vendored sources.
+     */
+    private static final Set<String> CONFIGURATION_DIRECTORIES = Set.of(".mvn", ".github", ".circleci", ".gitlab",
+            ".buildkite");
+
     private final List<SourceFile> files;
     private final WordScanner.Words[] words;
     private final Map<String, List<SourceFile>> byName;
@@ -113,7 +120,8 @@ public final class SourceTree {
             Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    boolean hidden = !dir.equals(root) && String.valueOf(dir.getFileName()).startsWith(".");
+                    String name = String.valueOf(dir.getFileName());
+                    boolean hidden = !dir.equals(root) && name.startsWith(".") && !CONFIGURATION_DIRECTORIES.contains(name);
                     return hidden || selection.excluded().test(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 

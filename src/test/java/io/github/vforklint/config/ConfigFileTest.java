@@ -75,7 +75,7 @@ class ConfigFileTest {
     @Test
     void errorsNameTheFileAndLine() {
         assertEquals(".vforklint.yml:2: unknown key 'fial-on' (known: paths, profile, select, ignore, severity, include,"
-                + " exclude, include-dirs, defines, undefines, system-includes, cc, jobs, fail-on, baseline, require-reason)",
+                + " exclude, include-dirs, defines, undefines, system-includes, cc, jobs, fail-on, baseline, require-reason, java-release)",
                 error("profile: strict\nfial-on: warning\n"));
         assertEquals(".vforklint.yml:3: select: unknown rule 'VFK999' (see `vforklint rules`)",
                 error("select:\n  - VFK101\n  - VFK999\n"));

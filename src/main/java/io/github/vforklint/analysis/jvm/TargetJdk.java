@@ -1,0 +1,18 @@
+package io.github.vforklint.analysis.jvm;
+
+/**
+ * The JDK feature release a setting will meet, as far as the build says.
+ *
+ * @param feature the feature release (8, 17, 21, 25...)
+ * @param source  where it was read, for messages: "maven.compiler.release in pom.xml",
+ *                "the base image eclipse-temurin:21-jre"
+ * @param atLeast true when the build gives only the oldest JDK the code runs on (a release or
+ *                target level), false when it names the JDK that runs it (a toolchain, an image)
+ */
+public record TargetJdk(int feature, String source, boolean atLeast) {
+
+    /** "JDK 21 (toolchain in build.gradle)" or "JDK 17 or later (maven.compiler.release in pom.xml)". */
+    public String describe() {
+        return "JDK " + feature + (atLeast ? " or later" : "") + " (" + source + ")";
+    }
+}
