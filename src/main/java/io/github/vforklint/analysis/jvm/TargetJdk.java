@@ -11,8 +11,8 @@ package io.github.vforklint.analysis.jvm;
  */
 public record TargetJdk(int feature, String source, boolean atLeast) {
 
-    /** "JDK 21 (toolchain in build.gradle)" or "JDK 17 or later (maven.compiler.release in pom.xml)". */
+    /** "JDK 21 (the Java toolchain in build.gradle)" or "JDK 17 (the oldest the build targets: maven.compiler.release in pom.xml)". */
     public String describe() {
-        return "JDK " + feature + (atLeast ? " or later" : "") + " (" + source + ")";
+        return "JDK " + feature + " (" + (atLeast ? "the oldest the build targets: " : "") + source + ")";
     }
 }

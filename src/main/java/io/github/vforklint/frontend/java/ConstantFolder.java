@@ -14,7 +14,6 @@ import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithSimpleName;
-import com.github.javaparser.resolution.declarations.ResolvedValueDeclaration;
 
 import java.util.HashSet;
 import java.util.Optional;
@@ -31,11 +30,11 @@ final class ConstantFolder {
     private ConstantFolder() {
     }
 
-    static Optional<String> fold(Expression e) {
-        return fold(e, new HashSet<>());
+    static Optional<String> fold(Expression e, NameLookup names) {
+        return fold(e, names, new HashSet<>());
     }
 
-    private static Optional<String> fold(Expression e, Set<Node> visiting) {
+    private static Optional<String> fold(Expression e, NameLookup names, Set<Node> visiting) {
         if (e instanceof StringLiteralExpr s) {
             return Optional.of(s.asString());
         }
@@ -43,49 +42,25 @@ final class ConstantFolder {
             return Optional.of(t.asString());
         }
         if (e instanceof EnclosedExpr en) {
-            return fold(en.getInner(), visiting);
+            return fold(en.getInner(), names, visiting);
         }
         if (e instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.PLUS) {
-            Optional<String> left = fold(b.getLeft(), visiting);
+            Optional<String> left = fold(b.getLeft(), names, visiting);
             if (left.isEmpty()) {
                 return Optional.empty();
             }
-            return fold(b.getRight(), visiting).map(right -> left.get() + right);
+            return fold(b.getRight(), names, visiting).map(right -> left.get() + right);
         }
         if (e instanceof NameExpr || e instanceof FieldAccessExpr) {
-            return declarator(e).flatMap(v -> {
-                if (!visiting.add(v) || v.getInitializer().isEmpty() || !isConstant(v)) {
-                    return Optional.empty();
-                }
-                return fold(v.getInitializer().get(), visiting);
-            });
+            return names.declaration(e).filter(d -> d instanceof VariableDeclarator).map(d -> (VariableDeclarator) d)
+                    .flatMap(v -> {
+                        if (!visiting.add(v) || v.getInitializer().isEmpty() || !isConstant(v)) {
+                            return Optional.empty();
+                        }
+                        return fold(v.getInitializer().get(), names, visiting);
+                    });
         }
         return Optional.empty();
-    }
-
-    /** The variable a name refers to, where its source is in the scanned tree. */
-    static Optional<VariableDeclarator> declarator(Expression name) {
-        try {
-            ResolvedValueDeclaration d = name instanceof NameExpr n ? n.resolve() : ((FieldAccessExpr) name).resolve();
-            Optional<Node> ast = d.toAst();
-            if (ast.isEmpty()) {
-                return Optional.empty();
-            }
-            Node node = ast.get();
-            if (node instanceof VariableDeclarator v) {
-                return Optional.of(v);
-            }
-            if (node instanceof FieldDeclaration f) {
-                return f.getVariables().stream().filter(v -> v.getNameAsString().equals(d.getName())).findFirst();
-            }
-            if (node instanceof VariableDeclarationExpr local) {
-                return local.getVariables().stream().filter(v -> v.getNameAsString().equals(d.getName())).findFirst();
-            }
-            return Optional.empty();
-        } catch (RuntimeException | StackOverflowError unresolved) {
-            // Unresolvable (the declaring type is in a jar or outside the tree): no constant value.
-            return Optional.empty();
-        }
     }
 
     /** A static final field, a field of an interface, or a local that is final or never assigned again. */

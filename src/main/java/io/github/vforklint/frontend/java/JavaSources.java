@@ -15,7 +15,6 @@ import com.github.javaparser.symbolsolver.JavaSymbolSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.JavaParserTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
-import io.github.vforklint.analysis.jvm.TargetJdk;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -115,9 +114,5 @@ final class JavaSources {
             }
         }
         return calls;
-    }
-
-    static JavaUnit unit(JvmFile file, CompilationUnit cu, TargetJdk jdk) {
-        return new JavaUnit(file, cu, jdk);
     }
 }

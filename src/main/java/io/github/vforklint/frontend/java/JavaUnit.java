@@ -8,10 +8,10 @@ import io.github.vforklint.analysis.jvm.TargetJdk;
 import io.github.vforklint.finding.Location;
 
 /**
- * One parsed Java file with what the checks ask of it: locations of nodes, its imports, and the
- * JDK its module targets.
+ * One parsed Java file with what the checks ask of it: locations of nodes, its imports, the
+ * JDK its module targets, and what its names declare.
  */
-record JavaUnit(JvmFile file, CompilationUnit cu, TargetJdk jdk) {
+record JavaUnit(JvmFile file, CompilationUnit cu, TargetJdk jdk, NameLookup names) {
 
     /** A node's span; JavaParser's end position is inclusive, a location's end column is not. */
     Location location(Node node) {

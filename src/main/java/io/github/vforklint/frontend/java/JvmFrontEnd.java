@@ -157,7 +157,8 @@ public final class JvmFrontEnd implements FrontEnd {
         analysed += analyseJava(java, context, files, jdks, out);
         int sites = 0;
         for (Observation o : out.observations) {
-            if (o instanceof LaunchMechanismSetting s && s.isVfork() || o instanceof NativeForkBinding b) {
+            if (o instanceof LaunchMechanismSetting s && s.isVfork() && s.effect() != LaunchMechanismSetting.Effect.LOST
+                    || o instanceof NativeForkBinding) {
                 sites++;
             }
         }
@@ -193,8 +194,9 @@ public final class JvmFrontEnd implements FrontEnd {
             return 0;
         }
         JavaSources sources = new JavaSources(languageLevel(javaRelease));
+        NameLookup names = new NameLookup();
         Map<Path, JavaUnit> units = new LinkedHashMap<>();
-        parseAll(candidates, sources, jdks, units, out);
+        parseAll(candidates, sources, jdks, names, units, out);
         int extra = 0;
         Set<String> keyNames = JavaSources.keyConstants(cus(units), Set.of());
         List<SourceFile> allJava = context.tree().files().stream()
@@ -216,7 +218,7 @@ public final class JvmFrontEnd implements FrontEnd {
                 break;
             }
             Map<Path, JavaUnit> fresh = new LinkedHashMap<>();
-            parseAll(users, sources, jdks, fresh, out);
+            parseAll(users, sources, jdks, names, fresh, out);
             extra += users.size();
             units.putAll(fresh);
             Set<String> more = new TreeSet<>(keyNames);
@@ -260,8 +262,8 @@ public final class JvmFrontEnd implements FrontEnd {
         return units.values().stream().map(JavaUnit::cu).toList();
     }
 
-    private static void parseAll(List<JvmFile> files, JavaSources sources, BuildJdks jdks, Map<Path, JavaUnit> units,
-                                 Observed out) {
+    private static void parseAll(List<JvmFile> files, JavaSources sources, BuildJdks jdks, NameLookup names,
+                                 Map<Path, JavaUnit> units, Observed out) {
         for (JvmFile file : files) {
             JavaSources.Parsed parsed;
             try {
@@ -276,7 +278,8 @@ public final class JvmFrontEnd implements FrontEnd {
                         + (problems.size() > 2 ? " (and " + (problems.size() - 2) + " more)" : ""));
                 continue;
             }
-            units.put(file.path(), new JavaUnit(file, parsed.cu(), jdks.forDirectory(file.path().getParent())));
+            names.add(parsed.cu());
+            units.put(file.path(), new JavaUnit(file, parsed.cu(), jdks.forDirectory(file.path().getParent()), names));
         }
     }
 
@@ -288,13 +291,19 @@ public final class JvmFrontEnd implements FrontEnd {
                     .orElse(false);
         }
         Expression s = scope.get();
+        // Resolving the receiver is costly (java.util.concurrent is full of ForkJoinTask.fork()): only when the
+        // file names a binding's owner or jnr-posix can the receiver be one.
+        String text = unit.file().chars();
+        if (owners.stream().noneMatch(text::contains) && !text.contains("POSIX")) {
+            return false;
+        }
         if (s instanceof NameExpr n && owners.contains(n.getNameAsString())) {
             return true;
         }
         if (s instanceof FieldAccessExpr f && f.getScope() instanceof NameExpr n && owners.contains(n.getNameAsString())) {
             return true;
         }
-        Optional<String> type = NativeForkInJava.declaredType(s);
+        Optional<String> type = NativeForkInJava.declaredType(unit, s);
         if (type.isPresent() && owners.contains(type.get().replaceFirst("<.*", "").replaceFirst(".*\\.", ""))) {
             return true;
         }

@@ -57,7 +57,7 @@ final class LaunchPropertyInJava {
         for (MethodCallExpr call : unit.cu().findAll(MethodCallExpr.class)) {
             if (call.getArguments().size() == 2 && setsSystemProperty(unit, call)
                     && mayBeKey(call.getArgument(0), keyNames)) {
-                Optional<String> key = ConstantFolder.fold(call.getArgument(0));
+                Optional<String> key = ConstantFolder.fold(call.getArgument(0), unit.names());
                 if (key.isPresent() && LaunchOption.isProperty(key.get())) {
                     setting(unit, call, out);
                 }
@@ -105,7 +105,7 @@ final class LaunchPropertyInJava {
     private static void setting(JavaUnit unit, MethodCallExpr call, Observed out) {
         Expression valueExpr = call.getArgument(1);
         Location at = unit.location(valueExpr);
-        Optional<String> value = ConstantFolder.fold(valueExpr);
+        Optional<String> value = ConstantFolder.fold(valueExpr, unit.names());
         if (value.isEmpty()) {
             out.unjudged(at, "`" + shorten(valueExpr.toString()) + "`");
             return;
@@ -129,7 +129,7 @@ final class LaunchPropertyInJava {
         // "-D...=" + mode: the option's value is whatever the concatenation folds to.
         if (hits.size() == 1 && hits.get(0).value().isEmpty() && literal.getParentNode().orElse(null) instanceof BinaryExpr b
                 && b.getLeft() == literal && b.getOperator() == BinaryExpr.Operator.PLUS) {
-            Optional<String> whole = ConstantFolder.fold(b);
+            Optional<String> whole = ConstantFolder.fold(b, unit.names());
             if (whole.isEmpty()) {
                 out.unjudged(unit.location(b.getRight()), "`" + shorten(b.getRight().toString()) + "`");
                 return;

@@ -14,7 +14,6 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
-import com.github.javaparser.resolution.declarations.ResolvedValueDeclaration;
 import io.github.vforklint.analysis.jvm.InternalLaunchAccess;
 import io.github.vforklint.analysis.jvm.NativeForkBinding;
 
@@ -107,8 +106,10 @@ final class NativeForkInJava {
                     && call.getArgument(1) instanceof StringLiteralExpr s && FORK_SYMBOLS.contains(s.asString())) {
                 out.observation(new NativeForkBinding(unit.location(s), s.asString(), "JNA",
                         "Function.getFunction(\"" + s.asString() + "\")"));
-            } else if (!call.getArguments().isEmpty() && mentionsProcessImpl) {
-                Optional<String> first = ConstantFolder.fold(call.getArgument(0));
+            } else if (mentionsProcessImpl && !call.getArguments().isEmpty() && (REFLECTIVE_METHOD_LOOKUPS.contains(name)
+                    || name.equals("getDeclaredField"))) {
+                // Only these calls are folded: folding every argument of a file resolves every name in it.
+                Optional<String> first = ConstantFolder.fold(call.getArgument(0), unit.names());
                 if (REFLECTIVE_METHOD_LOOKUPS.contains(name) && first.filter("forkAndExec"::equals).isPresent()) {
                     out.observation(new InternalLaunchAccess(unit.location(call), "ProcessImpl.forkAndExec",
                             name.startsWith("find") ? "a method handle" : "reflection"));
@@ -116,7 +117,7 @@ final class NativeForkInJava {
                     out.observation(new InternalLaunchAccess(unit.location(call), "ProcessImpl.launchMechanism", "reflection"));
                 } else if ((name.equals("findVirtual") || name.equals("findStatic") || name.equals("findSpecial"))
                         && call.getArguments().size() >= 2) {
-                    Optional<String> second = ConstantFolder.fold(call.getArgument(1));
+                    Optional<String> second = ConstantFolder.fold(call.getArgument(1), unit.names());
                     if (second.filter("forkAndExec"::equals).isPresent()) {
                         out.observation(new InternalLaunchAccess(unit.location(call), "ProcessImpl.forkAndExec",
                                 "a method handle"));
@@ -158,38 +159,38 @@ final class NativeForkInJava {
             if (m.getNameAsString().equals("getPOSIX") || m.getNameAsString().equals("getNativePOSIX")) {
                 return true;
             }
+            // Resolving a call is costly: only one whose name says it hands out a POSIX is worth it (runtime.getPosix()).
+            if (!m.getNameAsString().toLowerCase(java.util.Locale.ROOT).contains("posix")) {
+                return false;
+            }
             Optional<String> type = returnTypeOf(m);
             return type.filter(t -> t.equals("POSIX") || t.equals("jnr.posix.POSIX")).isPresent();
         }
-        return declaredType(receiver).filter(t -> t.equals("jnr.posix.POSIX")
+        if (!unit.file().chars().contains("POSIX")) {
+            return false;
+        }
+        return declaredType(unit, receiver).filter(t -> t.equals("jnr.posix.POSIX")
                 || t.equals("POSIX") && (unit.imports("jnr.posix") || unit.file().chars().contains("jnr.posix"))).isPresent();
     }
 
-    /** The type a variable, parameter or field was declared with, as written. */
-    static Optional<String> declaredType(Expression e) {
+    /**
+     * The type a variable, parameter or field was declared with, as written. A constant that a
+     * static import brings from a binding interface (akuma's {@code import static ...CLibrary.LIBC})
+     * has that interface's type when its declaration says so.
+     */
+    static Optional<String> declaredType(JavaUnit unit, Expression e) {
         if (!(e instanceof NameExpr) && !(e instanceof FieldAccessExpr)) {
             return Optional.empty();
         }
-        try {
-            ResolvedValueDeclaration d = e instanceof NameExpr n ? n.resolve() : ((FieldAccessExpr) e).resolve();
-            Optional<Node> ast = d.toAst();
-            if (ast.isEmpty()) {
-                return Optional.empty();
-            }
-            Node node = ast.get();
-            Type type = null;
+        return unit.names().declaration(e).map(node -> {
             if (node instanceof Parameter p) {
-                type = p.getType();
-            } else if (node instanceof VariableDeclarator v) {
-                type = v.getType();
-            } else if (node instanceof FieldDeclaration f) {
-                type = f.getVariables().stream().filter(v -> v.getNameAsString().equals(d.getName()))
-                        .map(VariableDeclarator::getType).findFirst().orElse(null);
+                return p.getType();
             }
-            return Optional.ofNullable(type).map(t -> t.asString());
-        } catch (RuntimeException | StackOverflowError unresolved) {
-            return Optional.empty();
-        }
+            if (node instanceof VariableDeclarator v) {
+                return v.getType();
+            }
+            return null;
+        }).map(Type::asString);
     }
 
     private static Optional<String> returnTypeOf(MethodCallExpr m) {
