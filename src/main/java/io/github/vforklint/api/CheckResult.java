@@ -89,7 +89,7 @@ public record CheckResult(FilteredResult filtered, EffectiveConfig config, RuleC
             hidden.add(filtered.suppressedByBaseline() + " in the baseline");
         }
         if (!filtered.stale().isEmpty()) {
-            int stale = filtered.stale().stream().mapToInt(e -> e.count()).sum();
+            long stale = filtered.stale().stream().mapToLong(e -> e.count()).sum();
             hidden.add(stale + " baseline entr" + (stale == 1 ? "y" : "ies") + " stale");
         }
         return hidden.isEmpty() ? base : base + "; " + String.join(", ", hidden);
