@@ -18,7 +18,6 @@ import io.github.vforklint.suppress.FindingFilter;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * One check, prepared then run: {@link #prepare} merges the configuration file under the
@@ -78,17 +77,15 @@ public final class Check {
                 .withLimits(request.limits());
         Scanner scanner;
         FindingFilter filter;
-        List<Path> files;
         try {
             scanner = new Scanner(options, FunctionKnowledge.load(), catalogue);
-            files = config.sourceWalk().files(config.paths());
-            filter = new FindingFilter(catalogue, options, filterSettings(baseDir, files));
+            filter = new FindingFilter(catalogue, options, filterSettings(baseDir));
         } catch (IllegalArgumentException e) {
             throw new CheckException(e.getMessage());
         }
         ScanResult scanned;
         try {
-            scanned = scanner.scan(config.narrowsFiles() ? files : config.paths());
+            scanned = scanner.scan(config.paths());
         } catch (IllegalArgumentException | Scanner.ScanException e) {
             throw new CheckException(e.getMessage());
         }
@@ -103,7 +100,7 @@ public final class Check {
         return new CheckResult(result, config, catalogue, baseDir);
     }
 
-    private FindingFilter.Settings filterSettings(Path baseDir, List<Path> files) throws CheckException {
+    private FindingFilter.Settings filterSettings(Path baseDir) throws CheckException {
         Baseline known = null;
         String baselineName = null;
         if (request.writeBaseline() != null) {
@@ -116,7 +113,7 @@ public final class Check {
                 throw new CheckException(e.getMessage());
             }
         }
-        return new FindingFilter.Settings(ProjectPaths.forWorkingDirectory(baseDir), files, config.requireReason(),
+        return new FindingFilter.Settings(ProjectPaths.forWorkingDirectory(baseDir), config.requireReason(),
                 config.severity(), known, baselineName, request.writeBaseline() != null);
     }
 

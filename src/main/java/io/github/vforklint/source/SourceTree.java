@@ -51,6 +51,7 @@ public final class SourceTree {
     private final List<SourceFile> files;
     private final WordScanner.Words[] words;
     private final Map<String, List<SourceFile>> byName;
+    private final Map<String, List<SourceFile>> definers = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Diagnostic> diagnostics;
 
     private SourceTree(List<SourceFile> files, WordScanner.Words[] words, List<Diagnostic> diagnostics) {
@@ -243,14 +244,35 @@ public final class SourceTree {
      * whose parameter list is followed by a body). A few may not define it after all.
      */
     public List<SourceFile> mayDefine(String function) {
-        long h = WordBloom.hash(function);
-        List<SourceFile> result = new ArrayList<>();
-        for (SourceFile f : files) {
-            if (words[f.id()].definitions().mayContain(h)) {
-                result.add(f);
+        return definers.computeIfAbsent(function, name -> {
+            long h = WordBloom.hash(name);
+            List<SourceFile> result = new ArrayList<>();
+            FileBuffer buffer = new FileBuffer();
+            for (SourceFile f : files) {
+                // The filter's rare false positive would cost a whole parse: confirm on the bytes.
+                if (words[f.id()].definitions().mayContain(h) && definesIn(f, h, buffer)) {
+                    result.add(f);
+                }
+            }
+            return List.copyOf(result);
+        });
+    }
+
+    private static boolean definesIn(SourceFile f, long hash, FileBuffer buffer) {
+        int length;
+        try {
+            length = buffer.read(f.path(), Long.MAX_VALUE);
+        } catch (IOException e) {
+            return false;
+        }
+        byte[] text = buffer.bytes();
+        for (int i = 0; i < length; i++) {
+            if ((i == 0 || text[i - 1] == '\n') && WordScanner.isWordByte(text[i])
+                    && WordScanner.definedName(text, length, i) == hash) {
+                return true;
             }
         }
-        return result;
+        return false;
     }
 
     /**
@@ -349,7 +371,8 @@ public final class SourceTree {
                         if (n >= limit) {
                             return -1;
                         }
-                        bytes = java.util.Arrays.copyOf(bytes, (int) Math.min(Integer.MAX_VALUE - 8, Math.min(limit + 1, 2L * n)));
+                        long grown = Math.min(2L * n, limit == Long.MAX_VALUE ? Long.MAX_VALUE : limit + 1);
+                        bytes = java.util.Arrays.copyOf(bytes, (int) Math.min(Integer.MAX_VALUE - 8, grown));
                     }
                     int r = in.read(bytes, n, bytes.length - n);
                     if (r < 0) {

@@ -33,10 +33,12 @@ final class WordScanner {
                 while (i < length && isWordByte(text[i])) {
                     i++;
                 }
-                long h = WordBloom.hash(text, start, i);
-                add(h);
-                if (lineStart && !isDigit(b) && definesFunction(text, length, i)) {
-                    addDefined(h);
+                add(WordBloom.hash(text, start, i));
+                if (lineStart && !isDigit(b)) {
+                    long defined = definedName(text, length, start);
+                    if (defined != 0) {
+                        addDefined(defined);
+                    }
                 }
                 lineStart = false;
                 continue;
@@ -96,30 +98,30 @@ final class WordScanner {
     }
 
     /**
-     * Whether the word that ends at {@code end}, and starts its line, begins a function definition:
+     * The hash of the function whose definition the line starting at {@code start} begins, or 0:
      * the line goes on to a name before a parenthesis (past {@code __attribute__((...))} groups
      * and comments) whose list closes before a '{' rather than a ';'. A few false positives only
      * cost a parse later.
      */
-    static boolean definesFunction(byte[] text, int length, int end) {
-        int lineEnd = end;
+    static long definedName(byte[] text, int length, int start) {
+        int lineEnd = start;
         while (lineEnd < length && text[lineEnd] != '\n') {
             lineEnd++;
         }
         int nameStart = -1;
         int nameEnd = -1;
-        for (int i = end - wordLengthBefore(text, end); i < lineEnd; i++) {
+        for (int i = start; i < lineEnd; i++) {
             byte c = text[i];
             if (c == '/' && i + 1 < lineEnd && text[i + 1] == '*') {
                 int close = indexOf(text, i + 2, lineEnd, (byte) '*', (byte) '/');
                 if (close < 0) {
-                    return false;
+                    return 0;
                 }
                 i = close + 1;
                 continue;
             }
             if (c == ';' || c == '=' || c == '{' || c == '#' || c == '/' && i + 1 < lineEnd && text[i + 1] == '/') {
-                return false;
+                return 0;
             }
             if (isWordByte(c)) {
                 nameStart = i;
@@ -136,28 +138,21 @@ final class WordScanner {
                 continue;
             }
             if (nameStart < 0) {
-                return false;
+                return 0;
             }
             if (isAttribute(text, nameStart, nameEnd)) {
                 int close = closing(text, i, lineEnd);
                 if (close < 0) {
-                    return false;
+                    return 0;
                 }
                 i = close;
                 nameStart = -1;
                 continue;
             }
-            return !isKeyword(text, nameStart, nameEnd) && opensBody(text, length, i);
+            return !isKeyword(text, nameStart, nameEnd) && opensBody(text, length, i)
+                    ? WordBloom.hash(text, nameStart, nameEnd) : 0;
         }
-        return false;
-    }
-
-    private static int wordLengthBefore(byte[] text, int end) {
-        int i = end;
-        while (i > 0 && isWordByte(text[i - 1])) {
-            i--;
-        }
-        return end - i;
+        return 0;
     }
 
     private static final byte[][] ATTRIBUTES = {bytes("__attribute__"), bytes("__attribute"), bytes("__declspec"),
