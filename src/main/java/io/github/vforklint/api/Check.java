@@ -19,6 +19,7 @@ import io.github.vforklint.suppress.FindingFilter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One check, prepared then run: {@link #prepare} merges the configuration file under the
@@ -68,6 +69,18 @@ public final class Check {
 
     public RuleCatalogue catalogue() {
         return catalogue;
+    }
+
+    /**
+     * A key for a cache of this check's result: it changes whenever vforklint's version, the
+     * options in effect, the configuration, baseline or compilation database, or any file the
+     * check would scan or find under an include directory changes. Empty when the result depends
+     * on files outside those (with system includes on).
+     *
+     * @param extra what else the caller's use of the result depends on (its report formats, say)
+     */
+    public Optional<String> cacheKey(String extra) throws CheckException {
+        return InputDigest.of(request, config, extra);
     }
 
     public CheckResult run() throws CheckException {
