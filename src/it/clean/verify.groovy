@@ -13,4 +13,6 @@ assert xml.file.error.size() == 0
 def log = new File(basedir, 'build.log').text
 assert log.contains('vforklint: no problems found (1 file, 1 vfork site)')
 assert log.contains('BUILD SUCCESS')
+// vforklint:help, found by the prefix, describes the goals and their parameters
+assert log.contains('vforklint:aggregate') && log.contains('vforklint:check')
 return true

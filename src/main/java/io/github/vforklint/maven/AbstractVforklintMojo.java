@@ -189,7 +189,7 @@ abstract class AbstractVforklintMojo extends AbstractMojo {
                 .excludes(list(excludes))
                 .configFile(path(base, configFile))
                 .discoverConfig(useConfigFile)
-                .baseline(path(base, baselineFile))
+                .baseline(baseline(base))
                 .writeBaseline(path(base, writeBaseline))
                 .profile(profile)
                 .select(list(select))
@@ -217,6 +217,20 @@ abstract class AbstractVforklintMojo extends AbstractMojo {
         }
         return new ModuleCheck(module.getArtifactId(), roots, options, moduleOutputDirectory, extra, includeSuppressed,
                 cache && writeBaseline == null, getLog());
+    }
+
+    /**
+     * The baseline, when it exists. A parent POM usually names one file per module
+     * ({@code ${project.basedir}/vforklint-baseline.json}) and modules without findings have none:
+     * they are checked against no baseline, which can only report more, never less.
+     */
+    private Path baseline(Path base) {
+        Path file = path(base, baselineFile);
+        if (file != null && !file.toFile().isFile()) {
+            getLog().warn("vforklint: no baseline " + file + "; every finding is reported");
+            return null;
+        }
+        return file;
     }
 
     private RuleCatalogue catalogue() {
