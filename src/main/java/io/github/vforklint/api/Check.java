@@ -18,7 +18,6 @@ import io.github.vforklint.suppress.FindingFilter;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -77,10 +76,12 @@ public final class Check {
      * check would scan or find under an include directory changes. Empty when the result depends
      * on files outside those (with system includes on).
      *
-     * @param extra what else the caller's use of the result depends on (its report formats, say)
+     * @param extra   what else the caller's use of the result depends on (its report formats, say)
+     * @param ignored a directory whose files are not inputs (where the caller keeps the cache and
+     *                the reports, when it lies under a scanned path), or null
      */
-    public Optional<String> cacheKey(String extra) throws CheckException {
-        return InputDigest.of(request, config, extra);
+    public Optional<String> cacheKey(String extra, Path ignored) throws CheckException {
+        return InputDigest.of(request, config, extra, ignored);
     }
 
     public CheckResult run() throws CheckException {
@@ -89,17 +90,15 @@ public final class Check {
                 .withLimits(request.limits());
         Scanner scanner;
         FindingFilter filter;
-        List<Path> files;
         try {
             scanner = new Scanner(options, FunctionKnowledge.load(), catalogue);
-            files = config.sourceWalk().files(config.paths());
-            filter = new FindingFilter(catalogue, options, filterSettings(baseDir, files));
+            filter = new FindingFilter(catalogue, options, filterSettings(baseDir));
         } catch (IllegalArgumentException e) {
             throw new CheckException(e.getMessage());
         }
         ScanResult scanned;
         try {
-            scanned = scanner.scan(config.narrowsFiles() ? files : config.paths());
+            scanned = scanner.scan(config.paths());
         } catch (IllegalArgumentException | Scanner.ScanException e) {
             throw new CheckException(e.getMessage());
         }
@@ -114,7 +113,7 @@ public final class Check {
         return new CheckResult(result, config, catalogue, baseDir);
     }
 
-    private FindingFilter.Settings filterSettings(Path baseDir, List<Path> files) throws CheckException {
+    private FindingFilter.Settings filterSettings(Path baseDir) throws CheckException {
         Baseline known = null;
         String baselineName = null;
         if (request.writeBaseline() != null) {
@@ -127,7 +126,7 @@ public final class Check {
                 throw new CheckException(e.getMessage());
             }
         }
-        return new FindingFilter.Settings(ProjectPaths.forWorkingDirectory(baseDir), files, config.requireReason(),
+        return new FindingFilter.Settings(ProjectPaths.forWorkingDirectory(baseDir), config.requireReason(),
                 config.severity(), known, baselineName, request.writeBaseline() != null);
     }
 

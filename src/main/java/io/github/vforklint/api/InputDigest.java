@@ -3,6 +3,7 @@ package io.github.vforklint.api;
 import io.github.vforklint.Version;
 import io.github.vforklint.compdb.CompilationDatabase;
 import io.github.vforklint.config.EffectiveConfig;
+import io.github.vforklint.scan.PathFilter;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,8 +28,9 @@ import java.util.TreeSet;
  * A digest of everything a check's result depends on, for build plugins that keep the result of
  * an unchanged module: vforklint's version, the options in effect, the request's own settings,
  * the configuration, baseline and compilation database files, and the name and content of every
- * file the check would scan and every file under an include directory (the command line's, the
- * configuration's and the compilation database's).
+ * file under the scanned paths that the include and exclude globs select (whichever front end
+ * reads it: more files than a scan reads, never fewer) and every file under an include directory
+ * (the command line's, the configuration's and the compilation database's).
  */
 final class InputDigest {
 
@@ -40,7 +42,8 @@ final class InputDigest {
      * @return empty when the result depends on files no digest can list: with system includes,
      *         the compiler's own headers
      */
-    static Optional<String> of(CheckRequest request, EffectiveConfig config, String extra) throws CheckException {
+    static Optional<String> of(CheckRequest request, EffectiveConfig config, String extra, Path ignored)
+            throws CheckException {
         if (config.systemIncludes()) {
             return Optional.empty();
         }
@@ -67,12 +70,7 @@ final class InputDigest {
                     // The check itself reports the bad database; the digest only needs to change with it.
                 }
             }
-            List<Path> scanned;
-            try {
-                scanned = config.sourceWalk().files(config.paths());
-            } catch (IllegalArgumentException e) {
-                throw new CheckException(e.getMessage());
-            }
+            List<Path> scanned = scannedFiles(config, ignored);
             update(sha, "scanned " + scanned.size());
             for (Path file : scanned) {
                 fileContent(sha, file);
@@ -89,9 +87,49 @@ final class InputDigest {
         return Optional.of(HexFormat.of().formatHex(sha.digest()));
     }
 
+    /** As the scan walks: hidden directories skipped, the globs applied; a file named directly always taken. */
+    private static List<Path> scannedFiles(EffectiveConfig config, Path ignored) throws CheckException, IOException {
+        PathFilter filter = config.toScanOptions().paths();
+        Path skip = ignored == null ? null : ignored.toAbsolutePath().normalize();
+        TreeSet<Path> files = new TreeSet<>();
+        for (Path root : config.paths()) {
+            Path start = root.toAbsolutePath().normalize();
+            if (!Files.exists(start)) {
+                throw new CheckException("no such file or directory: " + root);
+            }
+            if (Files.isRegularFile(start)) {
+                files.add(start);
+                continue;
+            }
+            Files.walkFileTree(start, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    boolean hidden = !dir.equals(start) && String.valueOf(dir.getFileName()).startsWith(".");
+                    return hidden || dir.equals(skip) || filter.excluded().test(dir) ? FileVisitResult.SKIP_SUBTREE
+                            : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && !filter.excluded().test(file) && filter.included().test(file)) {
+                        files.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    files.add(file);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        }
+        return new ArrayList<>(files);
+    }
+
     private static void fileContent(MessageDigest sha, Path file) throws IOException {
         update(sha, "file " + file);
-        if (file == null || !Files.isRegularFile(file)) {
+        if (file == null || !Files.isRegularFile(file) || !Files.isReadable(file)) {
             update(sha, "absent");
             return;
         }

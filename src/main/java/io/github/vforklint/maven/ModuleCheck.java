@@ -71,7 +71,7 @@ final class ModuleCheck {
         Check check = Check.prepare(options.toRequest());
         Map<String, ReportFormat> reports = reports();
         ModuleCache cache = new ModuleCache(outputDirectory.resolve("cache.json"));
-        Optional<String> key = useCache ? check.cacheKey(cacheInputs(reports)) : Optional.empty();
+        Optional<String> key = useCache ? check.cacheKey(cacheInputs(reports), outputDirectory) : Optional.empty();
         if (key.isPresent()) {
             Optional<ModuleCache.Entry> hit = cache.lookup(key.get(), outputDirectory);
             if (hit.isPresent()) {

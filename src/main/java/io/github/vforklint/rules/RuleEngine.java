@@ -1,5 +1,6 @@
 package io.github.vforklint.rules;
 
+import io.github.vforklint.analysis.AnalysisResult;
 import io.github.vforklint.analysis.VforkObservation;
 import io.github.vforklint.finding.Finding;
 import io.github.vforklint.finding.Severity;
@@ -33,6 +34,11 @@ public final class RuleEngine {
         CHECKS.forEach(c -> ids.addAll(c.ruleIds()));
         ids.add(RuleIds.UNUSED_SUPPRESSION);
         return ids;
+    }
+
+    /** Findings for everything a scan observed. */
+    public List<Finding> findings(AnalysisResult result) {
+        return findings(result.all(VforkObservation.class));
     }
 
     /** Findings for these observations, each (rule, location) once, the first cause winning. */

@@ -1,9 +1,7 @@
-package io.github.vforklint.scan;
+package io.github.vforklint.frontend.c;
 
 import io.github.vforklint.compdb.CompilationDatabase;
 import io.github.vforklint.compdb.CompileFlags;
-import io.github.vforklint.frontend.c.CompilerProbe;
-import io.github.vforklint.frontend.c.ParseSettings;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,12 +17,12 @@ import java.util.Optional;
  */
 final class BuildSettings {
 
-    private final ScanOptions options;
+    private final COptions options;
     private final Optional<CompilationDatabase> database;
     private final CompilerProbe.Toolchain toolchain;
 
     /** @param toolchain the local compiler's answers, or null without --system-includes */
-    BuildSettings(ScanOptions options, Optional<CompilationDatabase> database, CompilerProbe.Toolchain toolchain) {
+    BuildSettings(COptions options, Optional<CompilationDatabase> database, CompilerProbe.Toolchain toolchain) {
         this.options = options;
         this.database = database;
         this.toolchain = toolchain;

@@ -1,10 +1,11 @@
-package io.github.vforklint.scan;
+package io.github.vforklint.frontend.c;
 
 import io.github.vforklint.analysis.FunctionResolver;
 import io.github.vforklint.finding.Diagnostic;
-import io.github.vforklint.frontend.c.CFrontEnd;
 import io.github.vforklint.frontend.c.CUnit;
 import io.github.vforklint.ir.FunctionBody;
+import io.github.vforklint.source.SourceFile;
+import io.github.vforklint.source.SourceTree;
 
 import java.lang.ref.SoftReference;
 import java.nio.file.Path;
@@ -26,18 +27,18 @@ final class ProgramIndex implements FunctionResolver {
     private record Key(String unit, String name) {
     }
 
-    private final CFrontEnd frontEnd;
+    private final CParser frontEnd;
     private final BuildSettings settings;
-    private final DefinitionIndex definitions;
+    private final SourceTree tree;
     private final Map<String, SoftReference<CUnit>> units = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final Map<Key, Optional<FunctionBody>> lowered = new ConcurrentHashMap<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
 
-    ProgramIndex(CFrontEnd frontEnd, BuildSettings settings, DefinitionIndex definitions) {
+    ProgramIndex(CParser frontEnd, BuildSettings settings, SourceTree tree) {
         this.frontEnd = frontEnd;
         this.settings = settings;
-        this.definitions = definitions;
+        this.tree = tree;
     }
 
     /**
@@ -70,11 +71,11 @@ final class ProgramIndex implements FunctionResolver {
         if (local.isPresent()) {
             return local;
         }
-        for (Path file : definitions.filesDefining(name)) {
-            if (file.toString().equals(caller.unit())) {
+        for (SourceFile file : tree.mayDefine(name)) {
+            if (!CFrontEnd.isC(file.path()) || file.path().toString().equals(caller.unit())) {
                 continue;
             }
-            Optional<FunctionBody> found = lowered(file.toString(), name).filter(FunctionBody::exported);
+            Optional<FunctionBody> found = lowered(file.path().toString(), name).filter(FunctionBody::exported);
             if (found.isPresent()) {
                 return found;
             }
