@@ -2,7 +2,6 @@ package io.github.vforklint.rules;
 
 import io.github.vforklint.analysis.AnalysisResult;
 import io.github.vforklint.finding.Finding;
-import io.github.vforklint.finding.Location;
 import io.github.vforklint.finding.Severity;
 
 import java.util.ArrayList;
@@ -44,5 +43,4 @@ final class JvmCheckRunner {
         }
         return new ArrayList<>(unique.values());
     }
-
 }

@@ -9,7 +9,6 @@ import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -332,7 +331,7 @@ final class ForkedChildWalker {
 
     private void report(Node n, ForkedChildCode.Kind kind) {
         Location at = unit.location(n);
-        String code = LaunchPropertyInJava.shorten(n instanceof FieldAccessExpr ? n.toString() : n.toString());
+        String code = LaunchPropertyInJava.shorten(n.toString());
         out.observation(new ForkedChildCode(at, code, kind, unit.location(fork), symbol));
     }
 }

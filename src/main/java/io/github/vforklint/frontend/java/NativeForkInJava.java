@@ -2,7 +2,6 @@ package io.github.vforklint.frontend.java;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
-import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -44,8 +43,8 @@ final class NativeForkInJava {
     private static final Set<String> REFLECTIVE_METHOD_LOOKUPS = Set.of("getDeclaredMethod", "getMethod", "findVirtual",
             "findStatic", "findSpecial");
 
-    /** A binding this scan found, by its owner's simple name and method name, with where it is declared. */
-    record Binding(String owner, String method, String symbol, String through, com.github.javaparser.ast.Node declaration) {
+    /** A binding this scan found: the simple name of the interface or class that declares it, and the C symbol. */
+    record Binding(String owner, String symbol) {
     }
 
     private NativeForkInJava() {
@@ -75,11 +74,11 @@ final class NativeForkInJava {
                 String owner = type.getNameAsString();
                 if (FORK_SYMBOLS.contains(name)) {
                     out.observation(new NativeForkBinding(unit.location(m.getName()), name, through, owner + "." + name));
-                    bindings.add(new Binding(owner, name, name, through, m));
+                    bindings.add(new Binding(owner, name));
                 } else if (INTERNAL_LAUNCHERS.contains(name)) {
                     out.observation(new InternalLaunchAccess(unit.location(m.getName()), "ProcessImpl.forkAndExec", through));
                 } else if (name.startsWith("exec") || name.equals("_exit") || name.equals("_Exit")) {
-                    bindings.add(new Binding(owner, name, name, through, m));
+                    bindings.add(new Binding(owner, name));
                 }
             }
         }

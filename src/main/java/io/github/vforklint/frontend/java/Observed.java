@@ -31,7 +31,7 @@ final class Observed {
     /** A setting whose value is computed: said, not judged. */
     void unjudged(Location at, String how) {
         diagnostics.add(new Diagnostic(at.path(), at.line(), Diagnostic.Kind.INFO,
-                PROPERTY_SHORT + " is set from " + how + ", which is not a constant; its value was not judged"));
+                LaunchOption.PROPERTY + " is set from " + how + ", which is not a constant; its value was not judged"));
     }
 
     /** A file that could not be read in full: its settings may be missed. */
@@ -43,6 +43,4 @@ final class Observed {
     void note(Location at, String message) {
         diagnostics.add(new Diagnostic(at.path(), at.line(), Diagnostic.Kind.INFO, message));
     }
-
-    private static final String PROPERTY_SHORT = "jdk.lang.Process.launchMechanism";
 }
