@@ -17,6 +17,8 @@ final class LaunchMechanismChecks implements JvmCheck {
     /** The last JDK whose VFORK is plain vfork without a warning; 25 and 26 warn; later ones run FORK. */
     private static final int LAST_SILENT_VFORK = 24;
     private static final int LAST_DEPRECATED_VFORK = 26;
+    /** Linux JDKs up to 10 know only VFORK and FORK (POSIX_SPAWN came with 12, and an 11 update backported it). */
+    private static final int LAST_LINUX_WITHOUT_POSIX_SPAWN = 10;
 
     @Override
     public Set<String> ruleIds() {
@@ -38,6 +40,10 @@ final class LaunchMechanismChecks implements JvmCheck {
                 sink.report(RuleIds.INVALID_LAUNCH_MECHANISM, null, s.location(), values, null);
             } else if (s.isVfork() && s.macOsOrAixOnly()) {
                 sink.report(RuleIds.INVALID_LAUNCH_MECHANISM, "macos-aix", s.location(), values, null);
+            } else if (s.value().equalsIgnoreCase("POSIX_SPAWN") && s.jdk() != null && s.jdk().linux()
+                    && !s.jdk().atLeast() && s.jdk().feature() <= LAST_LINUX_WITHOUT_POSIX_SPAWN) {
+                values.put("jdk", s.jdk().describe());
+                sink.report(RuleIds.INVALID_LAUNCH_MECHANISM, "old-linux-jdk", s.location(), values, null);
             } else if (s.isVfork()) {
                 TargetJdk jdk = s.jdk();
                 values.put("jdk", jdk == null ? "" : jdk.describe());

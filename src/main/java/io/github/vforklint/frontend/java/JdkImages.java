@@ -54,6 +54,6 @@ final class JdkImages {
 
     private static TargetJdk jdk(String feature, String image) {
         int n = Integer.parseInt(feature);
-        return n >= 6 && n < 100 ? new TargetJdk(n, "the base image " + image, false) : null;
+        return n >= 6 && n < 100 ? new TargetJdk(n, "the base image " + image, false, true) : null;
     }
 }
