@@ -25,6 +25,8 @@ import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.SwitchEntry;
+import com.github.javaparser.ast.stmt.SwitchStmt;
 import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
@@ -40,7 +42,8 @@ import java.util.Set;
  * Follows the child of a fork or vfork called from Java through the rest of the method that
  * called it, as the C analysis follows a vfork child: the result's sign decides the branches
  * ({@code pid == 0}, {@code pid > 0}, {@code pid < 0}, {@code pid != 0}, their negations, the
- * call itself in the condition), and a branch that returns, throws or exits ends the path. In
+ * call itself in the condition, {@code switch (pid)} with {@code case 0}, {@code case -1} and
+ * {@code default}), and a branch that returns, throws or exits ends the path. In
  * code the child can reach, every call but an exec or {@code _exit} binding, and every object or
  * array created, is observed; what the child does in the methods it calls is not followed.
  */
@@ -171,8 +174,60 @@ final class ForkedChildWalker {
             observe(e.getExpression(), state);
             return ends(e.getExpression()) ? 0 : state;
         }
+        if (s instanceof SwitchStmt sw && isResult(sw.getSelector())) {
+            return switchOnResult(sw, state);
+        }
         observe(s, state);
         return state;
+    }
+
+    /**
+     * {@code switch (pid)}: each entry runs for the signs its labels match ({@code case 0}, {@code case -1},
+     * {@code default} for the rest); an entry that does not end falls through into the next.
+     */
+    private int switchOnResult(SwitchStmt sw, int state) {
+        int unmatched = state;
+        for (SwitchEntry entry : sw.getEntries()) {
+            for (Expression label : entry.getLabels()) {
+                unmatched &= ~labelSigns(label, state);
+            }
+        }
+        int after = 0;
+        int fallingThrough = 0;
+        boolean hasDefault = false;
+        for (SwitchEntry entry : sw.getEntries()) {
+            int entered = entry.getLabels().isEmpty() ? unmatched : 0;
+            hasDefault |= entry.getLabels().isEmpty();
+            for (Expression label : entry.getLabels()) {
+                entered |= labelSigns(label, state);
+            }
+            int now = entered | fallingThrough;
+            boolean broke = false;
+            for (Statement inner : entry.getStatements()) {
+                if (inner instanceof BreakStmt) {
+                    broke = true;
+                    break;
+                }
+                now = statement(inner, now);
+            }
+            if (broke || entry.getType() != SwitchEntry.Type.STATEMENT_GROUP) {
+                after |= now;
+                fallingThrough = 0;
+            } else {
+                fallingThrough = now;
+            }
+        }
+        return after | fallingThrough | (hasDefault ? 0 : unmatched);
+    }
+
+    /** The signs a case label matches: an integer constant's class, or every sign for anything else. */
+    private static int labelSigns(Expression label, int state) {
+        Optional<Long> v = constant(label);
+        if (v.isEmpty()) {
+            return state;
+        }
+        long c = v.get();
+        return state & (c == 0 ? ZERO : c == -1 ? NEG : c > 0 ? POS : 0);
     }
 
     /** Signs of the result for which the condition holds, and for which it does not. */

@@ -16,4 +16,22 @@ public class Workers {
             }
         }
     }
+
+    /** switch on the result: only case 0 is the child; the parent's default may print. */
+    int spawnSwitch(String exe, StringArray sa) {
+        int pid = LIBC.fork();
+        switch (pid) {
+            case -1:
+                System.err.println("fork failed");
+                return -1;
+            case 0:
+                LIBC.execv(exe, sa);
+                System.out.println("exec failed"); // expect: VFK312
+                LIBC._exit(127);
+                break;
+            default:
+                System.out.println("started " + pid);
+        }
+        return pid;
+    }
 }
