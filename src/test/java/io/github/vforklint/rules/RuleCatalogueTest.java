@@ -45,6 +45,13 @@ class RuleCatalogueTest {
     }
 
     @Test
+    void rulesComeInIdOrder() {
+        // `vforklint rules`, SARIF's rule list (and its ruleIndex values) follow this order: it must not vary between runs.
+        List<String> ids = CATALOGUE.all().stream().map(RuleDefinition::id).toList();
+        assertEquals(ids.stream().sorted().toList(), ids);
+    }
+
+    @Test
     void documentsAreComplete() {
         List<String> problems = new ArrayList<>();
         Set<String> names = new TreeSet<>();
