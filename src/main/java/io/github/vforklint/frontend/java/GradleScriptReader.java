@@ -10,7 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Gradle build scripts, Groovy or Kotlin, read as tokens: a string literal that is a JVM argument
+ * Gradle build scripts, Groovy or Kotlin (and Kotlin sources, where only the same key/value and
+ * argument-list forms are read), as tokens: a string literal that is a JVM argument
  * list holding the option ({@code jvmArgs}, {@code applicationDefaultJvmArgs}, Compose's
  * {@code jvmArgs}, a launcher's argument list), and the property's name as a string followed by a
  * value ({@code systemProperty "k", "v"}, {@code systemProperties["k"] = "v"},
@@ -27,7 +28,11 @@ final class GradleScriptReader {
     private GradleScriptReader() {
     }
 
-    static void read(JvmFile file, Observed out, TargetJdk jdk) {
+    /**
+     * @param buildScript a Gradle script, which runs inside the Gradle daemon (so its System.setProperty comes
+     *                    late); false for Kotlin sources, whose setProperty calls are taken as early
+     */
+    static void read(JvmFile file, Observed out, TargetJdk jdk, boolean buildScript) {
         List<ScriptTokens.Token> tokens = ScriptTokens.of(file.chars());
         for (int i = 0; i < tokens.size(); i++) {
             ScriptTokens.Token t = tokens.get(i);
@@ -35,7 +40,7 @@ final class GradleScriptReader {
                 continue;
             }
             if (LaunchOption.isProperty(t.text())) {
-                keyValue(file, out, tokens, i, jdk);
+                keyValue(file, out, tokens, i, jdk, buildScript);
             } else if (t.text().contains(LaunchOption.PROPERTY)) {
                 options(file, out, tokens, i, jdk);
             }
@@ -62,7 +67,8 @@ final class GradleScriptReader {
         }
     }
 
-    private static void keyValue(JvmFile file, Observed out, List<ScriptTokens.Token> tokens, int i, TargetJdk jdk) {
+    private static void keyValue(JvmFile file, Observed out, List<ScriptTokens.Token> tokens, int i, TargetJdk jdk,
+                                 boolean buildScript) {
         int j = i + 1;
         while (j < tokens.size() && j <= i + 2 && BETWEEN_KEY_AND_VALUE.contains(tokens.get(j).text())
                 && tokens.get(j).kind() != ScriptTokens.Kind.STRING) {
@@ -82,7 +88,7 @@ final class GradleScriptReader {
         }
         Location at = file.span(value.start() + quoteLength(file, value), value.start() + quoteLength(file, value)
                 + value.text().length());
-        if (setProperty) {
+        if (setProperty && buildScript) {
             out.setting(new LaunchMechanismSetting(at, value.text(), via, jdk, false, LaunchMechanismSetting.Effect.LATE,
                     "a build script runs inside the Gradle daemon, which may have started processes already "
                             + "(in this build or an earlier one)"));

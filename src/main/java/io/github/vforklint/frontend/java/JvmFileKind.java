@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** The kinds of file where a JVM gets its options, or Java code forks, judged by name and folder. */
 enum JvmFileKind {
-    JAVA, POM, MAVEN_OPTIONS, GRADLE_PROPERTIES, GRADLE_SCRIPT, DOCKERFILE, SHELL, YAML, SYSTEMD;
+    JAVA, KOTLIN, POM, MAVEN_OPTIONS, GRADLE_PROPERTIES, GRADLE_SCRIPT, DOCKERFILE, SHELL, YAML, SYSTEMD;
 
     static Optional<JvmFileKind> of(Path file) {
         String name = String.valueOf(file.getFileName());
@@ -13,6 +13,9 @@ enum JvmFileKind {
         String folder = parent == null ? "" : String.valueOf(parent.getFileName());
         if (name.endsWith(".java")) {
             return Optional.of(JAVA);
+        }
+        if (name.endsWith(".kt")) {
+            return Optional.of(KOTLIN);
         }
         if (name.equals("pom.xml")) {
             return Optional.of(POM);

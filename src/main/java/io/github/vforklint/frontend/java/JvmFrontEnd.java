@@ -179,7 +179,8 @@ public final class JvmFrontEnd implements FrontEnd {
             }
             case MAVEN_OPTIONS -> OptionFileReader.read(file, out);
             case GRADLE_PROPERTIES -> PropertiesReader.read(file, out);
-            case GRADLE_SCRIPT -> GradleScriptReader.read(file, out, jdks.forDirectory(file.path().getParent()));
+            case GRADLE_SCRIPT -> GradleScriptReader.read(file, out, jdks.forDirectory(file.path().getParent()), true);
+            case KOTLIN -> GradleScriptReader.read(file, out, jdks.forDirectory(file.path().getParent()), false);
             case DOCKERFILE -> DockerfileReader.read(file, out);
             case SHELL -> ShellScriptReader.read(file, out);
             case YAML -> YamlReader.read(file, out);
