@@ -52,6 +52,16 @@ final class JdkImages {
         return null;
     }
 
+    /** A JDK installed where its directory says which: /usr/lib/jvm/java-17-openjdk-amd64, /opt/jdk-21.0.2. */
+    static TargetJdk fromHome(String home, String source) {
+        Matcher named = NAMED_IN_TAG.matcher(home.toLowerCase(Locale.ROOT));
+        if (!named.find()) {
+            return null;
+        }
+        int n = Integer.parseInt(named.group(1));
+        return n >= 6 && n < 100 ? new TargetJdk(n, source, false, true) : null;
+    }
+
     private static TargetJdk jdk(String feature, String image) {
         int n = Integer.parseInt(feature);
         return n >= 6 && n < 100 ? new TargetJdk(n, "the base image " + image, false, true) : null;
