@@ -14,6 +14,8 @@ import java.util.Set;
 final class ShellCommands {
 
     private static final Set<String> SEPARATORS = Set.of("&&", "||", ";", "|", "&", ";;");
+    /** Commands whose arguments are text to show, not options for a JVM. */
+    private static final Set<String> TEXT_COMMANDS = Set.of("echo", "printf", "logger", "log");
 
     /**
      * One option in the command line.
@@ -63,6 +65,9 @@ final class ShellCommands {
                 if (name == null && !export && !isAssignment(w)) {
                     name = w;
                 }
+            }
+            if (name != null && TEXT_COMMANDS.contains(name)) {
+                continue;
             }
             for (String w : command) {
                 String via = isAssignment(w) ? w.substring(0, w.indexOf('='))

@@ -10,6 +10,9 @@ import io.github.vforklint.finding.Location;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * YAML files (CI workflows, compose files, Kubernetes manifests), read with Jackson's YAML parser:
@@ -20,6 +23,10 @@ import java.util.List;
 final class YamlReader {
 
     private static final YAMLFactory YAML = new YAMLFactory();
+    /** Keys whose values are prose for people, not commands or options: a mention there is not a setting. */
+    private static final Set<String> PROSE_KEYS = Set.of("description", "summary", "title", "name", "help", "message",
+            "text", "body", "comment", "note", "notes", "about", "label", "info");
+    private static final Pattern ENV_ITEM = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(.*)", Pattern.DOTALL);
 
     private record Pending(Location at, String value, String via) {
     }
@@ -54,11 +61,25 @@ final class YamlReader {
                         lowestJdk = Math.min(lowestJdk, v);
                     }
                 }
-                if (t != JsonToken.VALUE_STRING || !text.contains(LaunchOption.PROPERTY)) {
+                if (t != JsonToken.VALUE_STRING || !text.contains(LaunchOption.PROPERTY)
+                        || field != null && PROSE_KEYS.contains(field.toLowerCase(java.util.Locale.ROOT))) {
                     continue;
                 }
                 JsonLocation loc = p.currentTokenLocation();
                 int cursor = file.offset(loc.getLineNr(), loc.getColumnNr());
+                Matcher env = ENV_ITEM.matcher(text);
+                if (env.matches() && !text.contains("\n")) {
+                    // A compose or Kubernetes environment item, NAME=value: the value is taken as it is, not split by a shell.
+                    if (LaunchOption.isArgumentList(env.group(2))) {
+                        for (LaunchOption.Hit hit : LaunchOption.in(env.group(2))) {
+                            int found = file.find(cursor, hit.option());
+                            Location at = file.locate(cursor, hit.option());
+                            cursor = found < 0 ? cursor : found + 1;
+                            pending.add(new Pending(at, hit.value(), env.group(1) + " in " + file.fileName()));
+                        }
+                    }
+                    continue;
+                }
                 // A scalar is read as shell lines: a run: script, an env value, an args item.
                 for (LogicalLines.Line line : LogicalLines.of(text, false)) {
                     List<ShellCommands.Found> hits = ShellCommands.in(line.text());
@@ -84,7 +105,7 @@ final class YamlReader {
 
     /** "17", "17.0.2", "1.8", "temurin-21" -> the feature release; 0 when there is none. */
     static int feature(String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:^|[^\\d.])(?:1\\.)?(\\d{1,2})(?:[.\\-+]|$)")
+        Matcher m = Pattern.compile("(?:^|[^\\d.])(?:1\\.)?(\\d{1,2})(?:[.\\-+]|$)")
                 .matcher(text.strip());
         if (m.find()) {
             int v = Integer.parseInt(m.group(1));
