@@ -97,6 +97,13 @@ abstract class AbstractVforklintMojo extends AbstractMojo {
     @Parameter(property = "vforklint.includeDirectories")
     List<File> includeDirectories;
 
+    /**
+     * Add the JDK's header folders ({@code jni.h}, {@code jni_md.h}) of the JVM running Maven to
+     * the include path, so that JNI code parses.
+     */
+    @Parameter(property = "vforklint.jniHeaders", defaultValue = "true")
+    boolean jniHeaders;
+
     /** Macro definitions, {@code NAME} or {@code NAME=VALUE}, as the compiler's {@code -D}. */
     @Parameter(property = "vforklint.defines")
     List<String> defines;
@@ -189,15 +196,14 @@ abstract class AbstractVforklintMojo extends AbstractMojo {
                 .excludes(list(excludes))
                 .configFile(path(base, configFile))
                 .discoverConfig(useConfigFile)
-                .baseline(baseline(base))
+                .baseline(roots.isEmpty() ? null : baseline(base))
                 .writeBaseline(path(base, writeBaseline))
                 .profile(profile)
                 .select(list(select))
                 .ignore(list(ignore))
                 .severities(list(severities))
                 .failOn(failOnSeverity)
-                .includeDirs(includeDirectories == null ? List.of()
-                        : includeDirectories.stream().map(f -> base.resolve(f.toPath()).normalize()).toList())
+                .includeDirs(includeDirs(base))
                 .defines(list(defines))
                 .undefines(list(undefines))
                 .systemIncludes(systemIncludes)
@@ -217,6 +223,17 @@ abstract class AbstractVforklintMojo extends AbstractMojo {
         }
         return new ModuleCheck(module.getArtifactId(), roots, options, moduleOutputDirectory, extra, includeSuppressed,
                 cache && writeBaseline == null, getLog());
+    }
+
+    private List<Path> includeDirs(Path base) {
+        List<Path> dirs = new ArrayList<>();
+        if (includeDirectories != null) {
+            includeDirectories.forEach(f -> dirs.add(base.resolve(f.toPath()).normalize()));
+        }
+        if (jniHeaders) {
+            dirs.addAll(BuildOptions.jdkIncludeDirs(Path.of(System.getProperty("java.home"))));
+        }
+        return dirs;
     }
 
     /**
