@@ -22,7 +22,8 @@ abstract class AbstractVforklintMojo extends AbstractMojo {
     static final List<String> DEFAULT_SOURCE_DIRECTORIES = List.of("src/main/c", "src/main/native", "src/main/jni",
             "src/main/cpp");
 
-    private RuleCatalogue catalogue;
+    /** Read once per build: every module's check uses the same catalogue (it is immutable). */
+    private static volatile RuleCatalogue catalogue;
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
@@ -190,13 +191,16 @@ abstract class AbstractVforklintMojo extends AbstractMojo {
                 }
             }
         }
+        if (roots.isEmpty()) {
+            return ModuleCheck.nothingToScan(module.getArtifactId());
+        }
         BuildOptions options = new BuildOptions(buildRoot(), base, catalogue())
                 .paths(roots)
                 .includes(list(includes))
                 .excludes(list(excludes))
                 .configFile(path(base, configFile))
                 .discoverConfig(useConfigFile)
-                .baseline(roots.isEmpty() ? null : baseline(base))
+                .baseline(writeBaseline != null ? null : baseline(base))
                 .writeBaseline(path(base, writeBaseline))
                 .profile(profile)
                 .select(list(select))
@@ -250,11 +254,13 @@ abstract class AbstractVforklintMojo extends AbstractMojo {
         return file;
     }
 
-    private RuleCatalogue catalogue() {
-        if (catalogue == null) {
-            catalogue = RuleCatalogue.load();
+    private static RuleCatalogue catalogue() {
+        RuleCatalogue loaded = catalogue;
+        if (loaded == null) {
+            loaded = RuleCatalogue.load();
+            catalogue = loaded;
         }
-        return catalogue;
+        return loaded;
     }
 
     private static Path path(Path base, File f) {

@@ -62,6 +62,11 @@ final class ModuleCheck {
         return module;
     }
 
+    /** A module with none of the source folders: a check that scans nothing. */
+    static ModuleCheck nothingToScan(String module) {
+        return new ModuleCheck(module, List.of(), null, null, List.of(), false, false, null);
+    }
+
     Outcome run() throws CheckException {
         if (roots.isEmpty()) {
             return new Outcome(module, CheckResult.Status.CLEAN, "vforklint: nothing to scan in " + module
