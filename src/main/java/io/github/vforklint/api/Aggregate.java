@@ -1,5 +1,6 @@
 package io.github.vforklint.api;
 
+import io.github.vforklint.files.AtomicFiles;
 import io.github.vforklint.baseline.ProjectPaths;
 import io.github.vforklint.report.ReportSettings;
 import io.github.vforklint.report.SarifAggregate;
@@ -26,7 +27,7 @@ public final class Aggregate {
         ReportSettings empty = new ReportSettings(new SourceLines(baseDir), false, RuleCatalogue.load(),
                 ProjectPaths.forWorkingDirectory(baseDir), false);
         try {
-            ReportFiles.writeAtomically(file, out -> SarifAggregate.write(reports, empty, out));
+            AtomicFiles.write(file, out -> SarifAggregate.write(reports, empty, out));
         } catch (IOException e) {
             throw new CheckException("cannot write " + file + ": " + e.getMessage());
         }

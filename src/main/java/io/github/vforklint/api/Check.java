@@ -46,14 +46,16 @@ public final class Check {
         Path baseDir = request.baseDir();
         CheckConfig cli = request.options();
         Path file = request.configFile();
+        ConfigFile.Origin origin = ConfigFile.Origin.NAMED_BY_USER;
         if (file == null && request.discoverConfig()) {
             Path scanRoot = cli.paths() == null || cli.paths().isEmpty() ? baseDir : cli.paths().get(0);
             file = ConfigDiscovery.find(scanRoot).orElse(null);
+            origin = ConfigFile.Origin.FOUND_IN_TREE;
         }
         CheckConfig fromFile = null;
         if (file != null) {
             try {
-                fromFile = ConfigFile.load(file, shown(baseDir, file), catalogue);
+                fromFile = ConfigFile.load(file, shown(baseDir, file), origin, catalogue);
             } catch (ConfigException e) {
                 throw new CheckException(e.getMessage());
             }

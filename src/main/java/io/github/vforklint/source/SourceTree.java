@@ -130,6 +130,8 @@ public final class SourceTree {
                     }
                     if (attrs.isRegularFile()) {
                         found.put(file, attrs.size());
+                    } else if (attrs.isSymbolicLink()) {
+                        diagnostics.add(skipped(file, "a symbolic link to nothing"));
                     } else if (!attrs.isDirectory()) {
                         diagnostics.add(skipped(file, "not a regular file (a FIFO, device or socket is never read)"));
                     }
