@@ -22,4 +22,7 @@ assert log.contains('vforklint: 2 modules in ')
 // with failOnSeverity=never the finding is still in the log, as a warning
 assert log =~ /\[WARNING\] .*jni\/src\/main\/jni\/spawn\.c:9:9: error: printf/
 assert log.contains('vforklint: nothing to scan in java-only')
+// the parallel build ran without Maven's warning about goals that are not thread-safe
+assert log.contains('Using the MultiThreadedBuilder')
+assert !log.contains('not marked as @threadSafe')
 return true
