@@ -43,6 +43,15 @@ abstract class AbstractVforklintMojo extends AbstractMojo {
     @Parameter(property = "vforklint.sourceDirectories")
     List<File> sourceDirectories;
 
+    /**
+     * Also scan, when {@code sourceDirectories} is not set, what the JVM front end reads: the
+     * module's {@code src/main/java} and {@code pom.xml}, and the build's {@code .mvn/jvm.config}
+     * and {@code .mvn/maven.config} (with the top project only). Off until the JVM front end is
+     * part of vforklint: before that these files are not analysed.
+     */
+    @Parameter(property = "vforklint.jvmSources", defaultValue = "false")
+    boolean jvmSources;
+
     /** Scan only files matching these globs (relative to the module; comma-separated as a property). */
     @Parameter(property = "vforklint.includes")
     List<String> includes;
@@ -166,7 +175,7 @@ abstract class AbstractVforklintMojo extends AbstractMojo {
 
     /** The directory findings' paths are shown relative to: the top of the build, the same for every module. */
     Path buildRoot() {
-        MavenProject top = session.getTopLevelProject();
+        MavenProject top = session == null ? null : session.getTopLevelProject();
         File dir = top != null && top.getBasedir() != null ? top.getBasedir() : project.getBasedir();
         return dir.toPath().toAbsolutePath().normalize();
     }
@@ -174,23 +183,7 @@ abstract class AbstractVforklintMojo extends AbstractMojo {
     /** The check of one module as these parameters ask for it. */
     ModuleCheck checkFor(MavenProject module, Path moduleOutputDirectory) throws MojoFailureException {
         Path base = module.getBasedir().toPath().toAbsolutePath().normalize();
-        List<Path> roots = new ArrayList<>();
-        if (sourceDirectories != null && !sourceDirectories.isEmpty()) {
-            for (File f : sourceDirectories) {
-                Path p = base.resolve(f.toPath()).normalize();
-                if (!p.toFile().exists()) {
-                    throw new MojoFailureException("vforklint: sourceDirectories: no such file or folder: " + p);
-                }
-                roots.add(p);
-            }
-        } else {
-            for (String d : DEFAULT_SOURCE_DIRECTORIES) {
-                Path p = base.resolve(d);
-                if (p.toFile().isDirectory()) {
-                    roots.add(p);
-                }
-            }
-        }
+        List<Path> roots = roots(base);
         if (roots.isEmpty()) {
             return ModuleCheck.nothingToScan(module.getArtifactId());
         }
@@ -227,6 +220,50 @@ abstract class AbstractVforklintMojo extends AbstractMojo {
         }
         return new ModuleCheck(module.getArtifactId(), roots, options, moduleOutputDirectory, extra, includeSuppressed,
                 cache && writeBaseline == null, getLog());
+    }
+
+    /** What is scanned in the module at {@code base}. */
+    List<Path> roots(Path base) throws MojoFailureException {
+        List<Path> roots = new ArrayList<>();
+        if (sourceDirectories != null && !sourceDirectories.isEmpty()) {
+            for (File f : sourceDirectories) {
+                Path p = base.resolve(f.toPath()).normalize();
+                if (!p.toFile().exists()) {
+                    throw new MojoFailureException("vforklint: sourceDirectories: no such file or folder: " + p);
+                }
+                roots.add(p);
+            }
+        } else {
+            for (String d : DEFAULT_SOURCE_DIRECTORIES) {
+                Path p = base.resolve(d);
+                if (p.toFile().isDirectory()) {
+                    roots.add(p);
+                }
+            }
+            if (jvmSources) {
+                roots.addAll(jvmInputs(base));
+            }
+        }
+        return roots;
+    }
+
+    /** The JVM front end's inputs in a module: its Java sources, its POM, and the build's .mvn option files. */
+    private List<Path> jvmInputs(Path base) {
+        List<Path> inputs = new ArrayList<>();
+        for (Path p : List.of(base.resolve("src/main/java"), base.resolve("pom.xml"))) {
+            if (p.toFile().exists()) {
+                inputs.add(p);
+            }
+        }
+        if (base.equals(buildRoot())) {
+            for (String name : List.of(".mvn/jvm.config", ".mvn/maven.config")) {
+                Path p = base.resolve(name);
+                if (p.toFile().isFile()) {
+                    inputs.add(p);
+                }
+            }
+        }
+        return inputs;
     }
 
     private List<Path> includeDirs(Path base) {
