@@ -101,6 +101,18 @@ class BadInputMatrixTest {
 
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void hostileGlobInTheTreesConfigurationIsMatchedInLinearTime() throws Exception {
+        Path tree = tree("glob");
+        Path deep = Files.createDirectories(tree.resolve("a".repeat(60)));
+        Files.writeString(deep.resolve("a.c"), VFORK_PRINTF);
+        Files.writeString(tree.resolve(".vforklint.yml"), "exclude: [\"" + "**a".repeat(30) + "**b\"]\n");
+        Outcome o = runIn(tree, "check", ".");
+        record("exclude: [\"**a**a...**b\"] (30 times) in the tree's .vforklint.yml", o);
+        assertEquals(1, o.code(), "nothing excluded, the finding reported: " + o.err());
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void macroBombIsCutWithADiagnostic() throws Exception {
         pendingFix("C-parsing helper (frontend/c)", "bound on macro expansion size and depth");
         Path tree = tree("macro-bomb");
