@@ -18,6 +18,7 @@ import io.github.vforklint.suppress.FindingFilter;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * One check, prepared then run: {@link #prepare} merges the configuration file under the
@@ -69,6 +70,20 @@ public final class Check {
 
     public RuleCatalogue catalogue() {
         return catalogue;
+    }
+
+    /**
+     * A key for a cache of this check's result: it changes whenever vforklint's version, the
+     * options in effect, the configuration, baseline or compilation database, or any file the
+     * check would scan or find under an include directory changes. Empty when the result depends
+     * on files outside those (with system includes on).
+     *
+     * @param extra   what else the caller's use of the result depends on (its report formats, say)
+     * @param ignored a directory whose files are not inputs (where the caller keeps the cache and
+     *                the reports, when it lies under a scanned path), or null
+     */
+    public Optional<String> cacheKey(String extra, Path ignored) throws CheckException {
+        return InputDigest.of(request, config, extra, ignored);
     }
 
     public CheckResult run() throws CheckException {

@@ -13,6 +13,7 @@ import io.github.vforklint.ir.FunctionBody;
 import io.github.vforklint.knowledge.FunctionKind;
 import io.github.vforklint.knowledge.FunctionKnowledge;
 import io.github.vforklint.source.SourceFile;
+import io.github.vforklint.source.SourceFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -110,7 +111,8 @@ public final class CFrontEnd implements FrontEnd {
 
     @Override
     public FrontEndResult analyse(FrontEndContext context) {
-        CParser parser = new CParser(file -> context.display(Path.of(file)), knowledge.vforkCalls().spelledCallees());
+        CParser parser = new CParser(file -> context.display(Path.of(file)), knowledge.vforkCalls().spelledCallees(),
+                new SourceFiles(context.tree()));
         List<SourceFile> cFiles = context.tree().files().stream().filter(f -> isC(f.path())).toList();
         List<Path> extraHeaders = new ArrayList<>(headersIn(options.includeDirs()));
         settings.database().ifPresent(db -> extraHeaders.addAll(headersIn(db.includeDirs())));

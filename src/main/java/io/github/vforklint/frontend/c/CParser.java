@@ -52,7 +52,7 @@ public final class CParser {
             Map.entry("__linux__", "1"), Map.entry("__linux", "1"), Map.entry("__gnu_linux__", "1"),
             Map.entry("__unix__", "1"), Map.entry("__unix", "1"));
 
-    private final SourceFiles files = new SourceFiles();
+    private final SourceFiles files;
     private final Function<String, String> displayPath;
     private final java.util.Set<String> spelledCallees;
 
@@ -66,6 +66,12 @@ public final class CParser {
      *                       {@code syscall(SYS_vfork)} and clone flags can be recognised
      */
     public CParser(Function<String, String> displayPath, java.util.Set<String> spelledCallees) {
+        this(displayPath, spelledCallees, new SourceFiles());
+    }
+
+    /** @param files where the parser reads files: one run's shared cache */
+    public CParser(Function<String, String> displayPath, java.util.Set<String> spelledCallees, SourceFiles files) {
+        this.files = files;
         this.displayPath = displayPath;
         this.spelledCallees = java.util.Set.copyOf(spelledCallees);
     }
