@@ -8,13 +8,15 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file so that it is either the whole new content or the previous file, never half:
  * into a temporary file in the same directory first (so the rename stays on one file system),
  * renamed over the target once complete. A full disk or a file size limit then fails the write
- * and leaves the previous report or baseline as it was.
+ * and leaves the previous report or baseline as it was. A target that is not a regular file (a
+ * device such as {@code /dev/null}, a FIFO) is written in place, and a symbolic link stays a link.
  */
 public final class AtomicFiles {
 
@@ -29,6 +31,21 @@ public final class AtomicFiles {
 
     public static void write(Path file, Content content) throws IOException {
         Path target = file.toAbsolutePath().normalize();
+        if (Files.exists(target)) {
+            if (Files.isDirectory(target)) {
+                throw new IOException(file + " is a directory");
+            }
+            if (!Files.isRegularFile(target)) {
+                // A device, FIFO or socket (-o /dev/null, -o /dev/stdout): there is no previous report to keep,
+                // and renaming over it would replace the device itself (as root, /dev/null with a plain file).
+                try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8, StandardOpenOption.WRITE)) {
+                    content.writeTo(w);
+                }
+                return;
+            }
+            // Through a symbolic link: replace the file it points to, and keep the link.
+            target = target.toRealPath();
+        }
         Path dir = target.getParent();
         Path temporary = createTemporary(dir, target.getFileName().toString());
         try {

@@ -55,6 +55,39 @@ class AtomicFilesTest {
         assertEquals("{}", Files.readString(file));
     }
 
+    /**
+     * -o /dev/null must write to the device, not rename a file over it: as root that replaced
+     * /dev/null with a plain file. Tested on a FIFO of its own (a device node would need root,
+     * and a regression must not be able to damage the machine's /dev).
+     */
+    @Test
+    void aTargetThatIsNotARegularFileIsWrittenInPlace() throws Exception {
+        Path fifo = temp.resolve("pipe");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+        assertEquals(0, mkfifo.waitFor());
+        java.util.concurrent.CompletableFuture<String> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readString(fifo);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        AtomicFiles.write(fifo, out -> out.write("report"));
+        assertEquals("report", read.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo), "still a FIFO");
+        assertEquals(List.of(fifo), list());
+    }
+
+    @Test
+    void aSymbolicLinkStaysALink() throws IOException {
+        Path real = Files.writeString(temp.resolve("real.json"), "previous");
+        Path link = Files.createSymbolicLink(temp.resolve("link.json"), real);
+        AtomicFiles.write(link, out -> out.write("new"));
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals("new", Files.readString(real));
+        assertThrows(IOException.class, () -> AtomicFiles.write(temp, out -> out.write("x")));
+    }
+
     private List<Path> list() throws IOException {
         try (Stream<Path> s = Files.list(temp)) {
             return s.toList();
