@@ -1,6 +1,9 @@
 package io.github.vforklint.files;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -26,10 +29,25 @@ public final class AtomicFiles {
         void writeTo(Writer out) throws IOException;
     }
 
+    /** What writes the file's bytes (an image). */
+    @FunctionalInterface
+    public interface Bytes {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     private AtomicFiles() {
     }
 
+    /** Writes text as UTF-8. */
     public static void write(Path file, Content content) throws IOException {
+        writeBytes(file, out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            content.writeTo(w);
+            w.flush();
+        });
+    }
+
+    public static void writeBytes(Path file, Bytes content) throws IOException {
         Path target = file.toAbsolutePath().normalize();
         if (Files.exists(target)) {
             if (Files.isDirectory(target)) {
@@ -38,8 +56,8 @@ public final class AtomicFiles {
             if (!Files.isRegularFile(target)) {
                 // A device, FIFO or socket (-o /dev/null, -o /dev/stdout): there is no previous report to keep,
                 // and renaming over it would replace the device itself (as root, /dev/null with a plain file).
-                try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8, StandardOpenOption.WRITE)) {
-                    content.writeTo(w);
+                try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
+                    content.writeTo(out);
                 }
                 return;
             }
@@ -49,8 +67,8 @@ public final class AtomicFiles {
         Path dir = target.getParent();
         Path temporary = createTemporary(dir, target.getFileName().toString());
         try {
-            try (Writer w = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                content.writeTo(w);
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                content.writeTo(out);
             }
             try {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -1,6 +1,7 @@
 package io.github.vforklint.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.vforklint.files.AtomicFiles;
 import io.github.vforklint.probe.ProbeResult.LatencyRow;
 import io.github.vforklint.probe.ProbeResult.Mechanism;
 import java.io.IOException;
@@ -22,7 +23,8 @@ public final class PlatformMatrix {
         Path file = dir.resolve(PlatformKey.of(outcome.result()) + ".json");
         try {
             Files.createDirectories(dir);
-            Files.writeString(file, ProbeJson.MAPPER.writeValueAsString(outcome.json()) + "\n", StandardCharsets.UTF_8);
+            String json = ProbeJson.MAPPER.writeValueAsString(outcome.json()) + "\n";
+            AtomicFiles.write(file, out -> out.write(json));
         } catch (IOException e) {
             throw ProbeException.usage("cannot record into " + dir + ": " + e.getMessage());
         }
