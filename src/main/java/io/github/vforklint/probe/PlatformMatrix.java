@@ -6,7 +6,6 @@ import io.github.vforklint.probe.ProbeResult.LatencyRow;
 import io.github.vforklint.probe.ProbeResult.Mechanism;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

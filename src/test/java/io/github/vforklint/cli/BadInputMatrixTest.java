@@ -516,6 +516,18 @@ class BadInputMatrixTest {
         }
     }
 
+    /** Immutable maps iterate in an order salted per JVM: only separate JVMs show such a difference. */
+    @Test
+    void sarifIsTheSameFromOneJvmToTheNext() throws Exception {
+        Path tree = tree("sarif-jvms");
+        Files.writeString(tree.resolve("a.c"), VFORK_PRINTF);
+        Outcome first = runIn(tree, "check", "--no-config", "-f", "sarif", ".");
+        record("SARIF of one file, from three JVMs", first);
+        for (int i = 0; i < 2; i++) {
+            assertEquals(first.out(), runIn(tree, "check", "--no-config", "-f", "sarif", ".").out());
+        }
+    }
+
     // ---- the runs ---------------------------------------------------------------------------
 
     /** Skips a case whose fix is owned elsewhere and has not landed; {@code -Dvforklint.matrix.all=true} runs it. */
