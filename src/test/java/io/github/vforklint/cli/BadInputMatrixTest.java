@@ -332,8 +332,6 @@ class BadInputMatrixTest {
 
     @Test
     void fileNameThatIsNotUtf8IsScanned() throws Exception {
-        pendingFix("lead (source/SourceTree: file names are bytes)", "a non-UTF-8 name is now exit 3, 'could not analyse"
-                + " this file (NoSuchFileException)', and its findings are lost");
         Path tree = tree("non-utf8");
         Path made = temp.resolve("made");
         Files.writeString(made, VFORK_PRINTF);
