@@ -60,7 +60,8 @@ final class CheckCommand implements Callable<Integer> {
     List<String> reports = new ArrayList<>();
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "Read options from FILE instead of the .vforklint.yml found from the scan root upwards.")
+            description = "Read options from FILE instead of the .vforklint.yml found from the scan root upwards. "
+                    + "A file named here may set cc and system-includes; one found in the scanned tree may not.")
     Path config;
 
     @Option(names = "--no-config", description = "Read no configuration file.")
