@@ -2,7 +2,6 @@ package io.github.vforklint.suppress;
 
 import io.github.vforklint.source.CommentsAndLiterals;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,8 +26,9 @@ final class CommentSyntax {
     private CommentSyntax() {
     }
 
-    static List<Comment> of(Path file, char[] text) {
-        String name = String.valueOf(file.getFileName());
+    /** @param path the file as findings show it; only its last name decides the syntax */
+    static List<Comment> of(String path, char[] text) {
+        String name = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
         if (name.endsWith(".xml")) {
             return xml(new String(text));
         }

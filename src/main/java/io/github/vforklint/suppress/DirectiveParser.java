@@ -6,7 +6,6 @@ import io.github.vforklint.rules.RuleDefinition;
 import io.github.vforklint.rules.RuleIds;
 import io.github.vforklint.source.SourceText;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,7 +52,7 @@ final class DirectiveParser {
         List<Directive> directives = new ArrayList<>();
         char[] chars = source.chars();
         // Comments as the file's kind writes them: C-style, <!-- --> in XML, # in scripts and configuration.
-        for (CommentSyntax.Comment comment : CommentSyntax.of(Path.of(path), chars)) {
+        for (CommentSyntax.Comment comment : CommentSyntax.of(path, chars)) {
             String body = comment.body();
             Location where = new Location(path, source.lineOf(comment.start()), source.columnOf(comment.start()),
                     source.lineOf(comment.end()), source.columnOf(comment.end()), null);

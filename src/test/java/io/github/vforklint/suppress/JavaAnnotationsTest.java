@@ -3,7 +3,6 @@ package io.github.vforklint.suppress;
 import io.github.vforklint.source.SourceText;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,14 +55,14 @@ class JavaAnnotationsTest {
     void commentsFollowTheFileKind() {
         String xml = "<a><!-- vforklint-disable-next-line VFK301 --><b>x</b></a>";
         assertEquals(List.of(" vforklint-disable-next-line VFK301 "),
-                CommentSyntax.of(Path.of("pom.xml"), xml.toCharArray()).stream().map(CommentSyntax.Comment::body).toList());
+                CommentSyntax.of("pom.xml", xml.toCharArray()).stream().map(CommentSyntax.Comment::body).toList());
         String sh = "# whole line\nexport A='x # not a comment' # trailing\nB=1#no\n";
         assertEquals(List.of(" whole line", " trailing"),
-                CommentSyntax.of(Path.of("run.sh"), sh.toCharArray()).stream().map(CommentSyntax.Comment::body).toList());
+                CommentSyntax.of("deploy/run.sh", sh.toCharArray()).stream().map(CommentSyntax.Comment::body).toList());
         String properties = "a=b # part of the value\n  # a comment\n";
-        assertEquals(List.of(" a comment"), CommentSyntax.of(Path.of("gradle.properties"), properties.toCharArray())
+        assertEquals(List.of(" a comment"), CommentSyntax.of("gradle.properties", properties.toCharArray())
                 .stream().map(CommentSyntax.Comment::body).toList());
         String dockerfile = "# vforklint-disable-next-line VFK301\nENV A=b\n";
-        assertEquals(1, CommentSyntax.of(Path.of("Dockerfile"), dockerfile.toCharArray()).size());
+        assertEquals(1, CommentSyntax.of("Dockerfile", dockerfile.toCharArray()).size());
     }
 }

@@ -95,6 +95,29 @@ class JvmScanTest {
     }
 
     @Test
+    void brokenFilesAreDiagnosticsAndTheRestIsStillScanned() throws Exception {
+        Files.writeString(temp.resolve("pom.xml"), "<?xml version=\"1.0\"?>\n<!DOCTYPE p [<!ENTITY a \"a\">]>\n"
+                + "<project><fork>&a;</fork></project>\n");
+        Files.writeString(temp.resolve("ci.yml"), "a: [unclosed\n  fork: -Djdk.lang.Process.launchMechanism=vfork\n");
+        Files.writeString(temp.resolve("Broken.java"), "class Broken { void fork() { int x = ; } }\n");
+        byte[] noise = new byte[4096];
+        new java.util.Random(7).nextBytes(noise);
+        Files.write(temp.resolve("Dockerfile"), noise);
+        Files.writeString(temp.resolve("Dockerfile"), "\nENV JAVA_TOOL_OPTIONS=-Djdk.lang.Process.launchMechanism=VFORK\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(temp.resolve("Deep.java"), "class Deep { int fork() { return " + "1+".repeat(20000) + "1; } }\n");
+        JsonNode report = JvmFixtureTest.run(temp);
+        assertEquals(List.of("VFK301"), rules(report), report.toString());
+        Set<String> incomplete = new TreeSet<>();
+        report.path("diagnostics").forEach(d -> {
+            if (d.path("kind").asText().equals("incomplete")) {
+                incomplete.add(Path.of(d.path("path").asText()).getFileName().toString());
+            }
+        });
+        assertEquals(Set.of("pom.xml", "ci.yml", "Broken.java"), incomplete, report.toString());
+    }
+
+    @Test
     void explainShowsAJvmRule() {
         Result r = cli(temp, "explain", "VFK301");
         assertEquals(0, r.code, r.err);
