@@ -363,8 +363,24 @@ public final class SourceTree {
             return bytes;
         }
 
-        /** Reads the whole file; -1 when it is larger than {@code limit}. */
+        /**
+         * Reads the whole file; -1 when it is larger than {@code limit}. A UTF-16 file comes back
+         * as UTF-8, so that its words are bytes like every other file's.
+         */
         int read(Path file, long limit) throws IOException {
+            int n = readRaw(file, limit);
+            byte[] transcoded = n < 0 ? null : SourceText.utf16AsUtf8(bytes, n);
+            if (transcoded == null) {
+                return n;
+            }
+            if (transcoded.length > bytes.length) {
+                bytes = new byte[transcoded.length];
+            }
+            System.arraycopy(transcoded, 0, bytes, 0, transcoded.length);
+            return transcoded.length;
+        }
+
+        private int readRaw(Path file, long limit) throws IOException {
             try (InputStream in = Files.newInputStream(file)) {
                 int n = 0;
                 while (true) {
