@@ -66,7 +66,7 @@ public final class Scanner {
 
     /** What one file contributed. */
     /** @param wrappers the wrappers this file defines: their names, and the analysis' keys for them */
-    private record FileResult(List<Finding> findings, List<Diagnostic> diagnostics, Set<String> vforkSites,
+    private record FileResult(List<VforkObservation> observations, List<Diagnostic> diagnostics, Set<String> vforkSites,
                               Map<String, String> wrappers) {
     }
 
@@ -130,20 +130,19 @@ public final class Scanner {
 
     private ScanResult merge(Iterable<FileResult> results, List<Diagnostic> programDiagnostics, int filesScanned,
                              int filesParsed, io.github.vforklint.source.SourceFiles sources) {
-        Map<String, Finding> findings = new LinkedHashMap<>();
+        List<io.github.vforklint.analysis.Observation> observations = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>(programDiagnostics);
         Set<String> sites = new TreeSet<>();
         for (FileResult r : results) {
-            for (Finding f : r.findings()) {
-                findings.putIfAbsent(f.ruleId() + "@" + f.location(), f);
-            }
+            observations.addAll(r.observations());
             diagnostics.addAll(r.diagnostics());
             sites.addAll(r.vforkSites());
         }
-        List<Finding> sorted = new ArrayList<>(findings.values());
-        sorted.sort(Finding.ORDER);
         List<Diagnostic> uniqueDiagnostics = new ArrayList<>(new LinkedHashSet<>(diagnostics));
         uniqueDiagnostics.sort(Diagnostic.ORDER);
+        // One rule run over the whole scan: a helper reached from several files is one finding with all its chains.
+        List<Finding> sorted = new RuleEngine(catalogue, selection).findings(new io.github.vforklint.analysis.AnalysisResult(
+                observations, uniqueDiagnostics, filesScanned, filesParsed, sites.size()));
         return new ScanResult(List.copyOf(sorted), List.copyOf(uniqueDiagnostics), filesScanned, filesParsed,
                 sites.size(), sources);
     }
@@ -236,8 +235,7 @@ public final class Scanner {
                     diagnostics.add(new Diagnostic(at.path(), at.line(), Diagnostic.Kind.INCOMPLETE, note));
                 }
             }
-            List<Finding> findings = new RuleEngine(catalogue, selection).findings(observations);
-            return new FileResult(findings, diagnostics, sites, wrappers);
+            return new FileResult(observations, diagnostics, sites, wrappers);
         } catch (Exception | StackOverflowError e) {
             if (System.getenv("VFORKLINT_DEBUG") != null) {
                 e.printStackTrace();

@@ -45,6 +45,28 @@ final class ArgumentSpelling {
         return argument.getRawSignature();
     }
 
+    /**
+     * For a function pointer variable initialised with a function's name ({@code pid_t
+     * (*spawn)(void) = vfork;}), that name; else null.
+     */
+    static String initialFunction(IVariable variable) {
+        for (IASTName name : DeclarationNames.of(variable)) {
+            if (name.getParent() instanceof IASTDeclarator declarator
+                    && declarator.getInitializer() instanceof IASTEqualsInitializer equals
+                    && equals.getInitializerClause() instanceof org.eclipse.cdt.core.dom.ast.IASTExpression value) {
+                org.eclipse.cdt.core.dom.ast.IASTExpression e = ExpressionLowering.stripParentheses(value);
+                if (e instanceof IASTUnaryExpression unary && unary.getOperator() == IASTUnaryExpression.op_amper) {
+                    e = ExpressionLowering.stripParentheses(unary.getOperand());
+                }
+                if (e instanceof IASTIdExpression id
+                        && id.getName().resolveBinding() instanceof org.eclipse.cdt.core.dom.ast.IFunction) {
+                    return id.getName().toString();
+                }
+            }
+        }
+        return null;
+    }
+
     private static String initializerOf(IASTIdExpression use, IVariable variable) {
         for (IASTName name : DeclarationNames.of(variable)) {
             if (name.getParent() instanceof IASTDeclarator declarator
