@@ -15,6 +15,58 @@ record AbstractInt(long lo, long hi, boolean nonZero) {
 
     AbstractInt {
         nonZero = nonZero || lo > 0 || hi < 0;
+        if (nonZero && lo == 0 && hi != 0) {
+            lo = 1;
+        } else if (nonZero && hi == 0 && lo != 0) {
+            hi = -1;
+        }
+    }
+
+    /** What both allow, or null when nothing is (the path is infeasible). */
+    AbstractInt meet(AbstractInt other) {
+        long l = Math.max(lo, other.lo);
+        long h = Math.min(hi, other.hi);
+        boolean nz = nonZero || other.nonZero;
+        if (l > h || nz && l == 0 && h == 0) {
+            return null;
+        }
+        return new AbstractInt(l, h, nz);
+    }
+
+    /** The values {@code x} may have when {@code x OP c} has the given outcome. */
+    static AbstractInt satisfying(String op, long c, boolean outcome) {
+        String o = outcome ? op : negate(op);
+        return switch (o) {
+            case "==" -> exactly(c);
+            case "!=" -> c == 0 ? new AbstractInt(NO_LOW, NO_HIGH, true) : ANY;
+            case "<" -> c == NO_LOW ? null : new AbstractInt(NO_LOW, c - 1, false);
+            case "<=" -> new AbstractInt(NO_LOW, c, false);
+            case ">" -> c == NO_HIGH ? null : new AbstractInt(c + 1, NO_HIGH, false);
+            case ">=" -> new AbstractInt(c, NO_HIGH, false);
+            default -> ANY;
+        };
+    }
+
+    private static String negate(String op) {
+        return switch (op) {
+            case "==" -> "!=";
+            case "!=" -> "==";
+            case "<" -> ">=";
+            case ">=" -> "<";
+            case ">" -> "<=";
+            case "<=" -> ">";
+            default -> op;
+        };
+    }
+
+    static String mirror(String op) {
+        return switch (op) {
+            case "<" -> ">";
+            case ">" -> "<";
+            case "<=" -> ">=";
+            case ">=" -> "<=";
+            default -> op;
+        };
     }
 
     static AbstractInt exactly(long value) {

@@ -159,6 +159,10 @@ final class FunctionFlow {
                 continue;
             }
             FlowState incoming = i + 1 < targets.size() ? s.copy() : s;
+            if (terminator instanceof Terminator.Branch branch && branch.whenTrue() != branch.whenFalse()
+                    && !values.refine(branch.condition(), target == branch.whenTrue(), incoming)) {
+                continue;
+            }
             Map<FlowState.Key, FlowState> there = in.get(target.id());
             if (there == null) {
                 there = new LinkedHashMap<>();
@@ -220,6 +224,12 @@ final class FunctionFlow {
                 } else if (event instanceof Event.Read read) {
                     applyRead(read.variable(), read, s);
                     next.add(s);
+                } else if (event instanceof Event.Unparsed) {
+                    // The child may have exec'd or exited in code the parser could not read.
+                    if (s.phase == Phase.CHILD) {
+                        s.uncertain = true;
+                    }
+                    next.add(s);
                 }
             }
             states = next;
@@ -254,6 +264,7 @@ final class FunctionFlow {
             }
         }
         String callee = call.callee();
+        pointersStoredByCall(call, s);
         if (!call.isIndirect() && context.knowledge().memory().transparentArgument(callee) >= 0) {
             out.add(s);
             return;
@@ -304,6 +315,7 @@ final class FunctionFlow {
             out.add(s);
             return;
         }
+        summary = specialise(call, summary, s);
         TraceStep step = new TraceStep(call.location(), callee);
         if (inChild && record) {
             importObservations(call, summary, step, s);
@@ -330,6 +342,21 @@ final class FunctionFlow {
             t.callTargets.put(call, imported(summary.returned(), call, s));
             out.add(t);
         }
+    }
+
+    /** A helper whose ways back differ, called with known integers: its summary for those values. */
+    private HelperSummary specialise(Event.Call call, HelperSummary summary, FlowState s) {
+        if (summary.exits().size() < 2) {
+            return summary;
+        }
+        List<Long> arguments = new ArrayList<>(call.arguments().size());
+        boolean any = false;
+        for (Expr argument : call.arguments()) {
+            AbstractInt value = values.intValue(argument, s);
+            arguments.add(value.isExact() ? value.lo() : null);
+            any |= value.isExact();
+        }
+        return any ? summaries.specialised(call.callee(), function, summary, arguments) : summary;
     }
 
     /** vfork returns three ways: 0 in the child, the child's pid in the parent, -1 on failure. */
@@ -495,6 +522,28 @@ final class FunctionFlow {
                 judge(values.targets(argument, s), s, w.along(trail).throughParameter(-1));
             } else {
                 observe(inner.along(trail));
+            }
+        }
+    }
+
+    /**
+     * A library call that writes through {@code &p} gives p a new value: memory of the caller's
+     * own for asprintf(&p, ...) and friends, something unknown otherwise.
+     */
+    private void pointersStoredByCall(Event.Call call, FlowState s) {
+        if (call.isIndirect()) {
+            return;
+        }
+        var memory = context.knowledge().memory();
+        int allocated = memory.allocatedThroughArgument(call.callee());
+        for (int index : memory.writtenArguments(call.callee())) {
+            if (index < call.arguments().size() && call.arguments().get(index) instanceof Expr.AddressOf address
+                    && address.variable().shape() == Variable.Shape.POINTER) {
+                s.values.remove(address.variable());
+                s.holders.remove(address.variable());
+                s.pointsTo.put(address.variable(), index == allocated
+                        ? Set.of(new MemoryObject.Alloc(call, mode == Mode.HELPER || s.phase == Phase.CHILD))
+                        : Set.of(MemoryObject.UNKNOWN));
             }
         }
     }

@@ -61,6 +61,35 @@ final class Summaries implements SummarySource {
         return cache.get(body);
     }
 
+    @Override
+    public HelperSummary specialised(String name, FunctionBody caller, HelperSummary general, List<Long> arguments) {
+        Optional<FunctionBody> found = context.resolver().function(name, caller);
+        if (found.isEmpty() || cache.recursive(found.get())) {
+            return general;
+        }
+        FunctionBody body = found.get();
+        List<Long> known = new ArrayList<>();
+        for (int i = 0; i < body.parameters().size(); i++) {
+            known.add(i < arguments.size() ? arguments.get(i) : null);
+        }
+        if (known.stream().allMatch(java.util.Objects::isNull)) {
+            return general;
+        }
+        HelperSummary done = cache.specialised(body, known);
+        if (done != null) {
+            return done;
+        }
+        FlowState start = FlowState.start(Phase.CHILD);
+        for (int i = 0; i < known.size(); i++) {
+            if (known.get(i) != null) {
+                start.values.put(body.parameters().get(i), AbstractInt.exactly(known.get(i)));
+            }
+        }
+        HelperSummary summary = summarise(body, this, general.reach(), start);
+        cache.putSpecialised(body, known, summary);
+        return summary;
+    }
+
     /** The helpers a function calls that have bodies: the edges of the call graph. */
     private List<FunctionBody> callees(FunctionBody function) {
         Set<FunctionBody> result = new LinkedHashSet<>();
@@ -193,7 +222,7 @@ final class Summaries implements SummarySource {
         for (int round = 0; round < rounds; round++) {
             boolean changed = false;
             for (FunctionBody m : members) {
-                HelperSummary next = summarise(m, source, reach);
+                HelperSummary next = summarise(m, source, reach, FlowState.start(Phase.CHILD));
                 if (!same(next, current.get(m))) {
                     current.put(m, next);
                     changed = true;
@@ -212,7 +241,7 @@ final class Summaries implements SummarySource {
                         + " rounds; findings in it may be missing");
                 s = new HelperSummary(s.observations(), s.exits(), s.returned(), s.reach(), notes);
             }
-            cache.put(m, s, reached);
+            cache.put(m, s, reached, recursive);
         }
     }
 
@@ -222,9 +251,9 @@ final class Summaries implements SummarySource {
                 && a.incomplete().equals(b.incomplete());
     }
 
-    private HelperSummary summarise(FunctionBody body, SummarySource source, int reach) {
+    private HelperSummary summarise(FunctionBody body, SummarySource source, int reach, FlowState start) {
         FunctionFlow flow = new FunctionFlow(body, context, FunctionFlow.Mode.HELPER, null, true, source);
-        flow.run(FlowState.start(Phase.CHILD));
+        flow.run(start);
         List<String> incomplete = new ArrayList<>(flow.incomplete);
         if (flow.truncated) {
             incomplete.add("analysis of helper " + body.name() + "() stopped after " + context.stepBudget()

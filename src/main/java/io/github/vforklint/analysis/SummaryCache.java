@@ -29,6 +29,8 @@ public final class SummaryCache {
     }
 
     private final Map<Key, HelperSummary> summaries = new ConcurrentHashMap<>();
+    private final Map<Key, Boolean> recursive = new ConcurrentHashMap<>();
+    private final Map<Key, Map<java.util.List<Long>, HelperSummary>> specialised = new ConcurrentHashMap<>();
     private final Map<Key, BitSet> reach = new ConcurrentHashMap<>();
     private final Map<Key, Integer> ids = new ConcurrentHashMap<>();
     private final AtomicInteger nextId = new AtomicInteger();
@@ -42,9 +44,23 @@ public final class SummaryCache {
         return reach.get(new Key(function));
     }
 
-    void put(FunctionBody function, HelperSummary summary, BitSet reached) {
+    void put(FunctionBody function, HelperSummary summary, BitSet reached, boolean inCycle) {
         reach.putIfAbsent(new Key(function), reached);
+        recursive.putIfAbsent(new Key(function), inCycle);
         summaries.putIfAbsent(new Key(function), summary);
+    }
+
+    /** Whether the function is part of a recursive cycle (its summary is never specialised). */
+    boolean recursive(FunctionBody function) {
+        return recursive.getOrDefault(new Key(function), true);
+    }
+
+    HelperSummary specialised(FunctionBody function, java.util.List<Long> arguments) {
+        return specialised.getOrDefault(new Key(function), Map.of()).get(arguments);
+    }
+
+    void putSpecialised(FunctionBody function, java.util.List<Long> arguments, HelperSummary summary) {
+        specialised.computeIfAbsent(new Key(function), k -> new ConcurrentHashMap<>()).putIfAbsent(arguments, summary);
     }
 
     /** A number for the function, for reach sets: only their sizes are ever reported. */

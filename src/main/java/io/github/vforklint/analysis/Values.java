@@ -44,6 +44,68 @@ final class Values {
         return intValue(condition, s).truth();
     }
 
+    /**
+     * Narrows what the state knows to what holds when {@code condition} has {@code outcome}
+     * ({@code if (pid < 0) _exit(1);} leaves pid >= 0 after it).
+     *
+     * @return false when the outcome is impossible in this state
+     */
+    boolean refine(Expr condition, boolean outcome, FlowState s) {
+        if (condition instanceof Expr.Not not) {
+            return refine(not.operand(), !outcome, s);
+        }
+        Expr inner = transparent(condition);
+        if (inner != condition) {
+            return refine(inner, outcome, s);
+        }
+        if (condition instanceof Expr.Binary b) {
+            if (b.operator().equals("&&")) {
+                return !outcome || refine(b.left(), true, s) && refine(b.right(), true, s);
+            }
+            if (b.operator().equals("||")) {
+                return outcome || refine(b.left(), false, s) && refine(b.right(), false, s);
+            }
+            AbstractInt right = intValue(b.right(), s);
+            if (right.isExact() && narrow(b.left(), AbstractInt.satisfying(b.operator(), right.lo(), outcome), s)) {
+                return false;
+            }
+            AbstractInt left = intValue(b.left(), s);
+            if (left.isExact() && narrow(b.right(),
+                    AbstractInt.satisfying(AbstractInt.mirror(b.operator()), left.lo(), outcome), s)) {
+                return false;
+            }
+            return true;
+        }
+        return !narrow(condition, AbstractInt.satisfying("!=", 0, outcome), s);
+    }
+
+    /** @return true when the variable cannot have any value allowed (an infeasible path) */
+    private boolean narrow(Expr e, AbstractInt allowed, FlowState s) {
+        if (allowed == null) {
+            return true;
+        }
+        if (e instanceof Expr.Assign assign) {
+            return narrow(new Expr.VarRef(assign.target()), allowed, s) || narrow(assign.value(), allowed, s);
+        }
+        Object key = e instanceof Expr.VarRef ref ? ref.variable()
+                : e instanceof Expr.Member m && !m.path().isEmpty() ? m.path() : null;
+        if (key == null || s.holders.containsKey(key)) {
+            // the vfork result's value is the phase's; nothing to narrow
+            return key != null && intValue(e, s).meet(allowed) == null;
+        }
+        AbstractInt known = s.values.getOrDefault(key, AbstractInt.ANY);
+        AbstractInt narrowed = known.meet(allowed);
+        if (narrowed == null) {
+            return true;
+        }
+        if (narrowed.isAny()) {
+            s.values.remove(key);
+        } else {
+            s.values.put(key, narrowed);
+        }
+        return false;
+    }
+
     AbstractInt intValue(Expr e, FlowState s) {
         Long offset = resultOffset(e, s);
         if (offset != null) {
@@ -75,7 +137,36 @@ final class Values {
         if (e instanceof Expr.Choice choice) {
             return intValue(choice.first(), s).join(intValue(choice.second(), s));
         }
+        if (e instanceof Expr.Arithmetic a) {
+            return arithmetic(a.operator(), intValue(a.left(), s), intValue(a.right(), s));
+        }
         return AbstractInt.ANY;
+    }
+
+    private static AbstractInt arithmetic(String op, AbstractInt l, AbstractInt r) {
+        if (op.equals("+") && r.isExact()) {
+            return l.plus(r.lo());
+        }
+        if (op.equals("+") && l.isExact()) {
+            return r.plus(l.lo());
+        }
+        if (op.equals("-") && r.isExact() && r.lo() != Long.MIN_VALUE) {
+            return l.plus(-r.lo());
+        }
+        if (!l.isExact() || !r.isExact()) {
+            return AbstractInt.ANY;
+        }
+        long a = l.lo();
+        long b = r.lo();
+        return switch (op) {
+            case "-" -> AbstractInt.exactly(a - b);
+            case "*" -> AbstractInt.exactly(a * b);
+            case "&" -> AbstractInt.exactly(a & b);
+            case "|" -> AbstractInt.exactly(a | b);
+            case "<<" -> b >= 0 && b < 63 ? AbstractInt.exactly(a << b) : AbstractInt.ANY;
+            case ">>" -> b >= 0 && b < 63 ? AbstractInt.exactly(a >> b) : AbstractInt.ANY;
+            default -> AbstractInt.ANY;
+        };
     }
 
     /** {@code likely(x)}, {@code __builtin_expect(x, 0)}: x. */
@@ -109,6 +200,11 @@ final class Values {
         }
         if (value instanceof Expr.Assign assign) {
             return resultOffset(assign.value(), s);
+        }
+        if (value instanceof Expr.Arithmetic a && (a.operator().equals("+") || a.operator().equals("-"))
+                && a.right() instanceof Expr.IntConst c) {
+            Long inner = resultOffset(a.left(), s);
+            return inner == null ? null : a.operator().equals("+") ? inner + c.value() : inner - c.value();
         }
         if (value instanceof Expr.Choice choice) {
             // A path past the vfork took the branch that called it.

@@ -62,6 +62,13 @@ public sealed interface Event {
     record Read(Variable variable, Location location) implements Event {
     }
 
+    /**
+     * Code the parser could not make sense of (already a diagnostic of its file). What it does is
+     * unknown: a child that passes it may have exec'd or exited there.
+     */
+    record Unparsed(Location location) implements Event {
+    }
+
     /** A variable comes into scope, with its initial value if it has one (else null). */
     record Declare(Variable variable, Expr initialValue, Location location) implements Event {
     }

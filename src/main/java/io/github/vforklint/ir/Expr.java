@@ -27,6 +27,10 @@ public sealed interface Expr {
     record Binary(String operator, Expr left, Expr right) implements Expr {
     }
 
+    /** Integer arithmetic on a variable's value ({@code + - * & | << >>}), decided when the value is known. */
+    record Arithmetic(String operator, Expr left, Expr right) implements Expr {
+    }
+
     /** Logical negation. */
     record Not(Expr operand) implements Expr {
     }

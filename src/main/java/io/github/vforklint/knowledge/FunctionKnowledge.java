@@ -103,7 +103,7 @@ public final class FunctionKnowledge {
             writes.put(e.getKey(), java.util.List.copyOf(positions));
         });
         MemoryEffects effects = new MemoryEffects(set(memory.path("allocates")), set(memory.path("resizes")), writes,
-                positions(memory.path("returns-into")), positions(memory.path("returns-argument")),
+                positions(memory.path("allocates-into")), positions(memory.path("returns-into")), positions(memory.path("returns-argument")),
                 set(memory.path("mutates-environ")));
         return new FunctionKnowledge(map, calls, effects, set(read(yaml, "errno.yml").path("spellings")),
                 set(noreturn.path("attribute-macros")), set(vfork.path("fork").path("functions")));

@@ -10,13 +10,14 @@ import java.util.Set;
  * change the environment, and which are not calls at all ({@code __builtin_expect}).
  */
 public record MemoryEffects(Set<String> allocators, Set<String> resizers, Map<String, List<Integer>> writesThrough,
-                            Map<String, Integer> returnsInto, Map<String, Integer> returnsArgument,
-                            Set<String> environMutators) {
+                            Map<String, Integer> allocatesInto, Map<String, Integer> returnsInto,
+                            Map<String, Integer> returnsArgument, Set<String> environMutators) {
 
     public MemoryEffects {
         allocators = Set.copyOf(allocators);
         resizers = Set.copyOf(resizers);
         writesThrough = Map.copyOf(writesThrough);
+        allocatesInto = Map.copyOf(allocatesInto);
         returnsInto = Map.copyOf(returnsInto);
         returnsArgument = Map.copyOf(returnsArgument);
         environMutators = Set.copyOf(environMutators);
@@ -35,6 +36,11 @@ public record MemoryEffects(Set<String> allocators, Set<String> resizers, Map<St
     /** Argument positions whose pointee the call writes; empty when none. */
     public List<Integer> writtenArguments(String function) {
         return function == null ? List.of() : writesThrough.getOrDefault(function, List.of());
+    }
+
+    /** The argument through which the call stores a pointer to fresh memory ({@code asprintf(&p, ...)}), or -1. */
+    public int allocatedThroughArgument(String function) {
+        return function == null ? -1 : allocatesInto.getOrDefault(function, -1);
     }
 
     /** The argument the result points into, or -1. */

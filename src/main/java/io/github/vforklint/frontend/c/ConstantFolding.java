@@ -94,8 +94,12 @@ final class ConstantFolding {
                 break;
             }
         }
-        if (!isConst || !(type instanceof org.eclipse.cdt.core.dom.ast.IBasicType
-                || type instanceof org.eclipse.cdt.core.dom.ast.IEnumeration)) {
+        // const pid_t IN_CHILD = 0 with pid_t from a header that was not read: the type is a
+        // problem type, but still not a pointer, array or struct
+        if (!isConst || type instanceof org.eclipse.cdt.core.dom.ast.IPointerType
+                || type instanceof org.eclipse.cdt.core.dom.ast.IArrayType
+                || type instanceof org.eclipse.cdt.core.dom.ast.ICompositeType
+                || type instanceof org.eclipse.cdt.core.dom.ast.IFunctionType) {
             return null;
         }
         for (org.eclipse.cdt.core.dom.ast.IASTName name : DeclarationNames.of(variable)) {

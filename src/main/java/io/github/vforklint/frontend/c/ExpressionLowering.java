@@ -129,6 +129,10 @@ final class ExpressionLowering {
         }
         if (e instanceof IASTProblemExpression problem) {
             function.skipped(problem);
+            Location at = locations.of(problem);
+            if (at != null) {
+                function.emit(new Event.Unparsed(at));
+            }
             return Expr.OPAQUE;
         }
         for (IASTNode child : e.getChildren()) {
@@ -268,7 +272,32 @@ final class ExpressionLowering {
             }
             return new Expr.Flags(java.util.Set.copyOf(names));
         }
-        return ConstantFolding.arithmetic(op, left, right);
+        Expr folded = ConstantFolding.arithmetic(op, left, right);
+        String arithmetic = arithmeticOperator(op);
+        if (folded instanceof Expr.Opaque && arithmetic != null && (isValue(left) || isValue(right))
+                && (isValue(left) || left instanceof Expr.IntConst) && (isValue(right) || right instanceof Expr.IntConst)) {
+            // flags & DAEMON_ONLY_SANITIZE: decided where the variable's value is known
+            return new Expr.Arithmetic(arithmetic, left, right);
+        }
+        return folded;
+    }
+
+    private static boolean isValue(Expr e) {
+        return e instanceof Expr.VarRef || e instanceof Expr.Member member && !member.path().isEmpty()
+                || e instanceof Expr.Arithmetic;
+    }
+
+    private static String arithmeticOperator(int op) {
+        return switch (op) {
+            case IASTBinaryExpression.op_plus -> "+";
+            case IASTBinaryExpression.op_minus -> "-";
+            case IASTBinaryExpression.op_multiply -> "*";
+            case IASTBinaryExpression.op_binaryAnd -> "&";
+            case IASTBinaryExpression.op_binaryOr -> "|";
+            case IASTBinaryExpression.op_shiftLeft -> "<<";
+            case IASTBinaryExpression.op_shiftRight -> ">>";
+            default -> null;
+        };
     }
 
     private Expr lowerCall(IASTFunctionCallExpression call) {
@@ -306,7 +335,7 @@ final class ExpressionLowering {
                 texts.add(ArgumentSpelling.of(argument));
             }
         }
-        Location location = locations.of(call);
+        Location location = locations.ofCall(call);
         Event.Call event = new Event.Call(callee, List.copyOf(arguments), List.copyOf(texts), location,
                 callee != null ? callee : call.getFunctionNameExpression().getRawSignature(), declaredNoReturn, pointer);
         function.emit(event);
