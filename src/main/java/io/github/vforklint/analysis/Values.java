@@ -269,6 +269,10 @@ final class Values {
         if (e instanceof Expr.FunctionRef ref) {
             return Set.of(new MemoryObject.Function(ref.name()));
         }
+        if (e instanceof Expr.Flags flags && flags.names().size() == 1 && !flags.names().contains("NULL")) {
+            // an undeclared name: a function whose header was not read (start = vfork;), or anything
+            return Set.of(new MemoryObject.Function(flags.names().iterator().next()), MemoryObject.UNKNOWN);
+        }
         if (e instanceof Expr.IntConst || e instanceof Expr.Flags flags && flags.names().equals(Set.of("NULL"))) {
             // a null pointer (or an integer): points into nothing
             return Set.of();

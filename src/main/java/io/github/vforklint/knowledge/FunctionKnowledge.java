@@ -56,6 +56,11 @@ public final class FunctionKnowledge {
     }
 
 
+    /** noreturn.yml's {@code attribute-macros} alone, for the front end, which reads declarations. */
+    public static Set<String> noReturnMacroNames() {
+        return set(read(new ObjectMapper(new YAMLFactory()), "noreturn.yml").path("attribute-macros"));
+    }
+
     /** Loads the catalogue shipped in the jar. */
     public static FunctionKnowledge load() {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());

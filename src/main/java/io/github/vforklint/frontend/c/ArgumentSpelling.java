@@ -51,15 +51,15 @@ final class ArgumentSpelling {
      */
     static String initialFunction(IVariable variable) {
         for (IASTName name : DeclarationNames.of(variable)) {
-            if (name.getParent() instanceof IASTDeclarator declarator
-                    && declarator.getInitializer() instanceof IASTEqualsInitializer equals
+            if (DeclarationNames.initializerOf(name) instanceof IASTEqualsInitializer equals
                     && equals.getInitializerClause() instanceof org.eclipse.cdt.core.dom.ast.IASTExpression value) {
                 org.eclipse.cdt.core.dom.ast.IASTExpression e = ExpressionLowering.stripParentheses(value);
                 if (e instanceof IASTUnaryExpression unary && unary.getOperator() == IASTUnaryExpression.op_amper) {
                     e = ExpressionLowering.stripParentheses(unary.getOperand());
                 }
-                if (e instanceof IASTIdExpression id
-                        && id.getName().resolveBinding() instanceof org.eclipse.cdt.core.dom.ast.IFunction) {
+                // an undeclared name (no system headers read) used as a pointer's value is a function too
+                if (e instanceof IASTIdExpression id && (id.getName().resolveBinding() instanceof org.eclipse.cdt.core.dom.ast.IFunction
+                        || id.getName().resolveBinding() instanceof org.eclipse.cdt.core.dom.ast.IProblemBinding)) {
                     return id.getName().toString();
                 }
             }
@@ -69,8 +69,7 @@ final class ArgumentSpelling {
 
     private static String initializerOf(IASTIdExpression use, IVariable variable) {
         for (IASTName name : DeclarationNames.of(variable)) {
-            if (name.getParent() instanceof IASTDeclarator declarator
-                    && declarator.getInitializer() instanceof IASTEqualsInitializer equals) {
+            if (DeclarationNames.initializerOf(name) instanceof IASTEqualsInitializer equals) {
                 return equals.getInitializerClause().getRawSignature();
             }
         }

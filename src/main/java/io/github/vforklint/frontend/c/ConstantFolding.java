@@ -103,8 +103,7 @@ final class ConstantFolding {
             return null;
         }
         for (org.eclipse.cdt.core.dom.ast.IASTName name : DeclarationNames.of(variable)) {
-            if (name.getParent() instanceof org.eclipse.cdt.core.dom.ast.IASTDeclarator declarator
-                    && declarator.getInitializer() instanceof org.eclipse.cdt.core.dom.ast.IASTEqualsInitializer equals
+            if (DeclarationNames.initializerOf(name) instanceof org.eclipse.cdt.core.dom.ast.IASTEqualsInitializer equals
                     && equals.getInitializerClause() instanceof org.eclipse.cdt.core.dom.ast.IASTExpression value) {
                 return constant(ExpressionLowering.stripParentheses(value));
             }

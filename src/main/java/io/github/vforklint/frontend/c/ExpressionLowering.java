@@ -312,7 +312,7 @@ final class ExpressionLowering {
         if (target instanceof IASTIdExpression id && !(id.getName().resolveBinding() instanceof IVariable)) {
             IBinding binding = id.getName().resolveBinding();
             callee = id.getName().toString();
-            declaredNoReturn = binding instanceof IFunction f && noReturn.isNoReturn(f);
+            declaredNoReturn = binding instanceof IFunction f ? noReturn.isNoReturn(f) : noReturn.isNoReturnName(callee);
         } else if (target instanceof IASTUnaryExpression star && star.getOperator() == IASTUnaryExpression.op_star
                 && stripParentheses(star.getOperand()) instanceof IASTIdExpression id
                 && id.getName().resolveBinding() instanceof IFunction f) {
