@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.github.vforklint.analysis.AnalysisLimits;
 import io.github.vforklint.finding.Severity;
 import io.github.vforklint.rules.Profile;
+import io.github.vforklint.scan.PathFilter;
 import io.github.vforklint.scan.ScanOptions;
 
 import java.nio.file.Path;
@@ -64,21 +65,10 @@ public record EffectiveConfig(Path configFile, Path baseDir, List<Path> paths, P
      * is one edit here (and a key in {@link ConfigFile}).
      */
     public ScanOptions toScanOptions() {
-        List<String> scannerExcludes = exclude.stream().filter(g -> g.base().equals(baseDir)).map(Glob::pattern).toList();
-        return new ScanOptions(baseDir, profile, select, ignore, includeDirs, defines, undefines, scannerExcludes, jobs,
+        PathFilter files = new PathFilter(path -> exclude.stream().anyMatch(g -> g.matches(path)),
+                path -> include.isEmpty() || include.stream().anyMatch(g -> g.matches(path)));
+        return new ScanOptions(baseDir, profile, select, ignore, includeDirs, defines, undefines, files, jobs,
                 systemIncludes, compiler, null, AnalysisLimits.defaults());
-    }
-
-    public SourceWalk sourceWalk() {
-        return new SourceWalk(include, exclude);
-    }
-
-    /**
-     * Whether the files to scan must be listed for the scanner: it applies excludes relative to
-     * the working directory only, and knows no includes.
-     */
-    public boolean narrowsFiles() {
-        return !include.isEmpty() || exclude.stream().anyMatch(g -> !g.base().equals(baseDir));
     }
 
     /** What {@code --print-config} shows: the merged options as a configuration file, paths relative to the working directory. */

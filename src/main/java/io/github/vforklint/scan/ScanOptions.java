@@ -11,13 +11,14 @@ import java.util.Map;
  * Everything a scan needs to know, whatever front door it came through.
  *
  * @param baseDir        findings show paths relative to it when the file is under it
+ * @param paths          which files of the walked tree to take
  * @param systemIncludes  resolve {@code <...>} headers with the local compiler's search path
  * @param compileCommands a compile_commands.json (or its directory); null to look for one at the
  *                        scanned directories and in their build/ subdirectories
  */
 public record ScanOptions(Path baseDir, Profile profile, List<String> select, List<String> ignore,
                           List<Path> includeDirs, Map<String, String> defines, List<String> undefines,
-                          List<String> excludes, int jobs, boolean systemIncludes, String compiler,
+                          PathFilter paths, int jobs, boolean systemIncludes, String compiler,
                           Path compileCommands, AnalysisLimits limits) {
 
     public ScanOptions {
@@ -26,36 +27,35 @@ public record ScanOptions(Path baseDir, Profile profile, List<String> select, Li
         includeDirs = List.copyOf(includeDirs);
         defines = Map.copyOf(defines);
         undefines = List.copyOf(undefines);
-        excludes = List.copyOf(excludes);
     }
 
     public static ScanOptions defaults(Path baseDir) {
         return new ScanOptions(baseDir, Profile.DEFAULT, List.of(), List.of(), List.of(), Map.of(), List.of(),
-                List.of(), Runtime.getRuntime().availableProcessors(), false, "cc", null, AnalysisLimits.defaults());
+                PathFilter.all(), Runtime.getRuntime().availableProcessors(), false, "cc", null, AnalysisLimits.defaults());
     }
 
     public ScanOptions withProfile(Profile newProfile) {
-        return new ScanOptions(baseDir, newProfile, select, ignore, includeDirs, defines, undefines, excludes, jobs,
+        return new ScanOptions(baseDir, newProfile, select, ignore, includeDirs, defines, undefines, paths, jobs,
                 systemIncludes, compiler, compileCommands, limits);
     }
 
     public ScanOptions withSystemIncludes(String compilerToAsk) {
-        return new ScanOptions(baseDir, profile, select, ignore, includeDirs, defines, undefines, excludes, jobs,
+        return new ScanOptions(baseDir, profile, select, ignore, includeDirs, defines, undefines, paths, jobs,
                 true, compilerToAsk, compileCommands, limits);
     }
 
     public ScanOptions withCompileCommands(Path database) {
-        return new ScanOptions(baseDir, profile, select, ignore, includeDirs, defines, undefines, excludes, jobs,
+        return new ScanOptions(baseDir, profile, select, ignore, includeDirs, defines, undefines, paths, jobs,
                 systemIncludes, compiler, database, limits);
     }
 
     public ScanOptions withLimits(AnalysisLimits newLimits) {
-        return new ScanOptions(baseDir, profile, select, ignore, includeDirs, defines, undefines, excludes, jobs,
+        return new ScanOptions(baseDir, profile, select, ignore, includeDirs, defines, undefines, paths, jobs,
                 systemIncludes, compiler, compileCommands, newLimits);
     }
 
     public ScanOptions withIncludeDirs(List<Path> dirs) {
-        return new ScanOptions(baseDir, profile, select, ignore, dirs, defines, undefines, excludes, jobs,
+        return new ScanOptions(baseDir, profile, select, ignore, dirs, defines, undefines, paths, jobs,
                 systemIncludes, compiler, compileCommands, limits);
     }
 }

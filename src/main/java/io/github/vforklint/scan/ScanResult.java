@@ -2,40 +2,43 @@ package io.github.vforklint.scan;
 
 import io.github.vforklint.finding.Diagnostic;
 import io.github.vforklint.finding.Finding;
-
-import io.github.vforklint.source.SourceFiles;
+import io.github.vforklint.source.SourceFile;
 import io.github.vforklint.source.SourceText;
+import io.github.vforklint.source.SourceTree;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 
 /**
- * @param filesScanned C files considered
+ * @param filesScanned files considered
  * @param filesParsed  files that could involve vfork and were parsed
  * @param vforkSites   vfork calls found
- * @param sources      the texts the scan read, for later steps that look at the same files
+ * @param tree         the index of the scanned tree, for later steps that look at its files
  *                     (suppression comments); null when the result was not made by a scan
  */
 public record ScanResult(List<Finding> findings, List<Diagnostic> diagnostics, int filesScanned,
-                         int filesParsed, int vforkSites, SourceFiles sources) {
+                         int filesParsed, int vforkSites, SourceTree tree) {
 
     public ScanResult(List<Finding> findings, List<Diagnostic> diagnostics, int filesScanned, int filesParsed,
                       int vforkSites) {
         this(findings, diagnostics, filesScanned, filesParsed, vforkSites, null);
     }
 
-    /** The file's text, from what the scan read when it can. */
+    /** The same result with other findings and diagnostics (after suppressions, or trimmed for display). */
+    public ScanResult with(List<Finding> newFindings, List<Diagnostic> newDiagnostics) {
+        return new ScanResult(newFindings, newDiagnostics, filesScanned, filesParsed, vforkSites, tree);
+    }
+
+    /** A file's text, read again: the scan keeps no text, so memory does not grow with the tree. */
     public SourceText text(Path file) throws IOException {
-        if (sources != null) {
-            try {
-                return sources.get(file.toAbsolutePath().normalize().toString());
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
-        }
         return SourceText.read(file);
+    }
+
+    /** The scanned files that hold any of these words; none when the result was not made by a scan. */
+    public List<Path> filesMentioning(Collection<String> words) {
+        return tree == null ? List.of() : tree.mentioning(words).stream().map(SourceFile::path).toList();
     }
 
     public boolean incomplete() {

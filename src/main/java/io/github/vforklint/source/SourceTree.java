@@ -51,10 +51,17 @@ public final class SourceTree {
     private final List<SourceFile> files;
     private final WordScanner.Words[] words;
     private final Map<String, List<SourceFile>> byName;
+    private final DefinitionMap definitions;
     private final List<Diagnostic> diagnostics;
 
     private SourceTree(List<SourceFile> files, WordScanner.Words[] words, List<Diagnostic> diagnostics) {
         this.files = List.copyOf(files);
+        long[][] defined = new long[words.length][];
+        for (int i = 0; i < words.length; i++) {
+            defined[i] = words[i].definitions();
+            words[i] = new WordScanner.Words(words[i].words(), null);
+        }
+        this.definitions = new DefinitionMap(defined);
         this.words = words;
         this.diagnostics = List.copyOf(diagnostics);
         Map<String, List<SourceFile>> names = new HashMap<>();
@@ -123,6 +130,8 @@ public final class SourceTree {
                     }
                     if (attrs.isRegularFile()) {
                         found.put(file, attrs.size());
+                    } else if (attrs.isSymbolicLink()) {
+                        diagnostics.add(skipped(file, "a symbolic link to nothing"));
                     } else if (!attrs.isDirectory()) {
                         diagnostics.add(skipped(file, "not a regular file (a FIFO, device or socket is never read)"));
                     }
@@ -221,6 +230,9 @@ public final class SourceTree {
         if (words.isEmpty()) {
             return List.of();
         }
+        if (words.stream().anyMatch(w -> !WordBloom.indexed(w))) {
+            return new WordMatcher(words).filesAmong(among);
+        }
         long[] hashes = words.stream().mapToLong(WordBloom::hash).toArray();
         WordMatcher matcher = new WordMatcher(words);
         List<SourceFile> result = new ArrayList<>();
@@ -243,12 +255,9 @@ public final class SourceTree {
      * whose parameter list is followed by a body). A few may not define it after all.
      */
     public List<SourceFile> mayDefine(String function) {
-        long h = WordBloom.hash(function);
         List<SourceFile> result = new ArrayList<>();
-        for (SourceFile f : files) {
-            if (words[f.id()].definitions().mayContain(h)) {
-                result.add(f);
-            }
+        for (int id : definitions.filesDefining(WordBloom.hash(function))) {
+            result.add(files.get(id));
         }
         return result;
     }
@@ -305,6 +314,12 @@ public final class SourceTree {
             this.longest = words.stream().mapToInt(String::length).max().orElse(0);
         }
 
+        /** Every file that holds a word, by reading them all: for words the filters do not index. */
+        List<SourceFile> filesAmong(Collection<SourceFile> among) {
+            FileBuffer buffer = new FileBuffer();
+            return among.stream().filter(f -> matchesIn(f, buffer)).toList();
+        }
+
         boolean matchesIn(SourceFile f, FileBuffer buffer) {
             int length;
             try {
@@ -349,7 +364,8 @@ public final class SourceTree {
                         if (n >= limit) {
                             return -1;
                         }
-                        bytes = java.util.Arrays.copyOf(bytes, (int) Math.min(Integer.MAX_VALUE - 8, Math.min(limit + 1, 2L * n)));
+                        long grown = Math.min(2L * n, limit == Long.MAX_VALUE ? Long.MAX_VALUE : limit + 1);
+                        bytes = java.util.Arrays.copyOf(bytes, (int) Math.min(Integer.MAX_VALUE - 8, grown));
                     }
                     int r = in.read(bytes, n, bytes.length - n);
                     if (r < 0) {

@@ -9,53 +9,88 @@ import java.util.Arrays;
  */
 final class WordScanner {
 
-    static final Words EMPTY = new Words(WordBloom.EMPTY, WordBloom.EMPTY);
+    static final Words EMPTY = new Words(WordBloom.EMPTY, new long[0]);
+
+    private static final boolean[] WORD_BYTE = new boolean[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            WORD_BYTE[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+        }
+    }
 
     /** Definitions whose parameter list runs longer than this are not looked for. */
     private static final int MAX_HEADER_LENGTH = 4000;
 
-    private long[] table = new long[4096];
+    private static final int SMALL_TABLE = 4096;
+
+    private long[] table = new long[SMALL_TABLE];
+    /** The slots filled for the current file, so clearing costs what was used, not the table's size. */
+    private int[] filled = new int[2048];
     private int used;
     private long[] defined = new long[64];
     private int definedCount;
 
     /** The words and defined names of {@code text[0..length)}. */
     Words scan(byte[] text, int length) {
-        Arrays.fill(table, 0);
+        if (table.length > SMALL_TABLE) {
+            // A huge generated header grew the table; a table that outgrows the cache makes every
+            // later small file pay a cache miss per word.
+            table = new long[SMALL_TABLE];
+            filled = new int[SMALL_TABLE / 2];
+        } else {
+            for (int k = 0; k < used; k++) {
+                table[filled[k]] = 0;
+            }
+        }
         used = 0;
         definedCount = 0;
+        boolean[] wordByte = WORD_BYTE;
         int i = 0;
         boolean lineStart = true;
         while (i < length) {
-            byte b = text[i];
-            if (isWordByte(b)) {
-                int start = i;
-                while (i < length && isWordByte(text[i])) {
-                    i++;
-                }
-                long h = WordBloom.hash(text, start, i);
-                add(h);
-                if (lineStart && !isDigit(b) && definesFunction(text, length, i)) {
-                    addDefined(h);
+            int b = text[i] & 0xff;
+            if (!wordByte[b]) {
+                lineStart = b == '\n';
+                i++;
+                continue;
+            }
+            int start = i;
+            if (b <= '9') {
+                // Numbers are never names: skipping them keeps tables of constants out of the filter.
+                while (++i < length && wordByte[text[i] & 0xff]) {
+                    // the rest of the number
                 }
                 lineStart = false;
                 continue;
             }
-            lineStart = b == '\n';
-            i++;
+            long h = WordBloom.SEED;
+            do {
+                h = (h ^ (text[i] & 0xff)) * WordBloom.PRIME;
+            } while (++i < length && wordByte[text[i] & 0xff]);
+            if (i - start >= WordBloom.SHORTEST_INDEXED) {
+                add(WordBloom.mix(h));
+            }
+            if (lineStart) {
+                long defined = definedName(text, length, start);
+                if (defined != 0) {
+                    addDefined(defined);
+                }
+            }
+            lineStart = false;
         }
         long[] words = new long[used];
-        int n = 0;
-        for (long h : table) {
-            if (h != 0) {
-                words[n++] = h;
-            }
+        for (int k = 0; k < used; k++) {
+            words[k] = table[filled[k]];
         }
-        return new Words(WordBloom.of(words, n), WordBloom.of(defined, definedCount));
+        return new Words(WordBloom.of(words, used), Arrays.copyOf(defined, definedCount));
     }
 
-    /** What the index keeps of one file. */
-    record Words(WordBloom words, WordBloom definitions) {
+    /**
+     * What the index keeps of one file: a filter of its words, and the hashes of the functions it
+     * appears to define (gathered into one map for the whole tree).
+     */
+    record Words(WordBloom words, long[] definitions) {
     }
 
     private void add(long h) {
@@ -65,6 +100,7 @@ final class WordScanner {
         if ((used + 1) * 2 > table.length) {
             long[] old = table;
             table = new long[old.length * 2];
+            filled = new int[table.length / 2];
             used = 0;
             for (long o : old) {
                 if (o != 0) {
@@ -85,7 +121,7 @@ final class WordScanner {
             slot = (slot + 1) & mask;
         }
         table[slot] = h;
-        used++;
+        filled[used++] = slot;
     }
 
     private void addDefined(long h) {
@@ -96,30 +132,30 @@ final class WordScanner {
     }
 
     /**
-     * Whether the word that ends at {@code end}, and starts its line, begins a function definition:
+     * The hash of the function whose definition the line starting at {@code start} begins, or 0:
      * the line goes on to a name before a parenthesis (past {@code __attribute__((...))} groups
      * and comments) whose list closes before a '{' rather than a ';'. A few false positives only
      * cost a parse later.
      */
-    static boolean definesFunction(byte[] text, int length, int end) {
-        int lineEnd = end;
+    static long definedName(byte[] text, int length, int start) {
+        int lineEnd = start;
         while (lineEnd < length && text[lineEnd] != '\n') {
             lineEnd++;
         }
         int nameStart = -1;
         int nameEnd = -1;
-        for (int i = end - wordLengthBefore(text, end); i < lineEnd; i++) {
+        for (int i = start; i < lineEnd; i++) {
             byte c = text[i];
             if (c == '/' && i + 1 < lineEnd && text[i + 1] == '*') {
                 int close = indexOf(text, i + 2, lineEnd, (byte) '*', (byte) '/');
                 if (close < 0) {
-                    return false;
+                    return 0;
                 }
                 i = close + 1;
                 continue;
             }
             if (c == ';' || c == '=' || c == '{' || c == '#' || c == '/' && i + 1 < lineEnd && text[i + 1] == '/') {
-                return false;
+                return 0;
             }
             if (isWordByte(c)) {
                 nameStart = i;
@@ -136,28 +172,21 @@ final class WordScanner {
                 continue;
             }
             if (nameStart < 0) {
-                return false;
+                return 0;
             }
             if (isAttribute(text, nameStart, nameEnd)) {
                 int close = closing(text, i, lineEnd);
                 if (close < 0) {
-                    return false;
+                    return 0;
                 }
                 i = close;
                 nameStart = -1;
                 continue;
             }
-            return !isKeyword(text, nameStart, nameEnd) && opensBody(text, length, i);
+            return !isKeyword(text, nameStart, nameEnd) && opensBody(text, length, i)
+                    ? WordBloom.hash(text, nameStart, nameEnd) : 0;
         }
-        return false;
-    }
-
-    private static int wordLengthBefore(byte[] text, int end) {
-        int i = end;
-        while (i > 0 && isWordByte(text[i - 1])) {
-            i--;
-        }
-        return end - i;
+        return 0;
     }
 
     private static final byte[][] ATTRIBUTES = {bytes("__attribute__"), bytes("__attribute"), bytes("__declspec"),
@@ -233,10 +262,7 @@ final class WordScanner {
     }
 
     static boolean isWordByte(byte b) {
-        return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_';
+        return WORD_BYTE[b & 0xff];
     }
 
-    private static boolean isDigit(byte b) {
-        return b >= '0' && b <= '9';
-    }
 }

@@ -35,24 +35,22 @@ public final class FindingFilter {
 
     /**
      * @param paths          where findings' files are, and the source root baseline paths are relative to
-     * @param scannedFiles   every file the scan covered (absolute), whose suppression comments are checked for use
      * @param requireReason  a suppression without a {@code -- reason} is a VFK001 error
      * @param severities     per-rule severity overrides, by rule id
      * @param baseline       findings to leave out as known, or null
      * @param baselineSource how to name the baseline in messages (its file)
      * @param recordBaseline make a baseline of every remaining finding, and leave them all out
      */
-    public record Settings(ProjectPaths paths, List<Path> scannedFiles, boolean requireReason,
+    public record Settings(ProjectPaths paths, boolean requireReason,
                            Map<String, Severity> severities, Baseline baseline, String baselineSource,
                            boolean recordBaseline) {
 
         public Settings {
-            scannedFiles = List.copyOf(scannedFiles);
             severities = Map.copyOf(severities);
         }
 
-        public static Settings defaults(ProjectPaths paths, List<Path> scannedFiles) {
-            return new Settings(paths, scannedFiles, false, Map.of(), null, null, false);
+        public static Settings defaults(ProjectPaths paths) {
+            return new Settings(paths, false, Map.of(), null, null, false);
         }
     }
 
@@ -116,8 +114,7 @@ public final class FindingFilter {
             diagnostics.add(new Diagnostic(e.path(), 0, Diagnostic.Kind.INFO, staleMessage(e)));
         }
         diagnostics.sort(Diagnostic.ORDER);
-        ScanResult result = new ScanResult(List.copyOf(sorted), List.copyOf(diagnostics), scan.filesScanned(),
-                scan.filesParsed(), scan.vforkSites(), scan.sources());
+        ScanResult result = scan.with(List.copyOf(sorted), List.copyOf(diagnostics));
         return new FilteredResult(result, all, stale, recorded, fingerprints);
     }
 
@@ -134,13 +131,13 @@ public final class FindingFilter {
         return s == null || s == f.severity() ? f : f.withSeverity(s);
     }
 
-    /** Every file a finding is in, and every scanned file, that mentions a suppression. */
+    /** Every file a finding is in, and every scanned file, that mentions a suppression (the scan's index finds those). */
     private Map<Path, FileSuppressions> readSuppressions(ScanResult scan) {
         Set<Path> files = new LinkedHashSet<>();
         for (Finding f : scan.findings()) {
             files.add(settings.paths().file(f.location().path()));
         }
-        files.addAll(settings.scannedFiles().stream().map(p -> p.toAbsolutePath().normalize()).toList());
+        files.addAll(scan.filesMentioning(DirectiveParser.WORDS));
         DirectiveParser parser = new DirectiveParser(catalogue);
         Map<Path, FileSuppressions> result = new LinkedHashMap<>();
         for (Path file : files) {

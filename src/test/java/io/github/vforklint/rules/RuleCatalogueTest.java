@@ -122,7 +122,7 @@ class RuleCatalogueTest {
         ScanOptions options = ScanOptions.defaults(temp).withProfile(profile);
         ScanResult result = new Scanner(options, KNOWLEDGE, CATALOGUE).scan(List.of(file));
         FindingFilter filter = new FindingFilter(CATALOGUE, options,
-                FindingFilter.Settings.defaults(new ProjectPaths(temp, temp), List.of(file)));
+                FindingFilter.Settings.defaults(new ProjectPaths(temp, temp)));
         return filter.apply(result).result().findings();
     }
 }

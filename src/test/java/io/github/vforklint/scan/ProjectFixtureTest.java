@@ -158,7 +158,7 @@ class ProjectFixtureTest {
         Path project = PROJECTS.resolve("spawn");
         ScanOptions base = ScanOptions.defaults(ROOT).withCompileCommands(writeDatabase(project));
         ScanOptions shallow = new ScanOptions(base.baseDir(), base.profile(), base.select(), base.ignore(),
-                base.includeDirs(), base.defines(), base.undefines(), base.excludes(), base.jobs(), base.systemIncludes(),
+                base.includeDirs(), base.defines(), base.undefines(), base.paths(), base.jobs(), base.systemIncludes(),
                 base.compiler(), base.compileCommands(), new AnalysisLimits(1, 200_000));
         ScanResult result = new Scanner(shallow, KNOWLEDGE, CATALOGUE).scan(List.of(project));
         assertTrue(result.diagnostics().stream().anyMatch(d -> d.message().contains("calls deep")), result.diagnostics().toString());

@@ -49,7 +49,7 @@ class FindingFilterTest {
     }
 
     private FindingFilter.Settings settings(boolean requireReason, Map<String, Severity> severities) {
-        return new FindingFilter.Settings(new ProjectPaths(temp, temp), List.of(temp.resolve("spawn.c")), requireReason,
+        return new FindingFilter.Settings(new ProjectPaths(temp, temp), requireReason,
                 severities, null, null, false);
     }
 
@@ -86,7 +86,7 @@ class FindingFilterTest {
         ScanOptions all = ScanOptions.defaults(temp);
         assertEquals(List.of("VFK101:7:error", "VFK001:7:note"), rules(filter(code, all, settings(false, Map.of()))));
         ScanOptions withoutWrites = new ScanOptions(temp, all.profile(), List.of(), List.of("VFK104"), List.of(),
-                Map.of(), List.of(), List.of(), 1, false, "cc", null, all.limits());
+                Map.of(), List.of(), io.github.vforklint.scan.PathFilter.all(), 1, false, "cc", null, all.limits());
         assertEquals(List.of("VFK101:7:error"), rules(filter(code, withoutWrites, settings(false, Map.of()))));
     }
 

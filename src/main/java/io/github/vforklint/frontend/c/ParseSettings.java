@@ -9,7 +9,7 @@ import java.util.Map;
  * {@code -D}, {@code -U} and {@code -include}, plus the system search path when
  * {@code --system-includes} is on (empty otherwise, so {@code <...>} headers outside the project
  * are skipped). {@code defines} holds the compiler's predefined macros when they were asked for;
- * otherwise {@link CFrontEnd} supplies a GCC-on-Linux baseline.
+ * otherwise {@link CParser} supplies a GCC-on-Linux baseline.
  */
 public record ParseSettings(List<Path> includeDirs, List<Path> quoteDirs, Map<String, String> defines,
                             List<String> undefines, List<Path> forcedIncludes, List<Path> systemDirs) {

@@ -28,7 +28,7 @@ class FunctionLoweringTest {
     private FunctionBody lower(String code, String function) throws Exception {
         Path file = dir.resolve("t.c");
         Files.writeString(file, code);
-        CUnit unit = new CFrontEnd(p -> Path.of(p).getFileName().toString()).parse(file, ParseSettings.defaults());
+        CUnit unit = new CParser(p -> Path.of(p).getFileName().toString()).parse(file, ParseSettings.defaults());
         return unit.function(function).orElseThrow();
     }
 

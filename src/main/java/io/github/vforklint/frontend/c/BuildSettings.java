@@ -1,0 +1,64 @@
+package io.github.vforklint.frontend.c;
+
+import io.github.vforklint.compdb.CompilationDatabase;
+import io.github.vforklint.compdb.CompileFlags;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The preprocessing options of each file: its compilation database entry when it has one, then
+ * the command line's {@code -I}, {@code -D} and {@code -U} on top, and the compiler's own search
+ * path and macros with {@code --system-includes}.
+ */
+final class BuildSettings {
+
+    private final COptions options;
+    private final Optional<CompilationDatabase> database;
+    private final CompilerProbe.Toolchain toolchain;
+
+    /** @param toolchain the local compiler's answers, or null without --system-includes */
+    BuildSettings(COptions options, Optional<CompilationDatabase> database, CompilerProbe.Toolchain toolchain) {
+        this.options = options;
+        this.database = database;
+        this.toolchain = toolchain;
+    }
+
+    ParseSettings forFile(Path file) {
+        Optional<CompileFlags> flags = database.flatMap(db -> db.flagsFor(file));
+        List<Path> include = new ArrayList<>();
+        List<Path> quote = new ArrayList<>();
+        List<String> undefines = new ArrayList<>();
+        List<Path> forced = new ArrayList<>();
+        flags.ifPresent(f -> {
+            include.addAll(f.includeDirs());
+            include.addAll(f.systemDirs());
+            quote.addAll(f.quoteDirs());
+            undefines.addAll(f.undefines());
+            forced.addAll(f.forcedIncludes());
+        });
+        include.addAll(options.includeDirs());
+        undefines.addAll(options.undefines());
+        return new ParseSettings(include, quote, definesFor(file), undefines, forced,
+                toolchain == null ? List.of() : toolchain.searchPath());
+    }
+
+    /** The macros a file is compiled with, beyond what its own text and headers define. */
+    Map<String, String> definesFor(Path file) {
+        Map<String, String> defines = new LinkedHashMap<>();
+        if (toolchain != null) {
+            defines.putAll(toolchain.defines());
+        }
+        database.flatMap(db -> db.flagsFor(file)).ifPresent(f -> defines.putAll(f.defines()));
+        defines.putAll(options.defines());
+        return defines;
+    }
+
+    Optional<CompilationDatabase> database() {
+        return database;
+    }
+}

@@ -1,0 +1,85 @@
+package io.github.vforklint.frontend.c;
+
+import io.github.vforklint.source.SourceFile;
+import io.github.vforklint.source.SourceText;
+import io.github.vforklint.source.SourceTree;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The files worth parsing for a set of names (vfork and its kin, or wrappers found later): those
+ * that hold one of the names, or a macro that expands to one through other macros. A macro whose
+ * replacement mentions a name can only be defined in a file that mentions it, so the closure reads
+ * just the files the tree's index points at, never the whole tree.
+ */
+final class VforkCandidates {
+
+    /** @param names the seed names and every macro found to expand to one of them */
+    record Found(Set<String> names, List<SourceFile> files) {
+    }
+
+    private VforkCandidates() {
+    }
+
+    /**
+     * @param cFiles       the C files of the tree
+     * @param extraHeaders headers outside the tree (in {@code -I} directories) whose macros count too
+     * @param defines      macro definitions from the command line and the compilation database:
+     *                     {@code -Dfork=vfork} makes {@code fork} a name of its own
+     */
+    static Found find(SourceTree tree, List<SourceFile> cFiles, Set<String> seeds, List<Path> extraHeaders,
+                      Collection<Map<String, String>> defines) {
+        Set<String> names = new TreeSet<>(seeds);
+        Set<Path> read = new HashSet<>();
+        boolean first = true;
+        Set<String> fresh = new TreeSet<>(seeds);
+        while (!fresh.isEmpty()) {
+            List<Path> sources = new ArrayList<>();
+            tree.mentioning(fresh, cFiles).forEach(f -> sources.add(f.path()));
+            if (first) {
+                sources.addAll(extraHeaders);
+                first = false;
+            }
+            Set<String> next = new TreeSet<>();
+            for (Path source : sources) {
+                if (!read.add(source)) {
+                    continue;
+                }
+                for (MacroDefinitions.Definition d : MacroDefinitions.in(textOf(source))) {
+                    if (!names.contains(d.name()) && d.words().stream().anyMatch(names::contains)) {
+                        next.add(d.name());
+                    }
+                }
+            }
+            for (Map<String, String> set : defines) {
+                set.forEach((macro, value) -> {
+                    String name = macro.replaceAll("\\(.*", "");
+                    if (!names.contains(name) && MacroDefinitions.wordsOf(value).stream().anyMatch(names::contains)) {
+                        next.add(name);
+                    }
+                });
+            }
+            next.removeAll(names);
+            names.addAll(next);
+            fresh = next;
+        }
+        return new Found(Set.copyOf(names), tree.mentioning(names, cFiles));
+    }
+
+    private static char[] textOf(Path file) {
+        try {
+            return SourceText.read(file).chars();
+        } catch (IOException e) {
+            // The tree's own diagnostics name unreadable files; a missing macro only costs candidates.
+            return new char[0];
+        }
+    }
+}
