@@ -120,7 +120,7 @@ public final class RuleEngine {
             private void add(RuleDefinition rule, Severity severity, String template, Location at,
                              Map<String, String> values, VforkObservation cause) {
                 Chain chain = cause.site() == null ? null : new Chain(cause.site().location(), cause.chain());
-                String key = at.path() + "\u0000" + String.format("%09d:%09d", at.line(), at.column()) + "\u0000" + rule.id();
+                String key = at.path() + "\u0000" + padded(at.line()) + ":" + padded(at.column()) + "\u0000" + rule.id();
                 byPlace.computeIfAbsent(key, k -> new ArrayList<>())
                         .add(new Report(rule, severity, at, word(template, at, values), chain));
             }
@@ -150,10 +150,15 @@ public final class RuleEngine {
     private static String stepsKey(List<TraceStep> steps) {
         StringBuilder key = new StringBuilder();
         for (TraceStep s : steps) {
-            key.append(s.location().path()).append(':').append(String.format("%09d:%09d", s.location().line(),
-                    s.location().column())).append('/');
+            key.append(s.location().path()).append(':').append(padded(s.location().line())).append(':')
+                    .append(padded(s.location().column())).append('/');
         }
         return key.toString();
+    }
+
+    private static String padded(int n) {
+        String digits = Integer.toString(n);
+        return "0".repeat(Math.max(0, 9 - digits.length())) + digits;
     }
 
     /**
