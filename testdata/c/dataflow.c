@@ -391,3 +391,22 @@ int bad_observable_local_write(char **argv)
     }
     return failed ? -1 : pid;               /* expect: VFK201 */
 }
+
+/* busybox spawn(): the parent tests a flag it set to 0 before vfork and the child may have set;
+ * what the parent knew before vfork is not what it finds afterwards */
+int bad_parent_tests_a_flag_set_before_vfork(char **argv)
+{
+    int failed = 0;
+    pid_t pid = vfork();
+
+    if (pid == 0) {
+        execv(argv[0], argv);
+        failed = errno;                     /* expect: VFK104 */
+        _exit(111);
+    }
+    if (failed) {                           /* expect: VFK201 */
+        errno = failed;                     /* expect: VFK201 */
+        return -1;
+    }
+    return pid;
+}

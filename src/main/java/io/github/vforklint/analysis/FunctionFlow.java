@@ -36,6 +36,8 @@ final class FunctionFlow {
 
     enum Mode { CALLER, HELPER }
 
+    private static final java.util.regex.Pattern UNDECLARED_MACRO = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]*");
+
     /** Joins of one (node, key) before integer bounds are widened. */
     private static final int WIDEN_AFTER = 3;
 
@@ -379,6 +381,10 @@ final class FunctionFlow {
             }
             if (outcome == Phase.PARENT) {
                 t.observers.put(call, new HashSet<>());
+                // The child ran on this memory first: what was known of variables may be stale
+                // (failed = 0; vfork(); child: failed = errno; parent: if (failed) ...).
+                t.values.clear();
+                t.pointsTo.clear();
             }
             out.add(t);
         }
@@ -618,6 +624,10 @@ final class FunctionFlow {
         if (target.access() == LValue.Access.THROUGH_POINTER) {
             objects = target.pointer() == null ? Set.of(MemoryObject.UNKNOWN) : values.targets(target.pointer(), s);
         } else if (target.base() == null) {
+            if (UNDECLARED_MACRO.matcher(target.text()).matches()) {
+                // an all-capitals name no declaration defines is a macro from a missing header, not memory
+                return;
+            }
             objects = Set.of(MemoryObject.UNKNOWN);
         } else {
             // The parent stores its own vfork result into the same local when vfork returns there.

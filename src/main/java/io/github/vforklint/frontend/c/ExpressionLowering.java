@@ -383,6 +383,11 @@ final class ExpressionLowering {
         if (e instanceof IASTIdExpression id && id.getName().resolveBinding() instanceof IVariable v) {
             return new LValue(variables.of(v, locations.of(id)), LValue.Access.DIRECT, text);
         }
+        if (e instanceof IASTIdExpression id && id.getName().resolveBinding() instanceof org.eclipse.cdt.core.dom.ast.IProblemBinding) {
+            // a name no visible declaration defines: a global from a header that was not read, or a
+            // macro the parser took for one (static const char s[] ALIGN1 = "...")
+            return new LValue(null, LValue.Access.DIRECT, text);
+        }
         if (e instanceof IASTUnaryExpression unary && unary.getOperator() == IASTUnaryExpression.op_star) {
             return throughPointer(unary.getOperand(), text);
         }
