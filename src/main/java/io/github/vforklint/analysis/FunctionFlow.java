@@ -516,8 +516,17 @@ final class FunctionFlow {
         return Set.copyOf(result);
     }
 
-    /** A helper's observations at this call, each with its own trail; writes through its parameters judged by what is passed. */
+    /**
+     * A helper's observations at this call, each with its own trail; writes through its parameters
+     * judged by what is passed. Inside a helper, a callee that reaches more functions than the
+     * helper-reach limit contributes nothing but the call itself: that limit is the same for every
+     * caller (a scan-wide setting about the callee, not about who asks), and whatever such a
+     * callee observes would be cut where the summary reaches the function that called vfork.
+     */
     private void importObservations(Event.Call call, HelperSummary summary, TraceStep step, FlowState s) {
+        if (mode == Mode.HELPER && summary.reach() > context.maxReach()) {
+            return;
+        }
         for (VforkObservation inner : summary.observations()) {
             Trail trail = inner.trail().via(step, summary.reach(), s.site);
             if (trail.repeatsACall()) {

@@ -30,7 +30,7 @@ final class Summaries implements SummarySource {
 
     /** Trails kept per observed statement in one summary: enough for a reviewer, bounded for the machine. */
     static final int MAX_TRAILS_PER_STATEMENT = 16;
-    /** Rounds a recursive cycle gets to settle, per member. */
+    /** Analyses a recursive cycle gets to settle, per member. */
     private static final int ROUNDS_PER_MEMBER = 4;
 
     private static final Comparator<FunctionBody> ORDER = Comparator.comparing(FunctionBody::unit)
@@ -217,32 +217,96 @@ final class Summaries implements SummarySource {
             HelperSummary inCycle = current.get(body.get());
             return inCycle != null ? inCycle : of(body.get());
         };
-        int rounds = recursive ? ROUNDS_PER_MEMBER * members.size() + 2 : 1;
-        boolean settled = !recursive;
-        for (int round = 0; round < rounds; round++) {
-            boolean changed = false;
-            for (FunctionBody m : members) {
-                HelperSummary next = summarise(m, source, reach, FlowState.start(Phase.CHILD));
-                if (!same(next, current.get(m))) {
-                    current.put(m, next);
-                    changed = true;
+        // A worklist over the component: a member is analysed again only when a member it calls
+        // changed, and the component as a whole gets a bounded number of analyses.
+        Map<FunctionBody, List<FunctionBody>> callersInside = new IdentityHashMap<>();
+        for (FunctionBody m : members) {
+            for (FunctionBody callee : callees(m)) {
+                if (inComponent.contains(callee)) {
+                    callersInside.computeIfAbsent(callee, k -> new ArrayList<>()).add(m);
                 }
             }
-            if (recursive && !changed) {
-                settled = true;
+        }
+        int budget = budget(members.size(), recursive);
+        java.util.ArrayDeque<FunctionBody> work = new java.util.ArrayDeque<>(calleesFirst(members, inComponent));
+        Set<FunctionBody> queued = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        queued.addAll(members);
+        boolean settled = true;
+        while (!work.isEmpty()) {
+            if (budget-- <= 0) {
+                settled = false;
                 break;
             }
+            FunctionBody m = work.poll();
+            queued.remove(m);
+            HelperSummary next = summarise(m, source, reach, FlowState.start(Phase.CHILD));
+            if (!same(next, current.get(m))) {
+                current.put(m, next);
+                for (FunctionBody caller : callersInside.getOrDefault(m, List.of())) {
+                    if (queued.add(caller)) {
+                        work.add(caller);
+                    }
+                }
+            }
         }
+        int rounds = budget(members.size(), recursive);
         for (FunctionBody m : members) {
             HelperSummary s = current.get(m);
             if (!settled) {
                 List<String> notes = new ArrayList<>(s.incomplete());
                 notes.add("the summary of the recursive helper " + m.name() + "() did not settle after " + rounds
-                        + " rounds; findings in it may be missing");
+                        + " analyses of its cycle of " + members.size() + " functions; findings in it may be missing");
                 s = new HelperSummary(s.observations(), s.exits(), s.returned(), s.reach(), notes);
             }
             cache.put(m, s, reached, recursive);
         }
+    }
+
+    /**
+     * The members in an order that lets what they observe travel around a cycle in one pass:
+     * depth-first from the first member by name, each member after everything it calls. Fixed by
+     * the bodies alone, whichever function of the component was asked for first.
+     */
+    private List<FunctionBody> calleesFirst(List<FunctionBody> sorted, Set<FunctionBody> inComponent) {
+        List<FunctionBody> order = new ArrayList<>();
+        Set<FunctionBody> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        record Frame(FunctionBody function, List<FunctionBody> callees, int next) {
+        }
+        for (FunctionBody root : sorted) {
+            if (!seen.add(root)) {
+                continue;
+            }
+            Deque<Frame> stack = new ArrayDeque<>();
+            stack.push(new Frame(root, callees(root), 0));
+            while (!stack.isEmpty()) {
+                Frame top = stack.pop();
+                int i = top.next();
+                FunctionBody next = null;
+                while (i < top.callees().size()) {
+                    FunctionBody c = top.callees().get(i++);
+                    if (inComponent.contains(c) && seen.add(c)) {
+                        next = c;
+                        break;
+                    }
+                }
+                if (next != null) {
+                    stack.push(new Frame(top.function(), top.callees(), i));
+                    stack.push(new Frame(next, callees(next), 0));
+                } else {
+                    order.add(top.function());
+                }
+            }
+        }
+        return order;
+    }
+
+    /**
+     * How many analyses a component gets: with its members taken callees first, what one observes
+     * goes around a cycle in a pass or two, so a few passes are plenty; a component that needs
+     * more is reported as not settled.
+     */
+    private static int budget(int members, boolean recursive) {
+        return recursive ? ROUNDS_PER_MEMBER * members + 2 : members;
     }
 
     private static boolean same(HelperSummary a, HelperSummary b) {

@@ -114,6 +114,25 @@ class EngineBoundsTest {
     }
 
     @Test
+    void aLongRecursiveCycleIsSolvedAsOneComponent() throws Exception {
+        StringBuilder code = new StringBuilder("#include <stdio.h>\n#include <unistd.h>\n");
+        int n = 40;
+        for (int i = 0; i < n; i++) {
+            code.append("static void f").append(i).append("(int d);\n");
+        }
+        for (int i = 0; i < n; i++) {
+            code.append("static void f").append(i).append("(int d) { if (d > 0) f").append((i + 1) % n)
+                    .append("(d - 1);").append(i == 20 ? " puts(\"deep\");" : "").append(" }\n");
+        }
+        code.append("void spawn(void) { if (vfork() == 0) { f0(100); _exit(1); } }\n");
+        ScanResult result = scan(Map.of("cycle.c", code.toString()), AnalysisLimits.defaults());
+        int putsLine = 3 + n + 20;
+        assertEquals(List.of("VFK101@cycle.c:" + putsLine), found(result));
+        assertFalse(result.incomplete(), result.diagnostics().toString());
+        assertEquals(21, result.findings().get(0).trace().size(), "spawn -> f0 -> ... -> f20");
+    }
+
+    @Test
     void cloneStartsAVforkChildOnlyWithBothFlags() throws Exception {
         String code = String.join("\n",
                 "#include <sched.h>",
