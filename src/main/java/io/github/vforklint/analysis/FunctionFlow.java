@@ -36,8 +36,6 @@ final class FunctionFlow {
 
     enum Mode { CALLER, HELPER }
 
-    private static final java.util.regex.Pattern UNDECLARED_MACRO = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]*");
-
     /** Joins of one (node, key) before integer bounds are widened. */
     private static final int WIDEN_AFTER = 3;
 
@@ -52,6 +50,8 @@ final class FunctionFlow {
     private final boolean record;
     private final SummarySource summaries;
     private final Values values;
+    private final WriteJudge judge;
+    private final CloneSites clones;
 
     final Map<CfgNode, EnumSet<Phase>> phasesSeen = new HashMap<>();
     final Set<VforkObservation> observations = new LinkedHashSet<>();
@@ -86,6 +86,12 @@ final class FunctionFlow {
         this.record = record;
         this.summaries = summaries;
         this.values = new Values(context.knowledge(), function, mode == Mode.HELPER);
+        this.judge = new WriteJudge(context, function, mode == Mode.HELPER, values, this::observe);
+        this.clones = new CloneSites(context, function, values, this);
+    }
+
+    SummarySource summaries() {
+        return summaries;
     }
 
     void run(FlowState initial) {
@@ -242,7 +248,7 @@ final class FunctionFlow {
         return states;
     }
 
-    private void observe(VforkObservation o) {
+    void observe(VforkObservation o) {
         if (record) {
             observations.add(o);
         }
@@ -277,7 +283,7 @@ final class FunctionFlow {
                 fork(call, s, out);
                 return;
             }
-            if (startsCloneChild(call, s)) {
+            if (clones.start(call, s)) {
                 out.add(s);
                 return;
             }
@@ -295,7 +301,7 @@ final class FunctionFlow {
             observe(new VforkObservation.ChildCall(call, info, summary != null, summary == null ? 0 : summary.reach(),
                     false, Trail.at(s.site)));
             if (record) {
-                libraryWrites(call, s);
+                judge.libraryWrites(call, s);
             }
         }
         if (info.endsPath() || call.declaredNoReturn() && summary == null) {
@@ -414,89 +420,6 @@ final class FunctionFlow {
         return false;
     }
 
-    /**
-     * {@code clone(fn, ..., CLONE_VM | CLONE_VFORK, arg)} and its relatives: fn's body is the child
-     * region of this call. A function that passes its own parameters on as fn and flags is a clone
-     * wrapper, found here and applied to its callers by the scan.
-     */
-    private boolean startsCloneChild(Event.Call call, FlowState s) {
-        VforkCalls calls = context.knowledge().vforkCalls();
-        VforkCalls.CloneShape shape = calls.cloneShape(call.callee());
-        boolean wrapper = false;
-        if (shape == null) {
-            shape = context.cloneWrapper(call, function);
-            wrapper = true;
-        }
-        if (shape == null) {
-            return false;
-        }
-        if (!wrapper && !calls.hasCloneFlags(call, shape.flags())) {
-            noteCloneWrapper(call, shape);
-            return true;
-        }
-        if (wrapper && !hasFlags(call, shape.flags(), calls)) {
-            return false;
-        }
-        String fn = functionArgument(call, shape.function(), s);
-        vforkSites.add(call);
-        // clone returns in the parent like any call: the parent goes on with its memory.
-        parentResumes.add(call);
-        if (fn == null) {
-            return true;
-        }
-        HelperSummary child = summaries.of(fn, function);
-        if (child == null) {
-            return true;
-        }
-        TraceStep step = new TraceStep(call.location(), fn);
-        incomplete.addAll(child.incomplete());
-        for (VforkObservation inner : child.observations()) {
-            Trail trail = inner.trail().via(step, child.reach(), call);
-            if (inner instanceof VforkObservation.ParentMemoryWrite w && w.parameter() >= 0) {
-                observe(new VforkObservation.CloneArgumentWrite(w.location(), w.target(), trail));
-            } else {
-                observe(inner.along(trail));
-            }
-        }
-        return true;
-    }
-
-    private static boolean hasFlags(Event.Call call, int index, VforkCalls calls) {
-        if (calls.hasCloneFlags(call, index)) {
-            return true;
-        }
-        if (index < call.arguments().size() && call.arguments().get(index) instanceof Expr.Flags flags) {
-            return flags.names().containsAll(calls.cloneFlags());
-        }
-        return false;
-    }
-
-    private String functionArgument(Event.Call call, int index, FlowState s) {
-        if (index < call.arguments().size()) {
-            for (MemoryObject o : values.targets(call.arguments().get(index), s)) {
-                if (o instanceof MemoryObject.Function f) {
-                    return f.name();
-                }
-            }
-        }
-        return VforkCalls.functionName(call.argumentText(index));
-    }
-
-    private void noteCloneWrapper(Event.Call call, VforkCalls.CloneShape shape) {
-        int fn = parameterIndex(call, shape.function());
-        int flags = parameterIndex(call, shape.flags());
-        if (fn >= 0 && flags >= 0) {
-            cloneWrapper = new VforkCalls.CloneShape(fn, flags, parameterIndex(call, shape.argument()));
-        }
-    }
-
-    private int parameterIndex(Event.Call call, int argument) {
-        if (argument < call.arguments().size() && call.arguments().get(argument) instanceof Expr.VarRef ref) {
-            return function.parameters().indexOf(ref.variable());
-        }
-        return -1;
-    }
-
     /** What a helper's returned pointer points into, in this function's terms. */
     private Set<MemoryObject> imported(Set<MemoryObject> returned, Event.Call call, FlowState s) {
         if (returned.isEmpty()) {
@@ -534,7 +457,7 @@ final class FunctionFlow {
             }
             if (inner instanceof VforkObservation.ParentMemoryWrite w && w.parameter() >= 0) {
                 Expr argument = w.parameter() < call.arguments().size() ? call.arguments().get(w.parameter()) : Expr.OPAQUE;
-                judge(values.targets(argument, s), s, w.along(trail).throughParameter(-1));
+                judge.judge(values.targets(argument, s), s, w.along(trail).throughParameter(-1));
             } else {
                 observe(inner.along(trail));
             }
@@ -563,27 +486,6 @@ final class FunctionFlow {
         }
     }
 
-    /** Library calls that write through their arguments or change the environment. */
-    private void libraryWrites(Event.Call call, FlowState s) {
-        if (call.isIndirect()) {
-            return;
-        }
-        var memory = context.knowledge().memory();
-        for (int index : memory.writtenArguments(call.callee())) {
-            if (index < call.arguments().size()) {
-                Expr argument = call.arguments().get(index);
-                judge(values.targets(argument, s), s, new VforkObservation.ParentMemoryWrite(call.location(),
-                        Values.describe(argument), VforkObservation.WriteKind.LIBRARY, call.callee(), null, -1, false,
-                        true, function.name(), Trail.at(s.site)));
-            }
-        }
-        if (memory.mutatesEnviron(call.callee())) {
-            observe(new VforkObservation.ParentMemoryWrite(call.location(), "environ",
-                    VforkObservation.WriteKind.ENVIRONMENT, call.callee(), null, -1, false, true, function.name(),
-                    Trail.at(s.site)));
-        }
-    }
-
     // ---------------------------------------------------------------------------------------
     // writes, declarations, reads
 
@@ -593,7 +495,7 @@ final class FunctionFlow {
         if (s.phase == Phase.CHILD) {
             s.uncertain = false;
             if (record && !context.knowledge().isErrno(target.path())) {
-                judgeWrite(write, s);
+                judge.judgeWrite(write, s);
             }
         }
         Object key = target.access() == LValue.Access.DIRECT ? target.base()
@@ -625,57 +527,6 @@ final class FunctionFlow {
                 && s.phase != Phase.GRANDCHILD) {
             s.overwritten(VforkAnalysis.identity(target.base()));
         }
-    }
-
-    private void judgeWrite(Event.Write write, FlowState s) {
-        LValue target = write.target();
-        Set<MemoryObject> objects;
-        if (target.access() == LValue.Access.THROUGH_POINTER) {
-            objects = target.pointer() == null ? Set.of(MemoryObject.UNKNOWN) : values.targets(target.pointer(), s);
-        } else if (target.base() == null) {
-            if (UNDECLARED_MACRO.matcher(target.text()).matches()) {
-                // an all-capitals name no declaration defines is a macro from a missing header, not memory
-                return;
-            }
-            objects = Set.of(MemoryObject.UNKNOWN);
-        } else {
-            // The parent stores its own vfork result into the same local when vfork returns there.
-            if (target.base().isFrameLocal() && values.isSiteCall(write.value(), s)) {
-                return;
-            }
-            objects = Set.of(MemoryObject.Var.of(target.base()));
-        }
-        judge(objects, s, new VforkObservation.ParentMemoryWrite(write.location(), target.text(),
-                VforkObservation.WriteKind.ASSIGNMENT, null, null, -1, false, true, function.name(), Trail.at(s.site)));
-    }
-
-    /** Reports a write to each of {@code objects} that is not the child's own. */
-    private void judge(Set<MemoryObject> objects, FlowState s, VforkObservation.ParentMemoryWrite write) {
-        boolean unconditional = false;
-        for (MemoryObject o : objects) {
-            if (o instanceof MemoryObject.Var var) {
-                Variable v = var.variable();
-                if (!ownedByChild(v, s)) {
-                    observe(write.into(v, mode == Mode.CALLER && v.isFrameLocal(), function.name()));
-                }
-            } else if (o instanceof MemoryObject.Alloc alloc) {
-                unconditional |= !alloc.child();
-            } else if (o instanceof MemoryObject.Param p) {
-                observe(write.throughParameter(p.index()));
-            } else if (o instanceof MemoryObject.Unknown || o instanceof MemoryObject.Environ) {
-                unconditional = true;
-            }
-        }
-        if (unconditional) {
-            observe(write);
-        }
-    }
-
-    private boolean ownedByChild(Variable v, FlowState s) {
-        if (mode == Mode.HELPER) {
-            return v.isFrameLocal();
-        }
-        return v.storage() == Variable.Storage.LOCAL && s.childLocals.contains(v);
     }
 
     private void applyDeclare(Event.Declare declare, FlowState s) {

@@ -35,9 +35,4 @@ record HelperSummary(List<VforkObservation> observations, List<Exit> exits, Set<
         returned = Set.copyOf(returned);
         incomplete = List.copyOf(incomplete);
     }
-
-    /** Every returned pointer is memory the helper allocated: the helper is an allocator (xmalloc). */
-    boolean returnsFreshMemory() {
-        return !returned.isEmpty() && returned.stream().allMatch(o -> o instanceof MemoryObject.Alloc);
-    }
 }

@@ -17,27 +17,20 @@ public final class FunctionKnowledge {
     private final VforkCalls vforkCalls;
     private final MemoryEffects memory;
     private final Set<String> errnoSpellings;
-    private final Set<String> noReturnMacros;
     private final Set<String> forks;
 
     private FunctionKnowledge(Map<String, FunctionInfo> functions, VforkCalls vforkCalls, MemoryEffects memory,
-                              Set<String> errnoSpellings, Set<String> noReturnMacros, Set<String> forks) {
+                              Set<String> errnoSpellings, Set<String> forks) {
         this.functions = Collections.unmodifiableMap(functions);
         this.vforkCalls = vforkCalls;
         this.memory = memory;
         this.errnoSpellings = errnoSpellings;
-        this.noReturnMacros = noReturnMacros;
         this.forks = forks;
     }
 
     /** What library calls do to memory (memory.yml). */
     public MemoryEffects memory() {
         return memory;
-    }
-
-    /** Macro names that spell a noreturn attribute (noreturn.yml {@code attribute-macros}). */
-    public Set<String> noReturnMacros() {
-        return noReturnMacros;
     }
 
     /** Calls that create an ordinary child with its own memory (vfork.yml {@code fork}): 0 in the new process. */
@@ -105,7 +98,7 @@ public final class FunctionKnowledge {
                 positions(memory.path("allocates-into")), positions(memory.path("returns-into")), positions(memory.path("returns-argument")),
                 set(memory.path("mutates-environ")));
         return new FunctionKnowledge(map, calls, effects, set(read("errno.yml").path("spellings")),
-                set(noreturn.path("attribute-macros")), set(vfork.path("fork").path("functions")));
+                set(vfork.path("fork").path("functions")));
     }
 
     public FunctionInfo lookup(String name) {
