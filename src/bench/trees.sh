@@ -10,39 +10,18 @@
 #   none     the kernel's drivers/ folder: 28,000 C files and no vfork anywhere
 #   kernel   Debian's linux source package (55,000 C files and headers), no options
 #   empty    an empty folder: start-up cost only
-# Named trees are fetched with apt-get (a deb-src line is added when none exists) into
-# $VFORKLINT_BENCH_DIR (default ~/.cache/vforklint-bench), outside the repository.
+# Named trees are fetched by src/bench/fetch.sh (apt-get source) into $VFORKLINT_BENCH_DIR
+# (default ~/.cache/vforklint-bench), outside the repository.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 runs=5
 if [ "${1:-}" = -n ]; then runs=$2; shift 2; fi
 [ $# -gt 0 ] || set -- busybox none kernel empty
-cache="${VFORKLINT_BENCH_DIR:-$HOME/.cache/vforklint-bench}"
 command -v /usr/bin/time >/dev/null || { echo "bench: needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
 
-deb_src() {
-  if ! grep -rqs 'deb-src' /etc/apt/sources.list /etc/apt/sources.list.d/; then
-    printf 'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: bookworm\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
-      > /etc/apt/sources.list.d/vforklint-bench-src.sources
-    apt-get update -qq
-  fi
-}
-
 fetch() {  # fetch NAME: prints the tree's directory
-  mkdir -p "$cache"
   case $1 in
-    busybox)
-      [ -d "$cache"/busybox-1.35.0 ] || { deb_src; (cd "$cache" && apt-get source -qq busybox >/dev/null 2>&1); }
-      echo "$cache"/busybox-1.35.0 ;;
-    kernel|none)
-      local k; k=$(ls -d "$cache"/linux-*/ 2>/dev/null | head -1)
-      if [ -z "$k" ]; then
-        deb_src
-        (cd "$cache" && apt-get source --download-only -qq linux >/dev/null 2>&1 && tar xf linux_*.orig.tar.xz)
-        k=$(ls -d "$cache"/linux-*/ | head -1)
-      fi
-      if [ "$1" = kernel ]; then echo "${k%/}"; else echo "${k%/}/drivers"; fi ;;
-    empty) mkdir -p "$cache/empty"; echo "$cache/empty" ;;
+    busybox|none|kernel|empty) "$here/src/bench/fetch.sh" "$1" ;;
     *) (cd "$1" && pwd) ;;
   esac
 }

@@ -6,18 +6,25 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Each file read once per parse run, shared by all parser threads: project headers are included
- * by many translation units, and the same characters back both the parser's offsets and our
- * columns. The parser names files by strings; a file of the tree whose name is not valid UTF-8
- * has no faithful string, so names are mapped back to the tree's own paths.
+ * The texts the parser reads, shared by all parser threads: project headers are included by many
+ * translation units, and the same characters back both the parser's offsets and our columns. The
+ * cache is bounded (the least recently used texts go first), so memory does not grow with the
+ * tree; a text read again is decoded again. The parser names files by strings; a file of the
+ * tree whose name is not valid UTF-8 has no faithful string, so names are mapped back to the
+ * tree's own paths.
  */
 public final class SourceFiles {
 
-    private final Map<String, SourceText> texts = new ConcurrentHashMap<>();
+    /** Characters kept decoded at most: the headers many units include stay, one-off files go. */
+    private static final long BUDGET_CHARS = 24L << 20;
+
+    private final Map<String, SourceText> texts = new LinkedHashMap<>(64, 0.75f, true);
+    private long cachedChars;
     private final Map<String, Path> treePaths;
 
     public SourceFiles() {
@@ -34,17 +41,39 @@ public final class SourceFiles {
     }
 
     public SourceText get(String absolutePath) {
-        return texts.computeIfAbsent(absolutePath, p -> {
-            try {
-                return SourceText.read(path(p));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        synchronized (texts) {
+            SourceText cached = texts.get(absolutePath);
+            if (cached != null) {
+                return cached;
             }
-        });
+        }
+        SourceText text;
+        try {
+            text = SourceText.read(path(absolutePath));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        synchronized (texts) {
+            SourceText raced = texts.putIfAbsent(absolutePath, text);
+            if (raced != null) {
+                return raced;
+            }
+            cachedChars += text.chars().length;
+            Iterator<Map.Entry<String, SourceText>> oldest = texts.entrySet().iterator();
+            while (cachedChars > BUDGET_CHARS && texts.size() > 1 && oldest.hasNext()) {
+                Map.Entry<String, SourceText> e = oldest.next();
+                if (e.getKey().equals(absolutePath)) {
+                    continue;
+                }
+                cachedChars -= e.getValue().chars().length;
+                oldest.remove();
+            }
+            return text;
+        }
     }
 
     public boolean exists(String absolutePath) {
-        if (texts.containsKey(absolutePath) || treePaths.containsKey(absolutePath)) {
+        if (treePaths.containsKey(absolutePath)) {
             return true;
         }
         try {

@@ -3,9 +3,9 @@ package io.github.vforklint.source;
 import java.util.Arrays;
 
 /**
- * One pass over a file's bytes that collects the hashes of its distinct words (runs of
- * {@code [A-Za-z0-9_]}) and of the names it appears to define as functions. One instance per
- * thread: its tables are reused from file to file.
+ * One pass over a file's bytes that puts its words (runs of {@code [A-Za-z0-9_]} that do not
+ * start with a digit) into a filter and collects the hashes of the names it appears to define as
+ * functions. One instance per thread: its buffers are reused from file to file.
  */
 final class WordScanner {
 
@@ -22,28 +22,13 @@ final class WordScanner {
     /** Definitions whose parameter list runs longer than this are not looked for. */
     private static final int MAX_HEADER_LENGTH = 4000;
 
-    private static final int SMALL_TABLE = 4096;
-
-    private long[] table = new long[SMALL_TABLE];
-    /** The slots filled for the current file, so clearing costs what was used, not the table's size. */
-    private int[] filled = new int[2048];
-    private int used;
+    private final WordBloom.Builder bloom = new WordBloom.Builder();
     private long[] defined = new long[64];
     private int definedCount;
 
     /** The words and defined names of {@code text[0..length)}. */
     Words scan(byte[] text, int length) {
-        if (table.length > SMALL_TABLE) {
-            // A huge generated header grew the table; a table that outgrows the cache makes every
-            // later small file pay a cache miss per word.
-            table = new long[SMALL_TABLE];
-            filled = new int[SMALL_TABLE / 2];
-        } else {
-            for (int k = 0; k < used; k++) {
-                table[filled[k]] = 0;
-            }
-        }
-        used = 0;
+        bloom.start(length);
         definedCount = 0;
         boolean[] wordByte = WORD_BYTE;
         int i = 0;
@@ -69,7 +54,7 @@ final class WordScanner {
                 h = (h ^ (text[i] & 0xff)) * WordBloom.PRIME;
             } while (++i < length && wordByte[text[i] & 0xff]);
             if (i - start >= WordBloom.SHORTEST_INDEXED) {
-                add(WordBloom.mix(h));
+                bloom.add(WordBloom.mix(h));
             }
             if (lineStart) {
                 long defined = definedName(text, length, start);
@@ -79,11 +64,7 @@ final class WordScanner {
             }
             lineStart = false;
         }
-        long[] words = new long[used];
-        for (int k = 0; k < used; k++) {
-            words[k] = table[filled[k]];
-        }
-        return new Words(WordBloom.of(words, used), Arrays.copyOf(defined, definedCount));
+        return new Words(bloom.build(), Arrays.copyOf(defined, definedCount));
     }
 
     /**
@@ -91,37 +72,6 @@ final class WordScanner {
      * appears to define (gathered into one map for the whole tree).
      */
     record Words(WordBloom words, long[] definitions) {
-    }
-
-    private void add(long h) {
-        if (h == 0) {
-            h = 1;
-        }
-        if ((used + 1) * 2 > table.length) {
-            long[] old = table;
-            table = new long[old.length * 2];
-            filled = new int[table.length / 2];
-            used = 0;
-            for (long o : old) {
-                if (o != 0) {
-                    insert(o);
-                }
-            }
-        }
-        insert(h);
-    }
-
-    private void insert(long h) {
-        int mask = table.length - 1;
-        int slot = (int) (h ^ (h >>> 32)) & mask;
-        while (table[slot] != 0) {
-            if (table[slot] == h) {
-                return;
-            }
-            slot = (slot + 1) & mask;
-        }
-        table[slot] = h;
-        filled[used++] = slot;
     }
 
     private void addDefined(long h) {
