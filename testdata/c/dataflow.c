@@ -33,6 +33,16 @@ int bad_unknown_call_then_exec_returns(char **argv)
     return 0;
 }
 
+/* ... and a child that goes on past its block after such a call returns from the function */
+int bad_unknown_call_then_child_returns(int fd)
+{
+    if (vfork() == 0) {
+        close_most_fds();                   /* expect: VFK108 */
+        dup2(fd, 0);
+    }
+    return 0;                               /* expect: VFK103 */
+}
+
 /* gdb's fork_inferior: fork() or vfork() share the child's block; an unknown call early in it
  * must not stop the analysis at the next branch */
 void bad_fork_or_vfork_share_the_child(int use_vfork, char **argv)
