@@ -39,6 +39,12 @@ final class FunctionFlow {
     /** Joins of one (node, key) before integer bounds are widened. */
     private static final int WIDEN_AFTER = 3;
 
+    /** A call whose callee's summary was imported for a vfork site (identities of both events). */
+    private record ImportKey(Event.Call call, Event.Call site) {
+    }
+
+    private final Set<ImportKey> importedAt = new HashSet<>();
+
     /** A read on the parent's side of a vfork. */
     record ParentSideRead(Event.Read read, Event.Call site) {
     }
@@ -450,7 +456,13 @@ final class FunctionFlow {
         if (mode == Mode.HELPER && summary.reach() > context.maxReach()) {
             return;
         }
+        // Paths reach a call in many states; only writes through its parameters depend on them.
+        boolean first = importedAt.add(new ImportKey(call, s.site));
         for (VforkObservation inner : summary.observations()) {
+            boolean throughParameter = inner instanceof VforkObservation.ParentMemoryWrite w0 && w0.parameter() >= 0;
+            if (!first && !throughParameter) {
+                continue;
+            }
             Trail trail = inner.trail().via(step, summary.reach(), s.site);
             if (trail.repeatsACall()) {
                 continue;
