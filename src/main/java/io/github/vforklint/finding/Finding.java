@@ -10,12 +10,20 @@ import java.util.List;
  * @param vfork the vfork call whose child runs the offending code
  * @param trace the calls from the vfork site to the function holding {@code location}; empty when
  *              the finding is in the function that called vfork
+ * @param configuration the preprocessor configuration the finding holds in ("BB_MMU is 0") when it
+ *              is not the one the options describe; null for that one
  */
 public record Finding(String ruleId, String ruleName, Severity severity, Location location, String message,
-                      Location vfork, List<TraceStep> trace) {
+                      Location vfork, List<TraceStep> trace, String configuration) {
 
     public Finding {
         trace = List.copyOf(trace);
+    }
+
+    /** A finding in the configuration the options describe. */
+    public Finding(String ruleId, String ruleName, Severity severity, Location location, String message,
+                   Location vfork, List<TraceStep> trace) {
+        this(ruleId, ruleName, severity, location, message, vfork, trace, null);
     }
 
     /** Output order: path, line, column, rule; stable whatever the number of threads. */
@@ -27,6 +35,6 @@ public record Finding(String ruleId, String ruleName, Severity severity, Locatio
             .thenComparing(Finding::message);
 
     public Finding withSeverity(Severity newSeverity) {
-        return new Finding(ruleId, ruleName, newSeverity, location, message, vfork, trace);
+        return new Finding(ruleId, ruleName, newSeverity, location, message, vfork, trace, configuration);
     }
 }

@@ -133,6 +133,11 @@ final class SarifReport implements Report {
                     location(f.vfork(), "the vfork child starts here").withId(1))));
             r.withCodeFlows(List.of(codeFlow(f)));
         }
+        if (f.configuration() != null) {
+            text += " This holds when " + escape(f.configuration()) + ".";
+            r.withProperties(new com.contrastsecurity.sarif.PropertyBag()
+                    .withAdditionalProperty("configuration", f.configuration()));
+        }
         r.withMessage(new Message().withText(text));
         PartialFingerprints prints = new PartialFingerprints()
                 .withAdditionalProperty(FindingFingerprints.NAME, fingerprints.of(f));

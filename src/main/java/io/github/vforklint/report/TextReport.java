@@ -41,6 +41,11 @@ final class TextReport implements Report {
             for (TraceStep step : f.trace()) {
                 out.write(headline(step.location(), "note", "\u001b[36m", "the child calls " + step.function() + "() here"));
             }
+            if (f.configuration() != null) {
+                Location at = f.vfork() != null ? f.vfork() : f.location();
+                out.write(headline(at, "note", "\u001b[36m", "only in the configuration where " + f.configuration()
+                       ));
+            }
         }
         for (Diagnostic d : result.diagnostics()) {
             String where = d.path() + (d.line() > 0 ? ":" + d.line() : "") + ": ";

@@ -38,11 +38,20 @@ public final class RuleEngine {
 
     /** Findings for everything a scan observed. */
     public List<Finding> findings(AnalysisResult result) {
-        return findings(result.all(VforkObservation.class));
+        return findings(result.all(VforkObservation.class), result::configurationOf);
     }
 
     /** Findings for these observations, each (rule, location) once, the first cause winning. */
     public List<Finding> findings(List<VforkObservation> observations) {
+        return findings(observations, o -> null);
+    }
+
+    /**
+     * Findings for these observations, each (rule, location) once, the first cause winning; a
+     * finding that also holds in the configuration the options describe carries no configuration.
+     */
+    private List<Finding> findings(List<VforkObservation> observations,
+                                   java.util.function.Function<VforkObservation, String> configurationOf) {
         Map<String, Finding> unique = new LinkedHashMap<>();
         FindingSink sink = new FindingSink() {
             @Override
@@ -68,11 +77,13 @@ public final class RuleEngine {
                     return;
                 }
                 String key = rule.id() + "@" + at.path() + ":" + at.line() + ":" + at.column();
-                if (unique.containsKey(key)) {
+                String configuration = configurationOf.apply(cause);
+                Finding before = unique.get(key);
+                if (before != null && (before.configuration() == null || configuration != null)) {
                     return;
                 }
                 unique.put(key, new Finding(rule.id(), rule.name(), severity, at, word(template, at, values),
-                        cause.site() == null ? null : cause.site().location(), cause.chain()));
+                        cause.site() == null ? null : cause.site().location(), cause.chain(), configuration));
             }
         };
         for (VforkObservation o : observations) {

@@ -2,14 +2,11 @@ package io.github.vforklint.frontend.c;
 
 import io.github.vforklint.analysis.Observation;
 import io.github.vforklint.analysis.SummaryCache;
-import io.github.vforklint.analysis.VforkAnalysis;
 import io.github.vforklint.compdb.CompilationDatabase;
 import io.github.vforklint.finding.Diagnostic;
-import io.github.vforklint.finding.Location;
 import io.github.vforklint.frontend.FrontEnd;
 import io.github.vforklint.frontend.FrontEndContext;
 import io.github.vforklint.frontend.FrontEndResult;
-import io.github.vforklint.ir.FunctionBody;
 import io.github.vforklint.knowledge.FunctionKind;
 import io.github.vforklint.knowledge.FunctionKnowledge;
 import io.github.vforklint.source.SourceFile;
@@ -18,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -98,19 +96,10 @@ public final class CFrontEnd implements FrontEnd {
         return markers;
     }
 
-    /** What one file contributed. */
-    private record FileResult(List<Observation> observations, List<Diagnostic> diagnostics, Set<String> vforkSites,
-                              Map<String, String> wrappers) {
-    }
-
-    /** Everything the analysis of one file needs that is shared by the whole scan. */
-    private record ScanState(ProgramIndex program, SummaryCache summaries, Set<String> wrappers,
-                             FrontEndContext context) {
-    }
-
     @Override
     public FrontEndResult analyse(FrontEndContext context) {
-        CParser parser = new CParser(file -> context.display(Path.of(file)), knowledge.vforkCalls().spelledCallees());
+        CParser parser = new CParser(file -> context.display(Path.of(file)), knowledge.vforkCalls().spelledCallees(),
+                context.tree());
         List<SourceFile> cFiles = context.tree().files().stream().filter(f -> isC(f.path())).toList();
         List<Path> extraHeaders = new ArrayList<>(headersIn(options.includeDirs()));
         settings.database().ifPresent(db -> extraHeaders.addAll(headersIn(db.includeDirs())));
@@ -119,15 +108,23 @@ public final class CFrontEnd implements FrontEnd {
         ProgramIndex program = new ProgramIndex(parser, settings, context.tree());
         SummaryCache summaries = new SummaryCache();
         Map<String, String> wrappers = new LinkedHashMap<>(); // the analysis' wrapper key -> function name
-        Map<Path, FileResult> results = new LinkedHashMap<>();
+        Map<Path, FileAnalysis.Result> results = new LinkedHashMap<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
+        diagnostics.addAll(missingIncludeDirs());
         VforkCandidates.Found found = VforkCandidates.find(context.tree(), cFiles, markers, extraHeaders, defineSets);
         List<Path> round = found.files().stream().map(SourceFile::path).toList();
+        Set<String> vforkMacros = new TreeSet<>();
+        for (String name : found.names()) {
+            if (knowledge.lookup(name).kind() == FunctionKind.UNKNOWN || siteNames.contains(name)) {
+                vforkMacros.add(name);
+            }
+        }
         // CDT expands macros, so a function is analysed when it calls one of these after expansion.
         Set<String> names = new TreeSet<>(siteNames);
         for (int i = 0; !round.isEmpty(); i++) {
-            ScanState state = new ScanState(program, summaries, Set.copyOf(wrappers.keySet()), context);
-            List<FileResult> analysed = analyseAll(round, state, Set.copyOf(names), context.jobs());
+            FileAnalysis.Shared shared = new FileAnalysis.Shared(knowledge, program, summaries, options.limits(),
+                    Set.copyOf(wrappers.keySet()), words(names, vforkMacros, wrappers.values()), options.maxConfigurations());
+            List<FileAnalysis.Result> analysed = analyseAll(round, shared, context);
             Map<String, String> fresh = new LinkedHashMap<>();
             for (int f = 0; f < round.size(); f++) {
                 results.put(round.get(f), analysed.get(f));
@@ -150,21 +147,56 @@ public final class CFrontEnd implements FrontEnd {
             round = callers.files().stream().map(SourceFile::path).toList();
         }
         diagnostics.addAll(program.diagnostics());
+        program.includeSummary().ifPresent(diagnostics::add);
         List<Observation> observations = new ArrayList<>();
+        Map<Observation, String> configurations = new IdentityHashMap<>();
         Set<String> sites = new TreeSet<>();
-        for (FileResult r : results.values()) {
+        for (FileAnalysis.Result r : results.values()) {
             observations.addAll(r.observations());
+            configurations.putAll(r.configurations());
             diagnostics.addAll(r.diagnostics());
             sites.addAll(r.vforkSites());
         }
+        if (System.getenv("VFORKLINT_SITES") != null) { // measurement aid, to be removed
+            sites.forEach(s -> System.err.println("site " + s));
+        }
         return new FrontEndResult(observations, new ArrayList<>(new LinkedHashSet<>(diagnostics)), results.size(),
-                sites.size());
+                sites.size(), configurations);
     }
 
-    private List<FileResult> analyseAll(List<Path> files, ScanState state, Set<String> siteNames, int jobs) {
+    /**
+     * The names a file's analysis looks for: calls of {@code sites} are analysed; mentions of vfork,
+     * its flags, the macros that expand to them and the wrappers in skipped code call for another
+     * configuration; and every call of vfork, of such a macro or of a wrapper must end up a site.
+     */
+    private FileAnalysis.Words words(Set<String> sites, Set<String> vforkMacros, java.util.Collection<String> wrapperNames) {
+        Set<String> mentions = new TreeSet<>(markers);
+        mentions.addAll(vforkMacros);
+        mentions.addAll(wrapperNames);
+        Set<String> calls = new TreeSet<>(knowledge.namesOf(FunctionKind.VFORK));
+        calls.addAll(vforkMacros);
+        calls.removeAll(knowledge.vforkCalls().textMarkers());
+        calls.addAll(wrapperNames);
+        return new FileAnalysis.Words(Set.copyOf(sites), Set.copyOf(mentions), Set.copyOf(calls));
+    }
+
+    /** A relative -I that does not exist usually means the scan runs from the wrong folder: say so. */
+    private List<Diagnostic> missingIncludeDirs() {
+        List<Diagnostic> result = new ArrayList<>();
+        for (Path dir : options.includeDirs()) {
+            if (!Files.isDirectory(dir)) {
+                result.add(new Diagnostic(".", 0, Diagnostic.Kind.INCOMPLETE, "-I " + dir + ": no such directory"
+                        + (dir.isAbsolute() ? "" : " (relative to " + Path.of("").toAbsolutePath() + ")")
+                        + "; headers expected there are not read"));
+            }
+        }
+        return result;
+    }
+
+    private List<FileAnalysis.Result> analyseAll(List<Path> files, FileAnalysis.Shared shared, FrontEndContext context) {
         // Even one job runs on the pool: its threads have the deep stacks CDT needs, so results
         // do not depend on --jobs.
-        int threads = Math.max(1, Math.min(jobs, files.size()));
+        int threads = Math.max(1, Math.min(context.jobs(), files.size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             // CDT recurses deeply on long expressions and nested macros.
             Thread t = new Thread(null, r, "vforklint-parse", 64L << 20);
@@ -172,12 +204,12 @@ public final class CFrontEnd implements FrontEnd {
             return t;
         });
         try {
-            List<Future<FileResult>> futures = new ArrayList<>();
+            List<Future<FileAnalysis.Result>> futures = new ArrayList<>();
             for (Path f : files) {
-                futures.add(pool.submit(() -> analyseFile(f, state, siteNames)));
+                futures.add(pool.submit(() -> analyseFile(f, shared, context)));
             }
-            List<FileResult> results = new ArrayList<>();
-            for (Future<FileResult> future : futures) {
+            List<FileAnalysis.Result> results = new ArrayList<>();
+            for (Future<FileAnalysis.Result> future : futures) {
                 results.add(future.get());
             }
             return results;
@@ -192,36 +224,17 @@ public final class CFrontEnd implements FrontEnd {
     }
 
     /** One file, isolated: whatever goes wrong becomes a diagnostic for this file alone. */
-    private FileResult analyseFile(Path file, ScanState state, Set<String> siteNames) {
-        String shown = state.context().display(file);
+    private FileAnalysis.Result analyseFile(Path file, FileAnalysis.Shared shared, FrontEndContext context) {
+        String shown = context.display(file);
+        boolean explore = options.maxConfigurations() > 0
+                && (options.exploreWhenPinned() || !settings.pinsConfiguration(file));
         try {
-            CUnit unit = state.program().unit(file);
-            List<Diagnostic> diagnostics = new ArrayList<>(unit.diagnostics());
-            diagnostics.addAll(unit.vforkRedefinitions(knowledge.namesOf(FunctionKind.VFORK)));
-            VforkAnalysis analysis = new VforkAnalysis(knowledge, state.program(), options.limits(), state.wrappers(),
-                    state.summaries());
-            List<Observation> observations = new ArrayList<>();
-            Set<String> sites = new TreeSet<>();
-            Map<String, String> wrappers = new LinkedHashMap<>();
-            for (String name : unit.functionsCalling(siteNames)) {
-                FunctionBody body = unit.function(name).orElseThrow();
-                VforkAnalysis.Result result = analysis.analyse(body);
-                observations.addAll(result.observations());
-                result.vforkSites().forEach(l -> sites.add(l.toString()));
-                if (result.wrapperKey() != null) {
-                    wrappers.put(result.wrapperKey(), name);
-                }
-                for (String note : result.incomplete()) {
-                    Location at = body.location();
-                    diagnostics.add(new Diagnostic(at.path(), at.line(), Diagnostic.Kind.INCOMPLETE, note));
-                }
-            }
-            return new FileResult(observations, diagnostics, sites, wrappers);
+            return new FileAnalysis(shared, file, explore).run();
         } catch (Exception | StackOverflowError e) {
             if (System.getenv("VFORKLINT_DEBUG") != null) {
                 e.printStackTrace();
             }
-            return new FileResult(List.of(), List.of(new Diagnostic(shown, 0, Diagnostic.Kind.INCOMPLETE,
+            return new FileAnalysis.Result(List.of(), Map.of(), List.of(new Diagnostic(shown, 0, Diagnostic.Kind.INCOMPLETE,
                     "vforklint could not analyse this file (" + e.getClass().getSimpleName()
                             + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); please report it")),
                     Set.of(), Map.of());

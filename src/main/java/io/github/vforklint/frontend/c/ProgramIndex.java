@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -34,6 +35,9 @@ final class ProgramIndex implements FunctionResolver {
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final Map<Key, Optional<FunctionBody>> lowered = new ConcurrentHashMap<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final Map<String, MacroRecovery.Fixes> recoveries = new ConcurrentHashMap<>();
+    private final Set<String> inTreeIncludes = ConcurrentHashMap.newKeySet();
+    private final Set<String> missingIncludes = ConcurrentHashMap.newKeySet();
 
     ProgramIndex(CParser frontEnd, BuildSettings settings, SourceTree tree) {
         this.frontEnd = frontEnd;
@@ -54,11 +58,72 @@ final class ProgramIndex implements FunctionResolver {
             SoftReference<CUnit> ref = units.get(path);
             CUnit unit = ref == null ? null : ref.get();
             if (unit == null) {
-                unit = frontEnd.parse(Path.of(path), settings.forFile(Path.of(path)));
+                unit = recovered(Path.of(path));
                 units.put(path, new SoftReference<>(unit));
+                counted(unit);
             }
             return unit;
         }
+    }
+
+    /**
+     * The file parsed under a configuration other than the default: a new parse each time it is
+     * asked for (a file is analysed under each of its configurations once per wrapper round).
+     */
+    CUnit configured(Path file, Configuration configuration) throws Exception {
+        Path path = file.toAbsolutePath().normalize();
+        unit(path);
+        MacroRecovery.Fixes fixes = recoveries.getOrDefault(path.toString(), new MacroRecovery.Fixes(Map.of(), List.of()));
+        Map<String, String> defines = new java.util.TreeMap<>(fixes.defines());
+        defines.putAll(configuration.defines());
+        CUnit unit = frontEnd.parse(path, settings.forFile(path), new CParser.Shaping(configuration.pins().keySet(),
+                defines, configuration.undefines(), fixes.rewrites()));
+        counted(unit);
+        return unit;
+    }
+
+    /** Resolves helpers as {@link #function} does, but a caller in {@code local}'s file finds its static helpers there. */
+    FunctionResolver within(CUnit local) {
+        return (name, caller) -> {
+            if (caller.unit().equals(local.path())) {
+                Optional<FunctionBody> mine = local.function(name);
+                if (mine.isPresent()) {
+                    return mine;
+                }
+            }
+            return function(name, caller);
+        };
+    }
+
+    /** Rounds of macro recovery: fixing some macros can expose others behind them. */
+    private static final int RECOVERY_ROUNDS = 2;
+
+    /**
+     * Parses a file; where code did not parse, guesses the unknown macros as {@link MacroRecovery}
+     * reads them and parses again, keeping the guesses when fewer places fail. The guesses are
+     * kept for the file's other configurations.
+     */
+    private CUnit recovered(Path file) throws Exception {
+        ParseSettings base = settings.forFile(file);
+        CUnit unit = frontEnd.parse(file, base);
+        MacroRecovery.Fixes kept = new MacroRecovery.Fixes(Map.of(), List.of());
+        for (int round = 0; round < RECOVERY_ROUNDS && unit.problemCount() > 0; round++) {
+            MacroRecovery.Fixes fixes = MacroRecovery.of(frontEnd.files().get(unit.path()).chars(), unit.unparsedRegions(),
+                    unit.knownNames());
+            MacroRecovery.Fixes together = kept.with(fixes);
+            if (together.equals(kept)) {
+                break;
+            }
+            CUnit retried = frontEnd.parse(file, base, new CParser.Shaping(Set.of(), together.defines(), Set.of(),
+                    together.rewrites()));
+            if (retried.problemCount() >= unit.problemCount()) {
+                break;
+            }
+            unit = retried;
+            kept = together;
+        }
+        recoveries.put(unit.path(), kept);
+        return unit;
     }
 
     private Object lockFor(String path) {
@@ -81,6 +146,30 @@ final class ProgramIndex implements FunctionResolver {
             }
         }
         return Optional.empty();
+    }
+
+    TextFacts facts() {
+        return frontEnd.facts();
+    }
+
+    String displayPath(String absolutePath) {
+        return frontEnd.displayPath(absolutePath);
+    }
+
+    /** Counts the unit's includes for {@link #includeSummary()}. */
+    void counted(CUnit unit) {
+        inTreeIncludes.addAll(unit.inTreeIncludes());
+        missingIncludes.addAll(unit.missingIncludes());
+    }
+
+    /** How many include directives only the scanned tree resolved, and how many nothing resolved. */
+    Optional<Diagnostic> includeSummary() {
+        if (inTreeIncludes.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Diagnostic(".", 0, Diagnostic.Kind.INFO, inTreeIncludes.size() + " #include directive"
+                + (inTreeIncludes.size() == 1 ? " was" : "s were") + " resolved by finding the header in the scanned tree (no -I for it); "
+                + missingIncludes.size() + " \"...\" include" + (missingIncludes.size() == 1 ? "" : "s") + " stayed unresolved"));
     }
 
     /** Diagnostics of the files parsed only to find helpers. */
