@@ -20,7 +20,7 @@ import java.util.function.Predicate;
 final class ConfigurationExplorer {
 
     /** Why a target exists. */
-    enum Kind { SKIPPED_BRANCH, HEADER_DEFINE, CONSTANT_CONDITION }
+    enum Kind { SKIPPED_BRANCH, SKIPPED_DEFINE, CONSTANT_CONDITION }
 
     /**
      * Code that the default configuration leaves out.
@@ -36,8 +36,9 @@ final class ConfigurationExplorer {
 
     /** A configuration to analyse, and the targets it brings in. */
     record Planned(Configuration configuration, List<Target> targets) {
-        boolean bringsInHeaderDefines() {
-            return targets.stream().anyMatch(t -> t.kind() == Kind.HEADER_DEFINE);
+        /** Whether it brings in a macro that makes calls anywhere in the file vfork sites. */
+        boolean bringsInDefines() {
+            return targets.stream().anyMatch(t -> t.kind() == Kind.SKIPPED_DEFINE);
         }
     }
 
@@ -81,8 +82,8 @@ final class ConfigurationExplorer {
                         || !callsIn(tokens, directive.name(), directive))) {
                     continue;
                 }
-                targets.add(solved(Kind.SKIPPED_BRANCH, t.text(), path, t.start(), line, requirements(chain),
-                        view.macros(), name -> true));
+                targets.add(solved(directive == null ? Kind.SKIPPED_BRANCH : Kind.SKIPPED_DEFINE, t.text(), path,
+                        t.start(), line, requirements(chain), view.macros(), name -> true));
                 continue;
             }
             if (!callWords.contains(t.text()) || inDirective(directives, t.start()) || !isCall(tokens, i)
@@ -114,7 +115,7 @@ final class ConfigurationExplorer {
                 }
                 List<Conditionals.Step> chain = headerConditionals.around(d.start());
                 if (!live(view, header, chain)) {
-                    targets.add(solved(Kind.HEADER_DEFINE, d.name(), header, d.start(), d.line(), requirements(chain),
+                    targets.add(solved(Kind.SKIPPED_DEFINE, d.name(), header, d.start(), d.line(), requirements(chain),
                             view.macros(), name -> true));
                 }
             }
@@ -218,7 +219,11 @@ final class ConfigurationExplorer {
         if (c.isPresent() && !c.get().pins().isEmpty()) {
             return new Target(kind, word, file, offset, line, c.get(), requirements, null);
         }
+        Set<String> names = new java.util.TreeSet<>();
+        requirements.forEach(r -> names.addAll(r.condition().macroNames(new java.util.TreeSet<>())));
+        names.removeIf(pinnable.negate());
         String why = c.isPresent() ? "the configuration vforklint chose leaves it out (reason unknown)"
+                : names.isEmpty() ? "its conditions (" + describe(requirements) + ") hold in no configuration"
                 : "no configuration changing at most " + ConfigurationSolver.MAX_CHANGED
                 + " macros makes its conditions (" + describe(requirements) + ") hold";
         return new Target(kind, word, file, offset, line, null, requirements, why);

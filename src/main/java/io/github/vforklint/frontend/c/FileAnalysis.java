@@ -94,7 +94,7 @@ final class FileAnalysis {
                 }
                 diagnostics.addAll(configured.vforkRedefinitions(shared.knowledge().namesOf(FunctionKind.VFORK),
                         planned.configuration().label()));
-                List<String> functions = planned.bringsInHeaderDefines()
+                List<String> functions = planned.bringsInDefines()
                         ? configured.functionsCalling(shared.words().sites())
                         : functionsHolding(configured, planned.targets());
                 analyse(configured, functions, program.within(configured), planned, unit.path(), here);

@@ -1,0 +1,93 @@
+package io.github.vforklint.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.vforklint.report.SarifSchema;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static io.github.vforklint.cli.CliTest.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A finding made only in another preprocessor configuration says so in every format. */
+class ConfigurationOutputTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("vforklint.projectRoot", ".")).toAbsolutePath().normalize();
+    private static final String FILE = ROOT.resolve("testdata/c/configurations.c").toString();
+
+    private static int lineOf(String text) throws Exception {
+        List<String> lines = Files.readAllLines(Path.of(FILE));
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text);
+    }
+
+    @Test
+    void textNamesTheConfiguration() throws Exception {
+        CliTest.Run r = run("check", "--no-config", "--color", "never", FILE);
+        assertEquals(1, r.code(), r.err());
+        int line = lineOf("printf(\"child\\n\");");
+        assertTrue(r.out().contains("note: only in the configuration where ENABLE_FEATURE_SPAWN is 1"), r.out());
+        assertTrue(r.out().contains("configurations.c:" + line + ":"), r.out());
+    }
+
+    @Test
+    void jsonCarriesAConfigurationPropertyOnlyWhereOneIsNeeded() throws Exception {
+        CliTest.Run r = run("check", "--no-config", "-f", "json", FILE);
+        JsonNode findings = new ObjectMapper().readTree(r.out()).path("findings");
+        int feature = lineOf("printf(\"child\\n\");");
+        int everywhere = lineOf("printf(\"both\\n\");");
+        boolean sawFeature = false;
+        for (JsonNode f : findings) {
+            if (f.path("line").asInt() == feature) {
+                assertEquals("ENABLE_FEATURE_SPAWN is 1", f.path("configuration").asText());
+                sawFeature = true;
+            }
+            if (f.path("line").asInt() == everywhere) {
+                assertFalse(f.has("configuration"), "a finding the default configuration has carries none: " + f);
+            }
+        }
+        assertTrue(sawFeature, findings.toString());
+    }
+
+    @Test
+    void sarifCarriesItAsAResultProperty() throws Exception {
+        CliTest.Run r = run("check", "--no-config", "-f", "sarif", FILE);
+        JsonNode log = SarifSchema.parseValid(r.out());
+        int line = lineOf("exit(1);                            /* expect: VFK102");
+        boolean seen = false;
+        for (JsonNode result : log.path("runs").get(0).path("results")) {
+            int at = result.path("locations").get(0).path("physicalLocation").path("region").path("startLine").asInt();
+            if (at == line) {
+                assertEquals("HAVE_WORKING_VFORK is defined", result.path("properties").path("configuration").asText());
+                assertTrue(result.path("message").path("text").asText().contains("when HAVE_WORKING_VFORK is defined"));
+                seen = true;
+            }
+        }
+        assertTrue(seen);
+    }
+
+    @Test
+    void aCallNoConfigurationCompilesIsADiagnostic() throws Exception {
+        CliTest.Run r = run("check", "--no-config", "-f", "json", FILE);
+        JsonNode diagnostics = new ObjectMapper().readTree(r.out()).path("diagnostics");
+        int line = lineOf("puts(\"dead\");") - 1;
+        boolean said = false;
+        for (JsonNode d : diagnostics) {
+            if (d.path("line").asInt() == line) {
+                assertEquals("vfork() here is not analysed as a vfork site: its conditions (0) hold in no configuration",
+                        d.path("message").asText());
+                said = true;
+            }
+        }
+        assertTrue(said, diagnostics.toString());
+    }
+}
