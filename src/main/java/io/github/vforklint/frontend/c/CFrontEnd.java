@@ -24,7 +24,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
@@ -193,24 +198,51 @@ public final class CFrontEnd implements FrontEnd {
         return result;
     }
 
+    /**
+     * Analyses the files in parallel, each under a time limit: when it runs out, the file's parse
+     * is cancelled and its work stops at the next check. Should the file still not let go (CDT
+     * deep inside one macro expansion), it is abandoned to its thread, a fresh thread takes its
+     * place, and the scan goes on.
+     */
     private List<FileAnalysis.Result> analyseAll(List<Path> files, FileAnalysis.Shared shared, FrontEndContext context) {
         // Even one job runs on the pool: its threads have the deep stacks CDT needs, so results
         // do not depend on --jobs.
         int threads = Math.max(1, Math.min(context.jobs(), files.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), r -> {
             // CDT recurses deeply on long expressions and nested macros.
             Thread t = new Thread(null, r, "vforklint-parse", 64L << 20);
             t.setDaemon(true);
             return t;
         });
+        ScheduledExecutorService alarms = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "vforklint-file-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        long limit = options.fileTimeLimit().toNanos();
         try {
             List<Future<FileAnalysis.Result>> futures = new ArrayList<>();
+            List<long[]> started = new ArrayList<>();
             for (Path f : files) {
-                futures.add(pool.submit(() -> analyseFile(f, shared, context)));
+                FileDeadline deadline = new FileDeadline();
+                long[] start = {0};
+                started.add(start);
+                futures.add(pool.submit(() -> {
+                    start[0] = System.nanoTime();
+                    deadline.bind();
+                    ScheduledFuture<?> alarm = alarms.schedule(deadline::expire, limit, TimeUnit.NANOSECONDS);
+                    try {
+                        return analyseFile(f, shared, context, deadline);
+                    } finally {
+                        alarm.cancel(false);
+                        deadline.release();
+                    }
+                }));
             }
             List<FileAnalysis.Result> results = new ArrayList<>();
-            for (Future<FileAnalysis.Result> future : futures) {
-                results.add(future.get());
+            for (int i = 0; i < futures.size(); i++) {
+                results.add(awaitOrAbandon(futures.get(i), started.get(i), limit, pool, files.get(i), context));
             }
             return results;
         } catch (InterruptedException e) {
@@ -220,25 +252,70 @@ public final class CFrontEnd implements FrontEnd {
             throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
+            alarms.shutdownNow();
         }
     }
 
+    /** Time a cancelled file gets to notice before its thread is given up. */
+    private static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private FileAnalysis.Result awaitOrAbandon(Future<FileAnalysis.Result> future, long[] started, long limit,
+                                               ThreadPoolExecutor pool, Path file, FrontEndContext context)
+            throws InterruptedException, ExecutionException {
+        while (true) {
+            try {
+                return future.get(1, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                long since = started[0];
+                if (since != 0 && System.nanoTime() - since > limit + GRACE_NANOS) {
+                    future.cancel(true);
+                    pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
+                    pool.setCorePoolSize(pool.getCorePoolSize() + 1);
+                    return abandoned(file, context);
+                }
+            }
+        }
+    }
+
+    private FileAnalysis.Result abandoned(Path file, FrontEndContext context) {
+        return new FileAnalysis.Result(List.of(), Map.of(), List.of(new Diagnostic(context.display(file), 0,
+                Diagnostic.Kind.INCOMPLETE, "abandoned after the time one file may take ("
+                        + options.fileTimeLimit().toSeconds() + " s, --file-timeout): nothing in it is analysed")),
+                Set.of(), Map.of());
+    }
+
     /** One file, isolated: whatever goes wrong becomes a diagnostic for this file alone. */
-    private FileAnalysis.Result analyseFile(Path file, FileAnalysis.Shared shared, FrontEndContext context) {
+    private FileAnalysis.Result analyseFile(Path file, FileAnalysis.Shared shared, FrontEndContext context,
+                                            FileDeadline deadline) {
         String shown = context.display(file);
         boolean explore = options.maxConfigurations() > 0
                 && (options.exploreWhenPinned() || !settings.pinsConfiguration(file));
         try {
             return new FileAnalysis(shared, file, explore).run();
-        } catch (Exception | StackOverflowError e) {
-            if (System.getenv("VFORKLINT_DEBUG") != null) {
-                e.printStackTrace();
+        } catch (FileDeadline.Expired e) {
+            return abandoned(file, context);
+        } catch (org.eclipse.cdt.core.parser.ParseError e) {
+            if (deadline.expired()) {
+                return abandoned(file, context);
             }
+            return failed(shown, e);
+        } catch (StackOverflowError e) {
             return new FileAnalysis.Result(List.of(), Map.of(), List.of(new Diagnostic(shown, 0, Diagnostic.Kind.INCOMPLETE,
-                    "vforklint could not analyse this file (" + e.getClass().getSimpleName()
-                            + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); please report it")),
-                    Set.of(), Map.of());
+                    "this file nests code (expressions, macros or declarations) too deeply for vforklint to parse:"
+                            + " nothing in it is analysed")), Set.of(), Map.of());
+        } catch (Exception e) {
+            return failed(shown, e);
         }
+    }
+
+    private static FileAnalysis.Result failed(String shown, Throwable e) {
+        if (System.getenv("VFORKLINT_DEBUG") != null) {
+            e.printStackTrace();
+        }
+        return new FileAnalysis.Result(List.of(), Map.of(), List.of(new Diagnostic(shown, 0, Diagnostic.Kind.INCOMPLETE,
+                "vforklint could not analyse this file (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); please report it")),
+                Set.of(), Map.of());
     }
 
     private static Optional<CompilationDatabase> database(COptions options, List<Path> roots) throws SetupException {

@@ -71,6 +71,7 @@ final class FileAnalysis {
         CUnit unit = program.unit(file);
         diagnostics.addAll(unit.diagnostics());
         diagnostics.addAll(unit.vforkRedefinitions(shared.knowledge().namesOf(FunctionKind.VFORK), null));
+        bareConditions(unit);
         Set<String> here = new HashSet<>();
         analyse(unit, unit.functionsCalling(shared.words().sites()), program, null, null, here);
         ConfigurationExplorer.Plan plan = null;
@@ -127,6 +128,23 @@ final class FileAnalysis {
         }
         new SiteCoverage(program, shared.words().calls()).check(unit, here, plan).forEach(diagnostics::add);
         return new Result(observations, configurations, diagnostics, sites, wrappers);
+    }
+
+    /** A bare {@code #if} is an error to a compiler; the parser takes it as false, so the code under it is said to be lost. */
+    private void bareConditions(CUnit unit) {
+        Conditionals conditionals = shared.program().facts().conditionals(unit.path());
+        SourceText text = shared.program().facts().files().get(unit.path());
+        for (Directives.Directive bare : conditionals.bare()) {
+            int end = bare.end();
+            for (Conditionals.Step step : conditionals.around(bare.end())) {
+                if (step.taken().directive() == bare) {
+                    end = step.taken().bodyEnd();
+                }
+            }
+            diagnostics.add(new Diagnostic(shared.program().displayPath(unit.path()), bare.line(), Diagnostic.Kind.INCOMPLETE,
+                    "#" + (bare.kind() == Directives.Kind.ELIF ? "elif" : "if") + " without a condition (a compiler rejects it):"
+                            + " the code under it, to line " + text.lineOf(end) + ", is not analysed"));
+        }
     }
 
     private Diagnostic diagnostic(ConfigurationExplorer.Target t, Diagnostic.Kind kind, String message) {

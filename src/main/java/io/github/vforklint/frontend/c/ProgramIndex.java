@@ -195,6 +195,8 @@ final class ProgramIndex implements FunctionResolver {
         CUnit unit;
         try {
             unit = unit(Path.of(path));
+        } catch (FileDeadline.Expired e) {
+            throw e;
         } catch (Exception | StackOverflowError e) {
             synchronized (this) {
                 diagnostics.add(new Diagnostic(frontEnd.displayPath(path), 0, Diagnostic.Kind.INCOMPLETE,
