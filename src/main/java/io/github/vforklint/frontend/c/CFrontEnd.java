@@ -230,7 +230,7 @@ public final class CFrontEnd implements FrontEnd {
                 started.add(start);
                 futures.add(pool.submit(() -> {
                     start[0] = System.nanoTime();
-                    deadline.bind();
+                    deadline.bind(limit);
                     ScheduledFuture<?> alarm = alarms.schedule(deadline::expire, limit, TimeUnit.NANOSECONDS);
                     try {
                         return analyseFile(f, shared, context, deadline);

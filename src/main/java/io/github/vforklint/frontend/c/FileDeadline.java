@@ -23,6 +23,7 @@ final class FileDeadline {
 
     private volatile boolean expired;
     private volatile ICancelable running;
+    private volatile long endsAt = Long.MAX_VALUE;
 
     /** The deadline of the file this thread works on, or one that never expires. */
     static FileDeadline current() {
@@ -30,8 +31,10 @@ final class FileDeadline {
         return d == null ? new FileDeadline() : d;
     }
 
-    /** Makes this the current thread's deadline until {@link #release()}. */
-    FileDeadline bind() {
+    /** Makes this the current thread's deadline, ending {@code nanos} from now, until {@link #release()}. */
+    FileDeadline bind(long nanos) {
+        long now = System.nanoTime();
+        endsAt = nanos >= Long.MAX_VALUE - now ? Long.MAX_VALUE : now + nanos;
         CURRENT.set(this);
         return this;
     }
@@ -48,13 +51,17 @@ final class FileDeadline {
         }
     }
 
+    /** Whether the time is up: told so by the alarm, or seen on the clock. */
     boolean expired() {
+        if (!expired && System.nanoTime() - endsAt >= 0 && endsAt != Long.MAX_VALUE) {
+            expired = true;
+        }
         return expired;
     }
 
     /** @throws Expired when the time is up */
     void check() {
-        if (expired) {
+        if (expired()) {
             throw new Expired();
         }
     }
