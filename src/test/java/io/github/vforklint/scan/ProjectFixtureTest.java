@@ -183,4 +183,16 @@ class ProjectFixtureTest {
         assertEquals(2, said.size(), result.diagnostics().toString());
         assertTrue(said.get(0).message().contains("portable.h"), said.get(0).message());
     }
+
+    @Test
+    void anAmbiguousHelperIsADiagnosticAndAnotherProjectsHelperIsNeverTaken() throws Exception {
+        Path project = PROJECTS.resolve("monorepo");
+        ScanResult result = new Scanner(ScanOptions.defaults(ROOT), KNOWLEDGE, CATALOGUE).scan(List.of(project));
+        Diagnostic ambiguous = result.diagnostics().stream().filter(d -> d.message().startsWith("report() is defined in 2 files"))
+                .findFirst().orElseThrow(() -> new AssertionError(result.diagnostics().toString()));
+        assertTrue(ambiguous.path().endsWith("gamma/run.c"), ambiguous.toString());
+        assertTrue(ambiguous.message().contains("gamma/one/report.c, testdata/projects/monorepo/gamma/two/report.c"), ambiguous.message());
+        assertTrue(result.findings().stream().noneMatch(f -> f.location().path().contains("/alpha/")),
+                "alpha's log_line is another program's: " + result.findings());
+    }
 }

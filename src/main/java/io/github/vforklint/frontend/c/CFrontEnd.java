@@ -343,16 +343,26 @@ public final class CFrontEnd implements FrontEnd {
         }
     }
 
+    /** Folders below an -I folder read for macros: compat/, sys/, linux/... not whole system trees. */
+    private static final int HEADER_DEPTH = 4;
+
+    /** Headers read for macros per -I folder, at most. */
+    private static final int MAX_HEADERS_PER_DIR = 5_000;
+
+    /**
+     * The headers in and below the -I folders: a macro defined in {@code include/compat/spawn.h}
+     * makes the files that use it candidates, as one in {@code include/} does.
+     */
     private static List<Path> headersIn(List<Path> dirs) {
         List<Path> headers = new ArrayList<>();
         for (Path dir : dirs) {
             if (!Files.isDirectory(dir)) {
                 continue;
             }
-            try (Stream<Path> s = Files.list(dir)) {
+            try (Stream<Path> s = Files.walk(dir, HEADER_DEPTH)) {
                 s.filter(p -> p.toString().endsWith(".h") && Files.isRegularFile(p))
-                        .map(p -> p.toAbsolutePath().normalize()).sorted().forEach(headers::add);
-            } catch (IOException e) {
+                        .map(p -> p.toAbsolutePath().normalize()).sorted().limit(MAX_HEADERS_PER_DIR).forEach(headers::add);
+            } catch (IOException | java.io.UncheckedIOException e) {
                 // An unreadable include dir only means fewer macros are known; the parse reports missing headers.
             }
         }

@@ -35,6 +35,7 @@ final class ProgramIndex implements FunctionResolver {
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final Map<Key, Optional<FunctionBody>> lowered = new ConcurrentHashMap<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final Projects projects = new Projects();
     private final Map<String, MacroRecovery.Fixes> recoveries = new ConcurrentHashMap<>();
     private final Set<String> inTreeIncludes = ConcurrentHashMap.newKeySet();
     private final Set<String> missingIncludes = ConcurrentHashMap.newKeySet();
@@ -130,19 +131,42 @@ final class ProgramIndex implements FunctionResolver {
         return locks.computeIfAbsent(path, p -> new Object());
     }
 
+    /**
+     * The definition of {@code name} nearest the caller: its own unit, then its folder, then the
+     * rest of its project, the definitions sharing the longest folder prefix with it first; never
+     * one in another project. Two equally near definitions are a diagnostic, and neither is taken.
+     */
     @Override
     public Optional<FunctionBody> function(String name, FunctionBody caller) {
         Optional<FunctionBody> local = lowered(caller.unit(), name);
         if (local.isPresent()) {
             return local;
         }
+        Path from = Path.of(caller.unit());
+        Optional<Path> project = projects.rootOf(from);
+        java.util.TreeMap<Integer, List<SourceFile>> byDistance = new java.util.TreeMap<>();
         for (SourceFile file : tree.mayDefine(name)) {
-            if (!CFrontEnd.isC(file.path()) || file.path().toString().equals(caller.unit())) {
+            if (!CFrontEnd.isC(file.path()) || file.path().equals(from)) {
                 continue;
             }
-            Optional<FunctionBody> found = lowered(file.path().toString(), name).filter(FunctionBody::exported);
-            if (found.isPresent()) {
-                return found;
+            if (project.isPresent() && !project.equals(projects.rootOf(file.path()))) {
+                continue;
+            }
+            int distance = file.path().getParent().equals(from.getParent()) ? 0
+                    : 1 + Math.max(0, 1000 - TreeIncludes.sharedFolders(file.path(), from.getParent()));
+            byDistance.computeIfAbsent(distance, k -> new ArrayList<>()).add(file);
+        }
+        for (List<SourceFile> equallyNear : byDistance.values()) {
+            List<FunctionBody> found = new ArrayList<>();
+            for (SourceFile file : equallyNear) {
+                lowered(file.path().toString(), name).filter(FunctionBody::exported).ifPresent(found::add);
+            }
+            if (found.size() == 1) {
+                return Optional.of(found.get(0));
+            }
+            if (found.size() > 1) {
+                ambiguous(name, caller, found);
+                return Optional.empty();
             }
         }
         return Optional.empty();
@@ -170,6 +194,18 @@ final class ProgramIndex implements FunctionResolver {
         return Optional.of(new Diagnostic(".", 0, Diagnostic.Kind.INFO, inTreeIncludes.size() + " #include directive"
                 + (inTreeIncludes.size() == 1 ? " was" : "s were") + " resolved by finding the header in the scanned tree (no -I for it); "
                 + missingIncludes.size() + " \"...\" include" + (missingIncludes.size() == 1 ? "" : "s") + " stayed unresolved"));
+    }
+
+    private void ambiguous(String name, FunctionBody caller, List<FunctionBody> found) {
+        String where = String.join(", ", found.stream().map(b -> b.location().path()).sorted().toList());
+        Diagnostic d = new Diagnostic(caller.location().path(), caller.location().line(), Diagnostic.Kind.INCOMPLETE,
+                name + "() is defined in " + found.size() + " files equally near " + caller.name() + "() (" + where
+                        + "): vforklint does not guess which one the build links, so the child is not followed into it");
+        synchronized (this) {
+            if (!diagnostics.contains(d)) {
+                diagnostics.add(d);
+            }
+        }
     }
 
     /** Diagnostics of the files parsed only to find helpers. */
