@@ -90,7 +90,8 @@ public final class Scanner {
 
     private List<FrontEnd> frontEnds(List<Path> roots) throws ScanException {
         COptions c = new COptions(options.includeDirs(), options.defines(), options.undefines(),
-                options.systemIncludes(), options.compiler(), options.compileCommands(), options.limits());
+                options.systemIncludes(), options.compiler(), options.compileCommands(), options.limits(),
+                options.configurations());
         try {
             return List.of(CFrontEnd.prepare(c, knowledge, roots));
         } catch (CFrontEnd.SetupException e) {

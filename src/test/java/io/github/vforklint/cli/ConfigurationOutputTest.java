@@ -90,4 +90,40 @@ class ConfigurationOutputTest {
         }
         assertTrue(said, diagnostics.toString());
     }
+
+    private static long configured(CliTest.Run r) throws Exception {
+        JsonNode findings = new ObjectMapper().readTree(r.out()).path("findings");
+        long n = 0;
+        for (JsonNode f : findings) {
+            n += f.has("configuration") ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Test
+    void theBudgetCutsWithADiagnosticAndZeroAnalysesTheDefaultOnly() throws Exception {
+        long all = configured(run("check", "--no-config", "-f", "json", FILE));
+        assertEquals(6, all, "one finding per configured fixture function");
+        CliTest.Run one = run("check", "--no-config", "-f", "json", "--max-configs", "1", FILE);
+        assertTrue(configured(one) >= 1 && configured(one) < all);
+        assertTrue(one.out().contains("past the 1 this file may have (--max-configs): not analysed"), one.out());
+        CliTest.Run none = run("check", "--no-config", "-f", "json", "--max-configs", "0", FILE);
+        assertEquals(0, configured(none));
+        assertTrue(none.out().contains("no other configuration was looked for"), none.out());
+    }
+
+    @Test
+    void aConfigurationPinnedWithDIsTheOnlyOneUnlessAskedForMore() throws Exception {
+        CliTest.Run pinned = run("check", "--no-config", "-f", "json", "-D", "USE_VFORK_SPAWN=1", FILE);
+        assertEquals(0, configured(pinned), "with -D, exactly the configuration given");
+        assertTrue(pinned.out().contains("\"line\" : " + lineOf("puts(path);")), "the -D brings in the #elif branch");
+        CliTest.Run explored = run("check", "--no-config", "-f", "json", "-D", "USE_VFORK_SPAWN=1", "--explore-configs", FILE);
+        assertEquals(5, configured(explored), "the other five configured functions; the -D one is in the default now");
+    }
+
+    @Test
+    void badValuesAreUsageErrors() {
+        assertEquals(2, run("check", "--max-configs", "-1", FILE).code());
+        assertEquals(2, run("check", "--file-timeout", "0", FILE).code());
+    }
 }

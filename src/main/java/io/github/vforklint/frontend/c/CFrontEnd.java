@@ -128,7 +128,7 @@ public final class CFrontEnd implements FrontEnd {
         Set<String> names = new TreeSet<>(siteNames);
         for (int i = 0; !round.isEmpty(); i++) {
             FileAnalysis.Shared shared = new FileAnalysis.Shared(knowledge, program, summaries, options.limits(),
-                    Set.copyOf(wrappers.keySet()), words(names, vforkMacros, wrappers.values()), options.maxConfigurations());
+                    Set.copyOf(wrappers.keySet()), words(names, vforkMacros, wrappers.values()), options.search().maxConfigurations());
             List<FileAnalysis.Result> analysed = analyseAll(round, shared, context);
             Map<String, String> fresh = new LinkedHashMap<>();
             for (int f = 0; f < round.size(); f++) {
@@ -220,7 +220,7 @@ public final class CFrontEnd implements FrontEnd {
             t.setDaemon(true);
             return t;
         });
-        long limit = options.fileTimeLimit().toNanos();
+        long limit = options.search().fileTimeLimit().toNanos();
         try {
             List<Future<FileAnalysis.Result>> futures = new ArrayList<>();
             List<long[]> started = new ArrayList<>();
@@ -280,7 +280,7 @@ public final class CFrontEnd implements FrontEnd {
     private FileAnalysis.Result abandoned(Path file, FrontEndContext context) {
         return new FileAnalysis.Result(List.of(), Map.of(), List.of(new Diagnostic(context.display(file), 0,
                 Diagnostic.Kind.INCOMPLETE, "abandoned after the time one file may take ("
-                        + options.fileTimeLimit().toSeconds() + " s, --file-timeout): nothing in it is analysed")),
+                        + options.search().fileTimeLimit().toSeconds() + " s, --file-timeout): nothing in it is analysed")),
                 Set.of(), Map.of());
     }
 
@@ -288,8 +288,8 @@ public final class CFrontEnd implements FrontEnd {
     private FileAnalysis.Result analyseFile(Path file, FileAnalysis.Shared shared, FrontEndContext context,
                                             FileDeadline deadline) {
         String shown = context.display(file);
-        boolean explore = options.maxConfigurations() > 0
-                && (options.exploreWhenPinned() || !settings.pinsConfiguration(file));
+        boolean explore = options.search().maxConfigurations() > 0
+                && (options.search().whenPinned() || !settings.pinsConfiguration(file));
         try {
             return new FileAnalysis(shared, file, explore).run();
         } catch (FileDeadline.Expired e) {

@@ -62,8 +62,9 @@ final class SiteCoverage {
             return unparsed;
         }
         if (plan == null) {
-            return "it is in code the configuration given (-D, -U or the compilation database) leaves out or never runs;"
-                    + " --explore-configs looks for configurations that bring it in";
+            return "it is in code the configuration analysed leaves out or never runs, and no other configuration was"
+                    + " looked for (-D, -U or the compilation database pin this file's; --explore-configs and"
+                    + " --max-configs look further)";
         }
         for (ConfigurationExplorer.Target target : plan.unreachable()) {
             if (target.file().equals(unit.path()) && target.offset() == t.start()) {

@@ -117,7 +117,7 @@ class ParseBoundsTest {
     @Test
     void aFileOverItsTimeIsAbandonedAndTheScanGoesOn() throws Exception {
         COptions hurried = new COptions(List.of(), Map.of(), List.of(), false, "cc", null, AnalysisLimits.defaults(),
-                COptions.DEFAULT_MAX_CONFIGURATIONS, false, Duration.ofNanos(1));
+                new ConfigurationSearch(12, false, Duration.ofNanos(1)));
         FrontEndResult result = scan("void more(void) { if (vfork() == 0) _exit(1); }\n", hurried);
         Diagnostic abandoned = result.diagnostics().stream().filter(d -> d.message().startsWith("abandoned after"))
                 .findFirst().orElseThrow(() -> new AssertionError(result.diagnostics().toString()));
