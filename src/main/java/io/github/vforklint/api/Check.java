@@ -18,6 +18,7 @@ import io.github.vforklint.suppress.FindingFilter;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * One check, prepared then run: {@link #prepare} merges the configuration file under the
@@ -45,14 +46,16 @@ public final class Check {
         Path baseDir = request.baseDir();
         CheckConfig cli = request.options();
         Path file = request.configFile();
+        ConfigFile.Origin origin = ConfigFile.Origin.NAMED_BY_USER;
         if (file == null && request.discoverConfig()) {
             Path scanRoot = cli.paths() == null || cli.paths().isEmpty() ? baseDir : cli.paths().get(0);
             file = ConfigDiscovery.find(scanRoot).orElse(null);
+            origin = ConfigFile.Origin.FOUND_IN_TREE;
         }
         CheckConfig fromFile = null;
         if (file != null) {
             try {
-                fromFile = ConfigFile.load(file, shown(baseDir, file), catalogue);
+                fromFile = ConfigFile.load(file, shown(baseDir, file), origin, catalogue);
             } catch (ConfigException e) {
                 throw new CheckException(e.getMessage());
             }
@@ -67,6 +70,20 @@ public final class Check {
 
     public RuleCatalogue catalogue() {
         return catalogue;
+    }
+
+    /**
+     * A key for a cache of this check's result: it changes whenever vforklint's version, the
+     * options in effect, the configuration, baseline or compilation database, or any file the
+     * check would scan or find under an include directory changes. Empty when the result depends
+     * on files outside those (with system includes on).
+     *
+     * @param extra   what else the caller's use of the result depends on (its report formats, say)
+     * @param ignored a directory whose files are not inputs (where the caller keeps the cache and
+     *                the reports, when it lies under a scanned path), or null
+     */
+    public Optional<String> cacheKey(String extra, Path ignored) throws CheckException {
+        return InputDigest.of(request, config, extra, ignored);
     }
 
     public CheckResult run() throws CheckException {

@@ -3,6 +3,7 @@ package io.github.vforklint.api;
 import io.github.vforklint.baseline.ProjectPaths;
 import io.github.vforklint.config.EffectiveConfig;
 import io.github.vforklint.config.FailOn;
+import io.github.vforklint.files.AtomicFiles;
 import io.github.vforklint.finding.Diagnostic;
 import io.github.vforklint.finding.Finding;
 import io.github.vforklint.finding.Severity;
@@ -69,7 +70,7 @@ public record CheckResult(FilteredResult filtered, EffectiveConfig config, RuleC
      */
     public void writeReport(ReportFormat format, ReportSettings settings, Path file) throws CheckException {
         try {
-            ReportFiles.writeAtomically(file, out -> writeReport(format, settings, out));
+            AtomicFiles.write(file, out -> writeReport(format, settings, out));
         } catch (IOException e) {
             throw new CheckException("cannot write " + file + ": " + e.getMessage());
         }
@@ -88,7 +89,7 @@ public record CheckResult(FilteredResult filtered, EffectiveConfig config, RuleC
             hidden.add(filtered.suppressedByBaseline() + " in the baseline");
         }
         if (!filtered.stale().isEmpty()) {
-            int stale = filtered.stale().stream().mapToInt(e -> e.count()).sum();
+            long stale = filtered.stale().stream().mapToLong(e -> e.count()).sum();
             hidden.add(stale + " baseline entr" + (stale == 1 ? "y" : "ies") + " stale");
         }
         return hidden.isEmpty() ? base : base + "; " + String.join(", ", hidden);

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.vforklint.files.AtomicFiles;
+import io.github.vforklint.files.BoundedFiles;
+import io.github.vforklint.files.InputFileException;
 import io.github.vforklint.finding.Finding;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -50,7 +52,12 @@ public final class Baseline {
     private final List<BaselineEntry> entries;
 
     private Baseline(List<BaselineEntry> entries) {
-        List<BaselineEntry> sorted = new ArrayList<>(entries);
+        List<BaselineEntry> sorted = new ArrayList<>();
+        // function and code are for people reading the file; an entry written by hand may leave them out.
+        for (BaselineEntry e : entries) {
+            sorted.add(new BaselineEntry(e.rule(), e.path(), e.fingerprint(), e.count(),
+                    e.function() == null ? "" : e.function(), e.code() == null ? "" : e.code()));
+        }
         sorted.sort(ORDER);
         this.entries = List.copyOf(sorted);
     }
@@ -73,13 +80,15 @@ public final class Baseline {
     public static Baseline read(Path file) throws BaselineException {
         Document doc;
         try {
-            doc = JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), Document.class);
+            doc = JSON.readValue(BoundedFiles.read(file, BoundedFiles.BASELINE_LIMIT, "baseline"), Document.class);
         } catch (NoSuchFileException e) {
             throw new BaselineException(file + ": no such baseline file (create it with --write-baseline)");
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new BaselineException(file + (line > 0 ? ":" + line : "") + ": not a vforklint baseline: "
                     + e.getOriginalMessage());
+        } catch (InputFileException e) {
+            throw new BaselineException(e.getMessage());
         } catch (IOException e) {
             throw new BaselineException(file + ": cannot read: " + e.getMessage());
         }
@@ -91,26 +100,30 @@ public final class Baseline {
             throw new BaselineException(file + ": baseline version " + doc.version() + " is not supported (expected "
                     + VERSION + ")");
         }
-        for (BaselineEntry e : doc.entries()) {
-            if (e.rule() == null || e.path() == null || e.fingerprint() == null || e.count() < 1) {
-                throw new BaselineException(file + ": an entry lacks rule, path or fingerprint, or has a count below 1: "
-                        + e);
+        List<BaselineEntry> entries = new ArrayList<>();
+        for (int i = 0; i < doc.entries().size(); i++) {
+            BaselineEntry e = doc.entries().get(i);
+            if (e == null) {
+                throw new BaselineException(file + ": entry " + (i + 1) + " is null, not an object with rule, path and"
+                        + " fingerprint");
             }
+            if (e.rule() == null || e.path() == null || e.fingerprint() == null || e.count() < 1) {
+                throw new BaselineException(file + ": entry " + (i + 1) + " lacks rule, path or fingerprint, or has a"
+                        + " count below 1: " + e);
+            }
+            entries.add(e);
         }
-        return new Baseline(doc.entries());
+        return new Baseline(entries);
     }
 
+    /** Writes the baseline atomically: a failed write leaves the previous baseline as it was. */
     public void write(Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        List<BaselineEntry> stored = entries.stream()
-                .map(e -> new BaselineEntry(e.rule(), e.path(), e.fingerprint(), e.count(),
-                        e.function() == null ? "" : e.function(), e.code() == null ? "" : e.code()))
-                .toList();
-        Files.writeString(file, JSON.writeValueAsString(new Document(FORMAT, VERSION, ABOUT, stored)) + "\n",
-                StandardCharsets.UTF_8);
+        String text = JSON.writeValueAsString(new Document(FORMAT, VERSION, ABOUT, entries)) + "\n";
+        AtomicFiles.write(file, out -> out.write(text));
     }
 
     /**
@@ -120,7 +133,8 @@ public final class Baseline {
     public Match match(List<Finding> findings, FindingFingerprints fingerprints) {
         Map<BaselineEntry.Key, Integer> left = new LinkedHashMap<>();
         for (BaselineEntry e : entries) {
-            left.merge(e.key(), e.count(), Integer::sum);
+            // Saturating: two hand-written counts near the int limit must not wrap round to "none left".
+            left.merge(e.key(), e.count(), (a, b) -> (int) Math.min(Integer.MAX_VALUE, (long) a + b));
         }
         List<Finding> fresh = new ArrayList<>();
         List<Finding> known = new ArrayList<>();

@@ -49,7 +49,7 @@ final class CheckCommand implements Callable<Integer> {
     List<Path> paths = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-            description = "Output format: text, json, sarif, checkstyle or github (default: text).")
+            description = "Output format: text, json, sarif, checkstyle, github or gitlab (default: text).")
     String format = "text";
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")

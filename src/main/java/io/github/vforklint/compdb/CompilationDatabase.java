@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.github.vforklint.files.BoundedFiles;
+import io.github.vforklint.files.InputFileException;
 import io.github.vforklint.shell.ShellWords;
 
 /** A loaded {@code compile_commands.json}: flags by source file (absolute, normalised path). */
@@ -48,10 +51,14 @@ public final class CompilationDatabase {
 
     /** @param location the database file, or a directory holding compile_commands.json */
     public static CompilationDatabase load(Path location) throws InvalidDatabaseException {
-        Path file = Files.isDirectory(location) ? location.resolve("compile_commands.json") : location;
+        Path absolute = location.toAbsolutePath().normalize();
+        Path file = Files.isDirectory(absolute) ? absolute.resolve("compile_commands.json") : absolute;
         JsonNode entries;
         try {
-            entries = new ObjectMapper().readTree(file.toFile());
+            entries = new ObjectMapper().readTree(BoundedFiles.read(file, BoundedFiles.COMPILE_COMMANDS_LIMIT,
+                    "compilation database"));
+        } catch (InputFileException e) {
+            throw new InvalidDatabaseException(e.getMessage());
         } catch (IOException e) {
             throw new InvalidDatabaseException(file + ": cannot read the compilation database: " + e.getMessage());
         }
@@ -61,12 +68,20 @@ public final class CompilationDatabase {
         Map<Path, CompileFlags> byFile = new HashMap<>();
         int index = 0;
         for (JsonNode entry : entries) {
+            if (!entry.isObject()) {
+                throw new InvalidDatabaseException(file + ": entry " + index + " is not an object");
+            }
             String directory = entry.path("directory").asText("");
             String source = entry.path("file").asText("");
             if (directory.isEmpty() || source.isEmpty()) {
                 throw new InvalidDatabaseException(file + ": entry " + index + " lacks \"directory\" or \"file\"");
             }
-            Path dir = file.getParent().resolve(directory).normalize();
+            Path dir;
+            try {
+                dir = file.getParent().resolve(directory).normalize();
+            } catch (InvalidPathException e) {
+                throw new InvalidDatabaseException(file + ": entry " + index + ": not a path: " + e.getMessage());
+            }
             List<String> arguments = new ArrayList<>();
             if (entry.path("arguments").isArray()) {
                 entry.path("arguments").forEach(a -> arguments.add(a.asText()));
@@ -79,10 +94,14 @@ public final class CompilationDatabase {
             } else {
                 throw new InvalidDatabaseException(file + ": entry " + index + " has neither \"arguments\" nor \"command\"");
             }
-            byFile.putIfAbsent(dir.resolve(source).normalize(), CompileFlags.parse(arguments, dir));
+            try {
+                byFile.putIfAbsent(dir.resolve(source).normalize(), CompileFlags.parse(arguments, dir));
+            } catch (InvalidPathException e) {
+                throw new InvalidDatabaseException(file + ": entry " + index + ": not a path: " + e.getMessage());
+            }
             index++;
         }
-        return new CompilationDatabase(file.toAbsolutePath().normalize(), Map.copyOf(byFile));
+        return new CompilationDatabase(file, Map.copyOf(byFile));
     }
 
     public Path file() {

@@ -2,14 +2,14 @@ package io.github.vforklint.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.vforklint.files.BoundedFiles;
+import io.github.vforklint.files.InputFileException;
 import io.github.vforklint.finding.Severity;
 import io.github.vforklint.rules.Profile;
 import io.github.vforklint.rules.RuleCatalogue;
 import io.github.vforklint.rules.RuleDefinition;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,15 +33,33 @@ public final class ConfigFile {
             "include-dirs", "defines", "undefines", "system-includes", "cc", "jobs", "fail-on", "baseline",
             "require-reason");
 
+    /**
+     * Where the file came from, which decides whether it may name a program to run. A file found
+     * in the scanned tree is written by whoever wrote the tree (a stranger's pull request, a
+     * vendored project), so it may not: {@code cc} and {@code system-includes: true} make
+     * vforklint run a compiler. A file the user named with {@code -c} is the user's own choice.
+     */
+    public enum Origin {
+        /** Found by looking from the scan root upwards: may not run anything. */
+        FOUND_IN_TREE,
+        /** Named by the user ({@code -c FILE}, a build plugin's configuration): trusted like the command line. */
+        NAMED_BY_USER
+    }
+
+    /** Keys that make vforklint run a program. */
+    static final List<String> RUNS_PROGRAMS = List.of("cc", "system-includes");
+
     private final Path file;
     private final String shownName;
+    private final Origin origin;
     private final Path dir;
     private final RuleCatalogue catalogue;
     private LocatedYaml yaml;
 
-    private ConfigFile(Path file, String shownName, RuleCatalogue catalogue) {
+    private ConfigFile(Path file, String shownName, Origin origin, RuleCatalogue catalogue) {
         this.file = file.toAbsolutePath().normalize();
         this.shownName = shownName;
+        this.origin = origin;
         this.dir = this.file.getParent();
         this.catalogue = catalogue;
     }
@@ -50,16 +68,19 @@ public final class ConfigFile {
      * @param shownName how to name the file in errors (as the user would type it)
      * @throws ConfigException for a missing file, bad YAML, an unknown key or an unusable value
      */
-    public static CheckConfig load(Path file, String shownName, RuleCatalogue catalogue) throws ConfigException {
-        return new ConfigFile(file, shownName, catalogue).read();
+    public static CheckConfig load(Path file, String shownName, Origin origin, RuleCatalogue catalogue)
+            throws ConfigException {
+        return new ConfigFile(file, shownName, origin, catalogue).read();
     }
 
     private CheckConfig read() throws ConfigException {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = BoundedFiles.readString(file, BoundedFiles.CONFIG_LIMIT, "configuration file");
         } catch (NoSuchFileException e) {
             throw new ConfigException(shownName + ": no such configuration file");
+        } catch (InputFileException e) {
+            throw new ConfigException(e.getMessage());
         } catch (IOException e) {
             throw new ConfigException(shownName + ": cannot read: " + e.getMessage());
         }
@@ -81,6 +102,9 @@ public final class ConfigFile {
                 throw error("/" + key, "unknown key '" + key + "' (known: " + String.join(", ", KEYS) + ")");
             }
         }
+        if (origin == Origin.FOUND_IN_TREE) {
+            refuseProgramsToRun();
+        }
         return new CheckConfig(
                 scalar("profile", v -> Profile.parse(v)),
                 rules("select"), rules("ignore"), severities(),
@@ -92,6 +116,18 @@ public final class ConfigFile {
                 scalar("baseline", v -> dir.resolve(v).normalize()),
                 bool("require-reason"),
                 strings("paths") == null ? null : strings("paths").stream().map(p -> dir.resolve(p).normalize()).toList());
+    }
+
+    private void refuseProgramsToRun() throws ConfigException {
+        JsonNode cc = yaml.root().get("cc");
+        JsonNode systemIncludes = yaml.root().get("system-includes");
+        String key = cc != null && !cc.isNull() ? "cc"
+                : systemIncludes != null && systemIncludes.asBoolean(false) ? "system-includes" : null;
+        if (key != null) {
+            throw error(pointer(key), key + ": a configuration file found in the scanned tree cannot make vforklint run a"
+                    + " program (whoever wrote the tree would choose it); give --system-includes and --cc on the"
+                    + " command line, or name this file with -c to trust it");
+        }
     }
 
     private ConfigException error(String pointer, String message) {

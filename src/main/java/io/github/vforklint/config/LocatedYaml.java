@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -31,10 +32,14 @@ final class LocatedYaml {
 
     /** @throws JsonProcessingException with the location of a syntax error */
     static LocatedYaml parse(String text) throws IOException {
-        JsonNode root = YAML.readTree(text);
         Map<String, Integer> lines = new HashMap<>();
         try (JsonParser p = YAML.getFactory().createParser(text)) {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (p instanceof YAMLParser yp && yp.isCurrentAlias()) {
+                    // Jackson reads an alias as a string holding the anchor's name ("include: *e" as "e"):
+                    // silently wrong, so refused.
+                    throw new AliasException(p);
+                }
                 if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
                     continue;
                 }
@@ -47,8 +52,16 @@ final class LocatedYaml {
                 lines.putIfAbsent(pointer, p.currentTokenLocation().getLineNr());
             }
         }
+        JsonNode root = YAML.readTree(text);
         boolean empty = root == null || root.isMissingNode() || root.isNull();
         return new LocatedYaml(empty ? YAML.createObjectNode() : root, lines);
+    }
+
+    /** A YAML alias ({@code *name}): vforklint's configuration has no use for them. */
+    static final class AliasException extends JsonProcessingException {
+        AliasException(JsonParser p) {
+            super("aliases (*name) are not supported: write the value out", p.currentTokenLocation());
+        }
     }
 
     JsonNode root() {

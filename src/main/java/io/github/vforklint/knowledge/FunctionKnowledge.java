@@ -1,12 +1,8 @@
 package io.github.vforklint.knowledge;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.github.vforklint.catalogue.Catalogue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,7 +12,6 @@ import java.util.TreeSet;
 /** Looks up what a called function means in a vfork child. Immutable once loaded; share it. */
 public final class FunctionKnowledge {
 
-    private static final String BASE = "rules/functions/";
 
     private final Map<String, FunctionInfo> functions;
     private final VforkCalls vforkCalls;
@@ -50,40 +45,39 @@ public final class FunctionKnowledge {
 
     /** Loads the catalogue shipped in the jar. */
     public static FunctionKnowledge load() {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         Map<String, FunctionInfo> map = new HashMap<>();
         // Earlier files win: a name in both exec.yml and async-signal-safe.yml is an exec.
-        JsonNode vfork = read(yaml, "vfork.yml");
+        JsonNode vfork = read("vfork.yml");
         names(vfork.path("functions")).forEach(n -> map.putIfAbsent(n, info(n, FunctionKind.VFORK)));
         VforkCalls calls = new VforkCalls(set(vfork.path("syscall").path("functions")),
                 set(vfork.path("syscall").path("numbers")), set(vfork.path("clone").path("functions")),
                 set(vfork.path("clone3").path("functions")), set(vfork.path("clone3").path("syscall-numbers")),
                 set(vfork.path("clone").path("flags")),
                 bits(vfork.path("clone").path("flag-values")));
-        JsonNode terminate = read(yaml, "terminate.yml");
+        JsonNode terminate = read("terminate.yml");
         names(terminate.path("safe")).forEach(n -> map.putIfAbsent(n, info(n, FunctionKind.TERMINATE)));
         names(terminate.path("runs-handlers"))
                 .forEach(n -> map.putIfAbsent(n, info(n, FunctionKind.TERMINATE_RUNNING_HANDLERS)));
-        for (JsonNode exec : read(yaml, "exec.yml").path("functions")) {
+        for (JsonNode exec : read("exec.yml").path("functions")) {
             String name = exec.path("name").asText();
             map.putIfAbsent(name, new FunctionInfo(name, FunctionKind.EXEC, null, null,
                     exec.path("path-search").asBoolean(false), false));
         }
-        for (JsonNode category : read(yaml, "unsafe.yml").path("categories")) {
+        for (JsonNode category : read("unsafe.yml").path("categories")) {
             String id = category.path("id").asText();
             String reason = category.path("reason").asText();
             names(category.path("functions"))
                     .forEach(n -> map.putIfAbsent(n, new FunctionInfo(n, FunctionKind.UNSAFE, id, reason, false, false)));
         }
-        JsonNode safe = read(yaml, "async-signal-safe.yml");
+        JsonNode safe = read("async-signal-safe.yml");
         names(safe.path("functions")).forEach(n -> map.putIfAbsent(n, info(n, FunctionKind.ASYNC_SIGNAL_SAFE)));
         names(safe.path("linux-extras")).forEach(n -> map.putIfAbsent(n, info(n, FunctionKind.ASYNC_SIGNAL_SAFE)));
-        names(read(yaml, "pure.yml").path("functions")).forEach(n -> map.putIfAbsent(n, info(n, FunctionKind.PURE)));
-        names(read(yaml, "noreturn.yml").path("functions"))
+        names(read("pure.yml").path("functions")).forEach(n -> map.putIfAbsent(n, info(n, FunctionKind.PURE)));
+        names(read("noreturn.yml").path("functions"))
                 .forEach(n -> map.put(n, map.getOrDefault(n, FunctionInfo.unknown(n)).withNeverReturns()));
-        JsonNode allocators = read(yaml, "allocators.yml");
+        JsonNode allocators = read("allocators.yml");
         return new FunctionKnowledge(map, calls, set(allocators.path("fresh")), set(allocators.path("resize")),
-                set(read(yaml, "errno.yml").path("spellings")));
+                set(read("errno.yml").path("spellings")));
     }
 
     public FunctionInfo lookup(String name) {
@@ -128,14 +122,7 @@ public final class FunctionKnowledge {
         return names;
     }
 
-    private static JsonNode read(ObjectMapper yaml, String file) {
-        try (InputStream in = FunctionKnowledge.class.getClassLoader().getResourceAsStream(BASE + file)) {
-            if (in == null) {
-                throw new IllegalStateException("catalogue file missing from the classpath: " + BASE + file);
-            }
-            return yaml.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + BASE + file, e);
-        }
+    private static JsonNode read(String file) {
+        return Catalogue.load().functions(file);
     }
 }

@@ -22,6 +22,8 @@ public record ProbeOptions(String cc, String cflags, String runWith, boolean qui
 
     public static final String DEFAULT_CFLAGS = "-O0";
     public static final String DEFAULT_SIZES = "2M,64M";
+    /** A week: longer than any emulated run, and far from the overflow of a timeout counted in milliseconds. */
+    public static final Duration MAX_TIMEOUT = Duration.ofDays(7);
     private static final Pattern SIZE = Pattern.compile("\\d+(\\.\\d+)?([kKmMgG](i?B)?)?");
 
     public static ProbeOptions defaults() {
@@ -79,8 +81,8 @@ public record ProbeOptions(String cc, String cflags, String runWith, boolean qui
         if (iterations != null && (iterations < 1 || iterations > 1_000_000)) {
             throw ProbeException.usage("--iterations must be from 1 to 1000000, got " + iterations);
         }
-        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-            throw ProbeException.usage("--timeout must be positive");
+        if (timeout == null || timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
+            throw ProbeException.usage("--timeout must be from 1 to " + MAX_TIMEOUT.toSeconds() + " seconds (7 days)");
         }
         CommandWords.split(cc);
         CommandWords.split(cflags);

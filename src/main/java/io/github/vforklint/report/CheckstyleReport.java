@@ -52,7 +52,7 @@ final class CheckstyleReport implements Report {
             for (Map.Entry<String, List<Entry>> file : byFile.entrySet()) {
                 xml.writeCharacters("\n  ");
                 xml.writeStartElement("file");
-                xml.writeAttribute("name", file.getKey());
+                xml.writeAttribute("name", Printable.escape(file.getKey()));
                 for (Entry e : file.getValue()) {
                     xml.writeCharacters("\n    ");
                     xml.writeEmptyElement("error");
@@ -63,7 +63,7 @@ final class CheckstyleReport implements Report {
                         xml.writeAttribute("column", String.valueOf(e.column()));
                     }
                     xml.writeAttribute("severity", e.severity());
-                    xml.writeAttribute("message", e.message());
+                    xml.writeAttribute("message", Printable.escape(e.message()));
                     xml.writeAttribute("source", e.source());
                 }
                 xml.writeCharacters("\n  ");

@@ -27,6 +27,7 @@ public interface Report {
             case SARIF -> new SarifReport(settings);
             case CHECKSTYLE -> new CheckstyleReport();
             case GITHUB -> new GithubReport(settings.paths());
+            case GITLAB -> new GitlabReport(settings.paths());
         };
     }
 }

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /** The output formats of {@code vforklint check}. */
 public enum ReportFormat {
-    TEXT, JSON, SARIF, CHECKSTYLE, GITHUB;
+    TEXT, JSON, SARIF, CHECKSTYLE, GITHUB, GITLAB;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -37,7 +37,6 @@ import io.github.vforklint.suppress.SuppressedFinding;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -268,12 +267,24 @@ final class SarifReport implements Report {
         return hashes == null || at.line() > hashes.size() ? null : hashes.get(at.line() - 1);
     }
 
-    private static String relativeUri(String path) {
-        try {
-            return new URI(null, null, path, null).toASCIIString();
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("not a path: " + path, e);
+    /**
+     * A relative URI reference for a path: every byte but RFC 3986's unreserved characters and '/'
+     * percent-encoded (UTF-8), so that a space, '%', '#', '?' or a ':' in the first segment (which
+     * would read as a scheme) can be in a file name.
+     */
+    static String relativeUri(String path) {
+        StringBuilder out = new StringBuilder(path.length() + 16);
+        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+            }
         }
+        return out.toString();
     }
 
     private static String directoryUri(Path dir) {

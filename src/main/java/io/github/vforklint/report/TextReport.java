@@ -48,16 +48,16 @@ final class TextReport implements Report {
             }
         }
         for (Diagnostic d : result.diagnostics()) {
-            String where = d.path() + (d.line() > 0 ? ":" + d.line() : "") + ": ";
+            String where = Printable.escape(d.path()) + (d.line() > 0 ? ":" + d.line() : "") + ": ";
             String kind = d.kind() == Diagnostic.Kind.INCOMPLETE ? "warning" : "note";
             out.write(paint(BOLD, where) + paint(d.kind() == Diagnostic.Kind.INCOMPLETE ? "\u001b[35m" : "\u001b[36m", kind + ":")
-                    + " " + d.message() + " [vforklint]\n");
+                    + " " + Printable.escape(d.message()) + " [vforklint]\n");
         }
     }
 
     private String headline(Location at, String level, String levelColor, String message) {
-        return paint(BOLD, at.path() + ":" + at.line() + ":" + at.column() + ":") + " "
-                + paint(levelColor, level + ":") + " " + message + "\n";
+        return paint(BOLD, Printable.escape(at.path()) + ":" + at.line() + ":" + at.column() + ":") + " "
+                + paint(levelColor, level + ":") + " " + Printable.escape(message) + "\n";
     }
 
     private void quote(Location at, Writer out) throws IOException {
@@ -71,12 +71,22 @@ final class TextReport implements Report {
         int end = at.endLine() == at.line() ? Math.min(at.endColumn() - 1, line.length()) : line.length();
         int width = Math.max(1, end - start);
         StringBuilder marker = new StringBuilder();
-        for (int i = 0; i < start; i++) {
-            marker.append(line.charAt(i) == '\t' ? '\t' : ' ');
+        // Tabs stay tabs so the caret lines up; any other control character is shown escaped, and so padded.
+        String[] parts = line.substring(0, start).split("\t", -1);
+        for (int k = 0; k < parts.length; k++) {
+            if (k > 0) {
+                marker.append('\t');
+            }
+            marker.append(" ".repeat(Printable.escape(parts[k]).length()));
         }
         marker.append('^').append("~".repeat(width - 1));
-        out.write(" " + number + " | " + line + "\n");
+        out.write(" " + number + " | " + printableLine(line) + "\n");
         out.write(" " + gutter + " | " + paint("\u001b[32m", marker.toString()) + "\n");
+    }
+
+    /** The source line with its tabs kept and other control characters escaped. */
+    private static String printableLine(String line) {
+        return String.join("\t", java.util.Arrays.stream(line.split("\t", -1)).map(Printable::escape).toList());
     }
 
     private static String levelColor(Severity severity) {

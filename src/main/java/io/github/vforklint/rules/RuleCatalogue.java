@@ -1,11 +1,9 @@
 package io.github.vforklint.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.github.vforklint.catalogue.Catalogue;
 import io.github.vforklint.finding.Severity;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -17,11 +15,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** All rules, loaded from the {@code rules/VFKnnn-name.md} documents shipped in the jar. */
+/** All rules, loaded from the {@code rules/VFKnnn-name.md} documents, compiled into the jar's catalogue. */
 public final class RuleCatalogue {
 
-    private static final Pattern FRONT_MATTER = Pattern.compile("\\A---\\R(.*?)\\R---\\R(.*)\\z", Pattern.DOTALL);
-    private static final Pattern DOCUMENT_NAME = Pattern.compile("VFK\\d{3}-[a-z0-9-]+\\.md");
 
     private final Map<String, RuleDefinition> byId;
 
@@ -30,13 +26,9 @@ public final class RuleCatalogue {
     }
 
     public static RuleCatalogue load() {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         Map<String, RuleDefinition> rules = new LinkedHashMap<>();
-        for (Map.Entry<String, String> doc : ClasspathFolder.read("rules", "README.md", ".md").entrySet()) {
-            if (!DOCUMENT_NAME.matcher(doc.getKey()).matches()) {
-                continue;
-            }
-            RuleDefinition rule = parse(yaml, doc.getKey(), doc.getValue());
+        for (Map.Entry<String, Catalogue.Document> doc : Catalogue.load().documents().entrySet()) {
+            RuleDefinition rule = parse(doc.getKey(), doc.getValue().frontMatter(), doc.getValue().body());
             if (rules.put(rule.id(), rule) != null) {
                 throw new IllegalStateException("rule id " + rule.id() + " is defined twice");
             }
@@ -44,18 +36,7 @@ public final class RuleCatalogue {
         return new RuleCatalogue(rules);
     }
 
-    static RuleDefinition parse(ObjectMapper yaml, String file, String text) {
-        Matcher m = FRONT_MATTER.matcher(text.replace("\r\n", "\n"));
-        if (!m.matches()) {
-            throw new IllegalStateException(file + ": missing YAML front matter");
-        }
-        JsonNode meta;
-        try {
-            meta = yaml.readTree(m.group(1));
-        } catch (IOException e) {
-            throw new IllegalStateException(file + ": bad front matter: " + e.getMessage(), e);
-        }
-        String body = m.group(2).strip();
+    static RuleDefinition parse(String file, JsonNode meta, String body) {
         Set<Profile> profiles = EnumSet.noneOf(Profile.class);
         meta.path("profiles").forEach(p -> profiles.add(Profile.parse(p.asText())));
         List<String> tags = new ArrayList<>();

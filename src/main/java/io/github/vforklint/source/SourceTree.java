@@ -51,11 +51,17 @@ public final class SourceTree {
     private final List<SourceFile> files;
     private final WordScanner.Words[] words;
     private final Map<String, List<SourceFile>> byName;
-    private final Map<String, List<SourceFile>> definers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final DefinitionMap definitions;
     private final List<Diagnostic> diagnostics;
 
     private SourceTree(List<SourceFile> files, WordScanner.Words[] words, List<Diagnostic> diagnostics) {
         this.files = List.copyOf(files);
+        long[][] defined = new long[words.length][];
+        for (int i = 0; i < words.length; i++) {
+            defined[i] = words[i].definitions();
+            words[i] = new WordScanner.Words(words[i].words(), null);
+        }
+        this.definitions = new DefinitionMap(defined);
         this.words = words;
         this.diagnostics = List.copyOf(diagnostics);
         Map<String, List<SourceFile>> names = new HashMap<>();
@@ -124,6 +130,8 @@ public final class SourceTree {
                     }
                     if (attrs.isRegularFile()) {
                         found.put(file, attrs.size());
+                    } else if (attrs.isSymbolicLink()) {
+                        diagnostics.add(skipped(file, "a symbolic link to nothing"));
                     } else if (!attrs.isDirectory()) {
                         diagnostics.add(skipped(file, "not a regular file (a FIFO, device or socket is never read)"));
                     }
@@ -222,6 +230,9 @@ public final class SourceTree {
         if (words.isEmpty()) {
             return List.of();
         }
+        if (words.stream().anyMatch(w -> !WordBloom.indexed(w))) {
+            return new WordMatcher(words).filesAmong(among);
+        }
         long[] hashes = words.stream().mapToLong(WordBloom::hash).toArray();
         WordMatcher matcher = new WordMatcher(words);
         List<SourceFile> result = new ArrayList<>();
@@ -244,35 +255,11 @@ public final class SourceTree {
      * whose parameter list is followed by a body). A few may not define it after all.
      */
     public List<SourceFile> mayDefine(String function) {
-        return definers.computeIfAbsent(function, name -> {
-            long h = WordBloom.hash(name);
-            List<SourceFile> result = new ArrayList<>();
-            FileBuffer buffer = new FileBuffer();
-            for (SourceFile f : files) {
-                // The filter's rare false positive would cost a whole parse: confirm on the bytes.
-                if (words[f.id()].definitions().mayContain(h) && definesIn(f, h, buffer)) {
-                    result.add(f);
-                }
-            }
-            return List.copyOf(result);
-        });
-    }
-
-    private static boolean definesIn(SourceFile f, long hash, FileBuffer buffer) {
-        int length;
-        try {
-            length = buffer.read(f.path(), Long.MAX_VALUE);
-        } catch (IOException e) {
-            return false;
+        List<SourceFile> result = new ArrayList<>();
+        for (int id : definitions.filesDefining(WordBloom.hash(function))) {
+            result.add(files.get(id));
         }
-        byte[] text = buffer.bytes();
-        for (int i = 0; i < length; i++) {
-            if ((i == 0 || text[i - 1] == '\n') && WordScanner.isWordByte(text[i])
-                    && WordScanner.definedName(text, length, i) == hash) {
-                return true;
-            }
-        }
-        return false;
+        return result;
     }
 
     /**
@@ -325,6 +312,12 @@ public final class SourceTree {
         WordMatcher(Collection<String> words) {
             this.words = new HashSet<>(words);
             this.longest = words.stream().mapToInt(String::length).max().orElse(0);
+        }
+
+        /** Every file that holds a word, by reading them all: for words the filters do not index. */
+        List<SourceFile> filesAmong(Collection<SourceFile> among) {
+            FileBuffer buffer = new FileBuffer();
+            return among.stream().filter(f -> matchesIn(f, buffer)).toList();
         }
 
         boolean matchesIn(SourceFile f, FileBuffer buffer) {

@@ -3,91 +3,75 @@ package io.github.vforklint.source;
 import java.util.Arrays;
 
 /**
- * One pass over a file's bytes that collects the hashes of its distinct words (runs of
- * {@code [A-Za-z0-9_]}) and of the names it appears to define as functions. One instance per
- * thread: its tables are reused from file to file.
+ * One pass over a file's bytes that puts its words (runs of {@code [A-Za-z0-9_]} that do not
+ * start with a digit) into a filter and collects the hashes of the names it appears to define as
+ * functions. One instance per thread: its buffers are reused from file to file.
  */
 final class WordScanner {
 
-    static final Words EMPTY = new Words(WordBloom.EMPTY, WordBloom.EMPTY);
+    static final Words EMPTY = new Words(WordBloom.EMPTY, new long[0]);
+
+    private static final boolean[] WORD_BYTE = new boolean[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            WORD_BYTE[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+        }
+    }
 
     /** Definitions whose parameter list runs longer than this are not looked for. */
     private static final int MAX_HEADER_LENGTH = 4000;
 
-    private long[] table = new long[4096];
-    private int used;
+    private final WordBloom.Builder bloom = new WordBloom.Builder();
     private long[] defined = new long[64];
     private int definedCount;
 
     /** The words and defined names of {@code text[0..length)}. */
     Words scan(byte[] text, int length) {
-        Arrays.fill(table, 0);
-        used = 0;
+        bloom.start(length);
         definedCount = 0;
+        boolean[] wordByte = WORD_BYTE;
         int i = 0;
         boolean lineStart = true;
         while (i < length) {
-            byte b = text[i];
-            if (isWordByte(b)) {
-                int start = i;
-                while (i < length && isWordByte(text[i])) {
-                    i++;
-                }
-                add(WordBloom.hash(text, start, i));
-                if (lineStart && !isDigit(b)) {
-                    long defined = definedName(text, length, start);
-                    if (defined != 0) {
-                        addDefined(defined);
-                    }
+            int b = text[i] & 0xff;
+            if (!wordByte[b]) {
+                lineStart = b == '\n';
+                i++;
+                continue;
+            }
+            int start = i;
+            if (b <= '9') {
+                // Numbers are never names: skipping them keeps tables of constants out of the filter.
+                while (++i < length && wordByte[text[i] & 0xff]) {
+                    // the rest of the number
                 }
                 lineStart = false;
                 continue;
             }
-            lineStart = b == '\n';
-            i++;
-        }
-        long[] words = new long[used];
-        int n = 0;
-        for (long h : table) {
-            if (h != 0) {
-                words[n++] = h;
+            long h = WordBloom.SEED;
+            do {
+                h = (h ^ (text[i] & 0xff)) * WordBloom.PRIME;
+            } while (++i < length && wordByte[text[i] & 0xff]);
+            if (i - start >= WordBloom.SHORTEST_INDEXED) {
+                bloom.add(WordBloom.mix(h));
             }
-        }
-        return new Words(WordBloom.of(words, n), WordBloom.of(defined, definedCount));
-    }
-
-    /** What the index keeps of one file. */
-    record Words(WordBloom words, WordBloom definitions) {
-    }
-
-    private void add(long h) {
-        if (h == 0) {
-            h = 1;
-        }
-        if ((used + 1) * 2 > table.length) {
-            long[] old = table;
-            table = new long[old.length * 2];
-            used = 0;
-            for (long o : old) {
-                if (o != 0) {
-                    insert(o);
+            if (lineStart) {
+                long defined = definedName(text, length, start);
+                if (defined != 0) {
+                    addDefined(defined);
                 }
             }
+            lineStart = false;
         }
-        insert(h);
+        return new Words(bloom.build(), Arrays.copyOf(defined, definedCount));
     }
 
-    private void insert(long h) {
-        int mask = table.length - 1;
-        int slot = (int) (h ^ (h >>> 32)) & mask;
-        while (table[slot] != 0) {
-            if (table[slot] == h) {
-                return;
-            }
-            slot = (slot + 1) & mask;
-        }
-        table[slot] = h;
-        used++;
+    /**
+     * What the index keeps of one file: a filter of its words, and the hashes of the functions it
+     * appears to define (gathered into one map for the whole tree).
+     */
+    record Words(WordBloom words, long[] definitions) {
     }
 
     private void addDefined(long h) {
@@ -228,10 +212,7 @@ final class WordScanner {
     }
 
     static boolean isWordByte(byte b) {
-        return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_';
+        return WORD_BYTE[b & 0xff];
     }
 
-    private static boolean isDigit(byte b) {
-        return b >= '0' && b <= '9';
-    }
 }

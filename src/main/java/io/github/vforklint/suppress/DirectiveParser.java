@@ -25,12 +25,12 @@ import java.util.regex.Pattern;
  */
 final class DirectiveParser {
 
+    // Comments come from the scanned tree: these two patterns are linear (no quantified group can
+    // match the same text two ways); the NOLINT syntax and check globs are scanned by hand.
     private static final Pattern OWN = Pattern.compile(
             "^[\\s*/!]*vforklint-(disable-next-line|disable-line|disable-file|disable|enable)(?![\\w-])(.*)\\z",
             Pattern.DOTALL);
     private static final Pattern REASON_SEPARATOR = Pattern.compile("(?:^|\\s)-{2,}(?:\\s|$)");
-    private static final Pattern NOLINT = Pattern.compile("\\bNOLINT(NEXTLINE|BEGIN|END)?\\(([^)]*)\\)(.*)\\z",
-            Pattern.DOTALL);
 
     private final RuleCatalogue catalogue;
 
@@ -101,12 +101,12 @@ final class DirectiveParser {
     }
 
     private Directive nolint(String body, Location where) {
-        Matcher m = NOLINT.matcher(body);
-        if (!m.find()) {
+        NolintMarker m = NolintMarker.find(body);
+        if (m == null) {
             return null;
         }
         List<String> globs = new ArrayList<>();
-        for (String g : m.group(2).split(",")) {
+        for (String g : m.checks().split(",")) {
             if (!g.isBlank()) {
                 globs.add(g.trim());
             }
@@ -117,7 +117,7 @@ final class DirectiveParser {
         if (ours.isEmpty()) {
             return null;
         }
-        String kind = m.group(1) == null ? "" : m.group(1);
+        String kind = m.kind();
         Directive.Form form = switch (kind) {
             case "NEXTLINE" -> Directive.Form.NEXT_LINE;
             case "BEGIN" -> Directive.Form.BLOCK_START;
@@ -134,23 +134,26 @@ final class DirectiveParser {
                 targets.add(new Directive.Target(g, globListMatches(List.of(g)), false));
             }
         }
-        String reason = clean(m.group(3).replaceFirst("^\\s*(?::|-+)", ""));
+        String reason = clean(m.rest().replaceFirst("^\\s*(?::|-+)", ""));
         return new Directive(form, "NOLINT" + kind + "(" + String.join(",", ours) + ")", targets, reason, where);
     }
 
     /** clang-tidy glob-list semantics: {@code *} matches anything, a leading '-' excludes, the last matching glob wins. */
     private Set<String> globListMatches(List<String> globs) {
+        List<CheckGlob> compiled = new ArrayList<>();
+        for (String glob : globs) {
+            compiled.add(new CheckGlob(glob.startsWith("-") ? glob.substring(1) : glob));
+        }
         Set<String> ids = new LinkedHashSet<>();
         for (RuleDefinition rule : catalogue.all()) {
             if (rule.id().equals(RuleIds.UNUSED_SUPPRESSION)) {
                 continue;
             }
             Boolean verdict = null;
-            for (String glob : globs) {
-                boolean negative = glob.startsWith("-");
-                Pattern p = globPattern(negative ? glob.substring(1) : glob);
-                if (p.matcher("vforklint-" + rule.id()).matches() || p.matcher("vforklint-" + rule.name()).matches()) {
-                    verdict = !negative;
+            for (int i = 0; i < globs.size(); i++) {
+                CheckGlob p = compiled.get(i);
+                if (p.matches("vforklint-" + rule.id()) || p.matches("vforklint-" + rule.name())) {
+                    verdict = !globs.get(i).startsWith("-");
                 }
             }
             if (Boolean.TRUE.equals(verdict)) {
@@ -158,17 +161,6 @@ final class DirectiveParser {
             }
         }
         return ids;
-    }
-
-    private static Pattern globPattern(String glob) {
-        StringBuilder regex = new StringBuilder();
-        for (String part : glob.split("\\*", -1)) {
-            if (!regex.isEmpty()) {
-                regex.append(".*");
-            }
-            regex.append(Pattern.quote(part));
-        }
-        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE);
     }
 
     private Set<String> resolve(String name) {

@@ -81,13 +81,16 @@ final class FileSuppressions {
         // By identity: two directives naming the same rule hold equal targets, and each is judged on its own.
         Map<Directive.Target, Boolean> targetUsed = new IdentityHashMap<>();
         Map<Directive.Target, Scope> anyScope = new IdentityHashMap<>();
+        // An identity map iterates in no fixed order; the scopes' order (the file's) decides the messages'.
+        List<Directive.Target> inOrder = new ArrayList<>();
         for (Scope s : scopes) {
             targetUsed.merge(s.target, s.used, Boolean::logicalOr);
-            anyScope.putIfAbsent(s.target, s);
+            if (anyScope.putIfAbsent(s.target, s) == null) {
+                inOrder.add(s.target);
+            }
         }
-        for (Map.Entry<Directive.Target, Boolean> e : targetUsed.entrySet()) {
-            Directive.Target target = e.getKey();
-            if (!e.getValue() && target.ruleIds().stream().anyMatch(enabled)) {
+        for (Directive.Target target : inOrder) {
+            if (!targetUsed.get(target) && target.ruleIds().stream().anyMatch(enabled)) {
                 unused.computeIfAbsent(anyScope.get(target).directive, d -> new ArrayList<>()).add(target);
             }
         }
@@ -178,7 +181,8 @@ final class FileSuppressions {
     }
 
     private static String nothingFound(Directive d, List<Directive.Target> targets) {
-        String names = String.join(" or ", targets.stream().map(t -> t.glob() ? "vforklint" : t.written()).toList());
+        String names = String.join(" or ", targets.stream().map(t -> t.glob() ? "vforklint" : t.written())
+                .distinct().sorted().toList());
         return switch (d.form()) {
             case LINE -> "no " + names + " finding on this line";
             case NEXT_LINE -> "no " + names + " finding on line " + (d.lastLine() + 1);

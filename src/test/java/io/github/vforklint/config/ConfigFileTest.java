@@ -26,7 +26,7 @@ class ConfigFileTest {
     private CheckConfig load(String yaml) throws Exception {
         Path file = temp.resolve(ConfigFile.NAME);
         Files.writeString(file, yaml);
-        return ConfigFile.load(file, ".vforklint.yml", CATALOGUE);
+        return ConfigFile.load(file, ".vforklint.yml", ConfigFile.Origin.NAMED_BY_USER, CATALOGUE);
     }
 
     private String error(String yaml) {

@@ -36,18 +36,32 @@ class LatencyTableTest {
         }
     }
 
+    /**
+     * Sanity of the numbers, not their comparison: whether fork at 64M is slower than at 2M depends
+     * on how busy the machine is, and a unit test must not fail on a loaded CI machine. The timing
+     * claims ("fork grows with the parent, vfork stays flat") are the probe's own to show on a quiet
+     * machine: {@code vforklint probe --sizes 2M,64M,1G}.
+     */
     @Test
-    void forkCostGrowsWithTheParentWhileVforkStaysFlat() throws ProbeException {
+    void sizesAscendAndEveryRatioIsTheQuotientOfItsMedians() throws ProbeException {
         ProbeTools.requireLinuxX86_64();
         ProbeResult r = ProbeFixtures.nativeShortLatency().result();
-        org.junit.jupiter.api.Assumptions.assumeTrue(r.mechanisms().vfork().verdict() == Verdict.TRUE_VFORK);
-        LatencyRow small = r.latency().get(0);
-        LatencyRow large = r.latency().get(1);
-        // 32x the pages to copy (about 12x the time when measured quietly): a 2x bound holds on a busy machine
-        assertTrue(large.results().forkExit().medianUs() > 2 * small.results().forkExit().medianUs(),
-                "fork+_exit " + small.results().forkExit() + " -> " + large.results().forkExit());
-        assertTrue(large.results().vforkExit().medianUs() < large.results().forkExit().medianUs(),
-                "vfork+_exit below fork+_exit at 64M");
+        List<LatencyRow> rows = r.latency();
+        for (int i = 1; i < rows.size(); i++) {
+            assertTrue(rows.get(i).sizeBytes() > rows.get(i - 1).sizeBytes(), "sizes in ascending order: " + rows);
+        }
+        for (LatencyRow row : rows) {
+            row.results().byName().forEach((name, c) -> {
+                assertTrue(c.minUs() > 0 && Double.isFinite(c.maxUs()), name + " at " + row.size() + ": " + c);
+                assertTrue(c.maxUs() < 60_000_000, name + ": no single run takes a minute: " + c);
+            });
+            double forkExit = row.results().forkExit().medianUs();
+            double vforkExit = row.results().vforkExit().medianUs();
+            // Both are printed rounded (medians to 0.1 us, ratios to 0.01): a 5% margin covers that.
+            assertEquals(forkExit / vforkExit, row.ratios().forkExitOverVforkExit(), 0.05 * forkExit / vforkExit + 0.01,
+                    "the ratio the report quotes is fork_exit's median over vfork_exit's: " + row);
+            assertTrue(row.ratios().forkExecOverPosixSpawn() > 0, row.toString());
+        }
     }
 
     @Test

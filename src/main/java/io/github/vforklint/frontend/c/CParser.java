@@ -64,8 +64,8 @@ public final class CParser {
         }
     }
 
-    private final SourceFiles files = new SourceFiles();
-    private final TextFacts facts = new TextFacts(files);
+    private final SourceFiles files;
+    private final TextFacts facts;
     private final Function<String, String> displayPath;
     private final Set<String> spelledCallees;
     private final TreeIncludes treeIncludes;
@@ -82,6 +82,8 @@ public final class CParser {
      *                       for; null to look nowhere else
      */
     public CParser(Function<String, String> displayPath, Set<String> spelledCallees, SourceTree tree) {
+        this.files = tree == null ? new SourceFiles() : new SourceFiles(tree);
+        this.facts = new TextFacts(files);
         this.displayPath = displayPath;
         this.spelledCallees = Set.copyOf(spelledCallees);
         this.treeIncludes = tree == null ? null : new TreeIncludes(tree);

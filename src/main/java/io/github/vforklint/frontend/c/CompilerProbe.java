@@ -1,7 +1,10 @@
 package io.github.vforklint.frontend.c;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +20,9 @@ import java.util.regex.Pattern;
  */
 public final class CompilerProbe {
 
+    /** How long one compiler question may take; cc answers both in milliseconds. */
+    static final int TIMEOUT_SECONDS = 10;
+    private static final int MAX_OUTPUT_BYTES = 16 << 20;
     private static final Pattern DEFINE = Pattern.compile("^#define (\\w+)(?: (.*))?$");
 
     /** The compiler could not be run or did not answer as expected. */
@@ -63,18 +69,47 @@ public final class CompilerProbe {
         List<String> command = new ArrayList<>();
         command.add(compiler);
         command.addAll(List.of(args));
+        Path output = null;
+        Process process = null;
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            byte[] out = process.getInputStream().readAllBytes();
-            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            // Output to a file, not a pipe: reading a pipe to its end would wait for a hung compiler (or
+            // anything it left running holding the pipe) forever, and the timeout would never be reached.
+            output = Files.createTempFile("vforklint-cc", ".txt");
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(output.toFile()).start();
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                throw new ProbeException(String.join(" ", command) + " did not finish within " + TIMEOUT_SECONDS
+                        + " s (it was stopped)");
+            }
+            if (process.exitValue() != 0) {
                 throw new ProbeException(String.join(" ", command) + " failed (exit " + process.exitValue() + ")");
             }
-            return new String(out, StandardCharsets.UTF_8);
+            try (InputStream in = Files.newInputStream(output)) {
+                byte[] bytes = in.readNBytes(MAX_OUTPUT_BYTES + 1);
+                if (bytes.length > MAX_OUTPUT_BYTES) {
+                    throw new ProbeException(String.join(" ", command) + " wrote more than " + (MAX_OUTPUT_BYTES >> 20)
+                            + " MiB, more than any compiler's answer");
+                }
+                return new String(bytes, StandardCharsets.UTF_8);
+            }
         } catch (IOException e) {
             throw new ProbeException("cannot run the C compiler '" + compiler + "': " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProbeException("interrupted while asking " + compiler + " for its include path");
+        } finally {
+            if (process != null && process.isAlive()) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+            if (output != null) {
+                try {
+                    Files.deleteIfExists(output);
+                } catch (IOException e) {
+                    // A temporary file left behind is not worth failing the scan for.
+                }
+            }
         }
     }
 }

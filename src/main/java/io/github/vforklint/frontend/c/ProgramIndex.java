@@ -7,9 +7,10 @@ import io.github.vforklint.ir.FunctionBody;
 import io.github.vforklint.source.SourceFile;
 import io.github.vforklint.source.SourceTree;
 
-import java.lang.ref.SoftReference;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,10 +29,17 @@ final class ProgramIndex implements FunctionResolver {
     private record Key(String unit, String name) {
     }
 
+    private static final int UNITS_KEPT = 48;
+
     private final CParser frontEnd;
     private final BuildSettings settings;
     private final SourceTree tree;
-    private final Map<String, SoftReference<CUnit>> units = new ConcurrentHashMap<>();
+    /**
+     * Parsed units, the most recently used kept: a unit holds its whole syntax tree, so keeping
+     * every unit a scan parses (or holding them softly, which a large heap never clears) makes
+     * memory grow with the tree. Lowered functions outlive their unit in {@link #lowered}.
+     */
+    private final Map<String, CUnit> units = new LinkedHashMap<>(16, 0.75f, true);
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final Map<Key, Optional<FunctionBody>> lowered = new ConcurrentHashMap<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
@@ -56,12 +64,21 @@ final class ProgramIndex implements FunctionResolver {
     CUnit unit(Path file) throws Exception {
         String path = file.toAbsolutePath().normalize().toString();
         synchronized (lockFor(path)) {
-            SoftReference<CUnit> ref = units.get(path);
-            CUnit unit = ref == null ? null : ref.get();
+            CUnit unit;
+            synchronized (units) {
+                unit = units.get(path);
+            }
             if (unit == null) {
                 unit = recovered(Path.of(path));
-                units.put(path, new SoftReference<>(unit));
                 counted(unit);
+                synchronized (units) {
+                    units.put(path, unit);
+                    Iterator<String> oldest = units.keySet().iterator();
+                    while (units.size() > UNITS_KEPT && oldest.hasNext()) {
+                        oldest.next();
+                        oldest.remove();
+                    }
+                }
             }
             return unit;
         }
@@ -227,7 +244,10 @@ final class ProgramIndex implements FunctionResolver {
 
     /** A helper's unit; its problems become diagnostics, since the child's analysis depends on it. */
     private CUnit helperUnit(String path) {
-        boolean parsedNow = units.get(path) == null || units.get(path).get() == null;
+        boolean parsedNow;
+        synchronized (units) {
+            parsedNow = !units.containsKey(path);
+        }
         CUnit unit;
         try {
             unit = unit(Path.of(path));

@@ -1,0 +1,1 @@
+package it; public class Nothing {}

@@ -1,0 +1,307 @@
+package io.github.vforklint.gradle;
+
+import groovy.lang.Closure;
+import org.gradle.api.Action;
+import org.gradle.api.DefaultTask;
+import org.gradle.api.Describable;
+import org.gradle.api.GradleException;
+import org.gradle.api.file.ConfigurableFileCollection;
+import org.gradle.api.file.DirectoryProperty;
+import org.gradle.api.file.FileTree;
+import org.gradle.api.file.RegularFileProperty;
+import org.gradle.api.model.ObjectFactory;
+import org.gradle.api.provider.ListProperty;
+import org.gradle.api.provider.Property;
+import org.gradle.api.reporting.Reporting;
+import org.gradle.api.reporting.SingleFileReport;
+import org.gradle.api.tasks.CacheableTask;
+import org.gradle.api.tasks.Classpath;
+import org.gradle.api.tasks.Console;
+import org.gradle.api.tasks.IgnoreEmptyDirectories;
+import org.gradle.api.tasks.Input;
+import org.gradle.api.tasks.InputFile;
+import org.gradle.api.tasks.InputFiles;
+import org.gradle.api.tasks.Internal;
+import org.gradle.api.tasks.Nested;
+import org.gradle.api.tasks.Optional;
+import org.gradle.api.tasks.PathSensitive;
+import org.gradle.api.tasks.PathSensitivity;
+import org.gradle.api.tasks.SkipWhenEmpty;
+import org.gradle.api.tasks.TaskAction;
+import org.gradle.api.tasks.VerificationException;
+import org.gradle.api.tasks.VerificationTask;
+import org.gradle.workers.WorkQueue;
+import org.gradle.workers.WorkerExecutor;
+
+import javax.inject.Inject;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Checks C sources for vfork() misuse. Inputs and outputs are declared so that an unchanged task
+ * is up to date and its result can come from the build cache; the analysis runs through the
+ * Worker API, in a classloader of its own by default, in a worker process with
+ * {@code isolation = "process"}. Nothing of the project is touched at execution time, so the task
+ * works with the configuration cache.
+ */
+@CacheableTask
+public abstract class VforklintTask extends DefaultTask implements VerificationTask, Reporting<VforklintReports> {
+
+    private final VforklintReports reports;
+    private boolean ignoreFailures;
+
+    @Inject
+    public VforklintTask(ObjectFactory objects) {
+        String path = getPath();
+        reports = objects.newInstance(VforklintReportsImpl.class, (Describable) () -> "task '" + path + "'", objects);
+    }
+
+    @Inject
+    protected abstract WorkerExecutor getWorkerExecutor();
+
+    /** The folders (or files) to scan; those that do not exist are left out. */
+    @Internal
+    public abstract ConfigurableFileCollection getSourceDirectories();
+
+    /** The files scanned: the C files under {@link #getSourceDirectories()}. */
+    @InputFiles
+    @SkipWhenEmpty
+    @IgnoreEmptyDirectories
+    @PathSensitive(PathSensitivity.RELATIVE)
+    public FileTree getSource() {
+        return getSourceDirectories().getAsFileTree().matching(f -> f.include("**/*.c", "**/*.h"));
+    }
+
+    /** Include directories, as the compiler's {@code -I}. */
+    @InputFiles
+    @Optional
+    @PathSensitive(PathSensitivity.RELATIVE)
+    public abstract ConfigurableFileCollection getIncludeDirectories();
+
+    /** Findings' paths are shown relative to it: the root project's directory. */
+    @Internal
+    public abstract DirectoryProperty getBaseDirectory();
+
+    /** Exclude globs are relative to it: the project's directory. */
+    @Internal
+    public abstract DirectoryProperty getModuleDirectory();
+
+    @InputFile
+    @Optional
+    @PathSensitive(PathSensitivity.RELATIVE)
+    public abstract RegularFileProperty getConfigFile();
+
+    @InputFile
+    @Optional
+    @PathSensitive(PathSensitivity.RELATIVE)
+    public abstract RegularFileProperty getBaselineFile();
+
+    /** The build's compile_commands.json. */
+    @InputFile
+    @Optional
+    @PathSensitive(PathSensitivity.RELATIVE)
+    public abstract RegularFileProperty getCompileCommands();
+
+    @Input
+    @Optional
+    public abstract Property<String> getProfile();
+
+    @Input
+    public abstract ListProperty<String> getSelect();
+
+    @Input
+    public abstract ListProperty<String> getIgnore();
+
+    /** Each {@code RULE=LEVEL}. */
+    @Input
+    public abstract ListProperty<String> getSeverities();
+
+    /** Each {@code NAME} or {@code NAME=VALUE}. */
+    @Input
+    public abstract ListProperty<String> getDefines();
+
+    @Input
+    public abstract ListProperty<String> getUndefines();
+
+    /** Globs relative to the project directory. */
+    @Input
+    public abstract ListProperty<String> getExcludes();
+
+    @Input
+    @Optional
+    public abstract Property<String> getFailOnSeverity();
+
+    @Input
+    public abstract Property<Boolean> getFailOnIncomplete();
+
+    @Input
+    @Optional
+    public abstract Property<Boolean> getRequireReason();
+
+    @Input
+    @Optional
+    public abstract Property<Integer> getMaxDepth();
+
+    @Input
+    @Optional
+    public abstract Property<Integer> getMaxHelperReach();
+
+    /** Files parsed in parallel; the result is the same for any value. */
+    @Internal
+    public abstract Property<Integer> getJobs();
+
+    /** vforklint and its dependencies, as the analysis's own classpath. */
+    @Classpath
+    public abstract ConfigurableFileCollection getVforklintClasspath();
+
+    @Console
+    public abstract Property<Boolean> getShowViolations();
+
+    /** {@code classloader} (default), {@code process}, or {@code none} (the build's own classloader). */
+    @Internal
+    public abstract Property<String> getIsolation();
+
+    @Internal
+    public abstract Property<String> getMaxHeapSize();
+
+    @Internal
+    public abstract ListProperty<String> getJvmArgs();
+
+    @Nested
+    @Override
+    public VforklintReports getReports() {
+        return reports;
+    }
+
+    @Override
+    public VforklintReports reports(Closure closure) {
+        closure.setDelegate(reports);
+        closure.setResolveStrategy(Closure.DELEGATE_FIRST);
+        closure.call(reports);
+        return reports;
+    }
+
+    @Override
+    public VforklintReports reports(Action<? super VforklintReports> configureAction) {
+        configureAction.execute(reports);
+        return reports;
+    }
+
+    @Override
+    public void setIgnoreFailures(boolean ignoreFailures) {
+        this.ignoreFailures = ignoreFailures;
+    }
+
+    @Input
+    @Override
+    public boolean getIgnoreFailures() {
+        return ignoreFailures;
+    }
+
+    @TaskAction
+    public void check() throws IOException {
+        Path outcomeFile = new File(getTemporaryDir(), "outcome.properties").toPath();
+        Path consoleFile = new File(getTemporaryDir(), "console.txt").toPath();
+        Files.deleteIfExists(outcomeFile);
+        List<File> roots = new ArrayList<>();
+        for (File f : getSourceDirectories().getFiles()) {
+            if (f.exists()) {
+                roots.add(f);
+            }
+        }
+        if (roots.isEmpty()) {
+            // Gradle skips the task (NO-SOURCE) before this; a direct call must not scan the whole project either.
+            getLogger().info("vforklint: nothing to scan");
+            return;
+        }
+        WorkQueue queue = queue();
+        queue.submit(VforklintWork.class, p -> {
+            p.getBaseDirectory().set(getBaseDirectory());
+            p.getModuleDirectory().set(getModuleDirectory());
+            p.getSourceDirectories().set(roots);
+            p.getIncludeDirectories().set(new ArrayList<>(getIncludeDirectories().getFiles()));
+            p.getConfigFile().set(getConfigFile());
+            p.getBaselineFile().set(getBaselineFile());
+            p.getCompileCommands().set(getCompileCommands());
+            p.getProfile().set(getProfile());
+            p.getSelect().set(getSelect());
+            p.getIgnore().set(getIgnore());
+            p.getSeverities().set(getSeverities());
+            p.getDefines().set(getDefines());
+            p.getUndefines().set(getUndefines());
+            p.getExcludes().set(getExcludes());
+            p.getFailOnSeverity().set(getFailOnSeverity());
+            p.getRequireReason().set(getRequireReason());
+            p.getJobs().set(getJobs());
+            p.getMaxDepth().set(getMaxDepth());
+            p.getMaxHelperReach().set(getMaxHelperReach());
+            List<String> wanted = new ArrayList<>();
+            for (SingleFileReport report : reports) {
+                if (report.getRequired().get()) {
+                    wanted.add(VforklintWork.format(report.getName()) + "="
+                            + report.getOutputLocation().get().getAsFile().getAbsolutePath());
+                }
+            }
+            p.getReports().set(wanted);
+            p.getConsoleFile().fileValue(consoleFile.toFile());
+            p.getOutcomeFile().fileValue(outcomeFile.toFile());
+        });
+        queue.await();
+        VforklintWork.Outcome outcome = VforklintWork.Outcome.read(outcomeFile);
+        if (VforklintWork.Outcome.ERROR.equals(outcome.status())) {
+            throw new GradleException("vforklint: " + outcome.error());
+        }
+        boolean findings = outcome.status().equals("FINDINGS");
+        boolean fails = findings || (getFailOnIncomplete().get() && outcome.status().equals("INCOMPLETE"));
+        if (getShowViolations().getOrElse(true) && outcome.problems() > 0 && Files.isRegularFile(consoleFile)) {
+            for (String line : Files.readAllLines(consoleFile, StandardCharsets.UTF_8)) {
+                getLogger().warn(line);
+            }
+        }
+        if (outcome.problems() > 0) {
+            getLogger().warn(outcome.summary());
+        } else {
+            getLogger().info(outcome.summary());
+        }
+        if (fails) {
+            String message = "vforklint found problems: " + outcome.summary().replaceFirst("^vforklint: ", "")
+                    + reportHint();
+            if (getIgnoreFailures()) {
+                getLogger().warn(message);
+            } else {
+                throw new VerificationException(message);
+            }
+        }
+    }
+
+    private String reportHint() {
+        SingleFileReport sarif = reports.getSarif();
+        return sarif.getRequired().get() ? "; see " + sarif.getOutputLocation().get().getAsFile() : "";
+    }
+
+    private WorkQueue queue() {
+        String isolation = getIsolation().getOrElse("classloader").toLowerCase(Locale.ROOT);
+        return switch (isolation) {
+            case "classloader" -> getWorkerExecutor().classLoaderIsolation(spec ->
+                    spec.getClasspath().from(getVforklintClasspath()));
+            case "process" -> getWorkerExecutor().processIsolation(spec -> {
+                spec.getClasspath().from(getVforklintClasspath());
+                spec.forkOptions(fork -> {
+                    if (getMaxHeapSize().isPresent()) {
+                        fork.setMaxHeapSize(getMaxHeapSize().get());
+                    }
+                    fork.jvmArgs(getJvmArgs().get());
+                });
+            });
+            case "none" -> getWorkerExecutor().noIsolation();
+            default -> throw new GradleException("vforklint: isolation: expected classloader, process or none, not '"
+                    + isolation + "'");
+        };
+    }
+}

@@ -1,0 +1,183 @@
+package io.github.vforklint.gradle;
+
+import io.github.vforklint.api.BuildOptions;
+import io.github.vforklint.api.Check;
+import io.github.vforklint.api.CheckException;
+import io.github.vforklint.api.CheckResult;
+import io.github.vforklint.report.ReportFormat;
+import io.github.vforklint.rules.RuleCatalogue;
+import org.gradle.api.file.DirectoryProperty;
+import org.gradle.api.file.RegularFileProperty;
+import org.gradle.api.provider.ListProperty;
+import org.gradle.api.provider.Property;
+import org.gradle.workers.WorkAction;
+import org.gradle.workers.WorkParameters;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The analysis, as a Worker API work action: runs the check through the library and writes the
+ * reports asked for, then the outcome ({@link Outcome}) for the task to read back; a check that
+ * cannot run (a bad option, configuration file or baseline) is an outcome too, so its message
+ * reaches the build log as it stands.
+ */
+public abstract class VforklintWork implements WorkAction<VforklintWork.Parameters> {
+
+    /** What the task hands the work action: plain values and files, nothing of the project. */
+    public interface Parameters extends WorkParameters {
+        DirectoryProperty getBaseDirectory();
+
+        DirectoryProperty getModuleDirectory();
+
+        ListProperty<File> getSourceDirectories();
+
+        ListProperty<File> getIncludeDirectories();
+
+        RegularFileProperty getConfigFile();
+
+        RegularFileProperty getBaselineFile();
+
+        RegularFileProperty getCompileCommands();
+
+        Property<String> getProfile();
+
+        ListProperty<String> getSelect();
+
+        ListProperty<String> getIgnore();
+
+        ListProperty<String> getSeverities();
+
+        ListProperty<String> getDefines();
+
+        ListProperty<String> getUndefines();
+
+        ListProperty<String> getExcludes();
+
+        Property<String> getFailOnSeverity();
+
+        Property<Boolean> getRequireReason();
+
+        Property<Integer> getJobs();
+
+        Property<Integer> getMaxDepth();
+
+        Property<Integer> getMaxHelperReach();
+
+        /** Each {@code FORMAT=FILE}. */
+        ListProperty<String> getReports();
+
+        /** The text report for the build log. */
+        RegularFileProperty getConsoleFile();
+
+        RegularFileProperty getOutcomeFile();
+    }
+
+    /** What became of a check, as the work action leaves it for the task. */
+    public record Outcome(String status, String summary, int problems, String error) {
+
+        static final String ERROR = "ERROR";
+
+        void write(Path file) {
+            Properties p = new Properties();
+            p.setProperty("status", status);
+            p.setProperty("summary", summary == null ? "" : summary);
+            p.setProperty("problems", String.valueOf(problems));
+            if (error != null) {
+                p.setProperty("error", error);
+            }
+            try (OutputStream out = Files.newOutputStream(file)) {
+                p.store(out, "vforklint work action outcome");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + file, e);
+            }
+        }
+
+        static Outcome read(Path file) throws IOException {
+            Properties p = new Properties();
+            try (var in = Files.newInputStream(file)) {
+                p.load(in);
+            }
+            return new Outcome(p.getProperty("status"), p.getProperty("summary"),
+                    Integer.parseInt(p.getProperty("problems", "0")), p.getProperty("error"));
+        }
+    }
+
+    @Override
+    public void execute() {
+        Parameters p = getParameters();
+        Path outcomeFile = p.getOutcomeFile().get().getAsFile().toPath();
+        Outcome outcome;
+        try {
+            outcome = check(p);
+        } catch (CheckException e) {
+            outcome = new Outcome(Outcome.ERROR, null, 0, e.getMessage());
+        }
+        outcome.write(outcomeFile);
+    }
+
+    private static Outcome check(Parameters p) throws CheckException {
+        Path module = p.getModuleDirectory().get().getAsFile().toPath();
+        BuildOptions options = new BuildOptions(p.getBaseDirectory().get().getAsFile().toPath(), module,
+                RuleCatalogue.load())
+                .paths(p.getSourceDirectories().get().stream().map(File::toPath).toList())
+                .includeDirs(p.getIncludeDirectories().get().stream().map(File::toPath).toList())
+                .configFile(file(p.getConfigFile()))
+                .discoverConfig(false)
+                .baseline(file(p.getBaselineFile()))
+                .compileCommands(file(p.getCompileCommands()))
+                .profile(p.getProfile().getOrNull())
+                .select(p.getSelect().get())
+                .ignore(p.getIgnore().get())
+                .severities(p.getSeverities().get())
+                .defines(p.getDefines().get())
+                .undefines(p.getUndefines().get())
+                .excludes(p.getExcludes().get())
+                .failOn(p.getFailOnSeverity().getOrNull())
+                .requireReason(p.getRequireReason().getOrNull())
+                .jobs(p.getJobs().getOrNull());
+        if (p.getMaxDepth().isPresent()) {
+            options.maxDepth(p.getMaxDepth().get());
+        }
+        if (p.getMaxHelperReach().isPresent()) {
+            options.maxHelperReach(p.getMaxHelperReach().get());
+        }
+        CheckResult result = Check.prepare(options.toRequest()).run();
+        for (String report : p.getReports().get()) {
+            int eq = report.indexOf('=');
+            ReportFormat format = ReportFormat.parse(report.substring(0, eq));
+            write(result, format, Path.of(report.substring(eq + 1)));
+        }
+        if (p.getConsoleFile().isPresent()) {
+            write(result, ReportFormat.TEXT, p.getConsoleFile().get().getAsFile().toPath());
+        }
+        return new Outcome(result.status().name(), result.summary(),
+                result.result().findings().size() + result.result().diagnostics().size(), null);
+    }
+
+    private static void write(CheckResult result, ReportFormat format, Path file) throws CheckException {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new CheckException("cannot create the folder of " + file + ": " + e.getMessage());
+        }
+        result.writeReport(format, result.reportSettings(false, false), file);
+    }
+
+    private static Path file(RegularFileProperty property) {
+        return property.isPresent() ? property.get().getAsFile().toPath() : null;
+    }
+
+    /** The formats reports are written in, by report name. */
+    static final List<String> REPORT_NAMES = List.of("sarif", "xml", "text", "gitlab");
+
+    static String format(String reportName) {
+        return reportName.equals("xml") ? ReportFormat.CHECKSTYLE.label() : reportName;
+    }
+}

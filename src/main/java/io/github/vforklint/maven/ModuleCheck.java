@@ -1,0 +1,151 @@
+package io.github.vforklint.maven;
+
+import io.github.vforklint.api.BuildOptions;
+import io.github.vforklint.api.Check;
+import io.github.vforklint.api.CheckException;
+import io.github.vforklint.api.CheckResult;
+import io.github.vforklint.report.ReportFormat;
+import io.github.vforklint.report.ReportSettings;
+import org.apache.maven.plugin.logging.Log;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The check of one module: runs it through the library, or takes the previous result from the
+ * module's cache when nothing it depends on changed, and leaves the reports in the output folder.
+ */
+final class ModuleCheck {
+
+    static final String SARIF = "vforklint.sarif";
+    static final String CHECKSTYLE = "vforklint.xml";
+    static final String TEXT = "vforklint.txt";
+
+    /** What became of the check. */
+    record Outcome(String module, CheckResult.Status status, String summary, int findings, Path sarif, Path text,
+                   boolean cached) {
+
+        boolean scanned() {
+            return sarif != null;
+        }
+    }
+
+    private final String module;
+    private final List<Path> roots;
+    private final BuildOptions options;
+    private final Path outputDirectory;
+    private final List<ReportFormat> extraFormats;
+    private final boolean includeSuppressed;
+    private final boolean useCache;
+    private final Log log;
+
+    ModuleCheck(String module, List<Path> roots, BuildOptions options, Path outputDirectory,
+                List<ReportFormat> extraFormats, boolean includeSuppressed, boolean useCache, Log log) {
+        this.module = module;
+        this.roots = List.copyOf(roots);
+        this.options = options;
+        this.outputDirectory = outputDirectory;
+        this.extraFormats = List.copyOf(extraFormats);
+        this.includeSuppressed = includeSuppressed;
+        this.useCache = useCache;
+        this.log = log;
+    }
+
+    String module() {
+        return module;
+    }
+
+    Outcome run() throws CheckException {
+        if (roots.isEmpty()) {
+            return new Outcome(module, CheckResult.Status.CLEAN, "vforklint: nothing to scan in " + module
+                    + " (none of " + String.join(", ", AbstractVforklintMojo.DEFAULT_SOURCE_DIRECTORIES) + ")",
+                    0, null, null, false);
+        }
+        Check check = Check.prepare(options.toRequest());
+        Map<String, ReportFormat> reports = reports();
+        ModuleCache cache = new ModuleCache(outputDirectory.resolve("cache.json"));
+        Optional<String> key = useCache ? check.cacheKey(cacheInputs(reports), outputDirectory) : Optional.empty();
+        if (key.isPresent()) {
+            Optional<ModuleCache.Entry> hit = cache.lookup(key.get(), outputDirectory);
+            if (hit.isPresent()) {
+                if (log.isDebugEnabled()) {
+                    log.debug("vforklint: " + module + " unchanged since the last check; reusing its result");
+                }
+                return new Outcome(module, hit.get().status(), hit.get().summary(), hit.get().findings(),
+                        outputDirectory.resolve(SARIF), outputDirectory.resolve(TEXT), true);
+            }
+        }
+        CheckResult result = check.run();
+        try {
+            Files.createDirectories(outputDirectory);
+        } catch (IOException e) {
+            throw new CheckException("cannot create " + outputDirectory + ": " + e.getMessage());
+        }
+        Map<String, String> written = new LinkedHashMap<>();
+        for (Map.Entry<String, ReportFormat> r : reports.entrySet()) {
+            ReportSettings settings = result.reportSettings(false, includeSuppressed && r.getValue() == ReportFormat.SARIF);
+            Path file = outputDirectory.resolve(r.getKey());
+            result.writeReport(r.getValue(), settings, file);
+            try {
+                written.put(r.getKey(), ModuleCache.sha256(file));
+            } catch (IOException e) {
+                throw new CheckException("cannot read back " + file + ": " + e.getMessage());
+            }
+        }
+        if (key.isPresent()) {
+            cache.store(new ModuleCache.Entry(key.get(), result.status(), result.summary(), findings(result), written));
+        } else {
+            cache.clear();
+        }
+        return new Outcome(module, result.status(), result.summary(), findings(result), outputDirectory.resolve(SARIF),
+                outputDirectory.resolve(TEXT), false);
+    }
+
+    private static int findings(CheckResult result) {
+        return result.result().findings().size() + result.result().diagnostics().size();
+    }
+
+    /** The report files: SARIF, Checkstyle XML and text always, then the formats asked for. */
+    private Map<String, ReportFormat> reports() {
+        Map<String, ReportFormat> reports = new LinkedHashMap<>();
+        reports.put(SARIF, ReportFormat.SARIF);
+        reports.put(CHECKSTYLE, ReportFormat.CHECKSTYLE);
+        reports.put(TEXT, ReportFormat.TEXT);
+        for (ReportFormat f : extraFormats) {
+            String name = switch (f) {
+                case SARIF -> SARIF;
+                case CHECKSTYLE -> CHECKSTYLE;
+                case TEXT -> TEXT;
+                default -> "vforklint-" + f.label() + (f == ReportFormat.GITHUB ? ".txt" : ".json");
+            };
+            reports.putIfAbsent(name, f);
+        }
+        return reports;
+    }
+
+    private String cacheInputs(Map<String, ReportFormat> reports) {
+        List<String> parts = new ArrayList<>();
+        reports.forEach((name, format) -> parts.add(name + "=" + format.label()));
+        parts.add("includeSuppressed=" + includeSuppressed);
+        return String.join(",", parts);
+    }
+
+    /** The text report, to log line by line. */
+    static List<String> textLines(Outcome outcome) {
+        if (outcome.text() == null || !Files.isRegularFile(outcome.text())) {
+            return List.of();
+        }
+        try {
+            return Files.readAllLines(outcome.text(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return List.of("(cannot read " + outcome.text() + ": " + e.getMessage() + ")");
+        }
+    }
+}

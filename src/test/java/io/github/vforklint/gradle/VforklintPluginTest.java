@@ -1,0 +1,197 @@
+package io.github.vforklint.gradle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.vforklint.PluginFixtures;
+import io.github.vforklint.Version;
+import io.github.vforklint.api.BuildOptions;
+import io.github.vforklint.api.Check;
+import io.github.vforklint.rules.RuleCatalogue;
+import org.gradle.api.GradleException;
+import org.gradle.api.Project;
+import org.gradle.api.Task;
+import org.gradle.api.artifacts.Dependency;
+import org.gradle.api.tasks.VerificationException;
+import org.gradle.testfixtures.ProjectBuilder;
+import org.gradle.util.GradleVersion;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Gradle plugin against the real Gradle API (8.11.1) through ProjectBuilder: applied to a
+ * project, its task's actions executed as Gradle executes them, the reports and the verdict
+ * checked. ProjectBuilder cannot start isolated workers (its class loader registry is flat), so
+ * the executed tasks use {@code isolation = "none"}; everything else is the plugin as users get it.
+ */
+class VforklintPluginTest {
+
+    @TempDir
+    Path dir;
+
+    private Project project(String source) throws Exception {
+        if (source != null) {
+            Path jni = Files.createDirectories(dir.resolve("src/main/jni"));
+            Files.writeString(jni.resolve("spawn.c"), source);
+        }
+        Project project = ProjectBuilder.builder().withProjectDir(dir.toFile()).build();
+        project.getPluginManager().apply("io.github.vforklint");
+        return project;
+    }
+
+    private static VforklintTask nativeTask(Project project) {
+        VforklintTask task = (VforklintTask) project.getTasks().getByName("vforklintNative");
+        task.getIsolation().set("none");
+        return task;
+    }
+
+    private Path report(String name) {
+        return dir.resolve("build/reports/vforklint/" + name);
+    }
+
+    @Test
+    void registersTheNativeTaskIntoCheckWithItsConventions() throws Exception {
+        Project project = project(PluginFixtures.BAD);
+        VforklintTask task = (VforklintTask) project.getTasks().getByName("vforklintNative");
+        Task check = project.getTasks().getByName("check");
+        assertTrue(check.getTaskDependencies().getDependencies(check).contains(task));
+        assertTrue(project.getPluginManager().hasPlugin("io.github.vforklint-base"));
+
+        VforklintExtension extension = project.getExtensions().getByType(VforklintExtension.class);
+        assertFalse(extension.getIgnoreFailures().get());
+        assertEquals("classloader", task.getIsolation().get(), "the analysis runs in a classloader of its own by default");
+        assertEquals(dir.resolve("build/reports/vforklint").toFile(), extension.getReportsDirectory().get().getAsFile());
+
+        assertTrue(task.getReports().getSarif().getRequired().get());
+        assertFalse(task.getReports().getXml().getRequired().get());
+        assertFalse(task.getReports().getText().getRequired().get());
+        assertFalse(task.getReports().getGitlab().getRequired().get());
+        assertEquals(report("vforklintNative.sarif").toFile(),
+                task.getReports().getSarif().getOutputLocation().get().getAsFile());
+        assertEquals(report("vforklintNative.xml").toFile(), task.getReports().getXml().getOutputLocation().get().getAsFile());
+
+        // declared inputs and outputs: what up-to-date checks and the build cache go by (the tool
+        // classpath is an input too; ProjectBuilder has no repository to resolve it from)
+        Dependency tool = project.getConfigurations().getByName("vforklint").getIncoming().getDependencies().iterator().next();
+        task.getVforklintClasspath().setFrom();
+        assertEquals(Set.of(dir.resolve("src/main/jni/spawn.c").toFile()), task.getSource().getFiles());
+        assertTrue(task.getInputs().getFiles().getFiles().contains(dir.resolve("src/main/jni/spawn.c").toFile()));
+        assertTrue(task.getOutputs().getFiles().getFiles().contains(report("vforklintNative.sarif").toFile()),
+                task.getOutputs().getFiles().getFiles().toString());
+        assertTrue(task.getOutputs().getHasOutput());
+
+        // the tool classpath defaults to this very version of vforklint
+        assertEquals("io.github.vforklint:vforklint:" + Version.current(),
+                tool.getGroup() + ":" + tool.getName() + ":" + tool.getVersion());
+    }
+
+    @Test
+    void aFindingFailsTheTaskAndEveryRequiredReportHoldsIt() throws Exception {
+        Project project = project(PluginFixtures.BAD);
+        VforklintTask task = nativeTask(project);
+        task.getReports().getXml().getRequired().set(true);
+        task.getReports().getText().getRequired().set(true);
+        task.getReports().getGitlab().getRequired().set(true);
+        VerificationException e = assertThrows(VerificationException.class, () -> TaskExecution.execute(project, task));
+        assertTrue(e.getMessage().startsWith("vforklint found problems: 1 problem (1 error, 0 warnings, 0 notes)"),
+                e.getMessage());
+
+        JsonNode sarif = new ObjectMapper().readTree(report("vforklintNative.sarif").toFile());
+        JsonNode result = sarif.path("runs").get(0).path("results").get(0);
+        assertEquals(1, sarif.path("runs").get(0).path("results").size());
+        assertEquals("VFK101", result.path("ruleId").asText());
+        assertEquals(7, result.path("locations").get(0).path("physicalLocation").path("region").path("startLine").asInt());
+        assertTrue(Files.readString(report("vforklintNative.xml")).contains("source=\"vforklint.VFK101\""));
+        assertTrue(Files.readString(report("vforklintNative.txt")).contains("src/main/jni/spawn.c:7:9: error: printf()"));
+        JsonNode gitlab = new ObjectMapper().readTree(report("vforklintNative.gitlab.json").toFile());
+        assertEquals(result.path("partialFingerprints").path("vforklint/v1").asText(), gitlab.get(0).path("fingerprint").asText());
+    }
+
+    @Test
+    void ignoreFailuresAndFailOnSeverityOnTheExtensionLetTheBuildPass() throws Exception {
+        Project project = project(PluginFixtures.BAD);
+        project.getExtensions().getByType(VforklintExtension.class).getIgnoreFailures().set(true);
+        VforklintTask task = nativeTask(project);
+        assertDoesNotThrow(() -> TaskExecution.execute(project, task));
+        assertEquals(1, new ObjectMapper().readTree(report("vforklintNative.sarif").toFile())
+                .path("runs").get(0).path("results").size());
+
+        Project other = ProjectBuilder.builder().withProjectDir(dir.toFile()).build();
+        other.getPluginManager().apply("io.github.vforklint");
+        other.getExtensions().getByType(VforklintExtension.class).getFailOnSeverity().set("never");
+        assertDoesNotThrow(() -> TaskExecution.execute(other, nativeTask(other)));
+    }
+
+    @Test
+    void aBaselineOfTheFindingLetsTheBuildPassAndACleanProjectPasses() throws Exception {
+        Project project = project(PluginFixtures.BAD);
+        Path baseline = dir.resolve("vforklint-baseline.json");
+        Check.prepare(new BuildOptions(dir, dir, RuleCatalogue.load()).paths(List.of(dir.resolve("src/main/jni")))
+                .discoverConfig(false).writeBaseline(baseline).toRequest()).run();
+        project.getExtensions().getByType(VforklintExtension.class).getBaselineFile().set(baseline.toFile());
+        VforklintTask task = nativeTask(project);
+        assertEquals(baseline.toFile(), task.getBaselineFile().get().getAsFile());
+        assertDoesNotThrow(() -> TaskExecution.execute(project, task));
+        assertEquals(0, new ObjectMapper().readTree(report("vforklintNative.sarif").toFile())
+                .path("runs").get(0).path("results").size());
+
+        Files.writeString(dir.resolve("src/main/jni/spawn.c"), PluginFixtures.GOOD);
+        Project clean = ProjectBuilder.builder().withProjectDir(dir.toFile()).build();
+        clean.getPluginManager().apply("io.github.vforklint");
+        assertDoesNotThrow(() -> TaskExecution.execute(clean, nativeTask(clean)));
+    }
+
+    @Test
+    void aBadOptionIsAClearBuildFailure() throws Exception {
+        Project project = project(PluginFixtures.BAD);
+        project.getExtensions().getByType(VforklintExtension.class).getSeverities().add("VFK999=note");
+        GradleException e = assertThrows(GradleException.class, () -> TaskExecution.execute(project, nativeTask(project)));
+        assertEquals("vforklint: severities: unknown rule 'VFK999'", e.getMessage());
+    }
+
+    @Test
+    void aProjectWithoutCSourcesScansNothing() throws Exception {
+        Project project = project(null);
+        VforklintTask task = nativeTask(project);
+        assertTrue(task.getSource().isEmpty());
+        assertDoesNotThrow(() -> TaskExecution.execute(project, task));
+        assertFalse(Files.exists(report("vforklintNative.sarif")));
+    }
+
+    @Test
+    void maxHeapSizeIsSetOnTheExtensionAndOverriddenOnTheTask() throws Exception {
+        Project project = project(PluginFixtures.BAD);
+        VforklintExtension extension = project.getExtensions().getByType(VforklintExtension.class);
+        extension.getMaxHeapSize().set("1g");
+        extension.getIsolation().set("process");
+        VforklintTask task = (VforklintTask) project.getTasks().getByName("vforklintNative");
+        assertEquals("1g", task.getMaxHeapSize().get());
+        assertEquals("process", task.getIsolation().get());
+        task.getMaxHeapSize().set("2g");
+        assertEquals("2g", task.getMaxHeapSize().get());
+        assertEquals("1g", extension.getMaxHeapSize().get());
+    }
+
+    @Test
+    void olderGradleVersionsAreRefusedWithAClearMessage() {
+        GradleException e = assertThrows(GradleException.class,
+                () -> VforklintBasePlugin.requireSupportedGradle(GradleVersion.version("8.4")));
+        assertTrue(e.getMessage().startsWith("The vforklint plugin needs Gradle 8.5 or later; this build runs 8.4."),
+                e.getMessage());
+        assertDoesNotThrow(() -> VforklintBasePlugin.requireSupportedGradle(GradleVersion.version("8.5")));
+        assertDoesNotThrow(() -> VforklintBasePlugin.requireSupportedGradle(GradleVersion.version("8.5-rc-1")));
+        assertDoesNotThrow(() -> VforklintBasePlugin.requireSupportedGradle(GradleVersion.current()));
+    }
+
+}

@@ -1,0 +1,151 @@
+package io.github.vforklint.source;
+
+import io.github.vforklint.finding.Diagnostic;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SourceTreeTest {
+
+    @TempDir
+    Path dir;
+
+    private static final SourceTree.Selection C_FILES = new SourceTree.Selection(
+            p -> p.getFileName().toString().endsWith(".c") || p.getFileName().toString().endsWith(".h"),
+            p -> false, p -> true);
+
+    private SourceTree tree(Path... roots) {
+        return SourceTree.build(List.of(roots), C_FILES, SourceTree.Limits.defaults(), 2);
+    }
+
+    private List<String> names(List<SourceFile> files) {
+        return files.stream().map(f -> dir.relativize(f.path()).toString()).toList();
+    }
+
+    private void write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+    }
+
+    @Test
+    void findsFilesByWholeWordsOnly() throws IOException {
+        write("a.c", "pid = vfork();\n");
+        write("b.c", "int vforked = 1; /* vforklint */\n");
+        write("c.h", "#define SPAWN() __vfork()\n");
+        write("d.txt", "vfork\n");
+        SourceTree t = tree(dir);
+        assertEquals(List.of("a.c", "b.c", "c.h"), names(t.files()));
+        assertEquals(List.of("a.c"), names(t.mentioning(List.of("vfork"))));
+        assertEquals(List.of("b.c", "c.h"), names(t.mentioning(List.of("vforked", "__vfork"))));
+        assertEquals(List.of("b.c"), names(t.mentioning(List.of("vforklint"), List.of(t.files().get(1)))));
+        assertEquals(List.of(), names(t.mentioning(List.of("fork"))));
+    }
+
+    @Test
+    void shortWordsAreFoundByReadingTheFiles() throws IOException {
+        write("a.c", "int ab(void);\n");
+        write("b.c", "int abc;\n");
+        assertEquals(List.of("a.c"), names(tree(dir).mentioning(List.of("ab"))));
+    }
+
+    @Test
+    void definitionsAreLinesThatOpenABody() throws IOException {
+        write("def.c", "static int helper(int a,\n    int b)\n{\n    return a;\n}\n"
+                + "__attribute__((noreturn)) void die(const char *m) {\n}\n");
+        write("proto.c", "int helper(int a, int b);\nvoid die(const char *m);\n");
+        write("call.c", "void f(void) {\n    helper(1, 2);\n}\nhelper2(x) { }\n");
+        SourceTree t = tree(dir);
+        assertEquals(List.of("def.c"), names(t.mayDefine("helper")));
+        assertEquals(List.of("def.c"), names(t.mayDefine("die")));
+        assertEquals(List.of("call.c"), names(t.mayDefine("f")));
+        assertEquals(List.of(), names(t.mayDefine("__attribute__")));
+    }
+
+    @Test
+    void headersAreFoundByTheEndOfTheirPath() throws IOException {
+        write("src/lib/lib.h", "");
+        write("src/xlib/lib.h", "");
+        write("include/lib.h", "");
+        SourceTree t = tree(dir);
+        assertEquals(List.of("src/lib/lib.h"), names(t.endingWith("lib/lib.h")));
+        assertEquals(List.of("include/lib.h", "src/lib/lib.h", "src/xlib/lib.h"), names(t.endingWith("lib.h")));
+        assertEquals(List.of(), names(t.endingWith("/abs/lib.h")));
+        assertEquals(List.of(), names(t.endingWith("")));
+    }
+
+    @Test
+    void symbolicLinksAreFollowedOnceAndLoopsSaidSo() throws IOException {
+        write("real/a.c", "vfork();\n");
+        Files.createSymbolicLink(dir.resolve("real/loop"), dir.resolve("real"));
+        Files.createSymbolicLink(dir.resolve("dangling.c"), dir.resolve("nowhere.c"));
+        SourceTree t = tree(dir);
+        assertEquals(List.of("real/a.c"), names(t.files()));
+        assertTrue(t.diagnostics().stream().anyMatch(d -> d.message().contains("symbolic link loop")), t.diagnostics().toString());
+        assertTrue(t.diagnostics().stream().anyMatch(d -> d.path().endsWith("dangling.c")
+                && d.kind() == Diagnostic.Kind.INCOMPLETE && d.message().contains("symbolic link to nothing")));
+    }
+
+    @Test
+    void aLinkGivenAsTheRootIsScanned() throws IOException {
+        write("real/a.c", "vfork();\n");
+        Path link = Files.createSymbolicLink(dir.resolve("link"), dir.resolve("real"));
+        assertEquals(1, tree(link).files().size());
+    }
+
+    @Test
+    void onlyRegularFilesAreRead() throws Exception {
+        Path fifo = dir.resolve("pipe.c");
+        Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertEquals(0, p.waitFor());
+        write("a.c", "vfork();\n");
+        SourceTree t = tree(dir);
+        assertEquals(List.of("a.c"), names(t.files()));
+        assertTrue(t.diagnostics().stream().anyMatch(d -> d.path().endsWith("pipe.c") && d.message().contains("not a regular file")));
+        SourceTree named = tree(fifo);
+        assertEquals(List.of(), named.files());
+        assertEquals(1, named.diagnostics().size());
+    }
+
+    @Test
+    void filesOverTheLimitAreSkippedWithADiagnostic() throws IOException {
+        write("big.c", "vfork();\n" + "x".repeat(4096));
+        write("small.c", "vfork();\n");
+        SourceTree t = SourceTree.build(List.of(dir), C_FILES, new SourceTree.Limits(1024), 1);
+        assertEquals(List.of("small.c"), names(t.mentioning(List.of("vfork"))));
+        assertTrue(t.diagnostics().stream().anyMatch(d -> d.path().endsWith("big.c") && d.message().contains("larger than")));
+    }
+
+    @Test
+    void namesThatAreNotUtf8AreKeptAsBytes() throws Exception {
+        Process p = new ProcessBuilder("sh", "-c", "printf 'pid = vfork();\\n' > \"$(printf 'a\\377.c')\"")
+                .directory(dir.toFile()).start();
+        assertEquals(0, p.waitFor());
+        SourceTree t = tree(dir);
+        assertEquals(1, t.mentioning(List.of("vfork")).size());
+        SourceFile f = t.files().get(0);
+        assertEquals("pid = vfork();\n", new String(SourceText.read(f.path()).chars()));
+        assertEquals("pid = vfork();\n", new String(new SourceFiles(t).get(f.path().toString()).chars()));
+    }
+
+    @Test
+    void theIndexIsTheSameForAnyNumberOfThreads() throws IOException {
+        for (int i = 0; i < 300; i++) {
+            write("d" + (i % 7) + "/f" + i + ".c", i % 5 == 0 ? "int h" + i + "(void) {\n vfork();\n}\n" : "int g" + i + ";\n");
+        }
+        SourceTree one = SourceTree.build(List.of(dir), C_FILES, SourceTree.Limits.defaults(), 1);
+        SourceTree four = SourceTree.build(List.of(dir), C_FILES, SourceTree.Limits.defaults(), 4);
+        assertEquals(names(one.files()), names(four.files()));
+        assertEquals(names(one.mentioning(List.of("vfork"))), names(four.mentioning(List.of("vfork"))));
+        assertEquals(60, one.mentioning(List.of("vfork")).size());
+        assertEquals(names(one.mayDefine("h15")), names(four.mayDefine("h15")));
+        assertEquals(1, four.mayDefine("h15").size());
+    }
+}
