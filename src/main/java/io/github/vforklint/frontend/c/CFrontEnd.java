@@ -116,8 +116,10 @@ public final class CFrontEnd implements FrontEnd {
         Map<Path, FileAnalysis.Result> results = new LinkedHashMap<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         diagnostics.addAll(missingIncludeDirs());
+        long tv = Timing.start();
         VforkCandidates.Found found = VforkCandidates.find(context.tree(), cFiles, markers, extraHeaders, defineSets);
         List<Path> round = found.files().stream().map(SourceFile::path).toList();
+        Timing.add("candidates", tv);
         Set<String> vforkMacros = new TreeSet<>();
         for (String name : found.names()) {
             if (knowledge.lookup(name).kind() == FunctionKind.UNKNOWN || siteNames.contains(name)) {
@@ -162,6 +164,7 @@ public final class CFrontEnd implements FrontEnd {
             diagnostics.addAll(r.diagnostics());
             sites.addAll(r.vforkSites());
         }
+        Timing.print();
         if (System.getenv("VFORKLINT_SITES") != null) { // measurement aid, to be removed
             sites.forEach(s -> System.err.println("site " + s));
         }

@@ -27,7 +27,7 @@ public final class CParser {
      * not building nodes for their literal elements saves parse time and memory.
      */
     private static final int PARSE_OPTIONS = ILanguage.OPTION_IS_SOURCE_UNIT
-            | ILanguage.OPTION_SKIP_TRIVIAL_EXPRESSIONS_IN_AGGREGATE_INITIALIZERS;
+            | ILanguage.OPTION_SKIP_TRIVIAL_EXPRESSIONS_IN_AGGREGATE_INITIALIZERS | ILanguage.OPTION_NO_IMAGE_LOCATIONS;
 
     /**
      * C11 keywords CDT's C parser does not know, spelled as the GNU forms it does: without this a
@@ -134,6 +134,7 @@ public final class CParser {
         }
         IASTTranslationUnit unit;
         long t0 = System.nanoTime();
+        long tp = Timing.start();
         try {
             unit = GCCLanguage.getDefault().getASTTranslationUnit(
                     content, scannerInfo, provider, noIndex, PARSE_OPTIONS, deadline.parseLog());
@@ -142,11 +143,17 @@ public final class CParser {
             throw e;
         }
         deadline.check();
-        if (System.getenv("VFORKLINT_TIMING") != null) {
+        Timing.add("cdt", tp);
+        if (System.getenv("VFORKLINT_TIMING_PARSES") != null) {
             System.err.printf("parse %6d ms %s pins=%s%n", (System.nanoTime() - t0) / 1_000_000, path, shaping.pinned());
         }
-        return new CUnit(path, unit, new LocationMapper(files, displayPath), settings.readsSystemHeaders(), spelledCallees,
+        long tu = Timing.start();
+        try {
+            return new CUnit(path, unit, new LocationMapper(files, displayPath), settings.readsSystemHeaders(), spelledCallees,
                 served.cuts(), inTree, files);
+        } finally {
+            Timing.add("cunit-init", tu);
+        }
     }
 
     private static String[] paths(List<Path> first, List<Path> second) {

@@ -45,6 +45,8 @@ public final class CUnit {
     private final Set<String> spelledCallees;
 
     private final SourceFiles files;
+    private final List<Diagnostic> cuts = new ArrayList<>();
+    private final Map<String, List<Diagnostic>> problemsByFunction = new LinkedHashMap<>();
     private PreprocessorView preprocessor;
     private final Set<String> inTreeIncludes = new java.util.TreeSet<>();
     private final Set<String> missingIncludes = new java.util.TreeSet<>();
@@ -65,7 +67,9 @@ public final class CUnit {
         collectIncludeDiagnostics(readsSystemHeaders, inTree);
         collectSyntaxDiagnostics();
         for (ServedSources.Cut cut : cuts) {
-            diagnostics.add(new Diagnostic(locations.displayPath(cut.path()), cut.line(), Diagnostic.Kind.INCOMPLETE, cut.what()));
+            Diagnostic d = new Diagnostic(locations.displayPath(cut.path()), cut.line(), Diagnostic.Kind.INCOMPLETE, cut.what());
+            diagnostics.add(d);
+            this.cuts.add(d);
         }
     }
 
@@ -319,15 +323,21 @@ public final class CUnit {
             String what = name == null ? "could not parse the code at " + lines + "; analysed what the parser recovered around it"
                     : hasBody(text, from, to) ? "could not parse function " + name + "() (" + lines + "): it is not analysed"
                     : "could not parse the declaration of " + name + " (" + lines + ")";
-            diagnostics.add(new Diagnostic(locations.displayPath(path), first, Diagnostic.Kind.INCOMPLETE, what));
+            Diagnostic d = new Diagnostic(locations.displayPath(path), first, Diagnostic.Kind.INCOMPLETE, what);
+            diagnostics.add(d);
+            if (name != null) {
+                problemsByFunction.computeIfAbsent(name, k -> new ArrayList<>()).add(d);
+            }
         }
         for (Map.Entry<String, List<Integer>> e : inFunctions.entrySet()) {
             int[] lines = functionLines.get(e.getKey());
             List<Integer> at = e.getValue().stream().distinct().sorted().toList();
-            diagnostics.add(new Diagnostic(locations.displayPath(path), at.get(0), Diagnostic.Kind.INCOMPLETE,
+            Diagnostic d = new Diagnostic(locations.displayPath(path), at.get(0), Diagnostic.Kind.INCOMPLETE,
                     "could not parse part of " + e.getKey() + "() (lines " + lines[0] + "-" + lines[1] + "; at line"
                             + (at.size() == 1 ? " " : "s ") + String.join(", ", at.stream().map(String::valueOf).toList())
-                            + "): analysed what the parser recovered"));
+                            + "): analysed what the parser recovered");
+            diagnostics.add(d);
+            problemsByFunction.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(d);
         }
     }
 
@@ -367,6 +377,47 @@ public final class CUnit {
             }
         }
         return null;
+    }
+
+    /** What did not parse of one function of this unit's own file. */
+    List<Diagnostic> problemsOf(String function) {
+        return problemsByFunction.getOrDefault(function, List.of());
+    }
+
+    /** What was left out of the parse on purpose (bounds), each a diagnostic. */
+    List<Diagnostic> cuts() {
+        return cuts;
+    }
+
+    /** Whether some of {@code function} did not parse (or all of it: it is not defined here after all). */
+    synchronized boolean lost(String function) {
+        return problemsByFunction.containsKey(function) || !definitions.containsKey(function) && !unparsed.isEmpty();
+    }
+
+    /**
+     * Whether a place that did not parse matters for vfork: it holds one of {@code words}, or lies in
+     * a function that does.
+     */
+    synchronized boolean problemsNear(Set<String> words) {
+        if (unparsed.isEmpty()) {
+            return false;
+        }
+        char[] text = files.get(path).chars();
+        Map<String, int[]> spans = functionSpans();
+        for (Unparsed u : unparsed) {
+            int from = u.from();
+            int to = u.to();
+            if (!u.topLevel() && spans.containsKey(u.function())) {
+                from = spans.get(u.function())[0];
+                to = spans.get(u.function())[1];
+            }
+            for (CTokens.Token t : CTokens.of(text, from, Math.min(to, text.length), false)) {
+                if (t.isIdentifier() && words.contains(t.text())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

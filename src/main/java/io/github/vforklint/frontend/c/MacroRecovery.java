@@ -24,6 +24,11 @@ final class MacroRecovery {
 
     /** What to change for the next parse. */
     record Fixes(Map<String, String> defines, List<ServedSources.Rewrite> rewrites) {
+        /** The parse that applies them. */
+        CParser.Shaping shaping() {
+            return new CParser.Shaping(Set.of(), defines, Set.of(), rewrites);
+        }
+
         /** These fixes and {@code more}; what these say about a name wins. */
         Fixes with(Fixes more) {
             Map<String, String> d = new TreeMap<>(more.defines);

@@ -69,18 +69,47 @@ final class ProgramIndex implements FunctionResolver {
                 unit = units.get(path);
             }
             if (unit == null) {
-                unit = recovered(Path.of(path));
+                MacroRecovery.Fixes known = recoveries.get(path);
+                unit = known == null ? frontEnd.parse(Path.of(path), settings.forFile(Path.of(path)))
+                        : frontEnd.parse(Path.of(path), settings.forFile(Path.of(path)), known.shaping());
                 counted(unit);
-                synchronized (units) {
-                    units.put(path, unit);
-                    Iterator<String> oldest = units.keySet().iterator();
-                    while (units.size() > UNITS_KEPT && oldest.hasNext()) {
-                        oldest.next();
-                        oldest.remove();
-                    }
-                }
+                keep(path, unit);
             }
             return unit;
+        }
+    }
+
+    /**
+     * The unit of a file, read through its unknown macros ({@link MacroRecovery}) when
+     * {@code worthIt} says the places that did not parse matter: recovery costs a parse or two,
+     * and most files that do not parse cleanly fail only where no vfork child goes.
+     */
+    CUnit recoveredUnit(Path file, java.util.function.Predicate<CUnit> worthIt) throws Exception {
+        String path = file.toAbsolutePath().normalize().toString();
+        synchronized (lockFor(path)) {
+            CUnit unit = unit(Path.of(path));
+            if (recoveries.containsKey(path) || unit.problemCount() == 0 || !worthIt.test(unit)) {
+                return unit;
+            }
+            long tr = Timing.start();
+            CUnit better = recovered(Path.of(path), unit);
+            Timing.add("recovery", tr);
+            if (better != unit) {
+                counted(better);
+                keep(path, better);
+            }
+            return better;
+        }
+    }
+
+    private void keep(String path, CUnit unit) {
+        synchronized (units) {
+            units.put(path, unit);
+            Iterator<String> oldest = units.keySet().iterator();
+            while (units.size() > UNITS_KEPT && oldest.hasNext()) {
+                oldest.next();
+                oldest.remove();
+            }
         }
     }
 
@@ -90,7 +119,6 @@ final class ProgramIndex implements FunctionResolver {
      */
     CUnit configured(Path file, Configuration configuration) throws Exception {
         Path path = file.toAbsolutePath().normalize();
-        unit(path);
         MacroRecovery.Fixes fixes = recoveries.getOrDefault(path.toString(), new MacroRecovery.Fixes(Map.of(), List.of()));
         Map<String, String> defines = new java.util.TreeMap<>(fixes.defines());
         defines.putAll(configuration.defines());
@@ -121,9 +149,9 @@ final class ProgramIndex implements FunctionResolver {
      * reads them and parses again, keeping the guesses when fewer places fail. The guesses are
      * kept for the file's other configurations.
      */
-    private CUnit recovered(Path file) throws Exception {
+    private CUnit recovered(Path file, CUnit plain) throws Exception {
         ParseSettings base = settings.forFile(file);
-        CUnit unit = frontEnd.parse(file, base);
+        CUnit unit = plain;
         MacroRecovery.Fixes kept = new MacroRecovery.Fixes(Map.of(), List.of());
         for (int round = 0; round < RECOVERY_ROUNDS && unit.problemCount() > 0; round++) {
             MacroRecovery.Fixes fixes = MacroRecovery.of(frontEnd.files().get(unit.path()).chars(), unit.unparsedRegions(),
@@ -132,8 +160,7 @@ final class ProgramIndex implements FunctionResolver {
             if (together.equals(kept)) {
                 break;
             }
-            CUnit retried = frontEnd.parse(file, base, new CParser.Shaping(Set.of(), together.defines(), Set.of(),
-                    together.rewrites()));
+            CUnit retried = frontEnd.parse(file, base, together.shaping());
             if (retried.problemCount() >= unit.problemCount()) {
                 break;
             }
@@ -236,35 +263,37 @@ final class ProgramIndex implements FunctionResolver {
         if (done != null) {
             return done;
         }
-        CUnit unit = helperUnit(unitPath);
+        long th = Timing.start();
+        CUnit unit = helperUnit(unitPath, name);
+        Timing.add("helper-unit", th);
         Optional<FunctionBody> body = unit == null ? Optional.empty() : unit.function(name);
         Optional<FunctionBody> previous = lowered.putIfAbsent(key, body);
         return previous != null ? previous : body;
     }
 
-    /** A helper's unit; its problems become diagnostics, since the child's analysis depends on it. */
-    private CUnit helperUnit(String path) {
-        boolean parsedNow;
-        synchronized (units) {
-            parsedNow = !units.containsKey(path);
-        }
+    /**
+     * A helper's unit, read through its unknown macros when the helper did not parse; what still
+     * did not parse of the helper is a diagnostic, since the child's analysis depends on it.
+     */
+    private CUnit helperUnit(String path, String function) {
         CUnit unit;
         try {
-            unit = unit(Path.of(path));
+            unit = recoveredUnit(Path.of(path), u -> u.lost(function));
         } catch (FileDeadline.Expired e) {
             throw e;
         } catch (Exception | StackOverflowError e) {
-            synchronized (this) {
-                diagnostics.add(new Diagnostic(frontEnd.displayPath(path), 0, Diagnostic.Kind.INCOMPLETE,
-                        "could not parse this file to follow the vfork child into it (" + e.getClass().getSimpleName() + ")"));
-            }
+            report(new Diagnostic(frontEnd.displayPath(path), 0, Diagnostic.Kind.INCOMPLETE,
+                    "could not parse this file to follow the vfork child into it (" + e.getClass().getSimpleName() + ")"));
             return null;
         }
-        if (parsedNow) {
-            synchronized (this) {
-                diagnostics.addAll(unit.diagnostics().stream().filter(d -> d.kind() == Diagnostic.Kind.INCOMPLETE).toList());
-            }
-        }
+        unit.problemsOf(function).forEach(this::report);
+        unit.cuts().forEach(this::report);
         return unit;
+    }
+
+    private synchronized void report(Diagnostic d) {
+        if (!diagnostics.contains(d)) {
+            diagnostics.add(d);
+        }
     }
 }

@@ -60,13 +60,24 @@ final class ServedSources {
     }
 
     char[] text(String path) {
+        long t = Timing.start();
+        try {
+            return shaped(path);
+        } finally {
+            Timing.add("served-text", t);
+        }
+    }
+
+    private char[] shaped(String path) {
         char[] original = facts.files().get(path).chars();
         TextFacts.Facts known = facts.of(path);
         char[] text = original;
-        for (Directives.Directive d : known.directives()) {
+        List<Directives.Directive> directives = known.directives();
+        for (int i = 0; i < directives.size(); i++) {
+            Directives.Directive d = directives.get(i);
             boolean drop = false;
             if (d.kind() == Directives.Kind.DEFINE) {
-                drop = pinned.contains(d.name()) || tooLarge(path, d);
+                drop = pinned.contains(d.name()) || tooLarge(path, d, known.replacements().get(i));
             } else if (d.kind() == Directives.Kind.UNDEF) {
                 sizes.remove(d.name());
                 drop = pinned.contains(d.name());
@@ -94,11 +105,11 @@ final class ServedSources {
     }
 
     /** Records the macro's estimated size; true when it is over a bound (and so must not be defined). */
-    private boolean tooLarge(String path, Directives.Directive d) {
-        long tokens = 0;
+    private boolean tooLarge(String path, Directives.Directive d, TextFacts.Replacement replacement) {
+        long tokens = replacement.otherTokens();
         int depth = 0;
-        for (CTokens.Token t : CTokens.of(d.argument().toCharArray(), 0, d.argument().length(), false)) {
-            Size inner = t.isIdentifier() && !t.is(d.name()) ? sizes.get(t.text()) : null;
+        for (String identifier : replacement.identifiers()) {
+            Size inner = identifier.equals(d.name()) ? null : sizes.get(identifier);
             if (inner == null) {
                 tokens++;
             } else {

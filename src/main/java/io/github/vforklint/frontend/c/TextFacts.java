@@ -25,8 +25,15 @@ final class TextFacts {
     record DeepRange(int from, int to, int firstLine, int lastLine, String function) {
     }
 
-    /** The facts of one file. */
-    record Facts(List<Directives.Directive> directives, List<DeepRange> tooDeep) {
+    /**
+     * The shape of a {@code #define}'s replacement, for estimating its expansion: how many tokens
+     * are not identifiers, and the identifiers (each occurrence).
+     */
+    record Replacement(int otherTokens, String[] identifiers) {
+    }
+
+    /** The facts of one file; {@code replacements} has an entry per directive (null unless a define). */
+    record Facts(List<Directives.Directive> directives, List<DeepRange> tooDeep, List<Replacement> replacements) {
     }
 
     private final SourceFiles files;
@@ -44,8 +51,27 @@ final class TextFacts {
     Facts of(String path) {
         return facts.computeIfAbsent(path, p -> {
             char[] text = files.get(p).chars();
-            return new Facts(Directives.in(text), tooDeep(text));
+            List<Directives.Directive> directives = Directives.in(text);
+            List<Replacement> replacements = new ArrayList<>(directives.size());
+            for (Directives.Directive d : directives) {
+                replacements.add(d.kind() == Directives.Kind.DEFINE ? replacement(d) : null);
+            }
+            return new Facts(directives, tooDeep(text), replacements);
         });
+    }
+
+    private static Replacement replacement(Directives.Directive d) {
+        char[] body = d.argument().toCharArray();
+        int other = 0;
+        List<String> identifiers = new ArrayList<>();
+        for (CTokens.Token t : CTokens.of(body, 0, body.length, false)) {
+            if (t.isIdentifier()) {
+                identifiers.add(t.text());
+            } else {
+                other++;
+            }
+        }
+        return new Replacement(other, identifiers.toArray(String[]::new));
     }
 
     Conditionals conditionals(String path) {
