@@ -118,7 +118,10 @@ public final class CFrontEnd implements FrontEnd {
         diagnostics.addAll(missingIncludeDirs());
         long tv = Timing.start();
         VforkCandidates.Found found = VforkCandidates.find(context.tree(), cFiles, markers, extraHeaders, defineSets);
-        List<Path> round = found.files().stream().map(SourceFile::path).toList();
+        List<Path> first = new ArrayList<>(found.files().stream().map(SourceFile::path).toList());
+        VforkCandidates.callingWrapperNames(cFiles, found.files()).forEach(f -> first.add(f.path()));
+        first.sort(null);
+        List<Path> round = first;
         Timing.add("candidates", tv);
         Set<String> vforkMacros = new TreeSet<>();
         for (String name : found.names()) {

@@ -398,7 +398,7 @@ public final class CUnit {
      * Whether a place that did not parse matters for vfork: it holds one of {@code words}, or lies in
      * a function that does.
      */
-    synchronized boolean problemsNear(Set<String> words) {
+    synchronized boolean problemsNear(java.util.function.Predicate<String> words) {
         if (unparsed.isEmpty()) {
             return false;
         }
@@ -412,7 +412,7 @@ public final class CUnit {
                 to = spans.get(u.function())[1];
             }
             for (CTokens.Token t : CTokens.of(text, from, Math.min(to, text.length), false)) {
-                if (t.isIdentifier() && words.contains(t.text())) {
+                if (t.isIdentifier() && words.test(t.text())) {
                     return true;
                 }
             }

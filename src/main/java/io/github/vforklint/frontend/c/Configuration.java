@@ -20,6 +20,14 @@ record Configuration(SortedMap<String, String> pins, java.util.Set<String> defin
     /** The value of a macro pinned undefined. */
     static final String UNDEFINED = "\u0000undefined";
 
+    /** A pin {@code name(...)} defines a function-like macro: a function taken to be a vfork wrapper. */
+    static final String ASSUMED = "(...)";
+
+    /** The configuration where calls of {@code function}, whose definition is nowhere, are vfork calls. */
+    static Configuration assumedWrapper(String function) {
+        return new Configuration(new TreeMap<>(Map.of(function + ASSUMED, "vfork()")), java.util.Set.of());
+    }
+
     Configuration {
         pins = Collections.unmodifiableSortedMap(new TreeMap<>(pins));
         definedOnly = java.util.Set.copyOf(definedOnly);
@@ -31,7 +39,10 @@ record Configuration(SortedMap<String, String> pins, java.util.Set<String> defin
         for (Map.Entry<String, String> pin : pins.entrySet()) {
             String name = pin.getKey();
             String value = pin.getValue();
-            if (value.equals(UNDEFINED)) {
+            if (name.endsWith(ASSUMED)) {
+                String function = name.substring(0, name.length() - ASSUMED.length());
+                parts.add(function + " is vfork, guessed from its name: no scanned file defines it");
+            } else if (value.equals(UNDEFINED)) {
                 parts.add(name + " is undefined");
             } else if (definedOnly.contains(name)) {
                 parts.add(name + " is defined");

@@ -20,7 +20,14 @@ import java.util.function.Predicate;
 final class ConfigurationExplorer {
 
     /** Why a target exists. */
-    enum Kind { SKIPPED_BRANCH, SKIPPED_DEFINE, CONSTANT_CONDITION }
+    enum Kind { SKIPPED_BRANCH, SKIPPED_DEFINE, CONSTANT_CONDITION, ASSUMED_WRAPPER }
+
+    /**
+     * How vfork wrappers are named (xvfork, safe_vfork, vfork_or_die): a call of an undefined
+     * function named so, whose result is used, is taken for one in a configuration of its own.
+     */
+    private static final java.util.regex.Pattern WRAPPER_NAME =
+            java.util.regex.Pattern.compile("(?:\\w*[_x])?vfork(?:_\\w+)?", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /**
      * Code that the default configuration leaves out.
@@ -43,7 +50,7 @@ final class ConfigurationExplorer {
     }
 
     /** What to analyse beyond the default configuration, and what cannot be. */
-    record Plan(List<Planned> configurations, List<Target> unreachable, List<Target> leftOut) {
+    record Plan(List<Planned> configurations, List<Target> unreachable, List<Target> leftOut, Set<String> assumed) {
     }
 
     private final TextFacts facts;
@@ -60,7 +67,8 @@ final class ConfigurationExplorer {
      * @param callWords the ones whose calls are vfork sites
      * @param isSite    whether the call at (line, column) of the file was found to be a vfork site
      */
-    Plan plan(CUnit unit, Set<String> words, Set<String> callWords, Predicate<int[]> isSite) {
+    Plan plan(CUnit unit, Set<String> words, Set<String> callWords, Predicate<int[]> isSite,
+              Predicate<String> definedSomewhere) {
         PreprocessorView view = unit.preprocessor();
         String path = unit.path();
         List<Target> targets = new ArrayList<>();
@@ -69,9 +77,16 @@ final class ConfigurationExplorer {
         Conditionals conditionals = facts.conditionals(path);
         List<Directives.Directive> directives = facts.of(path).directives();
         List<CTokens.Token> tokens = CTokens.of(text, 0, text.length, false);
+        Set<String> assumed = assumedWrappers(unit, tokens, words, definedSomewhere);
         for (int i = 0; i < tokens.size(); i++) {
             CTokens.Token t = tokens.get(i);
-            if (!t.isIdentifier() || !words.contains(t.text())) {
+            boolean guessed = assumed.contains(t.text());
+            if (!t.isIdentifier() || !words.contains(t.text()) && !guessed) {
+                continue;
+            }
+            // a call of a function taken for a wrapper needs that assumption on top of the rest
+            Configuration base = guessed ? Configuration.assumedWrapper(t.text()) : null;
+            if (guessed && (!resultUsed(tokens, i) || inDirective(directives, t.start()))) {
                 continue;
             }
             List<Conditionals.Step> chain = conditionals.around(t.start());
@@ -82,17 +97,19 @@ final class ConfigurationExplorer {
                         || !callsIn(tokens, directive.name(), directive))) {
                     continue;
                 }
-                targets.add(solved(directive == null ? Kind.SKIPPED_BRANCH : Kind.SKIPPED_DEFINE, t.text(), path,
-                        t.start(), line, requirements(chain), view.macros(), name -> true));
+                targets.add(on(base, solved(directive == null ? Kind.SKIPPED_BRANCH : Kind.SKIPPED_DEFINE, t.text(), path,
+                        t.start(), line, requirements(chain), view.macros(), name -> true)));
                 continue;
             }
-            if (!callWords.contains(t.text()) || inDirective(directives, t.start()) || !isCall(tokens, i)
-                    || isSite.test(new int[] {line, lines.columnOf(t.start())})) {
+            if (!guessed && (!callWords.contains(t.text()) || inDirective(directives, t.start()) || !isCall(tokens, i)
+                    || isSite.test(new int[] {line, lines.columnOf(t.start())}))) {
                 continue;
             }
-            Target constant = constantCondition(unit, t.text(), t.start(), line, null);
+            Target constant = constantCondition(unit, t.text(), t.start(), line, base);
             if (constant != null) {
                 targets.add(constant);
+            } else if (guessed) {
+                targets.add(new Target(Kind.ASSUMED_WRAPPER, t.text(), path, t.start(), line, base, List.of(), null));
             }
         }
         Set<String> called = new java.util.HashSet<>();
@@ -120,7 +137,7 @@ final class ConfigurationExplorer {
                 }
             }
         }
-        return merge(targets, view.macros());
+        return merge(targets, view.macros(), assumed);
     }
 
     /**
@@ -156,7 +173,17 @@ final class ConfigurationExplorer {
                 : new Target(Kind.CONSTANT_CONDITION, word, unit.path(), offset, line, both, requirements, null);
     }
 
-    private Plan merge(List<Target> targets, Condition.Macros defaults) {
+    /** The target with {@code base} added to its configuration (unchanged when base is null or it has none). */
+    private static Target on(Configuration base, Target t) {
+        if (base == null || t.configuration() == null) {
+            return t;
+        }
+        Configuration both = base.with(t.configuration());
+        return both == null ? t : new Target(t.kind(), t.word(), t.file(), t.offset(), t.line(), both, t.requirements(),
+                t.unreachable());
+    }
+
+    private Plan merge(List<Target> targets, Condition.Macros defaults, Set<String> assumed) {
         List<Target> unreachable = new ArrayList<>();
         List<Configuration> merged = new ArrayList<>();
         List<List<Target>> members = new ArrayList<>();
@@ -191,7 +218,7 @@ final class ConfigurationExplorer {
         for (int c = 0; c < merged.size(); c++) {
             planned.add(new Planned(merged.get(c), List.copyOf(members.get(c))));
         }
-        return new Plan(planned, unreachable, leftOut);
+        return new Plan(planned, unreachable, leftOut, assumed);
     }
 
     /** Whether every target's requirements still hold inside the merged configuration. */
@@ -264,6 +291,40 @@ final class ConfigurationExplorer {
             }
         }
         return true;
+    }
+
+    /**
+     * Functions named like vfork wrappers that the file calls for their result, and that nothing
+     * defines: not the tree (no body), not the unit (no macro, no declaration with a body).
+     */
+    static Set<String> assumedWrappers(CUnit unit, List<CTokens.Token> tokens, Set<String> words,
+                                       Predicate<String> definedSomewhere) {
+        Set<String> result = new java.util.TreeSet<>();
+        Set<String> macros = unit.preprocessor().macroNames();
+        Set<String> own = unit.functionSpans().keySet();
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            CTokens.Token t = tokens.get(i);
+            if (t.isIdentifier() && tokens.get(i + 1).is("(") && looksLikeWrapper(t.text())
+                    && !words.contains(t.text()) && !macros.contains(t.text()) && !own.contains(t.text())
+                    && resultUsed(tokens, i) && !definedSomewhere.test(t.text())) {
+                result.add(t.text());
+            }
+        }
+        return result;
+    }
+
+    static boolean looksLikeWrapper(String name) {
+        return WRAPPER_NAME.matcher(name).matches() && !name.equalsIgnoreCase("vfork");
+    }
+
+    /** A call whose value is used ({@code pid = f()}, {@code f() == 0}, {@code if (!f())}), not a statement of its own. */
+    private static boolean resultUsed(List<CTokens.Token> tokens, int i) {
+        if (!isCall(tokens, i)) {
+            return false;
+        }
+        CTokens.Token before = tokens.get(i - 1);
+        return !(before.is(";") || before.is("{") || before.is("}") || before.is(")") || before.is("else")
+                || before.is("do"));
     }
 
     /** Whether the text calls {@code name} outside the directive that defines it. */

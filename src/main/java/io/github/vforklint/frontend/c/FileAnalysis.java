@@ -59,6 +59,7 @@ final class FileAnalysis {
     private final Set<String> sites = new TreeSet<>();
     private final Map<String, String> wrappers = new LinkedHashMap<>();
     private final List<ConfigurationExplorer.Target> replanned = new ArrayList<>();
+    private final Map<Integer, String> unparsedInConfiguration = new java.util.HashMap<>();
 
     FileAnalysis(Shared shared, Path file, boolean explore) {
         this.shared = shared;
@@ -71,7 +72,7 @@ final class FileAnalysis {
         Set<String> interesting = new HashSet<>(shared.words().mentions());
         interesting.addAll(shared.words().sites());
         long tr = Timing.start();
-        CUnit unit = program.recoveredUnit(file, u -> u.problemsNear(interesting));
+        CUnit unit = program.recoveredUnit(file, u -> u.problemsNear(w -> interesting.contains(w) || ConfigurationExplorer.looksLikeWrapper(w)));
         Timing.add("main-unit", tr);
         diagnostics.addAll(unit.diagnostics());
         diagnostics.addAll(unit.vforkRedefinitions(shared.knowledge().namesOf(FunctionKind.VFORK), null));
@@ -84,7 +85,7 @@ final class FileAnalysis {
             long te = Timing.start();
             plan = new ConfigurationExplorer(program.facts(), shared.maxConfigurations())
                     .plan(unit, shared.words().mentions(), shared.words().calls(),
-                            at -> here.contains(shown + ":" + at[0] + ":" + at[1]));
+                            at -> here.contains(shown + ":" + at[0] + ":" + at[1]), program::definedSomewhere);
             Timing.add("explore-plan", te);
             Set<String> known = new HashSet<>(diagnostics.stream().map(Diagnostic::toString).toList());
             java.util.ArrayDeque<ConfigurationExplorer.Planned> queue = new java.util.ArrayDeque<>(plan.configurations());
@@ -93,7 +94,8 @@ final class FileAnalysis {
             while (!queue.isEmpty()) {
                 ConfigurationExplorer.Planned planned = queue.poll();
                 FileDeadline.current().check();
-                CUnit configured = program.configured(file, planned.configuration());
+                CUnit configured = program.configured(file, planned.configuration(), u -> u.problemsNear(
+                        w -> interesting.contains(w) || ConfigurationExplorer.looksLikeWrapper(w)));
                 for (Diagnostic d : configured.diagnostics()) {
                     if (known.add(d.toString())) {
                         diagnostics.add(d);
@@ -105,6 +107,13 @@ final class FileAnalysis {
                         ? configured.functionsCalling(shared.words().sites())
                         : functionsHolding(configured, planned.targets());
                 analyse(configured, functions, program.within(configured), planned, unit.path(), here);
+                for (ConfigurationExplorer.Target t : planned.targets()) {
+                    String lost = t.file().equals(configured.path()) ? configured.unparsedFunctionAt(t.offset()) : null;
+                    if (lost != null) {
+                        unparsedInConfiguration.putIfAbsent(t.offset(), lost + " in the configuration where "
+                                + t.configuration().label());
+                    }
+                }
                 // What this configuration brought in can still sit on the dead side of a macro
                 // condition (#if FEATURE ... BB_MMU ? fork() : vfork()): one configuration more.
                 for (ConfigurationExplorer.Target t : planned.targets()) {
@@ -130,10 +139,14 @@ final class FileAnalysis {
         if (plan != null && !replanned.isEmpty()) {
             List<ConfigurationExplorer.Planned> all = new ArrayList<>(plan.configurations());
             replanned.forEach(t -> all.add(new ConfigurationExplorer.Planned(t.configuration(), List.of(t))));
-            plan = new ConfigurationExplorer.Plan(all, plan.unreachable(), plan.leftOut());
+            plan = new ConfigurationExplorer.Plan(all, plan.unreachable(), plan.leftOut(), plan.assumed());
         }
         long tc = Timing.start();
-        new SiteCoverage(program, shared.words().calls()).check(unit, here, plan).forEach(diagnostics::add);
+        Set<String> calls = new HashSet<>(shared.words().calls());
+        if (plan != null) {
+            calls.addAll(plan.assumed());
+        }
+        new SiteCoverage(program, calls).check(unit, here, plan, unparsedInConfiguration).forEach(diagnostics::add);
         Timing.add("coverage", tc);
         return new Result(observations, configurations, diagnostics, sites, wrappers);
     }

@@ -117,15 +117,31 @@ final class ProgramIndex implements FunctionResolver {
      * The file parsed under a configuration other than the default: a new parse each time it is
      * asked for (a file is analysed under each of its configurations once per wrapper round).
      */
-    CUnit configured(Path file, Configuration configuration) throws Exception {
+    CUnit configured(Path file, Configuration configuration, java.util.function.Predicate<CUnit> recoverIf)
+            throws Exception {
         Path path = file.toAbsolutePath().normalize();
         MacroRecovery.Fixes fixes = recoveries.getOrDefault(path.toString(), new MacroRecovery.Fixes(Map.of(), List.of()));
-        Map<String, String> defines = new java.util.TreeMap<>(fixes.defines());
-        defines.putAll(configuration.defines());
-        CUnit unit = frontEnd.parse(path, settings.forFile(path), new CParser.Shaping(configuration.pins().keySet(),
-                defines, configuration.undefines(), fixes.rewrites()));
+        CUnit unit = parseConfigured(path, configuration, fixes);
+        if (unit.problemCount() > 0 && recoverIf.test(unit)) {
+            // the configuration brings in code the default parse never saw, with macros of its own
+            MacroRecovery.Fixes more = fixes.with(MacroRecovery.of(frontEnd.files().get(unit.path()).chars(),
+                    unit.unparsedRegions(), unit.knownNames()));
+            if (!more.equals(fixes)) {
+                CUnit retried = parseConfigured(path, configuration, more);
+                if (retried.problemCount() < unit.problemCount()) {
+                    unit = retried;
+                }
+            }
+        }
         counted(unit);
         return unit;
+    }
+
+    private CUnit parseConfigured(Path path, Configuration configuration, MacroRecovery.Fixes fixes) throws Exception {
+        Map<String, String> defines = new java.util.TreeMap<>(fixes.defines());
+        defines.putAll(configuration.defines());
+        return frontEnd.parse(path, settings.forFile(path), new CParser.Shaping(configuration.pins().keySet(),
+                defines, configuration.undefines(), fixes.rewrites()));
     }
 
     /** Resolves helpers as {@link #function} does, but a caller in {@code local}'s file finds its static helpers there. */
@@ -214,6 +230,11 @@ final class ProgramIndex implements FunctionResolver {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether some C file of the tree appears to define a function of this name. */
+    boolean definedSomewhere(String name) {
+        return tree.mayDefine(name).stream().anyMatch(f -> CFrontEnd.isC(f.path()));
     }
 
     TextFacts facts() {

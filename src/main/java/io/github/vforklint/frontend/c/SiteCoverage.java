@@ -27,8 +27,11 @@ final class SiteCoverage {
     /**
      * @param sites every vfork site found in the file, under any configuration, as {@code path:line:column}
      * @param plan  the configurations explored, or null when none were
+     * @param unparsedInConfiguration by offset, calls the parser could not read in the configuration
+     *              that brings them in
      */
-    List<Diagnostic> check(CUnit unit, Set<String> sites, ConfigurationExplorer.Plan plan) {
+    List<Diagnostic> check(CUnit unit, Set<String> sites, ConfigurationExplorer.Plan plan,
+                           Map<Integer, String> unparsedInConfiguration) {
         String path = unit.path();
         String shown = program.displayPath(path);
         SourceText source = program.facts().files().get(path);
@@ -51,7 +54,8 @@ final class SiteCoverage {
                 continue;
             }
             result.add(new Diagnostic(shown, line, Diagnostic.Kind.INCOMPLETE,
-                    t.text() + "() here is not analysed as a vfork site: " + why(unit, t, plan)));
+                    t.text() + "() here is not analysed as a vfork site: "
+                            + unparsedInConfiguration.getOrDefault(t.start(), why(unit, t, plan))));
         }
         return result;
     }
