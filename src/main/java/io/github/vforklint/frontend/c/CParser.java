@@ -145,12 +145,13 @@ public final class CParser {
         deadline.check();
         Timing.add("cdt", tp);
         if (System.getenv("VFORKLINT_TIMING_PARSES") != null) {
-            System.err.printf("parse %6d ms %s pins=%s%n", (System.nanoTime() - t0) / 1_000_000, path, shaping.pinned());
+            System.err.printf("parse %6d ms %s pins=%s chars=%d%n", (System.nanoTime() - t0) / 1_000_000, path, shaping.pinned(),
+                    served.servedChars());
         }
         long tu = Timing.start();
         try {
             return new CUnit(path, unit, new LocationMapper(files, displayPath), settings.readsSystemHeaders(), spelledCallees,
-                served.cuts(), inTree, files);
+                served.cuts(), inTree, files, served.servedChars());
         } finally {
             Timing.add("cunit-init", tu);
         }

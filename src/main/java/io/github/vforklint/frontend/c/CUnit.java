@@ -45,6 +45,7 @@ public final class CUnit {
     private final Set<String> spelledCallees;
 
     private final SourceFiles files;
+    private final long parsedChars;
     private final List<Diagnostic> cuts = new ArrayList<>();
     private final Map<String, List<Diagnostic>> problemsByFunction = new LinkedHashMap<>();
     private PreprocessorView preprocessor;
@@ -52,8 +53,10 @@ public final class CUnit {
     private final Set<String> missingIncludes = new java.util.TreeSet<>();
 
     CUnit(String path, IASTTranslationUnit unit, LocationMapper locations, boolean readsSystemHeaders,
-          Set<String> spelledCallees, List<ServedSources.Cut> cuts, InTreeHeaders inTree, SourceFiles files) {
+          Set<String> spelledCallees, List<ServedSources.Cut> cuts, InTreeHeaders inTree, SourceFiles files,
+          long parsedChars) {
         this.files = files;
+        this.parsedChars = parsedChars;
         this.path = path;
         this.spelledCallees = spelledCallees;
         this.unit = unit;
@@ -377,6 +380,16 @@ public final class CUnit {
             }
         }
         return null;
+    }
+
+    /** The functions this unit defines, in its own file and in the headers it read. */
+    synchronized Set<String> definedFunctions() {
+        return Set.copyOf(definitions.keySet());
+    }
+
+    /** Characters of source this unit was parsed from, its headers' included. */
+    long parsedChars() {
+        return parsedChars;
     }
 
     /** What did not parse of one function of this unit's own file. */

@@ -78,7 +78,7 @@ final class FileAnalysis {
         diagnostics.addAll(unit.vforkRedefinitions(shared.knowledge().namesOf(FunctionKind.VFORK), null));
         bareConditions(unit);
         Set<String> here = new HashSet<>();
-        analyse(unit, unit.functionsCalling(shared.words().sites()), program, null, null, here);
+        analyse(unit, unit.functionsCalling(shared.words().sites()), program.within(unit), null, null, here);
         ConfigurationExplorer.Plan plan = null;
         String shown = program.displayPath(unit.path());
         if (explore) {

@@ -31,6 +31,13 @@ final class ProgramIndex implements FunctionResolver {
 
     private static final int UNITS_KEPT = 48;
 
+    /**
+     * Characters of source (the file and every header it read) the kept units may have been
+     * parsed from: a unit's syntax tree grows with them, and a CPython file reads 750,000
+     * characters of headers where a busybox file reads 130,000.
+     */
+    private static final long UNIT_CHARS_KEPT = 16L << 20;
+
     private final CParser frontEnd;
     private final BuildSettings settings;
     private final SourceTree tree;
@@ -40,6 +47,9 @@ final class ProgramIndex implements FunctionResolver {
      * memory grow with the tree. Lowered functions outlive their unit in {@link #lowered}.
      */
     private final Map<String, CUnit> units = new LinkedHashMap<>(16, 0.75f, true);
+    private long keptChars;
+    private final Set<String> called = ConcurrentHashMap.newKeySet();
+    private final Map<String, Set<String>> unitFiles = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final Map<Key, Optional<FunctionBody>> lowered = new ConcurrentHashMap<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
@@ -103,14 +113,52 @@ final class ProgramIndex implements FunctionResolver {
     }
 
     private void keep(String path, CUnit unit) {
+        Set<String> read = new java.util.HashSet<>(unit.preprocessor().headers());
+        read.add(path);
+        unitFiles.put(path, Set.copyOf(read));
+        List<CUnit> evicted = new ArrayList<>();
         synchronized (units) {
-            units.put(path, unit);
-            Iterator<String> oldest = units.keySet().iterator();
-            while (units.size() > UNITS_KEPT && oldest.hasNext()) {
-                oldest.next();
+            CUnit before = units.put(path, unit);
+            keptChars += unit.parsedChars() - (before == null ? 0 : before.parsedChars());
+            Iterator<Map.Entry<String, CUnit>> oldest = units.entrySet().iterator();
+            while ((units.size() > UNITS_KEPT || keptChars > UNIT_CHARS_KEPT) && units.size() > 1 && oldest.hasNext()) {
+                Map.Entry<String, CUnit> e = oldest.next();
+                if (e.getKey().equals(path)) {
+                    continue;
+                }
+                keptChars -= e.getValue().parsedChars();
+                evicted.add(e.getValue());
                 oldest.remove();
             }
         }
+        evicted.forEach(this::lowerWhatMayBeAskedFor);
+    }
+
+    /**
+     * Before a unit is let go, its functions that some lowered function calls are lowered: the
+     * analysis asks for helpers one at a time, and a unit parsed again for each would cost more
+     * than the lowered bodies, which keep no syntax tree, weigh.
+     */
+    private void lowerWhatMayBeAskedFor(CUnit unit) {
+        for (String name : unit.definedFunctions()) {
+            Key key = new Key(unit.path(), name);
+            if (called.contains(name) && !lowered.containsKey(key)) {
+                try {
+                    lowered.putIfAbsent(key, unit.function(name));
+                } catch (RuntimeException | StackOverflowError e) {
+                    // lowered again, and reported, if the analysis asks for it
+                }
+            }
+        }
+    }
+
+    /** Records the names a lowered body calls, for {@link #lowerWhatMayBeAskedFor}. */
+    private void noteCallees(Optional<FunctionBody> body) {
+        body.ifPresent(b -> b.nodes().forEach(n -> n.events().forEach(e -> {
+            if (e instanceof io.github.vforklint.ir.Event.Call c && c.callee() != null) {
+                called.add(c.callee());
+            }
+        })));
     }
 
     /**
@@ -284,12 +332,43 @@ final class ProgramIndex implements FunctionResolver {
         if (done != null) {
             return done;
         }
+        if (cannotDefine(unitPath, name)) {
+            lowered.putIfAbsent(key, Optional.empty());
+            return Optional.empty();
+        }
         long th = Timing.start();
+        if (System.getenv("VFORKLINT_TIMING_PARSES") != null) {
+            System.err.println("helper " + name + " in " + unitPath);
+        }
         CUnit unit = helperUnit(unitPath, name);
         Timing.add("helper-unit", th);
         Optional<FunctionBody> body = unit == null ? Optional.empty() : unit.function(name);
+        noteCallees(body);
         Optional<FunctionBody> previous = lowered.putIfAbsent(key, body);
         return previous != null ? previous : body;
+    }
+
+    /**
+     * Whether a unit parsed before (and let go since) cannot define {@code name}: neither its file
+     * nor any header it read appears to. Saves parsing it again to look for every name its
+     * functions call.
+     */
+    private boolean cannotDefine(String unitPath, String name) {
+        Set<String> read = unitFiles.get(unitPath);
+        if (read == null) {
+            return false;
+        }
+        synchronized (units) {
+            if (units.containsKey(unitPath)) {
+                return false;
+            }
+        }
+        for (SourceFile f : tree.mayDefine(name)) {
+            if (read.contains(f.path().toString())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -68,8 +68,16 @@ final class ServedSources {
         }
     }
 
+    private long servedChars;
+
+    /** How many characters this parse was served: a measure of its syntax tree's size. */
+    long servedChars() {
+        return servedChars;
+    }
+
     private char[] shaped(String path) {
         char[] original = facts.files().get(path).chars();
+        servedChars += original.length;
         TextFacts.Facts known = facts.of(path);
         char[] text = original;
         List<Directives.Directive> directives = known.directives();
