@@ -29,7 +29,7 @@ final class ProgramIndex implements FunctionResolver {
     private record Key(String unit, String name) {
     }
 
-    private static final int UNITS_KEPT = 48;
+    private static final int UNITS_KEPT = 16;
 
     /**
      * Characters of source (the file and every header it read) the kept units may have been
@@ -102,7 +102,7 @@ final class ProgramIndex implements FunctionResolver {
                 return unit;
             }
             long tr = Timing.start();
-            CUnit better = recovered(Path.of(path), unit);
+            CUnit better = recovered(Path.of(path), unit, worthIt);
             Timing.add("recovery", tr);
             if (better != unit) {
                 counted(better);
@@ -140,9 +140,11 @@ final class ProgramIndex implements FunctionResolver {
      * than the lowered bodies, which keep no syntax tree, weigh.
      */
     private void lowerWhatMayBeAskedFor(CUnit unit) {
+        Set<String> own = unit.functionSpans().keySet();
+        boolean small = own.size() <= SMALL_FILE_FUNCTIONS;
         for (String name : unit.definedFunctions()) {
             Key key = new Key(unit.path(), name);
-            if (called.contains(name) && !lowered.containsKey(key)) {
+            if ((called.contains(name) || small && own.contains(name)) && !lowered.containsKey(key)) {
                 try {
                     lowered.putIfAbsent(key, unit.function(name));
                 } catch (RuntimeException | StackOverflowError e) {
@@ -151,6 +153,13 @@ final class ProgramIndex implements FunctionResolver {
             }
         }
     }
+
+    /**
+     * A file defining this few functions has all of them lowered when its unit is let go: a
+     * library file (busybox's libbb/xfuncs.c) is asked for one helper by one child, another by
+     * the next, and lowering costs less than parsing again.
+     */
+    private static final int SMALL_FILE_FUNCTIONS = 64;
 
     /** Records the names a lowered body calls, for {@link #lowerWhatMayBeAskedFor}. */
     private void noteCallees(Optional<FunctionBody> body) {
@@ -197,9 +206,7 @@ final class ProgramIndex implements FunctionResolver {
         return (name, caller) -> {
             if (caller.unit().equals(local.path())) {
                 Optional<FunctionBody> mine = local.function(name);
-                if (mine.isPresent()) {
-                    return mine;
-                }
+                return mine.isPresent() ? mine : elsewhere(name, caller);
             }
             return function(name, caller);
         };
@@ -213,11 +220,11 @@ final class ProgramIndex implements FunctionResolver {
      * reads them and parses again, keeping the guesses when fewer places fail. The guesses are
      * kept for the file's other configurations.
      */
-    private CUnit recovered(Path file, CUnit plain) throws Exception {
+    private CUnit recovered(Path file, CUnit plain, java.util.function.Predicate<CUnit> worthIt) throws Exception {
         ParseSettings base = settings.forFile(file);
         CUnit unit = plain;
         MacroRecovery.Fixes kept = new MacroRecovery.Fixes(Map.of(), List.of());
-        for (int round = 0; round < RECOVERY_ROUNDS && unit.problemCount() > 0; round++) {
+        for (int round = 0; round < RECOVERY_ROUNDS && unit.problemCount() > 0 && (round == 0 || worthIt.test(unit)); round++) {
             MacroRecovery.Fixes fixes = MacroRecovery.of(frontEnd.files().get(unit.path()).chars(), unit.unparsedRegions(),
                     unit.knownNames());
             MacroRecovery.Fixes together = kept.with(fixes);
@@ -247,9 +254,11 @@ final class ProgramIndex implements FunctionResolver {
     @Override
     public Optional<FunctionBody> function(String name, FunctionBody caller) {
         Optional<FunctionBody> local = lowered(caller.unit(), name);
-        if (local.isPresent()) {
-            return local;
-        }
+        return local.isPresent() ? local : elsewhere(name, caller);
+    }
+
+    /** The nearest definition of {@code name} outside the caller's own unit. */
+    private Optional<FunctionBody> elsewhere(String name, FunctionBody caller) {
         Path from = Path.of(caller.unit());
         Optional<Path> project = projects.rootOf(from);
         java.util.TreeMap<Integer, List<SourceFile>> byDistance = new java.util.TreeMap<>();
@@ -343,6 +352,9 @@ final class ProgramIndex implements FunctionResolver {
         CUnit unit = helperUnit(unitPath, name);
         Timing.add("helper-unit", th);
         Optional<FunctionBody> body = unit == null ? Optional.empty() : unit.function(name);
+        if (System.getenv("VFORKLINT_TIMING_PARSES") != null) {
+            System.err.println("helper-result " + name + " in " + unitPath + " " + body.map(b -> b.exported() ? "exported" : "static").orElse("absent"));
+        }
         noteCallees(body);
         Optional<FunctionBody> previous = lowered.putIfAbsent(key, body);
         return previous != null ? previous : body;
