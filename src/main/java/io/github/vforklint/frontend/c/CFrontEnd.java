@@ -116,13 +116,11 @@ public final class CFrontEnd implements FrontEnd {
         Map<Path, FileAnalysis.Result> results = new LinkedHashMap<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         diagnostics.addAll(missingIncludeDirs());
-        long tv = Timing.start();
         VforkCandidates.Found found = VforkCandidates.find(context.tree(), cFiles, markers, extraHeaders, defineSets);
         List<Path> first = new ArrayList<>(found.files().stream().map(SourceFile::path).toList());
         VforkCandidates.callingWrapperNames(cFiles, found.files()).forEach(f -> first.add(f.path()));
         first.sort(null);
         List<Path> round = first;
-        Timing.add("candidates", tv);
         Set<String> vforkMacros = new TreeSet<>();
         for (String name : found.names()) {
             if (knowledge.lookup(name).kind() == FunctionKind.UNKNOWN || siteNames.contains(name)) {
@@ -167,8 +165,9 @@ public final class CFrontEnd implements FrontEnd {
             diagnostics.addAll(r.diagnostics());
             sites.addAll(r.vforkSites());
         }
-        Timing.print();
-        if (System.getenv("VFORKLINT_SITES") != null) { // measurement aid, to be removed
+        if (System.getenv("VFORKLINT_SITES") != null) {
+            // Lists the sites (path:line:column) on standard error: how site locations are compared
+            // between versions and against grep; not a documented interface.
             sites.forEach(s -> System.err.println("site " + s));
         }
         return new FrontEndResult(observations, new ArrayList<>(new LinkedHashSet<>(diagnostics)), results.size(),

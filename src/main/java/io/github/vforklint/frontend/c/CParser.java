@@ -133,8 +133,6 @@ public final class CParser {
             provider.setIncludeResolutionHeuristics(inTree);
         }
         IASTTranslationUnit unit;
-        long t0 = System.nanoTime();
-        long tp = Timing.start();
         try {
             unit = GCCLanguage.getDefault().getASTTranslationUnit(
                     content, scannerInfo, provider, noIndex, PARSE_OPTIONS, deadline.parseLog());
@@ -143,18 +141,8 @@ public final class CParser {
             throw e;
         }
         deadline.check();
-        Timing.add("cdt", tp);
-        if (System.getenv("VFORKLINT_TIMING_PARSES") != null) {
-            System.err.printf("parse %6d ms %s pins=%s chars=%d%n", (System.nanoTime() - t0) / 1_000_000, path, shaping.pinned(),
-                    served.servedChars());
-        }
-        long tu = Timing.start();
-        try {
-            return new CUnit(path, unit, new LocationMapper(files, displayPath), settings.readsSystemHeaders(), spelledCallees,
+        return new CUnit(path, unit, new LocationMapper(files, displayPath), settings.readsSystemHeaders(), spelledCallees,
                 served.cuts(), inTree, files, served.servedChars());
-        } finally {
-            Timing.add("cunit-init", tu);
-        }
     }
 
     private static String[] paths(List<Path> first, List<Path> second) {

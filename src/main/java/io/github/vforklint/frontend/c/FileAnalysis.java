@@ -71,9 +71,7 @@ final class FileAnalysis {
         ProgramIndex program = shared.program();
         Set<String> interesting = new HashSet<>(shared.words().mentions());
         interesting.addAll(shared.words().sites());
-        long tr = Timing.start();
         CUnit unit = program.recoveredUnit(file, u -> u.problemsNear(w -> interesting.contains(w) || ConfigurationExplorer.looksLikeWrapper(w)));
-        Timing.add("main-unit", tr);
         diagnostics.addAll(unit.diagnostics());
         diagnostics.addAll(unit.vforkRedefinitions(shared.knowledge().namesOf(FunctionKind.VFORK), null));
         bareConditions(unit);
@@ -82,11 +80,9 @@ final class FileAnalysis {
         ConfigurationExplorer.Plan plan = null;
         String shown = program.displayPath(unit.path());
         if (explore) {
-            long te = Timing.start();
             plan = new ConfigurationExplorer(program.facts(), shared.maxConfigurations())
                     .plan(unit, shared.words().mentions(), shared.words().calls(),
                             at -> here.contains(shown + ":" + at[0] + ":" + at[1]), program::definedSomewhere);
-            Timing.add("explore-plan", te);
             Set<String> known = new HashSet<>(diagnostics.stream().map(Diagnostic::toString).toList());
             java.util.ArrayDeque<ConfigurationExplorer.Planned> queue = new java.util.ArrayDeque<>(plan.configurations());
             Set<Configuration> seen = new HashSet<>();
@@ -141,13 +137,11 @@ final class FileAnalysis {
             replanned.forEach(t -> all.add(new ConfigurationExplorer.Planned(t.configuration(), List.of(t))));
             plan = new ConfigurationExplorer.Plan(all, plan.unreachable(), plan.leftOut(), plan.assumed());
         }
-        long tc = Timing.start();
         Set<String> calls = new HashSet<>(shared.words().calls());
         if (plan != null) {
             calls.addAll(plan.assumed());
         }
         new SiteCoverage(program, calls).check(unit, here, plan, unparsedInConfiguration).forEach(diagnostics::add);
-        Timing.add("coverage", tc);
         return new Result(observations, configurations, diagnostics, sites, wrappers);
     }
 
@@ -201,12 +195,8 @@ final class FileAnalysis {
             FunctionBody body;
             VforkAnalysis.Result result;
             try {
-                long tl = Timing.start();
                 body = unit.function(name).orElseThrow();
-                Timing.add("lower", tl);
-                long ta = Timing.start();
                 result = analysis.analyse(body);
-                Timing.add("analyse(incl helpers)", ta);
             } catch (StackOverflowError e) {
                 diagnostics.add(new Diagnostic(shown, 0, Diagnostic.Kind.INCOMPLETE, name
                         + "() nests expressions or statements too deeply to analyse: not analysed"));

@@ -101,9 +101,7 @@ final class ProgramIndex implements FunctionResolver {
             if (recoveries.containsKey(path) || unit.problemCount() == 0 || !worthIt.test(unit)) {
                 return unit;
             }
-            long tr = Timing.start();
             CUnit better = recovered(Path.of(path), unit, worthIt);
-            Timing.add("recovery", tr);
             if (better != unit) {
                 counted(better);
                 keep(path, better);
@@ -345,16 +343,8 @@ final class ProgramIndex implements FunctionResolver {
             lowered.putIfAbsent(key, Optional.empty());
             return Optional.empty();
         }
-        long th = Timing.start();
-        if (System.getenv("VFORKLINT_TIMING_PARSES") != null) {
-            System.err.println("helper " + name + " in " + unitPath);
-        }
         CUnit unit = helperUnit(unitPath, name);
-        Timing.add("helper-unit", th);
         Optional<FunctionBody> body = unit == null ? Optional.empty() : unit.function(name);
-        if (System.getenv("VFORKLINT_TIMING_PARSES") != null) {
-            System.err.println("helper-result " + name + " in " + unitPath + " " + body.map(b -> b.exported() ? "exported" : "static").orElse("absent"));
-        }
         noteCallees(body);
         Optional<FunctionBody> previous = lowered.putIfAbsent(key, body);
         return previous != null ? previous : body;

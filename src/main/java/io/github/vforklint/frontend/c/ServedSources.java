@@ -59,15 +59,6 @@ final class ServedSources {
         return cuts;
     }
 
-    char[] text(String path) {
-        long t = Timing.start();
-        try {
-            return shaped(path);
-        } finally {
-            Timing.add("served-text", t);
-        }
-    }
-
     private long servedChars;
 
     /** How many characters this parse was served: a measure of its syntax tree's size. */
@@ -75,7 +66,7 @@ final class ServedSources {
         return servedChars;
     }
 
-    private char[] shaped(String path) {
+    char[] text(String path) {
         char[] original = facts.files().get(path).chars();
         servedChars += original.length;
         TextFacts.Facts known = facts.of(path);
