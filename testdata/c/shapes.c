@@ -638,12 +638,13 @@ void bad_unknown_condition_either_branch(int use_fork)
     puts("parent");
 }
 
-/* the result stored in a struct member (busybox hush: command->pid = vfork()) */
+/* the result stored in a struct member (busybox hush: command->pid = vfork()): the child's 0 sits
+ * in the parent's heap until the parent stores the pid, where other threads can see it */
 struct job { pid_t pid; const char *path; };
 
 void bad_result_in_struct_member(struct job *command, char *const argv[])
 {
-    command->pid = vfork();
+    command->pid = vfork();                 /* expect: VFK104 */
     if (!command->pid) {
         puts("child");                      /* expect: VFK101 */
         execv(command->path, argv);

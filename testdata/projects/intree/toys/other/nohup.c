@@ -4,7 +4,7 @@
 void nohup_exec(char *const argv[])
 {
 	if (!XVFORK()) {
-		setenv("NOHUP", "1", 1);                 /* expect: VFK101 */
+		setenv("NOHUP", "1", 1);                 /* expect: VFK101 VFK104 */
 		execv(argv[0], argv);
 		_exit(127);
 	}

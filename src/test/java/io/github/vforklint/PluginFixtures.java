@@ -22,6 +22,18 @@ public final class PluginFixtures {
     /** The same without the printf: nothing to report. */
     public static final String GOOD = BAD.replace("        printf(\"starting %s\\n\", path);\n", "");
 
+    /** A JNI entry point around BAD's spawn: parses only with jni.h and jni_md.h. */
+    public static final String JNI = "#include <jni.h>\n" + BAD.replace("int spawn(", "static int spawn(") + """
+            JNIEXPORT jint JNICALL Java_demo_Spawner_spawn(JNIEnv *env, jclass cls, jstring path)
+            {
+                const char *p = (*env)->GetStringUTFChars(env, path, NULL);
+                char *argv[] = {(char *)p, NULL};
+                int pid = spawn(p, argv);
+                (*env)->ReleaseStringUTFChars(env, path, p);
+                return pid;
+            }
+            """;
+
     private PluginFixtures() {
     }
 }

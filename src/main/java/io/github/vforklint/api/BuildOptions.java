@@ -83,6 +83,26 @@ public final class BuildOptions {
     public BuildOptions maxHelperReach(int value) { maxHelperReach = value; return this; }
     public BuildOptions writeBaseline(Path value) { writeBaseline = value; return this; }
 
+    /**
+     * The JDK's header folders, {@code include} and its platform folder (where {@code jni.h} and
+     * {@code jni_md.h} are), of the JDK at {@code javaHome}; empty for a JRE without headers.
+     * Without them JNI code's {@code JNIEXPORT} and {@code JNICALL} are unknown macros and the
+     * functions around them parse badly.
+     */
+    public static List<Path> jdkIncludeDirs(Path javaHome) {
+        Path include = javaHome.resolve("include");
+        if (!java.nio.file.Files.isRegularFile(include.resolve("jni.h"))) {
+            return List.of();
+        }
+        List<Path> dirs = new java.util.ArrayList<>(List.of(include));
+        try (var children = java.nio.file.Files.list(include)) {
+            children.filter(d -> java.nio.file.Files.isRegularFile(d.resolve("jni_md.h"))).sorted().forEach(dirs::add);
+        } catch (java.io.IOException e) {
+            // jni.h alone still declares most of JNI
+        }
+        return List.copyOf(dirs);
+    }
+
     public CheckRequest toRequest() throws CheckException {
         if (maxDepth < 1 || maxHelperReach < 1) {
             throw new CheckException("maxDepth and maxHelperReach must be at least 1");

@@ -75,10 +75,13 @@ final class InputDigest {
             for (Path file : scanned) {
                 fileContent(sha, file);
             }
+            Set<Path> hashed = new java.util.HashSet<>(scanned);
             for (Path dir : includeDirs) {
                 update(sha, "include-dir " + dir);
                 for (Path file : filesUnder(dir)) {
-                    fileContent(sha, file);
+                    if (hashed.add(file)) {
+                        fileContent(sha, file);
+                    }
                 }
             }
         } catch (IOException | UncheckedIOException e) {

@@ -30,8 +30,10 @@ public final class Catalogue {
     private final Map<String, JsonNode> data;
 
     Catalogue(Map<String, Document> documents, Map<String, JsonNode> data) {
-        this.documents = Map.copyOf(documents);
-        this.data = Map.copyOf(data);
+        // Map.copyOf iterates in an order that changes from run to run: `rules`, SARIF's rule list and
+        // the engine's rule order must not.
+        this.documents = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(documents));
+        this.data = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(data));
     }
 
     public static Catalogue load() {

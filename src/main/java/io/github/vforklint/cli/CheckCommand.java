@@ -60,7 +60,8 @@ final class CheckCommand implements Callable<Integer> {
     List<String> reports = new ArrayList<>();
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "Read options from FILE instead of the .vforklint.yml found from the scan root upwards.")
+            description = "Read options from FILE instead of the .vforklint.yml found from the scan root upwards. "
+                    + "A file named here may set cc and system-includes; one found in the scanned tree may not.")
     Path config;
 
     @Option(names = "--no-config", description = "Read no configuration file.")
@@ -135,6 +136,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--file-timeout", paramLabel = "SECONDS",
             description = "Abandon a file, with a diagnostic, after SECONDS (default: ${DEFAULT-VALUE}).")
     long fileTimeout = io.github.vforklint.frontend.c.ConfigurationSearch.defaults().fileTimeLimit().toSeconds();
+
+    @Option(names = "--java-release", paramLabel = "N",
+            description = "Parse Java sources at Java N's language level (default: the newest the parser knows).")
+    Integer javaRelease;
 
     @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip files and directories matching GLOB (relative to the current directory).")
     List<String> excludes;
@@ -229,11 +234,14 @@ final class CheckCommand implements Callable<Integer> {
         if (jobs != null && jobs < 1) {
             throw new UsageException("--jobs must be at least 1");
         }
+        if (javaRelease != null && javaRelease < 1) {
+            throw new UsageException("--java-release must be a Java release such as 17 or 21");
+        }
         return new CheckConfig(chosenProfile, select, ignore, parseSeverities(catalogue),
                 includes == null ? null : includes.stream().map(g -> glob(baseDir, g, "--include")).toList(),
                 excludes == null ? null : excludes.stream().map(g -> glob(baseDir, g, "--exclude")).toList(),
                 includeDirs, parseDefines(defines), undefines, systemIncludes, compiler, jobs, chosenFailOn,
-                baseline, requireReason, paths.isEmpty() ? null : paths);
+                baseline, requireReason, paths.isEmpty() ? null : paths, javaRelease);
     }
 
     private static Glob glob(Path baseDir, String pattern, String option) {

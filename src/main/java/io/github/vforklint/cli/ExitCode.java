@@ -12,7 +12,10 @@ public enum ExitCode {
     FINDINGS(1),
     /** Bad command line or configuration. */
     USAGE(2),
-    /** Some input could not be fully analysed, or an external step (compiler, probe run) failed; findings are still reported. */
+    /**
+     * Some input could not be fully analysed, or an external step (compiler, probe run) failed;
+     * findings are still reported. Also running out of memory, when nothing is reported.
+     */
     INCOMPLETE(3),
     /** A bug in vforklint itself. */
     INTERNAL(4);

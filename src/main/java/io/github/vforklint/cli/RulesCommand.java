@@ -19,7 +19,8 @@ final class RulesCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%-7s %-25s %-8s %-16s %s%n", "ID", "NAME", "LEVEL", "PROFILES", "SUMMARY");
-        for (RuleDefinition rule : RuleCatalogue.load().all()) {
+        for (RuleDefinition rule : RuleCatalogue.load().all().stream()
+                .sorted(java.util.Comparator.comparing(RuleDefinition::id)).toList()) {
             String profiles = rule.profiles().stream().map(p -> p.label()).collect(Collectors.joining(","));
             out.printf("%-7s %-25s %-8s %-16s %s%n", rule.id(), rule.name(), rule.severity().label(), profiles, rule.summary());
         }

@@ -13,11 +13,21 @@ import java.util.Map;
  *
  * @param severity per-rule severity by rule id
  * @param paths    what to scan when the command line names nothing
+ * @param javaRelease the Java language level to parse Java sources at
  */
 public record CheckConfig(Profile profile, List<String> select, List<String> ignore, Map<String, Severity> severity,
                           List<Glob> include, List<Glob> exclude, List<Path> includeDirs, Map<String, String> defines,
                           List<String> undefines, Boolean systemIncludes, String compiler, Integer jobs, FailOn failOn,
-                          Path baseline, Boolean requireReason, List<Path> paths) {
+                          Path baseline, Boolean requireReason, List<Path> paths, Integer javaRelease) {
+
+    /** Without a Java release (the newest the parser knows). */
+    public CheckConfig(Profile profile, List<String> select, List<String> ignore, Map<String, Severity> severity,
+                       List<Glob> include, List<Glob> exclude, List<Path> includeDirs, Map<String, String> defines,
+                       List<String> undefines, Boolean systemIncludes, String compiler, Integer jobs, FailOn failOn,
+                       Path baseline, Boolean requireReason, List<Path> paths) {
+        this(profile, select, ignore, severity, include, exclude, includeDirs, defines, undefines, systemIncludes,
+                compiler, jobs, failOn, baseline, requireReason, paths, null);
+    }
 
     public static CheckConfig empty() {
         return new CheckConfig(null, null, null, Map.of(), null, null, null, Map.of(), null, null, null, null, null,

@@ -31,7 +31,7 @@ public final class ConfigFile {
     /** Keys in the order --print-config shows them, with what each takes (for the unknown-key error). */
     static final List<String> KEYS = List.of("paths", "profile", "select", "ignore", "severity", "include", "exclude",
             "include-dirs", "defines", "undefines", "system-includes", "cc", "jobs", "fail-on", "baseline",
-            "require-reason");
+            "require-reason", "java-release");
 
     /**
      * Where the file came from, which decides whether it may name a program to run. A file found
@@ -115,7 +115,19 @@ public final class ConfigFile {
                 scalar("fail-on", FailOn::parse),
                 scalar("baseline", v -> dir.resolve(v).normalize()),
                 bool("require-reason"),
-                strings("paths") == null ? null : strings("paths").stream().map(p -> dir.resolve(p).normalize()).toList());
+                strings("paths") == null ? null : strings("paths").stream().map(p -> dir.resolve(p).normalize()).toList(),
+                javaRelease());
+    }
+
+    private Integer javaRelease() throws ConfigException {
+        JsonNode node = yaml.root().get("java-release");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.canConvertToInt() || !node.isIntegralNumber() || node.intValue() < 1) {
+            throw error("/java-release", "java-release: expected a Java release such as 17 or 21, not '" + node.asText() + "'");
+        }
+        return node.intValue();
     }
 
     private void refuseProgramsToRun() throws ConfigException {

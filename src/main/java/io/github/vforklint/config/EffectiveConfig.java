@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.github.vforklint.analysis.AnalysisLimits;
 import io.github.vforklint.finding.Severity;
+import io.github.vforklint.frontend.c.ConfigurationSearch;
 import io.github.vforklint.rules.Profile;
 import io.github.vforklint.scan.PathFilter;
 import io.github.vforklint.scan.ScanOptions;
@@ -28,12 +29,13 @@ import java.util.Map;
  *
  * @param configFile the file read, or null
  * @param baseDir    the working directory: findings' paths are shown relative to it
+ * @param javaRelease the Java language level Java sources are parsed at; null for the newest
  */
 public record EffectiveConfig(Path configFile, Path baseDir, List<Path> paths, Profile profile, List<String> select,
                               List<String> ignore, Map<String, Severity> severity, List<Glob> include,
                               List<Glob> exclude, List<Path> includeDirs, Map<String, String> defines,
                               List<String> undefines, boolean systemIncludes, String compiler, int jobs,
-                              FailOn failOn, Path baseline, boolean requireReason) {
+                              FailOn failOn, Path baseline, boolean requireReason, Integer javaRelease) {
 
     public static EffectiveConfig merge(Path baseDir, Path configFile, CheckConfig file, CheckConfig cli) {
         CheckConfig f = file == null ? CheckConfig.empty() : file;
@@ -57,7 +59,8 @@ public record EffectiveConfig(Path configFile, Path baseDir, List<Path> paths, P
                 first(cli.jobs(), f.jobs(), Runtime.getRuntime().availableProcessors()),
                 first(cli.failOn(), f.failOn(), FailOn.ERROR),
                 first(cli.baseline(), f.baseline(), null),
-                first(cli.requireReason(), f.requireReason(), false));
+                first(cli.requireReason(), f.requireReason(), false),
+                first(cli.javaRelease(), f.javaRelease(), null));
     }
 
     /**
@@ -68,7 +71,7 @@ public record EffectiveConfig(Path configFile, Path baseDir, List<Path> paths, P
         PathFilter files = new PathFilter(path -> exclude.stream().anyMatch(g -> g.matches(path)),
                 path -> include.isEmpty() || include.stream().anyMatch(g -> g.matches(path)));
         return new ScanOptions(baseDir, profile, select, ignore, includeDirs, defines, undefines, files, jobs,
-                systemIncludes, compiler, null, AnalysisLimits.defaults());
+                systemIncludes, compiler, null, AnalysisLimits.defaults(), ConfigurationSearch.defaults(), javaRelease);
     }
 
     /** What {@code --print-config} shows: the merged options as a configuration file, paths relative to the working directory. */
@@ -100,6 +103,11 @@ public record EffectiveConfig(Path configFile, Path baseDir, List<Path> paths, P
             root.put("baseline", shown(baseline));
         }
         root.put("require-reason", requireReason);
+        if (javaRelease == null) {
+            root.putNull("java-release");
+        } else {
+            root.put("java-release", javaRelease);
+        }
         try {
             String source = configFile == null ? "no configuration file" : "from " + shown(configFile);
             return "# vforklint check options (" + source + ", then the command line)\n" + yaml.writeValueAsString(root);

@@ -1,26 +1,36 @@
 package io.github.vforklint.config;
 
-import java.nio.file.FileSystems;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.Objects;
 
 /**
  * A file glob and the directory it is relative to: the working directory for one given on the
  * command line, the configuration file's directory for one written there. A glob matches a path
  * relative to its base, or a bare file or directory name ({@code --exclude '*_test.c'}).
+ *
+ * <p>The syntax is {@link java.nio.file.FileSystem#getPathMatcher}'s ({@code *}, {@code **},
+ * {@code ?}, {@code [a-z]}, {@code [!a]}, {@code {a,b}}), but matched by RE2/J in time linear in
+ * the path: a glob can come from a configuration file in the scanned tree, and the JDK's
+ * backtracking matcher lets {@code **a**a**a...b} stall a scan.
  */
 public final class Glob {
 
     private final Path base;
     private final String pattern;
-    private final PathMatcher matcher;
+    private final Pattern matcher;
 
     /** @throws IllegalArgumentException for a pattern that is not a glob */
     public Glob(Path base, String pattern) {
         this.base = base.toAbsolutePath().normalize();
         this.pattern = pattern;
-        this.matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+        try {
+            this.matcher = Pattern.compile(GlobSyntax.toRegex(pattern));
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     public Path base() {
@@ -33,7 +43,8 @@ public final class Glob {
 
     public boolean matches(Path absolute) {
         Path relative = absolute.startsWith(base) ? base.relativize(absolute) : absolute;
-        return matcher.matches(relative) || (absolute.getFileName() != null && matcher.matches(absolute.getFileName()));
+        return matcher.matches(relative.toString())
+                || (absolute.getFileName() != null && matcher.matches(absolute.getFileName().toString()));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.vforklint.gradle;
 
 import io.github.vforklint.Version;
+import io.github.vforklint.api.BuildOptions;
 import org.gradle.api.GradleException;
 import org.gradle.api.Plugin;
 import org.gradle.api.Project;
@@ -12,6 +13,8 @@ import org.gradle.api.reporting.ReportingExtension;
 import org.gradle.util.GradleVersion;
 
 import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * {@code io.github.vforklint-base}: the {@code vforklint} extension, the {@code vforklint}
@@ -34,6 +37,7 @@ public class VforklintBasePlugin implements Plugin<Project> {
         extension.getIgnoreFailures().convention(false);
         extension.getFailOnIncomplete().convention(false);
         extension.getShowViolations().convention(true);
+        extension.getJniHeaders().convention(true);
         extension.getIsolation().convention("classloader");
         extension.getReportsDirectory().convention(project.getExtensions().getByType(ReportingExtension.class)
                 .getBaseDirectory().dir("vforklint"));
@@ -52,6 +56,9 @@ public class VforklintBasePlugin implements Plugin<Project> {
             task.getBaseDirectory().convention(project.getLayout().dir(project.provider(() -> project.getRootDir())));
             task.getModuleDirectory().convention(project.getLayout().getProjectDirectory());
             task.getVforklintClasspath().from(tool);
+            task.getIncludeDirectories().from(extension.getJniHeaders().map(jni -> jni
+                    ? BuildOptions.jdkIncludeDirs(Path.of(System.getProperty("java.home"))).stream().map(Path::toFile).toList()
+                    : List.of()));
             task.getConfigFile().convention(extension.getConfigFile());
             task.getBaselineFile().convention(extension.getBaselineFile());
             task.getProfile().convention(extension.getProfile());

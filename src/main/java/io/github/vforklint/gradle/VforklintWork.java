@@ -19,7 +19,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Properties;
 
 /**
@@ -174,9 +173,7 @@ public abstract class VforklintWork implements WorkAction<VforklintWork.Paramete
         return property.isPresent() ? property.get().getAsFile().toPath() : null;
     }
 
-    /** The formats reports are written in, by report name. */
-    static final List<String> REPORT_NAMES = List.of("sarif", "xml", "text", "gitlab");
-
+    /** The format a report of the container is written in: its name, but xml is Checkstyle's. */
     static String format(String reportName) {
         return reportName.equals("xml") ? ReportFormat.CHECKSTYLE.label() : reportName;
     }

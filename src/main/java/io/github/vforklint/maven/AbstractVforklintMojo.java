@@ -22,7 +22,8 @@ abstract class AbstractVforklintMojo extends AbstractMojo {
     static final List<String> DEFAULT_SOURCE_DIRECTORIES = List.of("src/main/c", "src/main/native", "src/main/jni",
             "src/main/cpp");
 
-    private RuleCatalogue catalogue;
+    /** Read once per build: every module's check uses the same catalogue (it is immutable). */
+    private static volatile RuleCatalogue catalogue;
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
@@ -41,6 +42,15 @@ abstract class AbstractVforklintMojo extends AbstractMojo {
      */
     @Parameter(property = "vforklint.sourceDirectories")
     List<File> sourceDirectories;
+
+    /**
+     * Also scan, when {@code sourceDirectories} is not set, what the JVM front end reads: the
+     * module's {@code src/main/java} and {@code pom.xml}, and the build's {@code .mvn/jvm.config}
+     * and {@code .mvn/maven.config} (with the top project only). Off until the JVM front end is
+     * part of vforklint: before that these files are not analysed.
+     */
+    @Parameter(property = "vforklint.jvmSources", defaultValue = "false")
+    boolean jvmSources;
 
     /** Scan only files matching these globs (relative to the module; comma-separated as a property). */
     @Parameter(property = "vforklint.includes")
@@ -96,6 +106,13 @@ abstract class AbstractVforklintMojo extends AbstractMojo {
     /** Include directories, as the compiler's {@code -I}. */
     @Parameter(property = "vforklint.includeDirectories")
     List<File> includeDirectories;
+
+    /**
+     * Add the JDK's header folders ({@code jni.h}, {@code jni_md.h}) of the JVM running Maven to
+     * the include path, so that JNI code parses.
+     */
+    @Parameter(property = "vforklint.jniHeaders", defaultValue = "true")
+    boolean jniHeaders;
 
     /** Macro definitions, {@code NAME} or {@code NAME=VALUE}, as the compiler's {@code -D}. */
     @Parameter(property = "vforklint.defines")
@@ -158,7 +175,7 @@ abstract class AbstractVforklintMojo extends AbstractMojo {
 
     /** The directory findings' paths are shown relative to: the top of the build, the same for every module. */
     Path buildRoot() {
-        MavenProject top = session.getTopLevelProject();
+        MavenProject top = session == null ? null : session.getTopLevelProject();
         File dir = top != null && top.getBasedir() != null ? top.getBasedir() : project.getBasedir();
         return dir.toPath().toAbsolutePath().normalize();
     }
@@ -166,22 +183,9 @@ abstract class AbstractVforklintMojo extends AbstractMojo {
     /** The check of one module as these parameters ask for it. */
     ModuleCheck checkFor(MavenProject module, Path moduleOutputDirectory) throws MojoFailureException {
         Path base = module.getBasedir().toPath().toAbsolutePath().normalize();
-        List<Path> roots = new ArrayList<>();
-        if (sourceDirectories != null && !sourceDirectories.isEmpty()) {
-            for (File f : sourceDirectories) {
-                Path p = base.resolve(f.toPath()).normalize();
-                if (!p.toFile().exists()) {
-                    throw new MojoFailureException("vforklint: sourceDirectories: no such file or folder: " + p);
-                }
-                roots.add(p);
-            }
-        } else {
-            for (String d : DEFAULT_SOURCE_DIRECTORIES) {
-                Path p = base.resolve(d);
-                if (p.toFile().isDirectory()) {
-                    roots.add(p);
-                }
-            }
+        List<Path> roots = roots(base);
+        if (roots.isEmpty()) {
+            return ModuleCheck.nothingToScan(module.getArtifactId());
         }
         BuildOptions options = new BuildOptions(buildRoot(), base, catalogue())
                 .paths(roots)
@@ -189,15 +193,14 @@ abstract class AbstractVforklintMojo extends AbstractMojo {
                 .excludes(list(excludes))
                 .configFile(path(base, configFile))
                 .discoverConfig(useConfigFile)
-                .baseline(baseline(base))
+                .baseline(writeBaseline != null ? null : baseline(base))
                 .writeBaseline(path(base, writeBaseline))
                 .profile(profile)
                 .select(list(select))
                 .ignore(list(ignore))
                 .severities(list(severities))
                 .failOn(failOnSeverity)
-                .includeDirs(includeDirectories == null ? List.of()
-                        : includeDirectories.stream().map(f -> base.resolve(f.toPath()).normalize()).toList())
+                .includeDirs(includeDirs(base))
                 .defines(list(defines))
                 .undefines(list(undefines))
                 .systemIncludes(systemIncludes)
@@ -219,6 +222,61 @@ abstract class AbstractVforklintMojo extends AbstractMojo {
                 cache && writeBaseline == null, getLog());
     }
 
+    /** What is scanned in the module at {@code base}. */
+    List<Path> roots(Path base) throws MojoFailureException {
+        List<Path> roots = new ArrayList<>();
+        if (sourceDirectories != null && !sourceDirectories.isEmpty()) {
+            for (File f : sourceDirectories) {
+                Path p = base.resolve(f.toPath()).normalize();
+                if (!p.toFile().exists()) {
+                    throw new MojoFailureException("vforklint: sourceDirectories: no such file or folder: " + p);
+                }
+                roots.add(p);
+            }
+        } else {
+            for (String d : DEFAULT_SOURCE_DIRECTORIES) {
+                Path p = base.resolve(d);
+                if (p.toFile().isDirectory()) {
+                    roots.add(p);
+                }
+            }
+            if (jvmSources) {
+                roots.addAll(jvmInputs(base));
+            }
+        }
+        return roots;
+    }
+
+    /** The JVM front end's inputs in a module: its Java sources, its POM, and the build's .mvn option files. */
+    private List<Path> jvmInputs(Path base) {
+        List<Path> inputs = new ArrayList<>();
+        for (Path p : List.of(base.resolve("src/main/java"), base.resolve("pom.xml"))) {
+            if (p.toFile().exists()) {
+                inputs.add(p);
+            }
+        }
+        if (base.equals(buildRoot())) {
+            for (String name : List.of(".mvn/jvm.config", ".mvn/maven.config")) {
+                Path p = base.resolve(name);
+                if (p.toFile().isFile()) {
+                    inputs.add(p);
+                }
+            }
+        }
+        return inputs;
+    }
+
+    private List<Path> includeDirs(Path base) {
+        List<Path> dirs = new ArrayList<>();
+        if (includeDirectories != null) {
+            includeDirectories.forEach(f -> dirs.add(base.resolve(f.toPath()).normalize()));
+        }
+        if (jniHeaders) {
+            dirs.addAll(BuildOptions.jdkIncludeDirs(Path.of(System.getProperty("java.home"))));
+        }
+        return dirs;
+    }
+
     /**
      * The baseline, when it exists. A parent POM usually names one file per module
      * ({@code ${project.basedir}/vforklint-baseline.json}) and modules without findings have none:
@@ -233,11 +291,13 @@ abstract class AbstractVforklintMojo extends AbstractMojo {
         return file;
     }
 
-    private RuleCatalogue catalogue() {
-        if (catalogue == null) {
-            catalogue = RuleCatalogue.load();
+    private static RuleCatalogue catalogue() {
+        RuleCatalogue loaded = catalogue;
+        if (loaded == null) {
+            loaded = RuleCatalogue.load();
+            catalogue = loaded;
         }
-        return catalogue;
+        return loaded;
     }
 
     private static Path path(Path base, File f) {

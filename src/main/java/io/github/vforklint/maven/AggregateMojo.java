@@ -16,9 +16,11 @@ import java.util.List;
 /**
  * Checks every module of the build and writes one SARIF file for all of them (one run, category
  * {@code vforklint/}, paths relative to the repository root), which GitHub code scanning takes in
- * one upload. A module's unchanged result is reused from its cache, which {@code check} shares;
- * a module checked here for the first time gets its own reports too. Fails the build as
- * {@code check} does, naming every module with findings.
+ * one upload. The top project's configuration of the plugin applies to every module (per-module
+ * settings belong in a module's {@code .vforklint.yml}). A module's result from its own
+ * {@code check}, made with the same options and unchanged since, is reused; other modules are
+ * checked into {@code outputDirectory/modules/}. Fails the build as {@code check} does, naming
+ * every module with findings.
  */
 @Mojo(name = "aggregate", defaultPhase = LifecyclePhase.VERIFY, aggregator = true, threadSafe = true)
 public class AggregateMojo extends AbstractVforklintMojo {
@@ -47,11 +49,15 @@ public class AggregateMojo extends AbstractVforklintMojo {
         List<String> failing = new ArrayList<>();
         MojoFailureException first = null;
         for (MavenProject module : reactorProjects) {
-            // Each module's reports go where its own check goal puts them, so the two share the cache.
-            Path moduleOutput = module.getBasedir().toPath().toAbsolutePath().resolve(rootDir.relativize(output)).normalize();
+            // The module's check goal keeps its result where this folder is in the module; when it was
+            // made with the same options it is reused, else the module is checked into this build's
+            // own folder, so that the module's reports are never replaced by ones made with other options.
+            Path moduleDir = module.getBasedir().toPath().toAbsolutePath().normalize();
+            Path ownOutput = moduleDir.resolve(rootDir.relativize(output)).normalize();
+            String name = rootDir.equals(moduleDir) ? "_root" : rootDir.relativize(moduleDir).toString().replace('/', '_');
             ModuleCheck.Outcome outcome;
             try {
-                outcome = checkFor(module, moduleOutput).run();
+                outcome = checkFor(module, ownOutput).writingTo(output.resolve("modules").resolve(name)).run();
             } catch (CheckException e) {
                 throw new MojoFailureException("vforklint: " + module.getArtifactId() + ": " + e.getMessage());
             }

@@ -41,6 +41,7 @@ final class ModuleCheck {
     private final List<Path> roots;
     private final BuildOptions options;
     private final Path outputDirectory;
+    private final Path reuse;
     private final List<ReportFormat> extraFormats;
     private final boolean includeSuppressed;
     private final boolean useCache;
@@ -52,14 +53,40 @@ final class ModuleCheck {
         this.roots = List.copyOf(roots);
         this.options = options;
         this.outputDirectory = outputDirectory;
+        this.reuse = outputDirectory;
         this.extraFormats = List.copyOf(extraFormats);
         this.includeSuppressed = includeSuppressed;
         this.useCache = useCache;
         this.log = log;
     }
 
+    private ModuleCheck(ModuleCheck check, Path outputDirectory) {
+        this.module = check.module;
+        this.roots = check.roots;
+        this.options = check.options;
+        this.outputDirectory = outputDirectory;
+        this.reuse = check.outputDirectory;
+        this.extraFormats = check.extraFormats;
+        this.includeSuppressed = check.includeSuppressed;
+        this.useCache = check.useCache;
+        this.log = check.log;
+    }
+
+    /**
+     * The same check writing into {@code elsewhere}, which first reuses the module's own result
+     * (in this check's output folder, left untouched) when it was made with the same options.
+     */
+    ModuleCheck writingTo(Path elsewhere) {
+        return new ModuleCheck(this, elsewhere);
+    }
+
     String module() {
         return module;
+    }
+
+    /** A module with none of the source folders: a check that scans nothing. */
+    static ModuleCheck nothingToScan(String module) {
+        return new ModuleCheck(module, List.of(), null, null, List.of(), false, false, null);
     }
 
     Outcome run() throws CheckException {
@@ -71,15 +98,18 @@ final class ModuleCheck {
         Check check = Check.prepare(options.toRequest());
         Map<String, ReportFormat> reports = reports();
         ModuleCache cache = new ModuleCache(outputDirectory.resolve("cache.json"));
-        Optional<String> key = useCache ? check.cacheKey(cacheInputs(reports), outputDirectory) : Optional.empty();
+        // The module's own report folder is never an input, even when it lies under a scanned path.
+        Optional<String> key = useCache ? check.cacheKey(cacheInputs(reports), reuse) : Optional.empty();
         if (key.isPresent()) {
-            Optional<ModuleCache.Entry> hit = cache.lookup(key.get(), outputDirectory);
-            if (hit.isPresent()) {
-                if (log.isDebugEnabled()) {
-                    log.debug("vforklint: " + module + " unchanged since the last check; reusing its result");
+            for (Path dir : reuse.equals(outputDirectory) ? List.of(outputDirectory) : List.of(reuse, outputDirectory)) {
+                Optional<ModuleCache.Entry> hit = new ModuleCache(dir.resolve("cache.json")).lookup(key.get(), dir);
+                if (hit.isPresent()) {
+                    if (log.isDebugEnabled()) {
+                        log.debug("vforklint: " + module + " unchanged since the last check; reusing its result in " + dir);
+                    }
+                    return new Outcome(module, hit.get().status(), hit.get().summary(), hit.get().findings(),
+                            dir.resolve(SARIF), dir.resolve(TEXT), true);
                 }
-                return new Outcome(module, hit.get().status(), hit.get().summary(), hit.get().findings(),
-                        outputDirectory.resolve(SARIF), outputDirectory.resolve(TEXT), true);
             }
         }
         CheckResult result = check.run();

@@ -1,12 +1,12 @@
 package io.github.vforklint.probe;
 
+import io.github.vforklint.files.AtomicFiles;
 import io.github.vforklint.probe.ProbeResult.Cost;
 import io.github.vforklint.probe.ProbeResult.LatencyRow;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,13 +57,13 @@ public final class LatencyPlot {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            try (OutputStream out = Files.newOutputStream(file)) {
+            AtomicFiles.writeBytes(file, out -> {
                 if (svg) {
                     VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
                 } else {
                     BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
                 }
-            }
+            });
         } catch (IOException e) {
             throw ProbeException.incomplete("cannot write the plot " + file + ": " + e.getMessage());
         }

@@ -1,11 +1,11 @@
 package io.github.vforklint.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.vforklint.files.AtomicFiles;
 import io.github.vforklint.probe.ProbeResult.LatencyRow;
 import io.github.vforklint.probe.ProbeResult.Mechanism;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +22,8 @@ public final class PlatformMatrix {
         Path file = dir.resolve(PlatformKey.of(outcome.result()) + ".json");
         try {
             Files.createDirectories(dir);
-            Files.writeString(file, ProbeJson.MAPPER.writeValueAsString(outcome.json()) + "\n", StandardCharsets.UTF_8);
+            String json = ProbeJson.MAPPER.writeValueAsString(outcome.json()) + "\n";
+            AtomicFiles.write(file, out -> out.write(json));
         } catch (IOException e) {
             throw ProbeException.usage("cannot record into " + dir + ": " + e.getMessage());
         }

@@ -10,6 +10,7 @@ import io.github.vforklint.rules.RuleDefinition;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,7 +27,8 @@ final class SarifRules {
     private final Map<String, Integer> indexById = new LinkedHashMap<>();
 
     SarifRules(RuleCatalogue catalogue) {
-        for (RuleDefinition rule : catalogue.all()) {
+        // By id: the catalogue's own order is not fixed from one run to the next, and SARIF's ruleIndex must be.
+        for (RuleDefinition rule : catalogue.all().stream().sorted(Comparator.comparing(RuleDefinition::id)).toList()) {
             indexById.put(rule.id(), descriptors.size());
             descriptors.add(descriptor(rule));
         }

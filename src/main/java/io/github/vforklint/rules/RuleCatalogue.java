@@ -44,14 +44,19 @@ public final class RuleCatalogue {
         List<Reference> references = new ArrayList<>();
         meta.path("references").forEach(r -> references.add(new Reference(r.path("title").asText(), r.path("url").asText())));
         Map<String, RuleDefinition.Variant> variants = new LinkedHashMap<>();
-        meta.path("variants").fields().forEachRemaining(v -> variants.put(v.getKey(), new RuleDefinition.Variant(
-                Severity.parse(required(v.getValue(), "severity", file)), required(v.getValue(), "message", file))));
+        meta.path("variants").fields().forEachRemaining(v -> {
+            Set<Profile> variantProfiles = EnumSet.noneOf(Profile.class);
+            v.getValue().path("profiles").forEach(p -> variantProfiles.add(Profile.parse(p.asText())));
+            variants.put(v.getKey(), new RuleDefinition.Variant(Severity.parse(required(v.getValue(), "severity", file)),
+                    required(v.getValue(), "message", file), variantProfiles));
+        });
         return new RuleDefinition(
                 required(meta, "id", file), required(meta, "name", file),
                 Severity.parse(required(meta, "severity", file)), profiles,
                 required(meta, "summary", file), required(meta, "message", file), Map.copyOf(variants),
                 List.copyOf(tags), List.copyOf(references), body,
-                codeBlockUnder(body, "Bad"), codeBlockUnder(body, "Good"));
+                codeBlockUnder(body, "Bad").code(), codeBlockUnder(body, "Good").code(),
+                codeBlockUnder(body, "Bad").file(), codeBlockUnder(body, "Good").file());
     }
 
     private static String required(JsonNode meta, String key, String file) {
@@ -62,10 +67,18 @@ public final class RuleCatalogue {
         return value;
     }
 
-    private static String codeBlockUnder(String body, String heading) {
-        Matcher m = Pattern.compile("^## " + heading + "\\s*$.*?^```c\\s*$(.*?)^```\\s*$",
+    /** An example and the file it stands for: {@code ```c}, or a language and a file name ({@code ```xml pom.xml}). */
+    private record Example(String code, String file) {
+    }
+
+    private static Example codeBlockUnder(String body, String heading) {
+        Matcher m = Pattern.compile("^## " + heading + "\\s*$.*?^```(\\w+)(?:[ \\t]+(\\S+))?[ \\t]*$(.*?)^```\\s*$",
                 Pattern.DOTALL | Pattern.MULTILINE).matcher(body);
-        return m.find() ? m.group(1).replaceFirst("\\A\\R", "") : "";
+        if (!m.find()) {
+            return new Example("", "example.c");
+        }
+        String file = m.group(2) != null ? m.group(2) : m.group(1).equals("c") ? "example.c" : "example." + m.group(1);
+        return new Example(m.group(3).replaceFirst("\\A\\R", ""), file);
     }
 
     public Collection<RuleDefinition> all() {

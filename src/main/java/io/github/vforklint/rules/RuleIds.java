@@ -13,6 +13,13 @@ public final class RuleIds {
     public static final String PATH_SEARCH_EXEC = "VFK107";
     public static final String UNKNOWN_CALL = "VFK108";
     public static final String PARENT_READS_CHILD_WRITE = "VFK201";
+    public static final String LAUNCH_MECHANISM_VFORK = "VFK301";
+    public static final String INVALID_LAUNCH_MECHANISM = "VFK302";
+    public static final String LATE_LAUNCH_MECHANISM = "VFK303";
+    public static final String JDK_INTERNAL_LAUNCH = "VFK304";
+    public static final String NATIVE_FORK_IN_JVM = "VFK310";
+    public static final String NATIVE_VFORK_IN_JVM = "VFK311";
+    public static final String JAVA_IN_FORKED_CHILD = "VFK312";
 
     private RuleIds() {
     }

@@ -9,6 +9,7 @@ import io.github.vforklint.frontend.FrontEndContext;
 import io.github.vforklint.frontend.FrontEndResult;
 import io.github.vforklint.frontend.c.COptions;
 import io.github.vforklint.frontend.c.CFrontEnd;
+import io.github.vforklint.frontend.java.JvmFrontEnd;
 import io.github.vforklint.knowledge.FunctionKnowledge;
 import io.github.vforklint.rules.RuleCatalogue;
 import io.github.vforklint.rules.RuleEngine;
@@ -40,12 +41,13 @@ public final class Scanner {
     private final RuleCatalogue catalogue;
     private final RuleSelection selection;
 
-    /** @throws IllegalArgumentException for options that name unknown rules */
+    /** @throws IllegalArgumentException for options that name unknown rules or a Java release the parser does not know */
     public Scanner(ScanOptions options, FunctionKnowledge knowledge, RuleCatalogue catalogue) {
         this.options = options;
         this.knowledge = knowledge;
         this.catalogue = catalogue;
         this.selection = RuleSelection.of(catalogue, options.profile(), options.select(), options.ignore());
+        JvmFrontEnd.checkRelease(options.javaRelease());
     }
 
     /**
@@ -93,7 +95,7 @@ public final class Scanner {
                 options.systemIncludes(), options.compiler(), options.compileCommands(), options.limits(),
                 options.configurations());
         try {
-            return List.of(CFrontEnd.prepare(c, knowledge, roots));
+            return List.of(CFrontEnd.prepare(c, knowledge, roots), new JvmFrontEnd(options.javaRelease()));
         } catch (CFrontEnd.SetupException e) {
             throw new ScanException(e.getMessage());
         }

@@ -11,32 +11,84 @@ import java.util.Arrays;
 
 /**
  * A file's characters with an index of line starts. Columns are counted in UTF-16 code units,
- * which is what Java strings, CDT offsets and SARIF's default column kind all use.
+ * which is what Java strings, CDT offsets and SARIF's default column kind all use. A line ends at
+ * LF, CR LF or a lone CR (old Mac files); a lone CR is turned into LF, in place, so that the
+ * parser sees the same lines and every offset stays put.
  */
 public final class SourceText {
+
+    /** The most a file may hold to be read at all: the tree index's limit. */
+    public static final long MAX_BYTES = SourceTree.Limits.defaults().maxFileBytes();
 
     private final char[] chars;
     private final int[] lineStarts;
 
     public SourceText(char[] chars) {
-        this.chars = chars;
-        this.lineStarts = indexLines(chars);
+        this.chars = withLoneCarriageReturnsAsNewlines(chars);
+        this.lineStarts = indexLines(this.chars);
     }
 
     /**
-     * Reads a file as UTF-8, falling back to ISO-8859-1 for legacy encodings: C trees still hold
-     * Latin-1 comments, and a scan must not fail on them.
+     * Reads a regular file of at most {@link #MAX_BYTES}: UTF-16 when it starts with a UTF-16 byte
+     * order mark, else UTF-8, falling back to ISO-8859-1 for legacy encodings (C trees still hold
+     * Latin-1 comments, and a scan must not fail on them). A byte order mark is not part of the text.
+     *
+     * @throws IOException also for a file that is not regular or is too large
      */
     public static SourceText read(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + " is not a regular file (a device, FIFO or socket is never read)");
+        }
+        if (Files.size(file) > MAX_BYTES) {
+            throw new IOException(file + " is larger than " + (MAX_BYTES >> 20) + " MiB, the most vforklint reads");
+        }
+        return new SourceText(decode(Files.readAllBytes(file)));
+    }
+
+    static char[] decode(byte[] bytes) {
+        if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xfe) {
+            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE).toCharArray();
+        }
+        if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xff) == 0xff) {
+            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE).toCharArray();
+        }
+        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb
+                && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
         try {
-            return new SourceText(StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString().toCharArray());
+                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString().toCharArray();
         } catch (CharacterCodingException e) {
-            return new SourceText(new String(bytes, StandardCharsets.ISO_8859_1).toCharArray());
+            return new String(bytes, StandardCharsets.ISO_8859_1).toCharArray();
         }
+    }
+
+    /**
+     * A UTF-16 file's bytes as UTF-8, so that byte-level passes see its words; null for any other
+     * file, whose bytes already spell words in ASCII.
+     */
+    static byte[] utf16AsUtf8(byte[] bytes, int length) {
+        boolean little = length >= 2 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xfe;
+        boolean big = length >= 2 && (bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xff) == 0xff;
+        if (!little && !big) {
+            return null;
+        }
+        return new String(bytes, 2, length - 2, little ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE)
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static char[] withLoneCarriageReturnsAsNewlines(char[] chars) {
+        char[] result = chars;
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] == '\r' && (i + 1 == chars.length || chars[i + 1] != '\n')) {
+                if (result == chars) {
+                    result = chars.clone();
+                }
+                result[i] = '\n';
+            }
+        }
+        return result;
     }
 
     private static int[] indexLines(char[] chars) {

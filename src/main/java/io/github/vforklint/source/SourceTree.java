@@ -48,6 +48,13 @@ public final class SourceTree {
     public record Selection(Predicate<Path> read, Predicate<Path> excluded, Predicate<Path> included) {
     }
 
+    /**
+     * Hidden directories that are walked all the same: build tools and CI services keep their
+     * configuration there (.mvn/jvm.config, .github/workflows), never vendored sources.
+     */
+    private static final Set<String> CONFIGURATION_DIRECTORIES = Set.of(".mvn", ".github", ".circleci", ".gitlab",
+            ".buildkite");
+
     private final List<SourceFile> files;
     private final WordScanner.Words[] words;
     private final Map<String, List<SourceFile>> byName;
@@ -119,7 +126,8 @@ public final class SourceTree {
             Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    boolean hidden = !dir.equals(root) && String.valueOf(dir.getFileName()).startsWith(".");
+                    String name = String.valueOf(dir.getFileName());
+                    boolean hidden = !dir.equals(root) && name.startsWith(".") && !CONFIGURATION_DIRECTORIES.contains(name);
                     return hidden || selection.excluded().test(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
@@ -355,8 +363,24 @@ public final class SourceTree {
             return bytes;
         }
 
-        /** Reads the whole file; -1 when it is larger than {@code limit}. */
+        /**
+         * Reads the whole file; -1 when it is larger than {@code limit}. A UTF-16 file comes back
+         * as UTF-8, so that its words are bytes like every other file's.
+         */
         int read(Path file, long limit) throws IOException {
+            int n = readRaw(file, limit);
+            byte[] transcoded = n < 0 ? null : SourceText.utf16AsUtf8(bytes, n);
+            if (transcoded == null) {
+                return n;
+            }
+            if (transcoded.length > bytes.length) {
+                bytes = new byte[transcoded.length];
+            }
+            System.arraycopy(transcoded, 0, bytes, 0, transcoded.length);
+            return transcoded.length;
+        }
+
+        private int readRaw(Path file, long limit) throws IOException {
             try (InputStream in = Files.newInputStream(file)) {
                 int n = 0;
                 while (true) {

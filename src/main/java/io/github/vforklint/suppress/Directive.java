@@ -11,9 +11,14 @@ import java.util.Set;
  * @param text    the directive as people read it in messages ({@code vforklint-disable-next-line VFK101})
  * @param targets what it names, each with the rule ids it covers
  * @param reason  the text after {@code --} (or after a NOLINT's parenthesis), or null
- * @param where   the whole comment
+ * @param where   the whole comment (for {@link Form#ELEMENT}, the annotation)
+ * @param scopeEnd for {@link Form#ELEMENT}, the last line of the annotated declaration; 0 otherwise
  */
-record Directive(Form form, String text, List<Target> targets, String reason, Location where) {
+record Directive(Form form, String text, List<Target> targets, String reason, Location where, int scopeEnd) {
+
+    Directive(Form form, String text, List<Target> targets, String reason, Location where) {
+        this(form, text, targets, reason, where, 0);
+    }
 
     /** Which lines a directive covers. */
     enum Form {
@@ -25,7 +30,9 @@ record Directive(Form form, String text, List<Target> targets, String reason, Lo
         BLOCK_START,
         BLOCK_END,
         /** The whole file. */
-        FILE
+        FILE,
+        /** A Java declaration annotated {@code @SuppressWarnings("vforklint:...")}: from the annotation to {@code scopeEnd}. */
+        ELEMENT
     }
 
     /**

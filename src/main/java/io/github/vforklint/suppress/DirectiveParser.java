@@ -4,7 +4,6 @@ import io.github.vforklint.finding.Location;
 import io.github.vforklint.rules.RuleCatalogue;
 import io.github.vforklint.rules.RuleDefinition;
 import io.github.vforklint.rules.RuleIds;
-import io.github.vforklint.source.CommentsAndLiterals;
 import io.github.vforklint.source.SourceText;
 
 import java.util.ArrayList;
@@ -16,7 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds suppression comments in C text: vforklint's own
+ * Finds suppression comments (C-style, XML or # comments, by the file's kind; and Java's
+ * {@code @SuppressWarnings("vforklint:VFK303")}): vforklint's own
  * ({@code vforklint-disable-next-line VFK101 -- reason}, {@code -line}, {@code -file},
  * {@code vforklint-disable} ... {@code vforklint-enable}), which must open the comment, and
  * clang-tidy's {@code NOLINT}, {@code NOLINTNEXTLINE}, {@code NOLINTBEGIN}/{@code NOLINTEND}
@@ -45,19 +45,17 @@ final class DirectiveParser {
 
     static boolean mayHoldDirectives(char[] text) {
         String s = new String(text);
-        return s.contains("vforklint-") || s.contains("NOLINT");
+        return s.contains("vforklint-") || s.contains("NOLINT") || s.contains("vforklint:");
     }
 
     List<Directive> parse(String path, SourceText source) {
         List<Directive> directives = new ArrayList<>();
         char[] chars = source.chars();
-        for (CommentsAndLiterals.Span span : CommentsAndLiterals.scan(chars)) {
-            if (!span.isComment()) {
-                continue;
-            }
-            String body = span.commentText(chars);
-            Location where = new Location(path, source.lineOf(span.start()), source.columnOf(span.start()),
-                    source.lineOf(span.end()), source.columnOf(span.end()), null);
+        // Comments as the file's kind writes them: C-style, <!-- --> in XML, # in scripts and configuration.
+        for (CommentSyntax.Comment comment : CommentSyntax.of(path, chars)) {
+            String body = comment.body();
+            Location where = new Location(path, source.lineOf(comment.start()), source.columnOf(comment.start()),
+                    source.lineOf(comment.end()), source.columnOf(comment.end()), null);
             Directive d = own(body, where);
             if (d == null) {
                 d = nolint(body, where);
@@ -65,6 +63,40 @@ final class DirectiveParser {
             if (d != null) {
                 directives.add(d);
             }
+        }
+        if (path.endsWith(".java")) {
+            directives.addAll(annotations(path, source));
+        }
+        directives.sort((a, b) -> a.where().line() != b.where().line() ? Integer.compare(a.where().line(), b.where().line())
+                : Integer.compare(a.where().column(), b.where().column()));
+        return directives;
+    }
+
+    /** {@code @SuppressWarnings("vforklint:VFK303")}, or with a reason: {@code "vforklint:VFK303 -- why"}. */
+    private List<Directive> annotations(String path, SourceText source) {
+        List<Directive> directives = new ArrayList<>();
+        for (JavaAnnotations.Found a : JavaAnnotations.find(source.chars())) {
+            Location where = new Location(path, source.lineOf(a.start()), source.columnOf(a.start()),
+                    source.lineOf(a.end()), source.columnOf(a.end()), null);
+            List<Directive.Target> targets = new ArrayList<>();
+            String reason = null;
+            for (String value : a.values()) {
+                String names = value;
+                Matcher sep = REASON_SEPARATOR.matcher(value);
+                if (sep.find()) {
+                    reason = clean(value.substring(sep.end()));
+                    names = value.substring(0, sep.start());
+                }
+                for (String name : names.trim().split("[\\s,]+")) {
+                    if (!name.isEmpty()) {
+                        targets.add(new Directive.Target(name, resolve(name), false));
+                    }
+                }
+            }
+            String text = "@SuppressWarnings(\"vforklint:" + String.join(",",
+                    targets.stream().map(Directive.Target::written).toList()) + "\")";
+            directives.add(new Directive(Directive.Form.ELEMENT, text, targets, reason, where,
+                    source.lineOf(a.elementEnd())));
         }
         return directives;
     }

@@ -129,6 +129,7 @@ final class FileSuppressions {
                         case LINE -> scopes.add(new Scope(d, t, rule, d.line(), d.line()));
                         case NEXT_LINE -> scopes.add(new Scope(d, t, rule, d.lastLine() + 1, d.lastLine() + 1));
                         case FILE -> scopes.add(new Scope(d, t, rule, 1, Integer.MAX_VALUE));
+                        case ELEMENT -> scopes.add(new Scope(d, t, rule, d.line(), d.scopeEnd()));
                         case BLOCK_START -> {
                             Directive already = open.putIfAbsent(rule, d);
                             if (already != null && already != d) {
@@ -187,6 +188,7 @@ final class FileSuppressions {
             case LINE -> "no " + names + " finding on this line";
             case NEXT_LINE -> "no " + names + " finding on line " + (d.lastLine() + 1);
             case FILE -> "no " + names + " finding in this file";
+            case ELEMENT -> "no " + names + " finding in the declaration it annotates";
             case BLOCK_START, BLOCK_END -> "no " + names + " finding in the block it opens";
         };
     }

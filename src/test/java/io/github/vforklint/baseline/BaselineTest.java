@@ -129,4 +129,35 @@ class BaselineTest {
         Files.writeString(bogus, "{\"format\": \"vforklint-baseline\", \"version\": 1,\n \"entries\": [}");
         assertThrows(BaselineException.class, () -> Baseline.read(bogus));
     }
+
+    @Test
+    void handWrittenEntriesAreCheckedOrCompleted() throws Exception {
+        Path file = temp.resolve("hand.json");
+        Files.writeString(file, "{\"format\":\"vforklint-baseline\",\"version\":1,\"entries\":[{\"rule\":\"VFK101\","
+                + "\"path\":\"a.c\",\"fingerprint\":\"x\",\"count\":1},null]}");
+        assertEquals(file + ": entry 2 is null, not an object with rule, path and fingerprint",
+                assertThrows(BaselineException.class, () -> Baseline.read(file)).getMessage());
+        Files.writeString(file, "{\"format\":\"vforklint-baseline\",\"version\":1,\"entries\":["
+                + "{\"rule\":\"VFK101\",\"path\":\"a.c\",\"fingerprint\":\"y\",\"count\":1},"
+                + "{\"rule\":\"VFK101\",\"path\":\"a.c\",\"fingerprint\":\"x\",\"count\":1}]}");
+        Baseline read = Baseline.read(file);
+        assertEquals(List.of("x", "y"), read.entries().stream().map(BaselineEntry::fingerprint).toList(),
+                "sorted though neither names its function");
+        assertEquals(List.of("", ""), read.entries().stream().map(BaselineEntry::function).toList());
+    }
+
+    @Test
+    void aFailedBaselineWriteLeavesThePreviousOne() throws Exception {
+        Path file = temp.resolve("baseline.json");
+        Files.writeString(file, "previous");
+        Path blocked = temp.resolve("dir-in-the-way");
+        Files.createDirectories(blocked.resolve("child"));
+        Baseline empty = Baseline.of(List.of(), new FindingFingerprints(ProjectPaths.forWorkingDirectory(temp)));
+        assertThrows(java.io.IOException.class, () -> empty.write(blocked), "a non-empty directory cannot be replaced");
+        empty.write(file);
+        assertTrue(Files.readString(file).contains("\"entries\" : [ ]"), Files.readString(file));
+        try (var left = Files.list(temp)) {
+            assertEquals(List.of(), left.filter(p -> p.toString().endsWith(".tmp")).toList());
+        }
+    }
 }

@@ -75,7 +75,7 @@ class ConfigFileTest {
     @Test
     void errorsNameTheFileAndLine() {
         assertEquals(".vforklint.yml:2: unknown key 'fial-on' (known: paths, profile, select, ignore, severity, include,"
-                + " exclude, include-dirs, defines, undefines, system-includes, cc, jobs, fail-on, baseline, require-reason)",
+                + " exclude, include-dirs, defines, undefines, system-includes, cc, jobs, fail-on, baseline, require-reason, java-release)",
                 error("profile: strict\nfial-on: warning\n"));
         assertEquals(".vforklint.yml:3: select: unknown rule 'VFK999' (see `vforklint rules`)",
                 error("select:\n  - VFK101\n  - VFK999\n"));
@@ -116,5 +116,33 @@ class ConfigFileTest {
         assertEquals(Optional.of(repo.resolve(ConfigFile.NAME)), ConfigDiscovery.find(deep.resolve("x.c")));
         Files.writeString(repo.resolve("src/" + ConfigFile.NAME), "profile: default\n");
         assertEquals(Optional.of(repo.resolve("src/" + ConfigFile.NAME)), ConfigDiscovery.find(deep), "the nearest wins");
+    }
+
+    private String errorFoundInTree(String yaml) throws Exception {
+        Path file = temp.resolve(ConfigFile.NAME);
+        Files.writeString(file, yaml);
+        return assertThrows(ConfigException.class,
+                () -> ConfigFile.load(file, ".vforklint.yml", ConfigFile.Origin.FOUND_IN_TREE, CATALOGUE)).getMessage();
+    }
+
+    @Test
+    void aFileFoundInTheTreeCannotNameAProgramToRun() throws Exception {
+        assertTrue(errorFoundInTree("profile: strict\ncc: tools/cc\n")
+                .startsWith(".vforklint.yml:2: cc: a configuration file found in the scanned tree cannot make vforklint"
+                        + " run a program"));
+        assertTrue(errorFoundInTree("system-includes: true\n").startsWith(".vforklint.yml:1: system-includes: "));
+        Path file = temp.resolve(ConfigFile.NAME);
+        Files.writeString(file, "system-includes: false\nprofile: strict\n");
+        assertEquals(false, ConfigFile.load(file, ".vforklint.yml", ConfigFile.Origin.FOUND_IN_TREE, CATALOGUE)
+                .systemIncludes(), "turning it off runs nothing");
+        Files.writeString(file, "system-includes: true\ncc: clang\n");
+        assertEquals("clang", load("system-includes: true\ncc: clang\n").compiler(), "a file named with -c may");
+    }
+
+    @Test
+    void aliasesAreRefusedNotReadAsTheAnchorsName() {
+        assertEquals(".vforklint.yml:2: not valid YAML: aliases (*name) are not supported: write the value out",
+                error("exclude: &e [x.c]\ninclude: *e\n"));
+        assertTrue(error("base: &b {profile: strict}\n<<: *b\n").contains("aliases"));
     }
 }

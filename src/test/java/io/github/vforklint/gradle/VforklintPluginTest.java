@@ -153,6 +153,27 @@ class VforklintPluginTest {
     }
 
     @Test
+    void jniCodeParsesWithTheJdksHeadersWhichCanBeTurnedOff() throws Exception {
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(javaHome.resolve("include/jni.h")),
+                "this JVM has no include/jni.h (a JRE)");
+        Project project = project(PluginFixtures.JNI);
+        VforklintTask task = nativeTask(project);
+        assertTrue(task.getIncludeDirectories().getFiles().contains(javaHome.resolve("include").toFile()));
+        VerificationException e = assertThrows(VerificationException.class, () -> TaskExecution.execute(project, task));
+        assertEquals("vforklint found problems: 1 problem (1 error, 0 warnings, 0 notes) in 1 file, 1 vfork site; see "
+                + report("vforklintNative.sarif").toFile(), e.getMessage());
+
+        Project without = ProjectBuilder.builder().withProjectDir(dir.toFile()).build();
+        without.getPluginManager().apply("io.github.vforklint");
+        without.getExtensions().getByType(VforklintExtension.class).getJniHeaders().set(false);
+        VforklintTask bare = nativeTask(without);
+        assertTrue(bare.getIncludeDirectories().isEmpty());
+        VerificationException unparsed = assertThrows(VerificationException.class, () -> TaskExecution.execute(without, bare));
+        assertTrue(unparsed.getMessage().contains("1 file not fully analysed"), unparsed.getMessage());
+    }
+
+    @Test
     void aBadOptionIsAClearBuildFailure() throws Exception {
         Project project = project(PluginFixtures.BAD);
         project.getExtensions().getByType(VforklintExtension.class).getSeverities().add("VFK999=note");

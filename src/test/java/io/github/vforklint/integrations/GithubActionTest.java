@@ -65,6 +65,7 @@ class GithubActionTest {
         assertTrue(run.output().contains("::error file=src/spawn.c,line=7,col=9,endColumn=38,title=VFK101 unsafe-call::"),
                 run.output());
         JsonNode sarif = SarifSchema.parseValid(Files.readString(repo.resolve("out/vforklint.sarif")));
+        assertEquals("vforklint/", sarif.path("runs").get(0).path("automationDetails").path("id").asText());
         JsonNode results = sarif.path("runs").get(0).path("results");
         assertEquals(1, results.size());
         assertEquals("src/spawn.c", results.get(0).path("locations").get(0).path("physicalLocation")
@@ -82,6 +83,21 @@ class GithubActionTest {
         env.put("INPUT_FAIL_ON", "never");
         assertEquals(0, runStep().code());
         assertEquals("0", outputs().get("exit-code"));
+    }
+
+    @Test
+    void theCategoryBecomesTheRunsAutomationId() throws Exception {
+        env.put("INPUT_PATHS", "src");
+        env.put("INPUT_CATEGORY", "native/jni");
+        assertEquals(0, runStep().code());
+        JsonNode run = SarifSchema.parseValid(Files.readString(repo.resolve("out/vforklint.sarif"))).path("runs").get(0);
+        assertEquals("native/jni/", run.path("automationDetails").path("id").asText());
+        assertEquals(1, run.path("results").size());
+
+        env.put("INPUT_CATEGORY", "a\"b");
+        VforklintProgram.Run bad = runStep();
+        assertEquals(2, bad.code(), bad.output());
+        assertTrue(bad.output().contains("::error title=vforklint::category: "), bad.output());
     }
 
     @Test
@@ -118,7 +134,9 @@ class GithubActionTest {
         JsonNode upload = steps.get(2);
         assertTrue(upload.path("uses").asText().startsWith("github/codeql-action/upload-sarif@"));
         assertEquals("${{ steps.check.outputs.sarif-file }}", upload.path("with").path("sarif_file").asText());
-        assertEquals("${{ inputs.category }}", upload.path("with").path("category").asText());
+        // the category travels in the SARIF: upload-sarif's category only fills a run without one
+        assertFalse(upload.path("with").has("category"));
+        assertEquals("${{ inputs.category }}", check.path("env").path("INPUT_CATEGORY").asText());
         assertTrue(upload.path("if").asText().contains("!cancelled()"), "the upload runs even when findings fail the job");
         assertTrue(steps.get(3).path("if").asText().contains("steps.check.outputs.exit-code == '1'"));
         // every input the action refers to is declared, and every INPUT_ variable the script reads is passed

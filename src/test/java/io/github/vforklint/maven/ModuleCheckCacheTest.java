@@ -97,4 +97,25 @@ class ModuleCheckCacheTest {
         assertEquals(CheckResult.Status.FINDINGS, afterCorruption.status());
         assertTrue(check(null, List.of()).run().cached());
     }
+
+    @Test
+    void theAggregateReusesAModulesOwnResultAndNeverOverwritesIt() throws Exception {
+        ModuleCheck.Outcome own = check(null, List.of()).run();
+        String ownSarif = Files.readString(own.sarif());
+        Path elsewhere = module.resolve("aggregate/m");
+
+        ModuleCheck.Outcome reused = check(null, List.of()).writingTo(elsewhere).run();
+        assertTrue(reused.cached());
+        assertEquals(own.sarif(), reused.sarif());
+        assertFalse(Files.exists(elsewhere));
+
+        // other options: checked into the aggregate's folder, the module's reports left as they were
+        ModuleCheck.Outcome other = check("never", List.of()).writingTo(elsewhere).run();
+        assertFalse(other.cached());
+        assertEquals(elsewhere.resolve("vforklint.sarif"), other.sarif());
+        assertEquals(CheckResult.Status.CLEAN, other.status());
+        assertEquals(ownSarif, Files.readString(output.resolve("vforklint.sarif")));
+        assertTrue(check(null, List.of()).run().cached());
+        assertTrue(check("never", List.of()).writingTo(elsewhere).run().cached());
+    }
 }

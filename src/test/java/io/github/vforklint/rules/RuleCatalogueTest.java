@@ -33,7 +33,7 @@ class RuleCatalogueTest {
     private static final FunctionKnowledge KNOWLEDGE = FunctionKnowledge.load();
     private static final Path ROOT = Path.of(System.getProperty("vforklint.projectRoot", ".")).toAbsolutePath();
     private static final Set<String> PLACEHOLDERS = Set.of("callee", "reason", "variable", "exec", "function", "helper",
-            "directive");
+            "directive", "value", "via", "jdk", "why", "symbol", "through", "name", "target", "code", "site");
 
     @TempDir
     Path temp;
@@ -42,6 +42,13 @@ class RuleCatalogueTest {
     void everyRuleHasOneDocumentAndOneImplementation() {
         Set<String> documented = CATALOGUE.all().stream().map(RuleDefinition::id).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(RuleEngine.implementedRuleIds()), documented);
+    }
+
+    @Test
+    void rulesComeInIdOrder() {
+        // `vforklint rules`, SARIF's rule list (and its ruleIndex values) follow this order: it must not vary between runs.
+        List<String> ids = CATALOGUE.all().stream().map(RuleDefinition::id).toList();
+        assertEquals(ids.stream().sorted().toList(), ids);
     }
 
     @Test
@@ -72,7 +79,7 @@ class RuleCatalogueTest {
                 problems.add(id + ": references missing or not URLs");
             }
             if (rule.badExample().isBlank() || rule.goodExample().isBlank()) {
-                problems.add(id + ": needs a Bad and a Good C example");
+                problems.add(id + ": needs a Bad and a Good example");
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
@@ -82,12 +89,12 @@ class RuleCatalogueTest {
     Stream<DynamicTest> badExamplesRaiseTheirRuleAndGoodOnesNothing() {
         return CATALOGUE.all().stream().flatMap(rule -> Stream.of(
                 DynamicTest.dynamicTest(rule.id() + " bad", () -> {
-                    List<Finding> findings = scan(rule, rule.badExample());
+                    List<Finding> findings = scan(rule, rule.badExample(), rule.badExampleFile());
                     assertTrue(findings.stream().anyMatch(f -> f.ruleId().equals(rule.id())),
                             rule.id() + "'s Bad example does not raise it: " + findings);
                 }),
                 DynamicTest.dynamicTest(rule.id() + " good", () -> {
-                    List<Finding> findings = scan(rule, rule.goodExample());
+                    List<Finding> findings = scan(rule, rule.goodExample(), rule.goodExampleFile());
                     assertEquals(List.of(), findings.stream().map(f -> f.ruleId() + " " + f.message()).toList(),
                             rule.id() + "'s Good example is not clean");
                 })));
@@ -104,10 +111,17 @@ class RuleCatalogueTest {
                 }
             }
         }
+        // The JVM rules' fixtures are whole projects: every file of them may hold an expectation.
+        try (Stream<Path> s = Files.walk(ROOT.resolve("testdata/java"))) {
+            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                all.append(Files.readString(p)).append('\n');
+            }
+        }
         String fixtures = all.toString();
         List<String> missing = new ArrayList<>();
         for (RuleDefinition rule : CATALOGUE.all()) {
-            if (!Pattern.compile("expect:[ A-Z0-9]*" + rule.id()).matcher(fixtures).find()) {
+            if (!Pattern.compile("(expect(-next-line)?:|^\\S+:\\d+:)[ A-Z0-9@]*" + rule.id(), Pattern.MULTILINE)
+                    .matcher(fixtures).find()) {
                 missing.add(rule.id());
             }
         }
@@ -115,8 +129,10 @@ class RuleCatalogueTest {
     }
 
     /** What a user would see: the scan, then suppression comments (which VFK001 is about). */
-    private List<Finding> scan(RuleDefinition rule, String code) throws Exception {
-        Path file = temp.resolve(rule.id() + "-" + Math.abs(code.hashCode()) + ".c");
+    private List<Finding> scan(RuleDefinition rule, String code, String fileName) throws Exception {
+        // Each example alone in its own folder, under the file name its code fence gives (pom.xml, Dockerfile...).
+        Path file = temp.resolve(rule.id() + "-" + Math.abs(code.hashCode())).resolve(fileName);
+        Files.createDirectories(file.getParent());
         Files.writeString(file, code);
         Profile profile = rule.profiles().contains(Profile.DEFAULT) ? Profile.DEFAULT : Profile.STRICT;
         ScanOptions options = ScanOptions.defaults(temp).withProfile(profile);

@@ -24,10 +24,11 @@ public final class CParser {
 
     /**
      * Large constant tables (busybox's applet and option tables) never matter to vfork children;
-     * not building nodes for their literal elements saves parse time and memory.
+     * not building nodes for their literal elements saves parse time and memory. Image locations
+     * stay: they place a call written as a macro's argument at its own name.
      */
     private static final int PARSE_OPTIONS = ILanguage.OPTION_IS_SOURCE_UNIT
-            | ILanguage.OPTION_SKIP_TRIVIAL_EXPRESSIONS_IN_AGGREGATE_INITIALIZERS | ILanguage.OPTION_NO_IMAGE_LOCATIONS;
+            | ILanguage.OPTION_SKIP_TRIVIAL_EXPRESSIONS_IN_AGGREGATE_INITIALIZERS;
 
     /**
      * C11 keywords CDT's C parser does not know, spelled as the GNU forms it does: without this a

@@ -212,7 +212,16 @@ public final class CUnit {
             public int visit(IASTExpression expression) {
                 if (expression instanceof IASTFunctionCallExpression call
                         && ExpressionLowering.stripParentheses(call.getFunctionNameExpression()) instanceof IASTIdExpression id
-                        && callees.contains(id.getName().toString())
+                        && (callees.contains(id.getName().toString())
+                                && !(id.getName().resolveBinding() instanceof org.eclipse.cdt.core.dom.ast.IVariable)
+                            || id.getName().resolveBinding() instanceof org.eclipse.cdt.core.dom.ast.IVariable pointer
+                                && callees.contains(String.valueOf(ArgumentSpelling.initialFunction(pointer))))) {
+                    found[0] = true;
+                    return PROCESS_ABORT;
+                }
+                // a function pointer set to vfork (start = vfork;) makes its calls vfork sites
+                if (!(expression.getParent() instanceof IASTFunctionCallExpression)
+                        && expression instanceof IASTIdExpression id && callees.contains(id.getName().toString())
                         && !(id.getName().resolveBinding() instanceof org.eclipse.cdt.core.dom.ast.IVariable)) {
                     found[0] = true;
                     return PROCESS_ABORT;

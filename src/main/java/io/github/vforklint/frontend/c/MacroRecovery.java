@@ -430,12 +430,19 @@ final class MacroRecovery {
         return letter;
     }
 
+    private static final java.util.Set<String> NORETURN_MACROS =
+            io.github.vforklint.knowledge.FunctionKnowledge.noReturnMacroNames();
+
     private boolean unknown(String word) {
         return !KEYWORDS.contains(word) && !known.contains(word);
     }
 
+    /**
+     * A project's spelling of noreturn (noreturn.yml) keeps its meaning: defined empty, the impossible
+     * paths after {@code die()} would be analysed.
+     */
     private void attribute(String name) {
-        defines.putIfAbsent(name, "");
+        defines.putIfAbsent(name, NORETURN_MACROS.contains(name) ? "__attribute__((noreturn))" : "");
     }
 
     private void passThrough(String name) {
