@@ -63,3 +63,16 @@ DEFUN ("spawn-child", Fspawn_child, Sspawn_child, 1, 1, 0,
     }
     return program;
 }
+
+/* busybox nc: const only where the feature is off (IF_NOT_NC_SERVER(const)); the counter is
+ * not a constant 0 in the build that counts, so the vfork behind the test is a site */
+void bad_qualifier_in_a_feature_macro(char **argv)
+{
+    IF_NOT_NC_SERVER(const) unsigned listeners = 0;
+    while (*++argv)
+        IF_NC_SERVER(listeners++);
+    if (listeners > 1 && vfork() == 0) {
+        puts(argv[0]);                          /* expect: VFK101 */
+        _exit(1);
+    }
+}

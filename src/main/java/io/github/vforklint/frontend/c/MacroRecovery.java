@@ -206,8 +206,10 @@ final class MacroRecovery {
     /**
      * Unknown function-like macros in {@code [from, to)} pass their tokens through; of two
      * written one after the other with nothing between them ({@code IF_X(int sock) IF_NOT_X(void)}),
-     * only the first: they are alternatives a configuration chooses between. Lower-case names
-     * are functions whose declaration is missing, not macros.
+     * only the first: they are alternatives a configuration chooses between. A macro around a
+     * qualifier alone ({@code IF_NOT_FEATURE_X(const) int n = 0}) is dropped: the variable is
+     * constant in one configuration only, and kept, folding it would make dead the code the other
+     * runs. Lower-case names are functions whose declaration is missing, not macros.
      */
     private void macroCalls(List<CTokens.Token> tokens, int from, int to) {
         int previousEnd = -1;
@@ -217,7 +219,7 @@ final class MacroRecovery {
                     && (i == 0 || !tokens.get(i - 1).is("."))
                     && (i == 0 || !tokens.get(i - 1).is(">") || i < 2 || !tokens.get(i - 2).is("-"))) {
                 int close = CTokens.matching(tokens, i + 1);
-                if (previousEnd == i - 1 && previousEnd >= 0) {
+                if (previousEnd == i - 1 && previousEnd >= 0 || onlyQualifiers(tokens, i + 1, to)) {
                     drop(t.text());
                 } else {
                     passThrough(t.text());
@@ -253,7 +255,13 @@ final class MacroRecovery {
                 continue;
             }
             if (i + 1 < name && head.get(i + 1).is("(")) {
-                passThrough(t.text());
+                if (onlyQualifiers(head, i + 1, name)) {
+                    // busybox's IF_NOT_FEATURE_X(const) int n = 0: const in one configuration only;
+                    // kept, constant folding would make dead the code the other configuration runs
+                    drop(t.text());
+                } else {
+                    passThrough(t.text());
+                }
                 continue;
             }
             if (pointer) {
@@ -281,6 +289,22 @@ final class MacroRecovery {
                 attribute(head.get(i).text());
             }
         }
+    }
+
+    /** Whether the parenthesised arguments opening at {@code open} hold only {@code const}/{@code volatile}. */
+    private static boolean onlyQualifiers(List<CTokens.Token> head, int open, int limit) {
+        boolean any = false;
+        for (int j = open + 1; j < limit; j++) {
+            CTokens.Token t = head.get(j);
+            if (t.is(")")) {
+                return any;
+            }
+            if (!(t.is("const") || t.is("volatile"))) {
+                return false;
+            }
+            any = true;
+        }
+        return false;
     }
 
     /** Each parameter: unknown macros calls pass through; an unknown word after the parameter's name is an attribute. */
