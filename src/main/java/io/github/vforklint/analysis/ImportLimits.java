@@ -36,7 +36,7 @@ record ImportLimits(int maxDepth, int maxReach) {
             }
             if (o instanceof VforkObservation.ChildCall call && !steps.isEmpty() && call.hasBody()
                     && call.calleeReach() > maxReach) {
-                notes.add(call.call().callee() + "() reaches " + call.calleeReach() + " functions, more than "
+                notes.add(call.call().callee() + "() reaches at least " + call.calleeReach() + " functions, more than "
                         + maxReach + ", and was not followed from the vfork child (--max-helper-reach); it is reported as "
                         + "a call to review by hand");
                 kept.add(call.asNotFollowed());
