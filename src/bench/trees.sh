@@ -3,7 +3,10 @@
 # each command run cold (a new JVM) RUNS times; medians of wall time, CPU time (user + system)
 # and peak RSS, and vforklint's wall-time ratio to grep.
 #
-#   src/bench/trees.sh [-n RUNS] [TREE ...]
+#   src/bench/trees.sh [-n RUNS] [--against JAR] [TREE ...]
+#
+# --against JAR also measures another vforklint jar (an older build) on the same trees in the same
+# invocation, run the way the launcher of its day ran it, and prints its row below each tree's.
 #
 # TREE is a directory, or one of the named trees (default: busybox none kernel empty):
 #   busybox  Debian's busybox source package, scanned with -I include
@@ -15,7 +18,14 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 runs=5
-if [ "${1:-}" = -n ]; then runs=$2; shift 2; fi
+against=""
+while [ $# -gt 0 ]; do
+  case $1 in
+    -n) runs=$2; shift 2 ;;
+    --against) against=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2 ;;
+    *) break ;;
+  esac
+done
 [ $# -gt 0 ] || set -- busybox none kernel empty
 command -v /usr/bin/time >/dev/null || { echo "bench: needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
 
@@ -51,6 +61,13 @@ for name in "$@"; do
   lines=$(find "$tree"/ -name '*.[ch]' -type f -print0 | xargs -0 -r cat | wc -l)
   read -r vw vc vr < <(cd "$tree" && measure "$here/vforklint" "${args[@]}" .)
   read -r gw gc _ < <(cd "$tree" && measure grep -rlw --include='*.[ch]' vfork .)
-  awk -v n="$name" -v f="$files" -v l="$lines" -v vw="$vw" -v vc="$vc" -v vr="$vr" -v gw="$gw" -v gc="$gc" 'BEGIN {
-    printf "%-8s %7d %9d | %8.2f %7.2f %8d | %9.2f %8.2f | %9.1fx\n", n, f, l, vw, vc, vr, gw, gc, vw / (gw > 0 ? gw : 0.01) }'
+  row() {
+    awk -v n="$1" -v f="$files" -v l="$lines" -v vw="$2" -v vc="$3" -v vr="$4" -v gw="$gw" -v gc="$gc" 'BEGIN {
+      printf "%-8s %7d %9d | %8.2f %7.2f %8d | %9.2f %8.2f | %9.1fx\n", n, f, l, vw, vc, vr, gw, gc, vw / (gw > 0 ? gw : 0.01) }'
+  }
+  row "$name" "$vw" "$vc" "$vr"
+  if [ -n "$against" ]; then
+    read -r bw bc br < <(cd "$tree" && measure java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$against" "${args[@]}" .)
+    row "  before" "$bw" "$bc" "$br"
+  fi
 done
