@@ -39,6 +39,7 @@ public class VforklintBasePlugin implements Plugin<Project> {
         extension.getShowViolations().convention(true);
         extension.getJniHeaders().convention(true);
         extension.getIsolation().convention("classloader");
+        extension.getSarifCategory().convention("vforklint");
         extension.getReportsDirectory().convention(project.getExtensions().getByType(ReportingExtension.class)
                 .getBaseDirectory().dir("vforklint"));
         extension.getConfigFile().convention(defaultConfigFile(project));
@@ -70,6 +71,9 @@ public class VforklintBasePlugin implements Plugin<Project> {
             task.getIsolation().convention(extension.getIsolation());
             task.getMaxHeapSize().convention(extension.getMaxHeapSize());
             task.getJvmArgs().convention(extension.getJvmArgs());
+            String projectPath = project.getPath();
+            task.getSarifCategory().convention(extension.getSarifCategory()
+                    .map(prefix -> sarifCategory(prefix, projectPath, task.getName())));
             task.setIgnoreFailures(extension.getIgnoreFailures().get());
             task.getReports().all(report -> {
                 report.getRequired().convention(report.getName().equals("sarif"));
@@ -94,6 +98,24 @@ public class VforklintBasePlugin implements Plugin<Project> {
         File own = new File(project.getProjectDir(), ".vforklint.yml");
         File root = new File(project.getRootDir(), ".vforklint.yml");
         return project.getLayout().file(project.provider(() -> own.isFile() ? own : root.isFile() ? root : null));
+    }
+
+    /**
+     * A task's SARIF category: the extension's, then the project's path, then what the task
+     * checks ({@code vforklint/main}, {@code vforklint/app/native}), so that every task's report
+     * can be uploaded, one by one or all from the reports folder, without replacing another's alerts.
+     */
+    static String sarifCategory(String prefix, String projectPath, String taskName) {
+        StringBuilder category = new StringBuilder(prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix);
+        for (String part : projectPath.split(":")) {
+            if (!part.isEmpty()) {
+                category.append('/').append(part);
+            }
+        }
+        String what = taskName.startsWith(EXTENSION) && taskName.length() > EXTENSION.length()
+                ? Character.toLowerCase(taskName.charAt(EXTENSION.length())) + taskName.substring(EXTENSION.length() + 1)
+                : taskName;
+        return category.append('/').append(what).toString();
     }
 
     static void requireSupportedGradle(GradleVersion current) {

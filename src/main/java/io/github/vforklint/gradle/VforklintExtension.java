@@ -56,6 +56,12 @@ public abstract class VforklintExtension {
     /** The worker process's heap ({@code 512m}, {@code 2g}) with process isolation. */
     public abstract Property<String> getMaxHeapSize();
 
+    /**
+     * The first part of every task's SARIF category (default {@code vforklint}): a task's report
+     * is in {@code <sarifCategory>/<project path>/<what it checks>/}, as {@code vforklint/main/}.
+     */
+    public abstract Property<String> getSarifCategory();
+
     /** Extra JVM arguments of the worker process, with process isolation. */
     public abstract ListProperty<String> getJvmArgs();
 }

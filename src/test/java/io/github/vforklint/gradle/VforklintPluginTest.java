@@ -21,6 +21,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -202,6 +203,113 @@ class VforklintPluginTest {
         task.getMaxHeapSize().set("2g");
         assertEquals("2g", task.getMaxHeapSize().get());
         assertEquals("1g", extension.getMaxHeapSize().get());
+    }
+
+    /** Java that starts processes with vfork: VFK301 on line 5. */
+    private static final String VFORK_MAIN = """
+            package demo;
+
+            public final class App {
+                public static void main(String[] args) throws Exception {
+                    System.setProperty("jdk.lang.Process.launchMechanism", "VFORK");
+                    new ProcessBuilder("true").start().waitFor();
+                }
+            }
+            """;
+
+    private Project javaProject() throws Exception {
+        Files.createDirectories(dir.resolve("src/main/java/demo"));
+        Files.writeString(dir.resolve("src/main/java/demo/App.java"), VFORK_MAIN);
+        Files.createDirectories(dir.resolve("src/main/resources"));
+        Files.writeString(dir.resolve("src/main/resources/start.sh"), "#!/bin/sh\nexec java -jar app.jar \"$@\"\n");
+        Files.writeString(dir.resolve("src/main/resources/notes.txt"), "not read: no file of this name is\n");
+        Files.createDirectories(dir.resolve("src/test/java/demo"));
+        Files.writeString(dir.resolve("src/test/java/demo/AppTest.java"),
+                "package demo;\nclass AppTest { void starts() throws Exception { new ProcessBuilder(\"true\").start(); } }\n");
+        Project project = ProjectBuilder.builder().withProjectDir(dir.toFile()).build();
+        project.getPluginManager().apply("java");
+        project.getPluginManager().apply("io.github.vforklint");
+        return project;
+    }
+
+    private static VforklintTask task(Project project, String name) {
+        VforklintTask task = (VforklintTask) project.getTasks().getByName(name);
+        task.getIsolation().set("none");
+        return task;
+    }
+
+    @Test
+    void eachSourceSetHasATaskOverItsSourcesWiredIntoCheck() throws Exception {
+        Project project = javaProject();
+        Task check = project.getTasks().getByName("check");
+        for (String name : List.of("vforklintMain", "vforklintTest", "vforklintNative", "vforklintBuildScripts")) {
+            assertTrue(check.getTaskDependencies().getDependencies(check).contains(project.getTasks().getByName(name)), name);
+        }
+        VforklintTask main = task(project, "vforklintMain");
+        // the files vforklint reads, by the front ends' own rule: Java sources, and a script among the resources
+        assertEquals(Set.of(dir.resolve("src/main/java/demo/App.java").toFile(), dir.resolve("src/main/resources/start.sh").toFile()),
+                main.getSource().getFiles());
+        assertEquals(Set.of(dir.resolve("src/test/java/demo/AppTest.java").toFile()),
+                task(project, "vforklintTest").getSource().getFiles());
+
+        VerificationException e = assertThrows(VerificationException.class, () -> TaskExecution.execute(project, main));
+        assertTrue(e.getMessage().startsWith("vforklint found problems: 1 problem (1 error, 0 warnings, 0 notes) in 2 files"),
+                e.getMessage());
+        JsonNode run = new ObjectMapper().readTree(report("vforklintMain.sarif").toFile()).path("runs").get(0);
+        JsonNode result = run.path("results").get(0);
+        assertEquals("VFK301", result.path("ruleId").asText());
+        assertEquals("src/main/java/demo/App.java", result.path("locations").get(0).path("physicalLocation")
+                .path("artifactLocation").path("uri").asText());
+        assertEquals(5, result.path("locations").get(0).path("physicalLocation").path("region").path("startLine").asInt());
+        // each task's report is in a category of its own: uploading them all replaces nothing
+        assertEquals("vforklint/main/", run.path("automationDetails").path("id").asText());
+
+        assertDoesNotThrow(() -> TaskExecution.execute(project, task(project, "vforklintTest")));
+        assertEquals("vforklint/test/", new ObjectMapper().readTree(report("vforklintTest.sarif").toFile())
+                .path("runs").get(0).path("automationDetails").path("id").asText());
+    }
+
+    @Test
+    void theBuildScriptsTaskChecksTheFilesWhereTheBuildsJvmsGetOptions() throws Exception {
+        Files.writeString(dir.resolve("gradle.properties"),
+                "org.gradle.jvmargs=-Xmx1g -Djdk.lang.Process.launchMechanism=VFORK\n");
+        Files.writeString(dir.resolve("build.gradle"), "plugins { id 'java' }\n");
+        Files.writeString(dir.resolve("README.md"), "launchMechanism=VFORK in prose is not read\n");
+        Project project = javaProject();
+        VforklintTask scripts = task(project, "vforklintBuildScripts");
+        assertEquals(Set.of(dir.resolve("gradle.properties").toFile(), dir.resolve("build.gradle").toFile()),
+                scripts.getSource().getFiles(), "the project's top files that vforklint reads, not its sources");
+        VerificationException e = assertThrows(VerificationException.class, () -> TaskExecution.execute(project, scripts));
+        assertTrue(e.getMessage().startsWith("vforklint found problems: 1 problem (1 error, 0 warnings, 0 notes) in 2 files"),
+                e.getMessage());
+        JsonNode result = new ObjectMapper().readTree(report("vforklintBuildScripts.sarif").toFile())
+                .path("runs").get(0).path("results").get(0);
+        assertEquals("VFK301", result.path("ruleId").asText());
+        assertEquals("gradle.properties", result.path("locations").get(0).path("physicalLocation")
+                .path("artifactLocation").path("uri").asText());
+    }
+
+    @Test
+    void theOptionsAreTaskInputsAndTheCategoryFollowsTheExtension() throws Exception {
+        Project project = javaProject();
+        VforklintExtension extension = project.getExtensions().getByType(VforklintExtension.class);
+        extension.getSarifCategory().set("java/");
+        VforklintTask main = task(project, "vforklintMain");
+        main.getSeverities().add("VFK301=warning");
+        main.getVforklintClasspath().setFrom();
+        Map<String, Object> inputs = main.getInputs().getProperties();
+        assertEquals("java/main", inputs.get("sarifCategory"));
+        assertEquals(List.of("VFK301=warning"), inputs.get("severities"));
+        assertTrue(inputs.containsKey("failOnIncomplete"), inputs.keySet().toString());
+        assertFalse(inputs.containsKey("jobs"), "the result is the same for any -j: not an input");
+        Path config = dir.resolve(".vforklint.yml");
+        Files.writeString(config, "fail-on: error\n");
+        main.getConfigFile().set(config.toFile());
+        assertTrue(main.getInputs().getFiles().getFiles().contains(config.toFile()));
+
+        assertEquals("vforklint/main", VforklintBasePlugin.sarifCategory("vforklint", ":", "vforklintMain"));
+        assertEquals("vforklint/app/jni/native", VforklintBasePlugin.sarifCategory("vforklint/", ":app:jni", "vforklintNative"));
+        assertEquals("ci/lintJni", VforklintBasePlugin.sarifCategory("ci", ":", "lintJni"));
     }
 
     @Test

@@ -89,7 +89,8 @@ public final class CFrontEnd implements FrontEnd {
         return isC(file);
     }
 
-    static boolean isC(Path file) {
+    /** Whether a file is C by its name ({@code .c}, {@code .h}): what this front end reads. */
+    public static boolean isC(Path file) {
         String name = String.valueOf(file.getFileName());
         return name.endsWith(".c") || name.endsWith(".h");
     }
