@@ -6,6 +6,7 @@ import io.github.vforklint.config.FailOn;
 import io.github.vforklint.config.Glob;
 import io.github.vforklint.config.MacroNames;
 import io.github.vforklint.finding.Severity;
+import io.github.vforklint.frontend.c.JdkHeaders;
 import io.github.vforklint.rules.Profile;
 import io.github.vforklint.rules.RuleCatalogue;
 import io.github.vforklint.rules.RuleDefinition;
@@ -90,17 +91,7 @@ public final class BuildOptions {
      * functions around them parse badly.
      */
     public static List<Path> jdkIncludeDirs(Path javaHome) {
-        Path include = javaHome.resolve("include");
-        if (!java.nio.file.Files.isRegularFile(include.resolve("jni.h"))) {
-            return List.of();
-        }
-        List<Path> dirs = new java.util.ArrayList<>(List.of(include));
-        try (var children = java.nio.file.Files.list(include)) {
-            children.filter(d -> java.nio.file.Files.isRegularFile(d.resolve("jni_md.h"))).sorted().forEach(dirs::add);
-        } catch (java.io.IOException e) {
-            // jni.h alone still declares most of JNI
-        }
-        return List.copyOf(dirs);
+        return JdkHeaders.of(javaHome);
     }
 
     public CheckRequest toRequest() throws CheckException {

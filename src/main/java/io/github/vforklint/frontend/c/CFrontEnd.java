@@ -118,12 +118,19 @@ public final class CFrontEnd implements FrontEnd {
         List<Path> extraHeaders = new ArrayList<>(headersIn(options.includeDirs()));
         settings.database().ifPresent(db -> extraHeaders.addAll(headersIn(db.includeDirs())));
         List<Map<String, String>> defineSets = cFiles.stream().map(f -> settings.definesFor(f.path())).distinct().toList();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        // JNI code parses only with jni.h; when the build names none, the running JDK's serve (read, never run).
+        Optional<JdkHeaders.Fallback> jdk = JdkHeaders.forScan(context.tree().mentioning(Set.of("jni"), cFiles),
+                settings.configuredIncludeDirs(), Path.of(System.getProperty("java.home")),
+                System.getProperty("java.version"));
+        jdk.ifPresent(f -> diagnostics.add(new Diagnostic(context.display(f.firstUser()), 0, Diagnostic.Kind.INFO,
+                f.note())));
+        BuildSettings scanSettings = jdk.map(f -> settings.withLastIncludeDirs(f.dirs())).orElse(settings);
 
-        ProgramIndex program = new ProgramIndex(parser, settings, context.tree());
+        ProgramIndex program = new ProgramIndex(parser, scanSettings, context.tree());
         SummaryCache summaries = new SummaryCache();
         Map<String, String> wrappers = new LinkedHashMap<>(); // the analysis' wrapper key -> function name
         Map<Path, FileResult> results = new LinkedHashMap<>();
-        List<Diagnostic> diagnostics = new ArrayList<>();
         VforkCandidates.Found found = VforkCandidates.find(context.tree(), cFiles, markers, extraHeaders, defineSets);
         List<Path> round = found.files().stream().map(SourceFile::path).toList();
         // CDT expands macros, so a function is analysed when it calls one of these after expansion.
