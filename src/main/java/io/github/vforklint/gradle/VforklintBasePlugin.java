@@ -37,7 +37,6 @@ public class VforklintBasePlugin implements Plugin<Project> {
         extension.getIgnoreFailures().convention(false);
         extension.getFailOnIncomplete().convention(false);
         extension.getShowViolations().convention(true);
-        extension.getJniHeaders().convention(true);
         extension.getIsolation().convention("classloader");
         extension.getSarifCategory().convention("vforklint");
         extension.getReportsDirectory().convention(project.getExtensions().getByType(ReportingExtension.class)
@@ -53,13 +52,13 @@ public class VforklintBasePlugin implements Plugin<Project> {
                     "io.github.vforklint:vforklint:" + extension.getToolVersion().get())));
         });
 
+        List<File> jdkHeaders = BuildOptions.jdkIncludeDirs(Path.of(System.getProperty("java.home"))).stream()
+                .map(Path::toFile).toList();
         project.getTasks().withType(VforklintTask.class).configureEach(task -> {
             task.getBaseDirectory().convention(project.getLayout().dir(project.provider(() -> project.getRootDir())));
             task.getModuleDirectory().convention(project.getLayout().getProjectDirectory());
             task.getVforklintClasspath().from(tool);
-            task.getIncludeDirectories().from(extension.getJniHeaders().map(jni -> jni
-                    ? BuildOptions.jdkIncludeDirs(Path.of(System.getProperty("java.home"))).stream().map(Path::toFile).toList()
-                    : List.of()));
+            task.getJdkIncludeDirectories().from(jdkHeaders);
             task.getConfigFile().convention(extension.getConfigFile());
             task.getBaselineFile().convention(extension.getBaselineFile());
             task.getProfile().convention(extension.getProfile());

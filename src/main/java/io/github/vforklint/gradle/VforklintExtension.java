@@ -41,9 +41,6 @@ public abstract class VforklintExtension {
     /** Per-rule severities, {@code RULE=LEVEL}. */
     public abstract ListProperty<String> getSeverities();
 
-    /** Add the JDK's header folders ({@code jni.h}) of the JVM running Gradle to the include path (default true). */
-    public abstract Property<Boolean> getJniHeaders();
-
     /** Print every finding in the build log (the summary is always printed). */
     public abstract Property<Boolean> getShowViolations();
 

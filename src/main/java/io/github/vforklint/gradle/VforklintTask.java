@@ -40,8 +40,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Checks C sources, Java sources and the files where JVMs get their options for vfork() misuse.
@@ -100,6 +102,16 @@ public abstract class VforklintTask extends DefaultTask
     @Optional
     @PathSensitive(PathSensitivity.RELATIVE)
     public abstract ConfigurableFileCollection getIncludeDirectories();
+
+    /**
+     * The header folders of the JDK running Gradle ({@code jni.h}, {@code jni_md.h}), which the
+     * plugin sets: searched after {@link #getIncludeDirectories()}, so that JNI code parses and a
+     * {@code jni.h} named there wins; inputs, so that another JDK's headers make the task run again.
+     */
+    @InputFiles
+    @Optional
+    @PathSensitive(PathSensitivity.RELATIVE)
+    public abstract ConfigurableFileCollection getJdkIncludeDirectories();
 
     /** Fail when some file could not be fully analysed (default false: a warning). */
     @Input
@@ -175,7 +187,9 @@ public abstract class VforklintTask extends DefaultTask
         queue.submit(VforklintWork.class, p -> {
             VforklintOptions.copy(this, p);
             p.getSourceDirectories().set(roots);
-            p.getIncludeDirectories().set(new ArrayList<>(getIncludeDirectories().getFiles()));
+            Set<File> includeDirectories = new LinkedHashSet<>(getIncludeDirectories().getFiles());
+            includeDirectories.addAll(getJdkIncludeDirectories().getFiles());
+            p.getIncludeDirectories().set(new ArrayList<>(includeDirectories));
             List<String> wanted = new ArrayList<>();
             for (SingleFileReport report : reports) {
                 if (report.getRequired().get()) {

@@ -104,16 +104,13 @@ abstract class AbstractVforklintMojo extends AbstractMojo {
     @Parameter(property = "vforklint.failOnIncomplete", defaultValue = "false")
     boolean failOnIncomplete;
 
-    /** Include directories, as the compiler's {@code -I}. */
+    /**
+     * Include directories, as the compiler's {@code -I}. The header folders of the JDK running
+     * Maven ({@code jni.h}, {@code jni_md.h}) come after them, so that JNI code parses and the
+     * cache key holds them.
+     */
     @Parameter(property = "vforklint.includeDirectories")
     List<File> includeDirectories;
-
-    /**
-     * Add the JDK's header folders ({@code jni.h}, {@code jni_md.h}) of the JVM running Maven to
-     * the include path, so that JNI code parses.
-     */
-    @Parameter(property = "vforklint.jniHeaders", defaultValue = "true")
-    boolean jniHeaders;
 
     /** Macro definitions, {@code NAME} or {@code NAME=VALUE}, as the compiler's {@code -D}. */
     @Parameter(property = "vforklint.defines")
@@ -322,9 +319,7 @@ abstract class AbstractVforklintMojo extends AbstractMojo {
         if (includeDirectories != null) {
             includeDirectories.forEach(f -> dirs.add(base.resolve(f.toPath()).normalize()));
         }
-        if (jniHeaders) {
-            dirs.addAll(BuildOptions.jdkIncludeDirs(Path.of(System.getProperty("java.home"))));
-        }
+        dirs.addAll(BuildOptions.jdkIncludeDirs(Path.of(System.getProperty("java.home"))));
         return dirs;
     }
 

@@ -154,28 +154,48 @@ class VforklintPluginTest {
     }
 
     @Test
-    void jniCodeParsesWithTheJdksHeadersWhichCanBeTurnedOff() throws Exception {
+    void jniCodeParsesWithTheJdksHeadersWhichAreInputs() throws Exception {
         Path javaHome = Path.of(System.getProperty("java.home"));
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(javaHome.resolve("include/jni.h")),
                 "this JVM has no include/jni.h (a JRE)");
         Project project = project(PluginFixtures.JNI);
         VforklintTask task = nativeTask(project);
-        assertTrue(task.getIncludeDirectories().getFiles().contains(javaHome.resolve("include").toFile()));
+        task.getReports().getText().getRequired().set(true);
+        assertTrue(task.getJdkIncludeDirectories().getFiles().contains(javaHome.resolve("include").toFile()));
+        assertTrue(task.getIncludeDirectories().isEmpty(), "includeDirectories is the user's own");
+        task.getVforklintClasspath().setFrom();
+        assertTrue(task.getInputs().getFiles().getFiles().contains(javaHome.resolve("include").toFile()),
+                "a folder input, hashed with its files: a JDK with other headers makes the task run again");
         VerificationException e = assertThrows(VerificationException.class, () -> TaskExecution.execute(project, task));
         assertEquals("vforklint found problems: 1 problem (1 error, 0 warnings, 0 notes) in 1 file, 1 vfork site; see "
                 + report("vforklintNative.sarif").toFile(), e.getMessage());
+        assertFalse(Files.readString(report("vforklintNative.txt")).contains("read from the JDK running vforklint"),
+                "named, the headers need no note");
 
+        // with the JDK's folders cleared, the C front end reads the running JDK's headers itself, and says so
         Project without = ProjectBuilder.builder().withProjectDir(dir.toFile()).build();
         without.getPluginManager().apply("io.github.vforklint");
-        without.getExtensions().getByType(VforklintExtension.class).getJniHeaders().set(false);
         VforklintTask bare = nativeTask(without);
         bare.getReports().getText().getRequired().set(true);
-        assertTrue(bare.getIncludeDirectories().isEmpty());
-        // the C front end then reads the running JDK's headers itself, and says so
+        bare.getJdkIncludeDirectories().setFrom();
         VerificationException fallback = assertThrows(VerificationException.class, () -> TaskExecution.execute(without, bare));
         assertFalse(fallback.getMessage().contains("not fully analysed"), fallback.getMessage());
         assertTrue(Files.readString(report("vforklintNative.txt")).contains(
                 "src/main/jni/spawn.c: note: <jni.h> and <jni_md.h> are read from the JDK running vforklint"));
+    }
+
+    @Test
+    void aJniHeaderInTheIncludeDirectoriesComesBeforeTheJdks() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.isRegularFile(Path.of(System.getProperty("java.home"), "include/jni.h")), "a JRE has no jni.h");
+        Project project = project(PluginFixtures.JNI);
+        // a jni.h that declares nothing: read instead of the JDK's, JNIEXPORT stays unknown
+        Path own = Files.createDirectories(dir.resolve("headers"));
+        Files.writeString(own.resolve("jni.h"), "/* not the JDK's */\n");
+        VforklintTask task = nativeTask(project);
+        task.getIncludeDirectories().from(own.toFile());
+        VerificationException e = assertThrows(VerificationException.class, () -> TaskExecution.execute(project, task));
+        assertTrue(e.getMessage().contains("not fully analysed"), e.getMessage());
     }
 
     @Test
