@@ -2,6 +2,7 @@ package io.github.vforklint.gradle;
 
 import io.github.vforklint.Version;
 import io.github.vforklint.api.BuildOptions;
+import io.github.vforklint.report.SarifCategory;
 import org.gradle.api.GradleException;
 import org.gradle.api.Plugin;
 import org.gradle.api.Project;
@@ -14,6 +15,7 @@ import org.gradle.util.GradleVersion;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -105,16 +107,12 @@ public class VforklintBasePlugin implements Plugin<Project> {
      * can be uploaded, one by one or all from the reports folder, without replacing another's alerts.
      */
     static String sarifCategory(String prefix, String projectPath, String taskName) {
-        StringBuilder category = new StringBuilder(prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix);
-        for (String part : projectPath.split(":")) {
-            if (!part.isEmpty()) {
-                category.append('/').append(part);
-            }
-        }
-        String what = taskName.startsWith(EXTENSION) && taskName.length() > EXTENSION.length()
+        List<String> parts = new ArrayList<>(List.of(projectPath.split(":")));
+        parts.add(taskName.startsWith(EXTENSION) && taskName.length() > EXTENSION.length()
                 ? Character.toLowerCase(taskName.charAt(EXTENSION.length())) + taskName.substring(EXTENSION.length() + 1)
-                : taskName;
-        return category.append('/').append(what).toString();
+                : taskName);
+        // The prefix is checked when the report is written, where a bad one is a clear build failure.
+        return SarifCategory.join(prefix, parts);
     }
 
     static void requireSupportedGradle(GradleVersion current) {

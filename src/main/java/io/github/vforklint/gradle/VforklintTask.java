@@ -1,6 +1,7 @@
 package io.github.vforklint.gradle;
 
 import groovy.lang.Closure;
+import io.github.vforklint.api.CheckResult;
 import io.github.vforklint.api.ScannedFiles;
 import org.gradle.api.Action;
 import org.gradle.api.DefaultTask;
@@ -206,8 +207,7 @@ public abstract class VforklintTask extends DefaultTask
         if (VforklintWork.Outcome.ERROR.equals(outcome.status())) {
             throw new GradleException("vforklint: " + outcome.error());
         }
-        boolean findings = outcome.status().equals("FINDINGS");
-        boolean fails = findings || (getFailOnIncomplete().get() && outcome.status().equals("INCOMPLETE"));
+        boolean fails = CheckResult.Status.valueOf(outcome.status()).failsBuild(getFailOnIncomplete().get());
         if (getShowViolations().getOrElse(true) && outcome.problems() > 0 && Files.isRegularFile(consoleFile)) {
             for (String line : Files.readAllLines(consoleFile, StandardCharsets.UTF_8)) {
                 getLogger().warn(line);

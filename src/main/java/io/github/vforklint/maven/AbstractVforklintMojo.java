@@ -260,11 +260,9 @@ abstract class AbstractVforklintMojo extends AbstractMojo {
         if (below.toString().isEmpty() || below.startsWith("..")) {
             return build;
         }
-        StringBuilder name = new StringBuilder(build.name());
-        for (Path part : below) {
-            name.append('/').append(part.toString().replaceAll("[\\s\\p{Cntrl}]", "_"));
-        }
-        return new SarifCategory(name.toString());
+        List<String> folders = new ArrayList<>();
+        below.forEach(part -> folders.add(part.toString()));
+        return build.below(folders);
     }
 
     /** What is scanned in the module at {@code base}. */

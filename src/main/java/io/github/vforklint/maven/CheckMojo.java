@@ -38,8 +38,7 @@ public class CheckMojo extends AbstractVforklintMojo {
         /** @param named prefix the summary with the module's name (several modules in one log) */
         static void report(ModuleCheck.Outcome outcome, boolean named, boolean consoleOutput, boolean failOnIncomplete,
                            org.apache.maven.plugin.logging.Log log) throws MojoFailureException {
-            boolean fails = outcome.status() == CheckResult.Status.FINDINGS
-                    || (failOnIncomplete && outcome.status() == CheckResult.Status.INCOMPLETE);
+            boolean fails = outcome.status().failsBuild(failOnIncomplete);
             String summary = named ? outcome.summary().replaceFirst("^vforklint: ", "vforklint: " + outcome.module() + ": ")
                     : outcome.summary();
             if (consoleOutput && outcome.findings() > 0) {

@@ -1,5 +1,7 @@
 package io.github.vforklint.report;
 
+import java.util.List;
+
 /**
  * A code scanning category, as a SARIF run carries it in {@code runAutomationDetails.id}. GitHub
  * reads that id as {@code category/run-id} and keeps alerts per category, so the id is the
@@ -42,6 +44,30 @@ public record SarifCategory(String name) {
             throw new IllegalArgumentException("expected a category such as vforklint/jni, not '" + text + "'");
         }
         return new SarifCategory(trimmed);
+    }
+
+    /**
+     * This category with {@code parts} below it, a level each (a module's folders, a project's
+     * path): the category of one part of a build, so that each part's report can be uploaded
+     * without replacing another's alerts.
+     */
+    public SarifCategory below(List<String> parts) {
+        return new SarifCategory(join(name, parts));
+    }
+
+    /**
+     * {@code prefix} (without a slash that ends it) and then each non-empty part, a level each;
+     * spaces and control characters in a part, which a category cannot hold, become {@code _}.
+     * For a build tool that checks the prefix only when it writes the report.
+     */
+    public static String join(String prefix, List<String> parts) {
+        StringBuilder category = new StringBuilder(prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix);
+        for (String part : parts) {
+            if (!part.isEmpty()) {
+                category.append('/').append(part.replaceAll("[\\s\\p{Cntrl}]", "_"));
+            }
+        }
+        return category.toString();
     }
 
     /** The run's {@code runAutomationDetails.id}: the category and the slash that ends it. */

@@ -199,6 +199,25 @@ class VforklintPluginTest {
     }
 
     @Test
+    void anIncompleteAnalysisFailsTheBuildOnlyWithFailOnIncomplete() throws Exception {
+        // JNI code whose jni.h declares nothing: JNIEXPORT is unknown, the file is not fully analysed
+        Project project = project("#include <jni.h>\n" + PluginFixtures.GOOD
+                + "JNIEXPORT jint JNICALL Java_demo_Spawner_nothing(JNIEnv *env, jclass cls)\n{\n    return 0;\n}\n");
+        Path own = Files.createDirectories(dir.resolve("headers"));
+        Files.writeString(own.resolve("jni.h"), "/* declares nothing */\n");
+        VforklintTask task = nativeTask(project);
+        task.getIncludeDirectories().from(own.toFile());
+        task.getJdkIncludeDirectories().setFrom();
+        assertDoesNotThrow(() -> TaskExecution.execute(project, task), "by default a warning");
+        assertTrue(Files.isRegularFile(report("vforklintNative.sarif")));
+
+        task.getFailOnIncomplete().set(true);
+        VerificationException e = assertThrows(VerificationException.class, () -> TaskExecution.execute(project, task));
+        assertTrue(e.getMessage().startsWith("vforklint found problems: no problems found (1 file, 1 vfork site); 1 file not"
+                + " fully analysed"), e.getMessage());
+    }
+
+    @Test
     void aBadOptionIsAClearBuildFailure() throws Exception {
         Project project = project(PluginFixtures.BAD);
         project.getExtensions().getByType(VforklintExtension.class).getSeverities().add("VFK999=note");
@@ -334,6 +353,8 @@ class VforklintPluginTest {
         assertEquals("vforklint/main", VforklintBasePlugin.sarifCategory("vforklint", ":", "vforklintMain"));
         assertEquals("vforklint/app/jni/native", VforklintBasePlugin.sarifCategory("vforklint/", ":app:jni", "vforklintNative"));
         assertEquals("ci/lintJni", VforklintBasePlugin.sarifCategory("ci", ":", "lintJni"));
+        // Gradle 8 still takes (with a deprecation warning) a project name with a space, which a category cannot hold
+        assertEquals("vforklint/my_app/native", VforklintBasePlugin.sarifCategory("vforklint", ":my app", "vforklintNative"));
     }
 
     @Test
