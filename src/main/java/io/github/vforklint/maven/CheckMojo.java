@@ -7,8 +7,8 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
- * Checks the module's C sources for vfork() misuse and fails the build on findings at or above
- * {@code failOnSeverity}. Always writes {@code vforklint.sarif}, {@code vforklint.xml}
+ * Checks the module's C sources, and its JVM sources and options, for vfork() misuse and fails
+ * the build on findings at or above {@code failOnSeverity}. Always writes {@code vforklint.sarif}, {@code vforklint.xml}
  * (Checkstyle) and {@code vforklint.txt} into {@code outputDirectory}.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
