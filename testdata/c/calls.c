@@ -94,7 +94,7 @@ void bad_heap_strdup(const char *path)
 void bad_env_setenv(const char *path, char *const argv[])
 {
     if (vfork() == 0) {
-        setenv("LC_ALL", "C", 1);           /* expect: VFK101 */
+        setenv("LC_ALL", "C", 1);           /* expect: VFK101 VFK104 */
         execv(path, argv);
         _exit(127);
     }
@@ -104,7 +104,7 @@ void bad_env_setenv(const char *path, char *const argv[])
 void bad_env_putenv(const char *path, char *const argv[], char *assignment)
 {
     if (vfork() == 0) {
-        putenv(assignment);                 /* expect: VFK101 */
+        putenv(assignment);                 /* expect: VFK101 VFK104 */
         execv(path, argv);
         _exit(127);
     }

@@ -66,7 +66,7 @@ int spawn_with_parameter_writing_helper(const char *path, char *const argv[])
         execv(path, argv);
         _exit(127);
     }
-    return pid < 0 ? -1 : 0;
+    return pid < 0 ? -1 : status;           /* expect: VFK201 */
 }
 
 /* VFK104 inside a helper: a static local of the helper is shared with the parent */

@@ -66,8 +66,8 @@ pid_t bad_static_local_write(const char *path, char *const argv[])
     return pid;
 }
 
-/* VFK104: write to a parameter */
-void bad_parameter_write(int fd, const char *path, char *const argv[])
+/* VFK104: write to a parameter the parent reads afterwards */
+int bad_parameter_write(int fd, const char *path, char *const argv[])
 {
     if (vfork() == 0) {
         if (fd < 0)
@@ -76,6 +76,7 @@ void bad_parameter_write(int fd, const char *path, char *const argv[])
         execv(path, argv);
         _exit(127);
     }
+    return fd;                              /* expect: VFK201 */
 }
 
 /* VFK104: write to a local declared before the vfork (s04) */
@@ -93,7 +94,7 @@ int bad_local_before_vfork(int fd, const char *path, char *const argv[])
         execv(path, argv);
         _exit(127);
     }
-    return pid < 0 ? -1 : 0;
+    return pid < 0 ? -1 : target;           /* expect: VFK201 */
 }
 
 /* VFK104: *p through a pointer parameter (s26) */
@@ -161,27 +162,31 @@ void bad_preincrement_global(const char *path, char *const argv[])
     }
 }
 
-/* VFK104: compound assignment to a local declared before the vfork */
-int bad_compound_assign_local(const char *path, char *const argv[])
+/* compound assignment to a local declared before the vfork that the parent never reads again:
+ * harmless where vfork shares memory (a note in the strict profile only) */
+int ok_compound_assign_unobservable_local(const char *path, char *const argv[])
 {
     int attempts = 0;
     pid_t pid = vfork();
 
     if (pid == 0) {
-        attempts += 1;                      /* expect: VFK104 */
+        attempts += 1;
         execv(path, argv);
         _exit(127);
     }
     return pid;
 }
 
-/* VFK104: -- on a parameter */
+/* VFK104: -- on a parameter the parent reads in the next round of its loop */
 void bad_postdecrement_parameter(int retries, const char *path, char *const argv[])
 {
-    if (vfork() == 0) {
-        while (retries-- > 0)               /* expect: VFK104 */
-            execv(path, argv);
-        _exit(127);
+    while (retries > 0) {                   /* expect: VFK201 */
+        if (vfork() == 0) {
+            while (retries-- > 0)           /* expect: VFK104 */
+                execv(path, argv);
+            _exit(127);
+        }
+        retries--;                          /* expect: VFK201 */
     }
 }
 
@@ -199,11 +204,12 @@ int bad_parent_array_write(const char *path, char *const argv[])
         execv(path, argv);
         _exit(127);
     }
-    return pid;
+    return pid < 0 ? -1 : name[1];          /* expect: VFK201 */
 }
 
-/* VFK104: member of a struct declared before the vfork */
-int bad_parent_struct_write(int fd, const char *path, char *const argv[])
+/* member of a struct declared before the vfork that the parent never reads again: harmless
+ * where vfork shares memory (a note in the strict profile only) */
+int ok_parent_struct_write_unobservable(int fd, const char *path, char *const argv[])
 {
     struct spawn_opts opts = { 0, 0 };
     pid_t pid;
@@ -212,7 +218,7 @@ int bad_parent_struct_write(int fd, const char *path, char *const argv[])
         return 0;
     pid = vfork();
     if (pid == 0) {
-        opts.fd = fd;                       /* expect: VFK104 */
+        opts.fd = fd;
         execv(path, argv);
         _exit(127);
     }
@@ -469,10 +475,10 @@ void ok_alloca_in_child(const char *shell, char **argv)
 }
 
 /* busybox tcpudp: the parent stores a new value before it reads, so the child's write to the
- * variable is dead by then; the write itself is still VFK104 */
+ * variable is dead by then: the parent can never see it (a note in the strict profile only) */
 char *describe_peer(int fd);
 
-void bad_parent_overwrites_before_reading(int fd, const char *path, char *const argv[])
+void ok_parent_overwrites_before_reading(int fd, const char *path, char *const argv[])
 {
     char *remote = 0;
 
@@ -481,7 +487,7 @@ void bad_parent_overwrites_before_reading(int fd, const char *path, char *const 
         if (remote == 0)
             break;
         if (vfork() == 0) {
-            remote = 0;                     /* expect: VFK104 */
+            remote = 0;
             execv(path, argv);
             _exit(127);
         }

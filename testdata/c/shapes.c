@@ -600,17 +600,18 @@ int bad_child_marks_itself_by_decrement(const char *path, char *const argv[])
 
 /* ---------------------------------------------------------------------------------------- */
 /* The configuration decides: with a constant condition only the taken branch of ?: runs
- * (busybox: pid = BB_MMU ? xfork() : xvfork();) */
+ * (busybox: pid = BB_MMU ? xfork() : xvfork();). The other branch runs where the macro is 0:
+ * vforklint analyses that configuration too, and says so on what it finds there. */
 #define HAVE_MMU 1
 #define NO_MMU 0
 
-void ok_constant_condition_picks_fork(void)
+void bad_constant_condition_vfork_only_without_mmu(void)
 {
     pid_t pid = HAVE_MMU ? fork() : vfork();
 
     if (pid == 0) {
-        printf("forked child may use stdio\n");
-        exit(0);
+        printf("child may use stdio only when forked\n");   /* expect: VFK101 (when HAVE_MMU is 0) */
+        exit(0);                                              /* expect: VFK102 (when HAVE_MMU is 0) */
     }
 }
 
@@ -637,12 +638,13 @@ void bad_unknown_condition_either_branch(int use_fork)
     puts("parent");
 }
 
-/* the result stored in a struct member (busybox hush: command->pid = vfork()) */
+/* the result stored in a struct member (busybox hush: command->pid = vfork()): the child's 0 sits
+ * in the parent's heap until the parent stores the pid, where other threads can see it */
 struct job { pid_t pid; const char *path; };
 
 void bad_result_in_struct_member(struct job *command, char *const argv[])
 {
-    command->pid = vfork();
+    command->pid = vfork();                 /* expect: VFK104 */
     if (!command->pid) {
         puts("child");                      /* expect: VFK101 */
         execv(command->path, argv);

@@ -170,3 +170,18 @@ void ok_strict_fork_child(int fd)
         child_die(pick_fd(fd));
     }
 }
+
+/* VFK104 as a note: a local of the vfork caller that the parent never reads again. Harmless
+ * where vfork shares memory, but POSIX lets the child change nothing but the pid variable. */
+int bad_strict_unobservable_local_write(int fd, const char *path, char *const argv[])
+{
+    int tries = 3;
+    pid_t pid = vfork();
+
+    if (pid == 0) {
+        tries = 0;                          /* expect: VFK104 */
+        execve(path, argv, environ);
+        _exit(127);
+    }
+    return pid;
+}

@@ -4,21 +4,26 @@ import io.github.vforklint.ir.Event;
 import io.github.vforklint.ir.FunctionBody;
 import io.github.vforklint.knowledge.FunctionKind;
 import io.github.vforklint.knowledge.FunctionKnowledge;
+import io.github.vforklint.knowledge.VforkCalls;
 
+import java.util.Optional;
 import java.util.Set;
 
-/** What the walks of one translation unit share: the catalogue, the way to find helper bodies, their summaries. */
+/** What the analyses of one translation unit share: the catalogue, the way to find helper bodies, their summaries. */
 final class AnalysisContext {
+
+    private static final String CLONE_WRAPPER = "\u0000clone:";
 
     private final FunctionKnowledge knowledge;
     private final FunctionResolver resolver;
     private final AnalysisLimits limits;
     private final Set<String> wrappers;
-    private final HelperSummaries summaries;
+    private final Summaries summaries;
 
     /**
-     * @param wrappers functions known to return the vfork result, as {@link #wrapperKey} of their
-     *                 bodies: calls that resolve to one of them are vfork sites
+     * @param wrappers functions known to return the vfork result, or to pass their parameters on
+     *                 as clone's function and flags, as {@link #wrapperKey} of their bodies: calls
+     *                 that resolve to one of them are vfork sites
      */
     AnalysisContext(FunctionKnowledge knowledge, FunctionResolver resolver, AnalysisLimits limits,
                     Set<String> wrappers, SummaryCache cache) {
@@ -26,23 +31,50 @@ final class AnalysisContext {
         this.resolver = resolver;
         this.limits = limits;
         this.wrappers = wrappers;
-        this.summaries = new HelperSummaries(this, cache);
+        this.summaries = new Summaries(this, cache);
     }
 
-    /** Whether the call, made in {@code caller}, returns 0 in a new vfork child. */
+    /** Whether the direct call, made in {@code caller}, returns 0 in a new vfork child. */
     boolean isVforkSite(Event.Call call, FunctionBody caller) {
         if (call.isIndirect()) {
             return false;
         }
-        return knowledge.lookup(call.callee()).kind() == FunctionKind.VFORK
+        return isVforkName(call.callee())
                 || knowledge.vforkCalls().returnsInChild(call)
                 || !wrappers.isEmpty() && resolver.function(call.callee(), caller)
                         .map(body -> wrappers.contains(wrapperKey(body))).orElse(false);
     }
 
+    boolean isVforkName(String name) {
+        return knowledge.lookup(name).kind() == FunctionKind.VFORK;
+    }
+
+    /** For a call to a project function that hands its parameters to clone as fn, flags and arg: where they are. */
+    VforkCalls.CloneShape cloneWrapper(Event.Call call, FunctionBody caller) {
+        if (call.isIndirect() || wrappers.isEmpty()) {
+            return null;
+        }
+        Optional<FunctionBody> body = resolver.function(call.callee(), caller);
+        if (body.isEmpty()) {
+            return null;
+        }
+        String prefix = wrapperKey(body.get()) + CLONE_WRAPPER;
+        for (String key : wrappers) {
+            if (key.startsWith(prefix)) {
+                String[] p = key.substring(prefix.length()).split(":");
+                return new VforkCalls.CloneShape(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2]));
+            }
+        }
+        return null;
+    }
+
     /** A wrapper is a definition, not a name: a static function of the same name elsewhere is not one. */
     static String wrapperKey(FunctionBody body) {
         return body.unit() + "\u0000" + body.name();
+    }
+
+    static String cloneWrapperKey(FunctionBody body, VforkCalls.CloneShape shape) {
+        return wrapperKey(body) + CLONE_WRAPPER + shape.function() + ":" + shape.flags() + ":" + shape.argument();
     }
 
     FunctionKnowledge knowledge() {
@@ -53,7 +85,7 @@ final class AnalysisContext {
         return resolver;
     }
 
-    HelperSummaries summaries() {
+    Summaries summaries() {
         return summaries;
     }
 

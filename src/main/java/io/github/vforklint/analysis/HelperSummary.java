@@ -1,21 +1,38 @@
 package io.github.vforklint.analysis;
 
 import java.util.List;
+import java.util.Set;
 
 /**
- * What a helper does when the child calls it, computed once per helper: what it observes (with
- * chains relative to the helper), and how it can come back to its caller.
+ * What a helper does when the vfork child calls it, computed once per helper from its body and
+ * its callees' summaries alone (never from a caller's limits): what it observes (trails relative
+ * to the helper), how it can come back, what its result is and points into.
+ *
+ * @param exits     the ways it returns to its caller
+ * @param returned  what a returned pointer may point into: {@link MemoryObject.Alloc} (with no
+ *                  call) for memory it allocated, {@link MemoryObject.Param} for memory reached
+ *                  through a parameter, {@link MemoryObject#UNKNOWN} for anything else
+ * @param reach     how many functions it reaches, itself included
+ * @param incomplete what could not be followed inside it (unparsed code, a bound)
  */
-record HelperSummary(List<VforkObservation> observations, boolean returnsNormally, boolean returnsIfUnknownCallsReturn,
-                     List<ExecMark> returnsAfterExec, List<String> incomplete, boolean returnsFreshMemory,
-                     java.util.Set<io.github.vforklint.ir.FunctionBody> reach) {
+record HelperSummary(List<VforkObservation> observations, List<Exit> exits, Set<MemoryObject> returned, int reach,
+                     List<String> incomplete) {
 
-    /** Stand-in while a recursive cycle is being summarised: assume the call returns and adds nothing. */
-    static final HelperSummary IN_PROGRESS = new HelperSummary(List.of(), true, false, List.of(), List.of(), false,
-            java.util.Set.of());
+    /**
+     * One way back to the caller: in which process ({@link Phase#CHILD}, or
+     * {@link Phase#GRANDCHILD} after a fork in it), past which exec, whether only if an unseen
+     * call returned, and the value returned.
+     */
+    record Exit(Phase phase, ExecMark exec, boolean uncertain, AbstractInt value) {
+    }
 
-    /** Stand-in for a helper too deep to follow; the note travels with every summary that reaches it. */
-    static HelperSummary cut(String note) {
-        return new HelperSummary(List.of(), true, false, List.of(), List.of(note), false, java.util.Set.of());
+    /** Where a recursive cycle starts: nothing known yet, no way back. */
+    static final HelperSummary BOTTOM = new HelperSummary(List.of(), List.of(), Set.of(), 1, List.of());
+
+    HelperSummary {
+        observations = List.copyOf(observations);
+        exits = List.copyOf(exits);
+        returned = Set.copyOf(returned);
+        incomplete = List.copyOf(incomplete);
     }
 }

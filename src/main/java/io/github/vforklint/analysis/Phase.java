@@ -9,5 +9,10 @@ enum Phase {
     /** vfork returned the child's pid: the child has exited or exec'd. */
     PARENT,
     /** vfork returned -1: there is no child. */
-    FAILED
+    FAILED,
+    /**
+     * The vfork child called fork() and this is the new process: it has memory of its own, so
+     * nothing it does is vfork-child code.
+     */
+    GRANDCHILD
 }

@@ -2,39 +2,69 @@ package io.github.vforklint.analysis;
 
 import io.github.vforklint.ir.FunctionBody;
 
+import java.util.BitSet;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Helper summaries shared by every translation unit of a scan: a helper defined in one file and
- * called from children in many is summarised once. Safe for the scan's parser threads; two
- * threads may race to compute the same summary, which only costs time.
+ * called from children in many is summarised once. A summary depends only on the helper's body
+ * and its callees, never on who asked first or with which limits, so two threads that race to
+ * compute the same one compute the same thing.
  */
 public final class SummaryCache {
 
-    /** How a function is entered: as a helper the child calls, or as the body of a clone child. */
-    enum Mode { HELPER, CLONE_CHILD }
-
     /** Identity of the lowered function, not structural equality: bodies are large graphs. */
-    private record Key(FunctionBody function, Mode mode) {
+    private record Key(FunctionBody function) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && k.function == function && k.mode == mode;
+            return o instanceof Key k && k.function == function;
         }
 
         @Override
         public int hashCode() {
-            return System.identityHashCode(function) * 31 + mode.hashCode();
+            return System.identityHashCode(function);
         }
     }
 
     private final Map<Key, HelperSummary> summaries = new ConcurrentHashMap<>();
+    private final Map<Key, Boolean> recursive = new ConcurrentHashMap<>();
+    private final Map<Key, Map<java.util.List<Long>, HelperSummary>> specialised = new ConcurrentHashMap<>();
+    private final Map<Key, BitSet> reach = new ConcurrentHashMap<>();
+    private final Map<Key, Integer> ids = new ConcurrentHashMap<>();
+    private final AtomicInteger nextId = new AtomicInteger();
 
-    HelperSummary get(FunctionBody function, Mode mode) {
-        return summaries.get(new Key(function, mode));
+    HelperSummary get(FunctionBody function) {
+        return summaries.get(new Key(function));
     }
 
-    void put(FunctionBody function, Mode mode, HelperSummary summary) {
-        summaries.putIfAbsent(new Key(function, mode), summary);
+    /** The functions a summarised function reaches (itself included), as {@link #id}s. */
+    BitSet reach(FunctionBody function) {
+        return reach.get(new Key(function));
+    }
+
+    void put(FunctionBody function, HelperSummary summary, BitSet reached, boolean inCycle) {
+        reach.putIfAbsent(new Key(function), reached);
+        recursive.putIfAbsent(new Key(function), inCycle);
+        summaries.putIfAbsent(new Key(function), summary);
+    }
+
+    /** Whether the function is part of a recursive cycle (its summary is never specialised). */
+    boolean recursive(FunctionBody function) {
+        return recursive.getOrDefault(new Key(function), true);
+    }
+
+    HelperSummary specialised(FunctionBody function, java.util.List<Long> arguments) {
+        return specialised.getOrDefault(new Key(function), Map.of()).get(arguments);
+    }
+
+    void putSpecialised(FunctionBody function, java.util.List<Long> arguments, HelperSummary summary) {
+        specialised.computeIfAbsent(new Key(function), k -> new ConcurrentHashMap<>()).putIfAbsent(arguments, summary);
+    }
+
+    /** A number for the function, for reach sets: only their sizes are ever reported. */
+    int id(FunctionBody function) {
+        return ids.computeIfAbsent(new Key(function), k -> nextId.getAndIncrement());
     }
 }

@@ -1,9 +1,9 @@
 package io.github.vforklint.analysis;
 
+import io.github.vforklint.finding.Location;
 import io.github.vforklint.ir.CfgNode;
 import io.github.vforklint.ir.Event;
 import io.github.vforklint.ir.FunctionBody;
-import io.github.vforklint.finding.Location;
 import io.github.vforklint.ir.Variable;
 import io.github.vforklint.knowledge.FunctionKnowledge;
 
@@ -11,21 +11,23 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Entry point of the analysis: given a function that calls vfork, finds its child regions and
- * returns what happens in them. One instance per translation unit, so helper summaries are shared
- * by all the functions analysed in it.
+ * returns what happens in them. One instance per translation unit; helper summaries are shared
+ * by the whole scan through the {@link SummaryCache}.
  */
 public final class VforkAnalysis {
 
     /**
      * Observations of one function, plus notes on anything that cut the analysis short.
-     * {@code wrapperKey} is set when the function hands the vfork result to its caller, which
-     * makes it a vfork wrapper: pass the keys of all wrappers found to later analyses.
+     * {@code wrapperKey} is set when the function hands the vfork result to its caller, or passes
+     * its parameters on as clone's function and flags, which makes it a vfork wrapper: pass the
+     * keys of all wrappers found to later analyses.
      */
     public record Result(List<VforkObservation> observations, List<Location> vforkSites, List<String> incomplete,
                          String wrapperKey) {
@@ -50,26 +52,25 @@ public final class VforkAnalysis {
     public Result analyse(FunctionBody function) {
         // First walk: learn which nodes the parent runs, so the second can tell when a child
         // that survived a failed exec wanders into them.
-        PathExplorer discovery = new PathExplorer(function, context, false, null);
-        discovery.run(PathState.start());
-        Set<Object> childWritten = new HashSet<>();
-        List<VforkObservation> discovered = new ArrayList<>(discovery.observations);
-        discovered.addAll(WriteOwnership.forVforkFunction(discovery).parentWrites());
-        for (VforkObservation o : discovered) {
-            if (o instanceof VforkObservation.ParentMemoryWrite w && w.variable() != null) {
-                childWritten.add(identity(w.variable()));
-            }
-        }
-        PathExplorer walk = new PathExplorer(function, context, false, parentCode(discovery), childWritten);
-        walk.run(PathState.start());
+        FunctionFlow discovery = new FunctionFlow(function, context, FunctionFlow.Mode.CALLER, null, false,
+                context.summaries());
+        discovery.run(FlowState.start(Phase.BEFORE));
+        FunctionFlow walk = new FunctionFlow(function, context, FunctionFlow.Mode.CALLER, parentCode(discovery), true,
+                context.summaries());
+        walk.run(FlowState.start(Phase.BEFORE));
 
-        List<VforkObservation> observations = new ArrayList<>(VforkObservation.distinct(walk.observations));
-        List<VforkObservation.ParentMemoryWrite> parentWrites = WriteOwnership.forVforkFunction(walk).parentWrites();
-        observations.addAll(parentWrites);
+        Set<String> incomplete = new LinkedHashSet<>();
+        List<VforkObservation> observations = new ArrayList<>();
+        for (VforkObservation o : walk.observations) {
+            if (o instanceof VforkObservation.ParentMemoryWrite w && w.frameLocal()) {
+                o = w.observable(walk.liveAfter.getOrDefault(w.site(), Set.of()).contains(identity(w.variable())));
+            }
+            observations.add(o);
+        }
         observations.addAll(parentReadsOfChildWrites(walk, observations));
         observations.removeIf(o -> concernsParentFrame(o) && !walk.parentResumes.contains(o.site()));
+        observations = new ImportLimits(context.maxDepth(), context.maxReach()).apply(observations, incomplete);
 
-        List<String> incomplete = new ArrayList<>();
         if (walk.truncated) {
             incomplete.add("analysis of " + function.name() + "() stopped after " + context.stepBudget()
                     + " steps; findings in it may be missing");
@@ -77,8 +78,9 @@ public final class VforkAnalysis {
         incomplete.addAll(walk.incomplete);
         function.skipped().forEach(s -> incomplete.add("in " + function.name() + "(), line " + s));
         List<Location> sites = walk.vforkSites.stream().map(Event.Call::location).distinct().toList();
-        return new Result(observations, sites, incomplete,
-                walk.returnsVforkResult ? AnalysisContext.wrapperKey(function) : null);
+        String wrapper = walk.returnsVforkResult ? AnalysisContext.wrapperKey(function)
+                : walk.cloneWrapper != null ? AnalysisContext.cloneWrapperKey(function, walk.cloneWrapper) : null;
+        return new Result(List.copyOf(observations), sites, List.copyOf(incomplete), wrapper);
     }
 
     /**
@@ -99,31 +101,37 @@ public final class VforkAnalysis {
         return v.storage() == Variable.Storage.GLOBAL ? "global:" + v.name() : v;
     }
 
-    private static Set<CfgNode> parentCode(PathExplorer discovery) {
+    private static Set<CfgNode> parentCode(FunctionFlow discovery) {
         Set<CfgNode> nodes = new HashSet<>();
         for (Map.Entry<CfgNode, EnumSet<Phase>> e : discovery.phasesSeen.entrySet()) {
-            // The failure branch has no child, and may run the child's code (if (pid > 0) return pid;).
-            if (!EnumSet.of(Phase.CHILD, Phase.FAILED).containsAll(e.getValue())) {
+            // Code a fork() child shares with the vfork child (pid = use_fork ? fork() : vfork()),
+            // and the failure branch (if (pid > 0) return pid;), are not the parent's.
+            if (e.getValue().contains(Phase.PARENT)) {
                 nodes.add(e.getKey());
             }
         }
         return nodes;
     }
 
-    private static List<VforkObservation> parentReadsOfChildWrites(PathExplorer walk, List<VforkObservation> observations) {
+    private static List<VforkObservation> parentReadsOfChildWrites(FunctionFlow walk, List<VforkObservation> observations) {
         Map<Event.Call, Map<Object, Location>> written = new HashMap<>();
         for (VforkObservation o : observations) {
             if (o instanceof VforkObservation.ParentMemoryWrite w && w.variable() != null && w.site() != null) {
-                written.computeIfAbsent(w.site(), k -> new HashMap<>()).putIfAbsent(identity(w.variable()), w.location());
+                Map<Object, Location> bySite = written.computeIfAbsent(w.site(), k -> new HashMap<>());
+                bySite.merge(identity(w.variable()), w.location(), VforkAnalysis::earlier);
             }
         }
         List<VforkObservation> reads = new ArrayList<>();
-        for (PathExplorer.ParentSideRead read : walk.parentReads) {
+        for (FunctionFlow.ParentSideRead read : walk.parentReads) {
             Location write = written.getOrDefault(read.site(), Map.of()).get(identity(read.read().variable()));
             if (write != null) {
-                reads.add(new VforkObservation.ParentRead(read.read(), write, read.site()));
+                reads.add(new VforkObservation.ParentRead(read.read(), write, Trail.at(read.site())));
             }
         }
         return reads;
+    }
+
+    private static Location earlier(Location a, Location b) {
+        return a.line() < b.line() || a.line() == b.line() && a.column() <= b.column() ? a : b;
     }
 }

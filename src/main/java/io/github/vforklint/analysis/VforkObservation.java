@@ -1,66 +1,99 @@
 package io.github.vforklint.analysis;
 
+import io.github.vforklint.finding.Location;
 import io.github.vforklint.finding.TraceStep;
 import io.github.vforklint.ir.Event;
-import io.github.vforklint.finding.Location;
 import io.github.vforklint.ir.Variable;
 import io.github.vforklint.knowledge.FunctionInfo;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Something the child (or, for {@link ParentRead}, the parent) does that a rule may care about.
  * {@code site} is the vfork call; {@code chain} the calls from the function that called vfork
- * down to where this happens (empty when it happens in that function).
+ * down to where this happens (empty when it happens in that function). The same statement
+ * reached through different calls is one observation per chain: the rules group them.
  */
 public sealed interface VforkObservation extends Observation {
 
-    Event.Call site();
+    Trail trail();
 
-    List<TraceStep> chain();
+    default Event.Call site() {
+        return trail().site();
+    }
+
+    default List<TraceStep> chain() {
+        return trail().steps();
+    }
 
     /** Where the observed code is. */
     Location location();
 
-    /** The same observation seen from a caller: one more call in front of the chain. */
-    VforkObservation via(TraceStep step, Event.Call newSite);
+    /** The same observation, reached along another trail. */
+    VforkObservation along(Trail newTrail);
 
-    /** A call the child makes. {@code hasBody}: the callee is defined in the scanned code and was analysed. */
-    record ChildCall(Event.Call call, FunctionInfo info, boolean hasBody, Event.Call site, List<TraceStep> chain)
-            implements VforkObservation {
+    /**
+     * A call the child makes. {@code hasBody}: the callee is defined in the scanned code and was
+     * analysed. {@code notFollowed}: it has a body, but reaches more functions than the helper-reach
+     * limit allows this deep in the child, so its contents are not reported.
+     */
+    record ChildCall(Event.Call call, FunctionInfo info, boolean hasBody, int calleeReach, boolean notFollowed,
+                     Trail trail) implements VforkObservation {
         public Location location() {
             return call.location();
         }
 
-        public VforkObservation via(TraceStep step, Event.Call newSite) {
-            return new ChildCall(call, info, hasBody, newSite, prepend(step, chain));
+        public ChildCall along(Trail newTrail) {
+            return new ChildCall(call, info, hasBody, calleeReach, notFollowed, newTrail);
+        }
+
+        ChildCall asNotFollowed() {
+            return new ChildCall(call, info, hasBody, calleeReach, true, trail);
         }
     }
 
-    /**
-     * The child writes memory the parent owns. {@code variable} is the written variable when the
-     * write is to (part of) one. {@code parameter} is the index of the function's pointer
-     * parameter the memory is reached through, or -1: whether such a write reaches the parent
-     * depends on what each caller passes, so callers decide.
-     */
-    record ParentMemoryWrite(Event.Write write, Variable variable, int parameter, Event.Call site,
-                             List<TraceStep> chain) implements VforkObservation {
-        public Location location() {
-            return write.location();
-        }
+    /** How a write reaches memory. */
+    enum WriteKind {
+        /** An assignment, {@code ++}, {@code --}. */
+        ASSIGNMENT,
+        /** A library call that writes through an argument ({@code memset(buf, ...)}). */
+        LIBRARY,
+        /** A call that changes the environment ({@code setenv}). */
+        ENVIRONMENT
+    }
 
-        public VforkObservation via(TraceStep step, Event.Call newSite) {
-            return new ParentMemoryWrite(write, variable, parameter, newSite, prepend(step, chain));
+    /**
+     * The child writes memory the parent owns. {@code target} spells what is written;
+     * {@code callee} is the library call that writes it, for {@link WriteKind#LIBRARY} and
+     * {@link WriteKind#ENVIRONMENT}. {@code variable} is the written variable when the write is to
+     * (part of) one. {@code parameter} is the index of the function's pointer parameter the memory
+     * is reached through, or -1: whether such a write reaches the parent depends on what each
+     * caller passes, so callers decide. {@code frameLocal}: the variable is a local or parameter of
+     * the function that called vfork; {@code observable}: the parent can read what was written after
+     * vfork returns (always true for anything but such a local).
+     */
+    record ParentMemoryWrite(Location location, String target, WriteKind kind, String callee, Variable variable,
+                             int parameter, boolean frameLocal, boolean observable, String function, Trail trail)
+            implements VforkObservation {
+
+        public ParentMemoryWrite along(Trail newTrail) {
+            return new ParentMemoryWrite(location, target, kind, callee, variable, parameter, frameLocal, observable,
+                    function, newTrail);
         }
 
         ParentMemoryWrite throughParameter(int index) {
-            return new ParentMemoryWrite(write, variable, index, site, chain);
+            return new ParentMemoryWrite(location, target, kind, callee, variable, index, frameLocal, observable, function,
+                    trail);
         }
 
-        /** The same write, known to land in {@code written} (the caller passed {@code &written}). */
-        ParentMemoryWrite into(Variable written) {
-            return new ParentMemoryWrite(write, written, parameter, site, chain);
+        /** The same write, known to land in {@code written}, a variable of {@code owner}. */
+        ParentMemoryWrite into(Variable written, boolean isFrameLocal, String owner) {
+            return new ParentMemoryWrite(location, target, kind, callee, written, -1, isFrameLocal, true, owner, trail);
+        }
+
+        ParentMemoryWrite observable(boolean canBeRead) {
+            return new ParentMemoryWrite(location, target, kind, callee, variable, parameter, frameLocal, canBeRead,
+                    function, trail);
         }
     }
 
@@ -68,76 +101,39 @@ public sealed interface VforkObservation extends Observation {
      * A {@code clone(fn, stack, CLONE_VM | CLONE_VFORK, arg)} child writes memory reached through
      * {@code arg}: shared with the parent by design, but only where CLONE_VM is honoured.
      */
-    record CloneArgumentWrite(Event.Write write, Event.Call site, List<TraceStep> chain) implements VforkObservation {
-        public Location location() {
-            return write.location();
-        }
-
-        public VforkObservation via(TraceStep step, Event.Call newSite) {
-            return new CloneArgumentWrite(write, newSite, prepend(step, chain));
+    record CloneArgumentWrite(Location location, String target, Trail trail) implements VforkObservation {
+        public CloneArgumentWrite along(Trail newTrail) {
+            return new CloneArgumentWrite(location, target, newTrail);
         }
     }
 
     /** The child returns from the function that called vfork. */
-    record ChildReturn(Location location, String function, Event.Call site) implements VforkObservation {
-        public List<TraceStep> chain() {
-            return List.of();
-        }
-
-        public VforkObservation via(TraceStep step, Event.Call newSite) {
+    record ChildReturn(Location location, String function, Trail trail) implements VforkObservation {
+        public ChildReturn along(Trail newTrail) {
             return this;
         }
     }
 
     /** After {@code exec} fails, the child returns ({@code intoParentCode} false) or runs on into the parent's code. */
-    record ExecFallthrough(Event.Call exec, boolean intoParentCode, String function, Event.Call site,
-                           List<TraceStep> chain) implements VforkObservation {
+    record ExecFallthrough(Event.Call exec, boolean intoParentCode, String function, Trail trail)
+            implements VforkObservation {
         public Location location() {
             return exec.location();
         }
 
-        public VforkObservation via(TraceStep step, Event.Call newSite) {
-            return new ExecFallthrough(exec, intoParentCode, function, newSite, prepend(step, chain));
+        public ExecFallthrough along(Trail newTrail) {
+            return new ExecFallthrough(exec, intoParentCode, function, newTrail);
         }
     }
 
     /** After the child ran, the parent reads a variable the child wrote at {@code childWrite}. */
-    record ParentRead(Event.Read read, Location childWrite, Event.Call site) implements VforkObservation {
+    record ParentRead(Event.Read read, Location childWrite, Trail trail) implements VforkObservation {
         public Location location() {
             return read.location();
         }
 
-        public List<TraceStep> chain() {
-            return List.of();
-        }
-
-        public VforkObservation via(TraceStep step, Event.Call newSite) {
+        public ParentRead along(Trail newTrail) {
             return this;
         }
-    }
-
-    /**
-     * One observation per kind and place, the first one kept: a helper reached along many paths
-     * observes the same statement once per path, and summaries nest, so without this their size
-     * grows with the number of paths (exponentially in the depth of a call tree).
-     */
-    static List<VforkObservation> distinct(java.util.Collection<VforkObservation> observations) {
-        java.util.Map<DistinctKey, VforkObservation> first = new java.util.LinkedHashMap<>();
-        for (VforkObservation o : observations) {
-            first.putIfAbsent(new DistinctKey(o.getClass(), o.location(),
-                    o instanceof ParentMemoryWrite w ? w.parameter() : o instanceof ExecFallthrough f && f.intoParentCode() ? 1 : 0), o);
-        }
-        return List.copyOf(first.values());
-    }
-
-    /** What makes two observations the same for reporting: their kind and place. */
-    record DistinctKey(Class<?> kind, Location location, int detail) {
-    }
-
-    private static List<TraceStep> prepend(TraceStep step, List<TraceStep> chain) {
-        List<TraceStep> result = new ArrayList<>(chain.size() + 1);
-        result.add(step);
-        result.addAll(chain);
-        return List.copyOf(result);
     }
 }

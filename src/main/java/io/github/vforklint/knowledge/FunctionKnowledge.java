@@ -15,17 +15,27 @@ public final class FunctionKnowledge {
 
     private final Map<String, FunctionInfo> functions;
     private final VforkCalls vforkCalls;
-    private final Set<String> freshAllocators;
-    private final Set<String> resizingAllocators;
+    private final MemoryEffects memory;
     private final Set<String> errnoSpellings;
+    private final Set<String> forks;
 
-    private FunctionKnowledge(Map<String, FunctionInfo> functions, VforkCalls vforkCalls, Set<String> freshAllocators,
-                              Set<String> resizingAllocators, Set<String> errnoSpellings) {
+    private FunctionKnowledge(Map<String, FunctionInfo> functions, VforkCalls vforkCalls, MemoryEffects memory,
+                              Set<String> errnoSpellings, Set<String> forks) {
         this.functions = Collections.unmodifiableMap(functions);
         this.vforkCalls = vforkCalls;
-        this.freshAllocators = freshAllocators;
-        this.resizingAllocators = resizingAllocators;
+        this.memory = memory;
         this.errnoSpellings = errnoSpellings;
+        this.forks = forks;
+    }
+
+    /** What library calls do to memory (memory.yml). */
+    public MemoryEffects memory() {
+        return memory;
+    }
+
+    /** Calls that create an ordinary child with its own memory (vfork.yml {@code fork}): 0 in the new process. */
+    public boolean isFork(String function) {
+        return function != null && forks.contains(function);
     }
 
     /** Whether a written place, spelled as {@code LValue.path()} spells it, is the thread's errno (errno.yml). */
@@ -33,14 +43,10 @@ public final class FunctionKnowledge {
         return errnoSpellings.contains(spelling);
     }
 
-    /** Calls returning memory no one else points to yet (allocators.yml {@code fresh}). */
-    public boolean returnsFreshMemory(String function) {
-        return function != null && freshAllocators.contains(function);
-    }
 
-    /** Calls returning their first argument's block, maybe moved (allocators.yml {@code resize}). */
-    public boolean resizesItsArgument(String function) {
-        return function != null && resizingAllocators.contains(function);
+    /** noreturn.yml's {@code attribute-macros} alone, for the front end, which reads declarations. */
+    public static Set<String> noReturnMacroNames() {
+        return set(read("noreturn.yml").path("attribute-macros"));
     }
 
     /** Loads the catalogue shipped in the jar. */
@@ -49,11 +55,16 @@ public final class FunctionKnowledge {
         // Earlier files win: a name in both exec.yml and async-signal-safe.yml is an exec.
         JsonNode vfork = read("vfork.yml");
         names(vfork.path("functions")).forEach(n -> map.putIfAbsent(n, info(n, FunctionKind.VFORK)));
+        Map<String, VforkCalls.CloneShape> cloneShapes = new java.util.TreeMap<>();
+        for (JsonNode clone : vfork.path("clone").path("functions")) {
+            cloneShapes.put(clone.path("name").asText(), new VforkCalls.CloneShape(clone.path("fn").asInt(0),
+                    clone.path("flags").asInt(2), clone.path("arg").asInt(3)));
+        }
         VforkCalls calls = new VforkCalls(set(vfork.path("syscall").path("functions")),
-                set(vfork.path("syscall").path("numbers")), set(vfork.path("clone").path("functions")),
+                set(vfork.path("syscall").path("numbers")), cloneShapes,
                 set(vfork.path("clone3").path("functions")), set(vfork.path("clone3").path("syscall-numbers")),
                 set(vfork.path("clone").path("flags")),
-                bits(vfork.path("clone").path("flag-values")));
+                bits(vfork.path("clone").path("flag-values")), set(vfork.path("clone").path("syscall-numbers")));
         JsonNode terminate = read("terminate.yml");
         names(terminate.path("safe")).forEach(n -> map.putIfAbsent(n, info(n, FunctionKind.TERMINATE)));
         names(terminate.path("runs-handlers"))
@@ -73,11 +84,21 @@ public final class FunctionKnowledge {
         names(safe.path("functions")).forEach(n -> map.putIfAbsent(n, info(n, FunctionKind.ASYNC_SIGNAL_SAFE)));
         names(safe.path("linux-extras")).forEach(n -> map.putIfAbsent(n, info(n, FunctionKind.ASYNC_SIGNAL_SAFE)));
         names(read("pure.yml").path("functions")).forEach(n -> map.putIfAbsent(n, info(n, FunctionKind.PURE)));
-        names(read("noreturn.yml").path("functions"))
+        JsonNode noreturn = read("noreturn.yml");
+        names(noreturn.path("functions"))
                 .forEach(n -> map.put(n, map.getOrDefault(n, FunctionInfo.unknown(n)).withNeverReturns()));
-        JsonNode allocators = read("allocators.yml");
-        return new FunctionKnowledge(map, calls, set(allocators.path("fresh")), set(allocators.path("resize")),
-                set(read("errno.yml").path("spellings")));
+        JsonNode memory = read("memory.yml");
+        Map<String, java.util.List<Integer>> writes = new java.util.TreeMap<>();
+        memory.path("writes-through").fields().forEachRemaining(e -> {
+            java.util.List<Integer> positions = new java.util.ArrayList<>();
+            e.getValue().forEach(i -> positions.add(i.asInt()));
+            writes.put(e.getKey(), java.util.List.copyOf(positions));
+        });
+        MemoryEffects effects = new MemoryEffects(set(memory.path("allocates")), set(memory.path("resizes")), writes,
+                positions(memory.path("allocates-into")), positions(memory.path("returns-into")), positions(memory.path("returns-argument")),
+                set(memory.path("mutates-environ")));
+        return new FunctionKnowledge(map, calls, effects, set(read("errno.yml").path("spellings")),
+                set(vfork.path("fork").path("functions")));
     }
 
     public FunctionInfo lookup(String name) {
@@ -98,6 +119,12 @@ public final class FunctionKnowledge {
 
     private static FunctionInfo info(String name, FunctionKind kind) {
         return new FunctionInfo(name, kind, null, null, false, false);
+    }
+
+    private static Map<String, Integer> positions(JsonNode map) {
+        Map<String, Integer> result = new java.util.TreeMap<>();
+        map.fields().forEachRemaining(e -> result.put(e.getKey(), e.getValue().asInt()));
+        return result;
     }
 
     private static long bits(JsonNode values) {

@@ -1,24 +1,41 @@
 package io.github.vforklint.knowledge;
 
 import io.github.vforklint.ir.Event;
+import io.github.vforklint.ir.Expr;
 
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Calls that create a vfork child though they are not named vfork: {@code syscall(SYS_vfork)},
- * {@code clone(fn, stack, CLONE_VM | CLONE_VFORK, arg)} and {@code clone3} with those flags.
- * Decided on the arguments as spelled, since their values come from system headers.
+ * {@code syscall(SYS_clone, CLONE_VM | CLONE_VFORK, 0)}, {@code clone(fn, stack, CLONE_VM |
+ * CLONE_VFORK, arg)} and its relatives ({@code __clone}, glibc's {@code CLONE(...)} macro,
+ * {@code __clone_internal(&args, fn, arg)}), and {@code clone3} with those flags. Decided on the
+ * arguments as spelled, since their values come from system headers.
+ *
+ * @param cloneShapes where a clone-like function takes the child's function, the flags and the
+ *                    child's argument
+ * @param cloneSyscallNumbers syscall numbers of clone: with the vfork flags in argument 1 and no
+ *                    new stack, the call returns 0 in a vfork child like vfork itself
  */
-public record VforkCalls(Set<String> syscallFunctions, Set<String> syscallNumbers, Set<String> cloneFunctions,
+public record VforkCalls(Set<String> syscallFunctions, Set<String> syscallNumbers, Map<String, CloneShape> cloneShapes,
                          Set<String> clone3Functions, Set<String> clone3SyscallNumbers, Set<String> cloneFlags,
-                         long cloneFlagBits) {
+                         long cloneFlagBits, Set<String> cloneSyscallNumbers) {
+
+    /** Argument positions of a clone-like call. */
+    public record CloneShape(int function, int flags, int argument) {
+    }
+
+    public VforkCalls {
+        cloneShapes = Map.copyOf(cloneShapes);
+    }
 
     /** Callees whose argument spellings the front end must keep. */
     public Set<String> spelledCallees() {
         Set<String> all = new HashSet<>(syscallFunctions);
-        all.addAll(cloneFunctions);
+        all.addAll(cloneShapes.keySet());
         all.addAll(clone3Functions);
         return Set.copyOf(all);
     }
@@ -44,26 +61,42 @@ public record VforkCalls(Set<String> syscallFunctions, Set<String> syscallNumber
         }
         if (syscallFunctions.contains(call.callee())) {
             String number = firstWord(call.argumentText(0));
-            return syscallNumbers.contains(number) || clone3SyscallNumbers.contains(number) && hasCloneFlags(call, 1);
+            return syscallNumbers.contains(number)
+                    || (clone3SyscallNumbers.contains(number) || cloneSyscallNumbers.contains(number)) && hasCloneFlags(call, 1);
         }
         return clone3Functions.contains(call.callee()) && hasCloneFlags(call, 0);
     }
 
+    /** The shape of a clone-like callee, or null. */
+    public CloneShape cloneShape(String callee) {
+        return callee == null ? null : cloneShapes.get(callee);
+    }
+
     /** For {@code clone(fn, stack, flags, arg)} with vfork flags: the name of {@code fn}, else null. */
     public String clonedFunction(Event.Call call) {
-        if (call.callee() == null || !cloneFunctions.contains(call.callee()) || !hasCloneFlags(call, 2)) {
+        CloneShape shape = cloneShape(call.callee());
+        if (shape == null || !hasCloneFlags(call, shape.flags())) {
             return null;
         }
-        String fn = call.argumentText(0).strip();
+        return functionName(call.argumentText(shape.function()));
+    }
+
+    /** A function named by an argument's spelling ({@code fn}, {@code &fn}, {@code (fn)}), or null. */
+    public static String functionName(String spelling) {
+        String fn = spelling.strip();
+        int blank = fn.indexOf(' ');
+        if (blank > 0 && !fn.startsWith("(")) {
+            fn = fn.substring(0, blank);
+        }
         while (fn.startsWith("&") || fn.startsWith("(") && fn.endsWith(")")) {
             fn = fn.startsWith("&") ? fn.substring(1).strip() : fn.substring(1, fn.length() - 1).strip();
         }
         return fn.matches("[A-Za-z_]\\w*") ? fn : null;
     }
 
-    /** Named in the argument's spelling, or, with system headers read, set in its folded value. */
-    private boolean hasCloneFlags(Event.Call call, int index) {
-        if (index < call.arguments().size() && call.arguments().get(index) instanceof io.github.vforklint.ir.Expr.IntConst c
+    /** Whether argument {@code index} holds every vfork clone flag (by name, or with system headers by value). */
+    public boolean hasCloneFlags(Event.Call call, int index) {
+        if (index < call.arguments().size() && call.arguments().get(index) instanceof Expr.IntConst c
                 && cloneFlagBits != 0 && (c.value() & cloneFlagBits) == cloneFlagBits) {
             return true;
         }

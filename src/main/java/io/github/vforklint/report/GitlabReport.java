@@ -77,7 +77,10 @@ final class GitlabReport implements Report {
             ObjectNode issue = issues.addObject();
             issue.put("description", "vforklint could not fully analyse this file: " + d.message());
             issue.put("check_name", "vforklint.incomplete");
-            issue.put("fingerprint", hash("incomplete\0" + path + "\0" + d.message()));
+            String fingerprint = hash("incomplete\0" + path + "\0" + d.message());
+            // the same message twice in one file (two unparsed declarations): ranked, like findings
+            int rank = seen.merge(fingerprint, 1, Integer::sum);
+            issue.put("fingerprint", rank == 1 ? fingerprint : hash(fingerprint + "#" + rank));
             issue.put("severity", "minor");
             ObjectNode location = issue.putObject("location");
             location.put("path", path);

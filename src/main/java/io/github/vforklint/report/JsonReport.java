@@ -37,14 +37,21 @@ final class JsonReport implements Report {
             if (f.location().macro() != null) {
                 n.put("macro", f.location().macro());
             }
+            if (f.configuration() != null) {
+                n.put("configuration", f.configuration());
+            }
             if (f.vfork() != null) {
                 position(n.putObject("vfork"), f.vfork());
             }
-            ArrayNode trace = n.putArray("trace");
-            for (TraceStep step : f.trace()) {
-                ObjectNode s = trace.addObject();
-                position(s, step.location());
-                s.put("function", step.function());
+            steps(n.putArray("trace"), f.trace());
+            if (f.chains().size() > 1) {
+                // every way the child reaches the finding; "vfork" and "trace" are the first
+                ArrayNode chains = n.putArray("chains");
+                for (io.github.vforklint.finding.Chain chain : f.chains()) {
+                    ObjectNode c = chains.addObject();
+                    position(c.putObject("vfork"), chain.vfork());
+                    steps(c.putArray("trace"), chain.steps());
+                }
             }
         }
         ArrayNode diagnostics = root.putArray("diagnostics");
@@ -63,6 +70,14 @@ final class JsonReport implements Report {
         summary.put("complete", !result.incomplete());
         JSON.writeValue(new NonClosingWriter(out), root);
         out.write("\n");
+    }
+
+    private static void steps(ArrayNode trace, java.util.List<TraceStep> steps) {
+        for (TraceStep step : steps) {
+            ObjectNode s = trace.addObject();
+            position(s, step.location());
+            s.put("function", step.function());
+        }
     }
 
     private static void position(ObjectNode node, Location at) {

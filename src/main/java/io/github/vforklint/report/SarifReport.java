@@ -130,7 +130,16 @@ final class SarifReport implements Report {
             text += " The vfork child starts [here](1).";
             r.withRelatedLocations(new LinkedHashSet<>(List.of(
                     location(f.vfork(), "the vfork child starts here").withId(1))));
-            r.withCodeFlows(List.of(codeFlow(f)));
+            List<CodeFlow> flows = new ArrayList<>();
+            for (io.github.vforklint.finding.Chain chain : f.chains()) {
+                flows.add(codeFlow(f, chain));
+            }
+            r.withCodeFlows(flows);
+        }
+        if (f.configuration() != null) {
+            text += " This holds when " + escape(f.configuration()) + ".";
+            r.withProperties(new com.contrastsecurity.sarif.PropertyBag()
+                    .withAdditionalProperty("configuration", f.configuration()));
         }
         r.withMessage(new Message().withText(text));
         PartialFingerprints prints = new PartialFingerprints()
@@ -155,13 +164,16 @@ final class SarifReport implements Report {
         };
     }
 
-    /** From the vfork call through each call of the chain to the finding; nesting follows the call depth. */
-    private CodeFlow codeFlow(Finding f) {
+    /**
+     * From the vfork call through each call of one chain to the finding; nesting follows the call
+     * depth. A finding reached from several call sites has one code flow per chain.
+     */
+    private CodeFlow codeFlow(Finding f, io.github.vforklint.finding.Chain chain) {
         List<ThreadFlowLocation> steps = new ArrayList<>();
-        steps.add(new ThreadFlowLocation().withLocation(location(f.vfork(), "the vfork child starts here"))
+        steps.add(new ThreadFlowLocation().withLocation(location(chain.vfork(), "the vfork child starts here"))
                 .withNestingLevel(0));
         int depth = 0;
-        for (TraceStep step : f.trace()) {
+        for (TraceStep step : chain.steps()) {
             steps.add(new ThreadFlowLocation()
                     .withLocation(location(step.location(), "the child calls " + step.function() + "()"))
                     .withNestingLevel(depth++));

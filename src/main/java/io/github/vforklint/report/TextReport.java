@@ -41,6 +41,21 @@ final class TextReport implements Report {
             for (TraceStep step : f.trace()) {
                 out.write(headline(step.location(), "note", "\u001b[36m", "the child calls " + step.function() + "() here"));
             }
+            // the same statement reached another way: one note per further chain, at its first call
+            for (io.github.vforklint.finding.Chain chain : f.chains().subList(Math.min(1, f.chains().size()), f.chains().size())) {
+                Location at = chain.steps().isEmpty() ? chain.vfork() : chain.steps().get(0).location();
+                StringBuilder path = new StringBuilder();
+                for (TraceStep step : chain.steps()) {
+                    path.append(path.length() == 0 ? "" : " -> ").append(step.function()).append("()");
+                }
+                out.write(headline(at, "note", "\u001b[36m", "also reached from here"
+                        + (path.length() == 0 ? "" : " through " + path)
+                        + (chain.vfork().equals(f.vfork()) ? "" : " (vfork child started at " + chain.vfork() + ")")));
+            }
+            if (f.configuration() != null) {
+                Location at = f.vfork() != null ? f.vfork() : f.location();
+                out.write(headline(at, "note", "\u001b[36m", "only in the configuration where " + f.configuration()));
+            }
         }
         for (Diagnostic d : result.diagnostics()) {
             String where = Printable.escape(d.path()) + (d.line() > 0 ? ":" + d.line() : "") + ": ";

@@ -44,8 +44,12 @@ public final class RuleCatalogue {
         List<Reference> references = new ArrayList<>();
         meta.path("references").forEach(r -> references.add(new Reference(r.path("title").asText(), r.path("url").asText())));
         Map<String, RuleDefinition.Variant> variants = new LinkedHashMap<>();
-        meta.path("variants").fields().forEachRemaining(v -> variants.put(v.getKey(), new RuleDefinition.Variant(
-                Severity.parse(required(v.getValue(), "severity", file)), required(v.getValue(), "message", file))));
+        meta.path("variants").fields().forEachRemaining(v -> {
+            Set<Profile> variantProfiles = EnumSet.noneOf(Profile.class);
+            v.getValue().path("profiles").forEach(p -> variantProfiles.add(Profile.parse(p.asText())));
+            variants.put(v.getKey(), new RuleDefinition.Variant(Severity.parse(required(v.getValue(), "severity", file)),
+                    required(v.getValue(), "message", file), variantProfiles));
+        });
         return new RuleDefinition(
                 required(meta, "id", file), required(meta, "name", file),
                 Severity.parse(required(meta, "severity", file)), profiles,

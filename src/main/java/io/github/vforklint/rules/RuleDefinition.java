@@ -20,8 +20,19 @@ public record RuleDefinition(String id, String name, Severity severity, Set<Prof
                              List<Reference> references, String description, String badExample, String goodExample,
                              String badExampleFile, String goodExampleFile) {
 
-    /** Another wording of the rule for a particular case, with its own level. */
-    public record Variant(Severity severity, String message) {
+    /**
+     * Another wording of the rule for a particular case, with its own level, and the profiles it
+     * is reported in (empty: the rule's own).
+     */
+    public record Variant(Severity severity, String message, Set<Profile> profiles) {
+
+        public Variant(Severity severity, String message) {
+            this(severity, message, Set.of());
+        }
+
+        public Variant {
+            profiles = Set.copyOf(profiles);
+        }
     }
 
     /** "VFK101 unsafe-call", as shown after each finding. */

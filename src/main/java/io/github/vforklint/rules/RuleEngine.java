@@ -2,23 +2,39 @@ package io.github.vforklint.rules;
 
 import io.github.vforklint.analysis.AnalysisResult;
 import io.github.vforklint.analysis.VforkObservation;
+import io.github.vforklint.finding.Chain;
 import io.github.vforklint.finding.Finding;
-import io.github.vforklint.finding.Severity;
 import io.github.vforklint.finding.Location;
+import io.github.vforklint.finding.Severity;
+import io.github.vforklint.finding.TraceStep;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
-/** Runs every check over the observations and words the findings from the catalogue. */
+/**
+ * Runs every check over an analysis result and words the findings from the catalogue. What the
+ * checks report at one place for one rule is one finding, with every chain that reaches it.
+ */
 public final class RuleEngine {
 
-    private static final List<Check> CHECKS = List.of(new CallChecks(), new MemoryChecks(), new ControlFlowChecks());
+    private static final List<VforkChecker> CHECKERS = List.of(new UnsafeCallCheck(), new ExitInChildCheck(),
+            new ReturnInChildCheck(), new ParentMemoryWriteCheck(), new ExecFallthroughCheck(), new NonexecCallCheck(),
+            new PathSearchExecCheck(), new UnknownCallCheck(), new ParentReadsChildWriteCheck());
+
+    private static final Comparator<Chain> CHAIN_ORDER = Comparator
+            .comparing((Chain c) -> c.vfork() == null ? "" : c.vfork().path())
+            .thenComparingInt(c -> c.vfork() == null ? 0 : c.vfork().line())
+            .thenComparingInt(c -> c.vfork() == null ? 0 : c.vfork().column())
+            .thenComparingInt(c -> c.steps().size())
+            .thenComparing(c -> stepsKey(c.steps()));
 
     private final RuleCatalogue catalogue;
     private final RuleSelection selection;
@@ -31,59 +47,134 @@ public final class RuleEngine {
     /** Every rule id some check can raise. */
     public static Set<String> implementedRuleIds() {
         Set<String> ids = new HashSet<>();
-        CHECKS.forEach(c -> ids.addAll(c.ruleIds()));
+        CHECKERS.forEach(c -> ids.add(c.ruleId()));
         JvmCheckRunner.CHECKS.forEach(c -> ids.addAll(c.ruleIds()));
         ids.add(RuleIds.UNUSED_SUPPRESSION);
         return ids;
     }
 
-    /** Findings for everything a scan observed. */
+    /** The findings of a scan, sorted ({@link Finding#ORDER}); the same for any order of the observations. */
     public List<Finding> findings(AnalysisResult result) {
-        List<Finding> all = new ArrayList<>(findings(result.all(VforkObservation.class)));
-        all.addAll(JvmCheckRunner.findings(catalogue, selection, result));
-        return all;
+        List<Finding> findings = findings(result.all(VforkObservation.class), result::configurationOf);
+        findings.addAll(JvmCheckRunner.findings(catalogue, selection, result));
+        findings.sort(Finding.ORDER);
+        return findings;
     }
 
-    /** Findings for these observations, each (rule, location) once, the first cause winning. */
-    public List<Finding> findings(List<VforkObservation> observations) {
-        Map<String, Finding> unique = new LinkedHashMap<>();
-        FindingSink sink = new FindingSink() {
+    /**
+     * One worded report of a check, before grouping; {@code configuration} is the preprocessor
+     * configuration its observation was made in, null for the one the options describe.
+     */
+    private record Report(RuleDefinition rule, Severity severity, Location at, String message, Chain chain,
+                          String configuration) {
+    }
+
+    private List<Finding> findings(List<VforkObservation> observations,
+                                   java.util.function.Function<VforkObservation, String> configurationOf) {
+        Map<String, List<Report>> byPlace = new TreeMap<>();
+        for (VforkObservation o : observations) {
+            for (VforkChecker checker : CHECKERS) {
+                dispatch(o, checker, reporter(checker.ruleId(), byPlace, configurationOf));
+            }
+        }
+        List<Finding> result = new ArrayList<>();
+        for (List<Report> reports : byPlace.values()) {
+            result.add(group(reports));
+        }
+        return result;
+    }
+
+    private static void dispatch(VforkObservation o, VforkChecker checker, VforkChecker.Reporter reporter) {
+        if (o instanceof VforkObservation.ChildCall call && checker instanceof VforkChecker.ChildCallMatcher m) {
+            m.matchChildCall(call, reporter);
+        } else if (o instanceof VforkObservation.ParentMemoryWrite write
+                && checker instanceof VforkChecker.ParentMemoryWriteMatcher m) {
+            m.matchParentMemoryWrite(write, reporter);
+        } else if (o instanceof VforkObservation.CloneArgumentWrite write
+                && checker instanceof VforkChecker.CloneArgumentWriteMatcher m) {
+            m.matchCloneArgumentWrite(write, reporter);
+        } else if (o instanceof VforkObservation.ChildReturn ret && checker instanceof VforkChecker.ChildReturnMatcher m) {
+            m.matchChildReturn(ret, reporter);
+        } else if (o instanceof VforkObservation.ExecFallthrough f && checker instanceof VforkChecker.ExecFallthroughMatcher m) {
+            m.matchExecFallthrough(f, reporter);
+        } else if (o instanceof VforkObservation.ParentRead read && checker instanceof VforkChecker.ParentReadMatcher m) {
+            m.matchParentRead(read, reporter);
+        }
+    }
+
+    private VforkChecker.Reporter reporter(String ruleId, Map<String, List<Report>> byPlace,
+                                           java.util.function.Function<VforkObservation, String> configurationOf) {
+        return new VforkChecker.Reporter() {
             @Override
-            public void report(String ruleId, Location at, Map<String, String> values, VforkObservation cause) {
+            public void report(Location at, Map<String, String> values, VforkObservation cause) {
                 RuleDefinition rule = catalogue.get(ruleId);
-                add(rule, rule.severity(), rule.message(), at, values, cause);
+                if (selection.enabled(rule)) {
+                    add(rule, rule.severity(), rule.message(), at, values, cause);
+                }
             }
 
             @Override
-            public void report(String ruleId, String variant, Location at, Map<String, String> values,
-                               VforkObservation cause) {
+            public void report(String variant, Location at, Map<String, String> values, VforkObservation cause) {
                 RuleDefinition rule = catalogue.get(ruleId);
                 RuleDefinition.Variant wording = rule.variants().get(variant);
                 if (wording == null) {
                     throw new IllegalStateException(ruleId + " has no variant '" + variant + "' in its document");
                 }
-                add(rule, wording.severity(), wording.message(), at, values, cause);
+                if (selection.enabled(rule, wording)) {
+                    add(rule, wording.severity(), wording.message(), at, values, cause);
+                }
             }
 
             private void add(RuleDefinition rule, Severity severity, String template, Location at,
                              Map<String, String> values, VforkObservation cause) {
-                if (!selection.enabled(rule)) {
-                    return;
-                }
-                String key = rule.id() + "@" + at.path() + ":" + at.line() + ":" + at.column();
-                if (unique.containsKey(key)) {
-                    return;
-                }
-                unique.put(key, new Finding(rule.id(), rule.name(), severity, at, word(template, at, values),
-                        cause.site() == null ? null : cause.site().location(), cause.chain()));
+                Chain chain = cause.site() == null ? null : new Chain(cause.site().location(), cause.chain());
+                String key = at.path() + "\u0000" + padded(at.line()) + ":" + padded(at.column()) + "\u0000" + rule.id();
+                byPlace.computeIfAbsent(key, k -> new ArrayList<>())
+                        .add(new Report(rule, severity, at, word(template, at, values), chain, configurationOf.apply(cause)));
             }
         };
-        for (VforkObservation o : observations) {
-            for (Check check : CHECKS) {
-                check.check(o, sink);
+    }
+
+    /**
+     * The reports of one rule at one place: the weightiest wording, every chain. When some were
+     * made in the configuration the options describe, the finding is theirs alone and names no
+     * configuration; otherwise it names the first configuration (in text order) it was made in.
+     */
+    private static Finding group(List<Report> all) {
+        List<Report> everyday = all.stream().filter(r -> r.configuration() == null).toList();
+        List<Report> reports = everyday.isEmpty() ? all : everyday;
+        String configuration = everyday.isEmpty()
+                ? all.stream().map(Report::configuration).sorted().findFirst().orElse(null) : null;
+        Report lead = reports.get(0);
+        Set<Chain> chains = new LinkedHashSet<>();
+        for (Report r : reports) {
+            if (r.severity().compareTo(lead.severity()) > 0
+                    || r.severity() == lead.severity() && r.message().compareTo(lead.message()) < 0) {
+                lead = r;
+            }
+            if (r.chain() != null) {
+                chains.add(r.chain());
             }
         }
-        return new ArrayList<>(unique.values());
+        List<Chain> sorted = new ArrayList<>(chains);
+        sorted.sort(CHAIN_ORDER);
+        Chain first = sorted.isEmpty() ? null : sorted.get(0);
+        return new Finding(lead.rule().id(), lead.rule().name(), lead.severity(), lead.at(), lead.message(),
+                first == null ? null : first.vfork(), first == null ? List.of() : first.steps(), sorted, configuration);
+    }
+
+    private static String stepsKey(List<TraceStep> steps) {
+        StringBuilder key = new StringBuilder();
+        for (TraceStep s : steps) {
+            key.append(s.location().path()).append(':').append(padded(s.location().line())).append(':')
+                    .append(padded(s.location().column())).append('/');
+        }
+        return key.toString();
+    }
+
+    private static String padded(int n) {
+        String digits = Integer.toString(n);
+        return "0".repeat(Math.max(0, 9 - digits.length())) + digits;
     }
 
     /**

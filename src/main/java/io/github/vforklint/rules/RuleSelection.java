@@ -43,6 +43,14 @@ public final class RuleSelection {
         return profile;
     }
 
+    /** A variant of a rule may be limited to some profiles (the {@code strict} notes). */
+    public boolean enabled(RuleDefinition rule, RuleDefinition.Variant variant) {
+        if (!enabled(rule)) {
+            return false;
+        }
+        return variant.profiles().isEmpty() || variant.profiles().contains(profile);
+    }
+
     public boolean enabled(RuleDefinition rule) {
         if (ignored.contains(rule.id())) {
             return false;

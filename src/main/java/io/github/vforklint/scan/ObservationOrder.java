@@ -35,6 +35,22 @@ final class ObservationOrder {
 
     /** Path, then zero-padded line and column, so that text order is numeric order. */
     private static String key(Location at) {
-        return at == null ? "" : at.path() + String.format(":%09d:%09d", at.line(), at.column());
+        if (at == null) {
+            return "";
+        }
+        // String.format per comparison was a tenth of a scan once helpers are reached from many call sites
+        StringBuilder key = new StringBuilder(at.path().length() + 20).append(at.path()).append(':');
+        pad(key, at.line());
+        key.append(':');
+        pad(key, at.column());
+        return key.toString();
+    }
+
+    private static void pad(StringBuilder key, int n) {
+        String digits = Integer.toString(n);
+        for (int i = digits.length(); i < 9; i++) {
+            key.append('0');
+        }
+        key.append(digits);
     }
 }

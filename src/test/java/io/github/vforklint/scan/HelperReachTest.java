@@ -53,9 +53,22 @@ class HelperReachTest {
     @Test
     void aLibraryScaleHelperIsCutButTheChildsOwnHelperIsNot() throws Exception {
         ScanResult result = scan(3);
-        assertEquals(List.of(7), lines(result), "direct() is followed; library() reaches 4 functions and is not");
-        assertTrue(result.diagnostics().stream().anyMatch(d -> d.message().startsWith("library() reaches more than 3 functions")),
+        assertEquals(List.of(7, 7), lines(result), "direct() is followed; library() reaches 4 functions and is not");
+        assertEquals(List.of("VFK101", "VFK108"), result.findings().stream().map(f -> f.ruleId()).sorted().toList(),
+                "the call that was not followed is a finding to review, not a silent cut");
+        assertTrue(result.findings().stream().anyMatch(f -> f.ruleId().equals("VFK108") && f.message().contains("reaches 4 functions")),
+                result.findings().toString());
+        assertTrue(result.diagnostics().stream().anyMatch(d -> d.message().startsWith("library() reaches 4 functions, more than 3")),
                 result.diagnostics().toString());
         assertTrue(result.incomplete());
+    }
+
+    @Test
+    void theLimitIsAppliedAtImportSoTheSummaryDoesNotDependOnWhoAskedFirst() throws Exception {
+        // the same helper, first summarised for a scan with a generous limit, gives the same
+        // answer as a fresh scan: summaries are computed without any caller's limits
+        assertEquals(lines(scan(10)), lines(scan(10)));
+        assertEquals(List.of(7, 7), lines(scan(3)));
+        assertEquals(List.of(7, 7), lines(scan(1)), "reach counts the helper itself: l4 alone reaches 1");
     }
 }

@@ -45,10 +45,31 @@ final class ArgumentSpelling {
         return argument.getRawSignature();
     }
 
+    /**
+     * For a function pointer variable initialised with a function's name ({@code pid_t
+     * (*spawn)(void) = vfork;}), that name; else null.
+     */
+    static String initialFunction(IVariable variable) {
+        for (IASTName name : DeclarationNames.of(variable)) {
+            if (DeclarationNames.initializerOf(name) instanceof IASTEqualsInitializer equals
+                    && equals.getInitializerClause() instanceof org.eclipse.cdt.core.dom.ast.IASTExpression value) {
+                org.eclipse.cdt.core.dom.ast.IASTExpression e = ExpressionLowering.stripParentheses(value);
+                if (e instanceof IASTUnaryExpression unary && unary.getOperator() == IASTUnaryExpression.op_amper) {
+                    e = ExpressionLowering.stripParentheses(unary.getOperand());
+                }
+                // an undeclared name (no system headers read) used as a pointer's value is a function too
+                if (e instanceof IASTIdExpression id && (id.getName().resolveBinding() instanceof org.eclipse.cdt.core.dom.ast.IFunction
+                        || id.getName().resolveBinding() instanceof org.eclipse.cdt.core.dom.ast.IProblemBinding)) {
+                    return id.getName().toString();
+                }
+            }
+        }
+        return null;
+    }
+
     private static String initializerOf(IASTIdExpression use, IVariable variable) {
         for (IASTName name : DeclarationNames.of(variable)) {
-            if (name.getParent() instanceof IASTDeclarator declarator
-                    && declarator.getInitializer() instanceof IASTEqualsInitializer equals) {
+            if (DeclarationNames.initializerOf(name) instanceof IASTEqualsInitializer equals) {
                 return equals.getInitializerClause().getRawSignature();
             }
         }

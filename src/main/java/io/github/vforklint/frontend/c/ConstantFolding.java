@@ -45,6 +45,9 @@ final class ConstantFolding {
             Expr value = literal(literal);
             return value instanceof Expr.IntConst ? value : null;
         }
+        if (e instanceof org.eclipse.cdt.core.dom.ast.IASTCastExpression cast) {
+            return constant(cast.getOperand());
+        }
         if (e instanceof org.eclipse.cdt.core.dom.ast.IASTUnaryExpression unary) {
             Expr inner = constant(unary.getOperand());
             if (!(inner instanceof Expr.IntConst c)) {
@@ -66,6 +69,44 @@ final class ConstantFolding {
             }
             Expr value = arithmetic(binary.getOperator(), left, right);
             return value instanceof Expr.IntConst ? value : null;
+        }
+        return null;
+    }
+
+    /**
+     * The value of a {@code const} integer object with a constant initializer ({@code static
+     * const pid_t IN_CHILD = 0;}), or null for anything else: such an object is only a name for
+     * its value.
+     */
+    static Expr constObject(org.eclipse.cdt.core.dom.ast.IVariable variable) {
+        org.eclipse.cdt.core.dom.ast.IType type = variable.getType();
+        boolean isConst = false;
+        for (int guard = 0; guard < 16 && type != null; guard++) {
+            if (type instanceof org.eclipse.cdt.core.dom.ast.IQualifierType q) {
+                if (q.isVolatile()) {
+                    return null;
+                }
+                isConst |= q.isConst();
+                type = q.getType();
+            } else if (type instanceof org.eclipse.cdt.core.dom.ast.ITypedef t) {
+                type = t.getType();
+            } else {
+                break;
+            }
+        }
+        // const pid_t IN_CHILD = 0 with pid_t from a header that was not read: the type is a
+        // problem type, but still not a pointer, array or struct
+        if (!isConst || type instanceof org.eclipse.cdt.core.dom.ast.IPointerType
+                || type instanceof org.eclipse.cdt.core.dom.ast.IArrayType
+                || type instanceof org.eclipse.cdt.core.dom.ast.ICompositeType
+                || type instanceof org.eclipse.cdt.core.dom.ast.IFunctionType) {
+            return null;
+        }
+        for (org.eclipse.cdt.core.dom.ast.IASTName name : DeclarationNames.of(variable)) {
+            if (DeclarationNames.initializerOf(name) instanceof org.eclipse.cdt.core.dom.ast.IASTEqualsInitializer equals
+                    && equals.getInitializerClause() instanceof org.eclipse.cdt.core.dom.ast.IASTExpression value) {
+                return constant(ExpressionLowering.stripParentheses(value));
+            }
         }
         return null;
     }

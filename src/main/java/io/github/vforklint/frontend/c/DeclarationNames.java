@@ -33,6 +33,22 @@ final class DeclarationNames {
         return names;
     }
 
+    /**
+     * The initializer of the declaration a name declares, looking through nested declarators:
+     * in {@code pid_t (*spawn)(void) = vfork;} the name sits in {@code (*spawn)}, the initializer
+     * on the declarator around it.
+     */
+    static org.eclipse.cdt.core.dom.ast.IASTInitializer initializerOf(IASTName name) {
+        IASTNode node = name.getParent();
+        if (!(node instanceof IASTDeclarator declarator)) {
+            return null;
+        }
+        while (declarator.getParent() instanceof IASTDeclarator outer) {
+            declarator = outer;
+        }
+        return declarator.getInitializer();
+    }
+
     private static void add(IASTNode node, List<IASTName> names) {
         if (node instanceof IASTName name) {
             names.add(name);

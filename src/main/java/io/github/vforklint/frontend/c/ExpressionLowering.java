@@ -105,9 +105,11 @@ final class ExpressionLowering {
             return lowerConditional(conditional);
         }
         if (e instanceof IASTFieldReference field) {
-            Expr owner = lower(field.getFieldOwner());
-            boolean simple = owner instanceof Expr.VarRef || owner instanceof Expr.AddressOf || owner instanceof Expr.Member;
-            return simple ? new Expr.Member(LValue.normalise(ASTSignatureUtil.getExpressionString(field))) : Expr.OPAQUE;
+            Expr container = field.isPointerDereference() ? lower(field.getFieldOwner()) : addressOf(field.getFieldOwner());
+            boolean simple = container instanceof Expr.VarRef || container instanceof Expr.AddressOf
+                    || container instanceof Expr.Member || container instanceof Expr.Derived;
+            String path = LValue.normalise(ASTSignatureUtil.getExpressionString(field));
+            return new Expr.Member(simple ? path : "", container, isArray(field));
         }
         if (e instanceof IASTArraySubscriptExpression subscript) {
             Expr array = lower(subscript.getArrayExpression());
@@ -115,7 +117,8 @@ final class ExpressionLowering {
             boolean simple = (array instanceof Expr.VarRef || array instanceof Expr.AddressOf || array instanceof Expr.Member)
                     && (index instanceof Expr.VarRef || index instanceof Expr.IntConst);
             // pids[i] = vfork(); if (pids[i] == 0): the element is named like a member path.
-            return simple ? new Expr.Member(LValue.normalise(ASTSignatureUtil.getExpressionString(subscript))) : Expr.OPAQUE;
+            String path = LValue.normalise(ASTSignatureUtil.getExpressionString(subscript));
+            return new Expr.Member(simple ? path : "", array, isArray(subscript));
         }
         if (e instanceof IGNUASTCompoundStatementExpression statementExpression) {
             return lowerStatementExpression(statementExpression.getCompoundStatement());
@@ -126,6 +129,10 @@ final class ExpressionLowering {
         }
         if (e instanceof IASTProblemExpression problem) {
             function.skipped(problem);
+            Location at = locations.of(problem);
+            if (at != null) {
+                function.emit(new Event.Unparsed(at));
+            }
             return Expr.OPAQUE;
         }
         for (IASTNode child : e.getChildren()) {
@@ -139,6 +146,11 @@ final class ExpressionLowering {
     private Expr lowerName(IASTIdExpression id) {
         IBinding binding = id.getName().resolveBinding();
         if (binding instanceof IVariable v) {
+            Expr constant = ConstantFolding.constObject(v);
+            if (constant != null) {
+                // static const pid_t IN_CHILD = 0: a name for a number, not memory anyone writes.
+                return constant;
+            }
             Variable variable = variables.of(v, locations.of(id));
             function.emit(new Event.Read(variable, locations.of(id)));
             // An array used as a value decays to the address of its own storage.
@@ -148,7 +160,22 @@ final class ExpressionLowering {
             Number n = enumerator.getValue() == null ? null : enumerator.getValue().numberValue();
             return n == null ? Expr.OPAQUE : new Expr.IntConst(n.longValue());
         }
+        if (binding instanceof IFunction) {
+            return new Expr.FunctionRef(id.getName().toString());
+        }
+        if (binding instanceof org.eclipse.cdt.core.dom.ast.IProblemBinding) {
+            return new Expr.Flags(java.util.Set.of(id.getName().toString()));
+        }
         return Expr.OPAQUE;
+    }
+
+    /** A pointer to the object an lvalue expression designates ({@code &s} for {@code s.f}). */
+    private Expr addressOf(IASTExpression owner) {
+        LValue target = lvalue(owner);
+        if (target.access() == LValue.Access.THROUGH_POINTER) {
+            return target.pointer() == null ? Expr.OPAQUE : new Expr.Derived(target.pointer());
+        }
+        return target.base() == null ? Expr.OPAQUE : new Expr.AddressOf(target.base());
     }
 
     private Expr lowerUnary(IASTUnaryExpression unary) {
@@ -164,11 +191,16 @@ final class ExpressionLowering {
             case IASTUnaryExpression.op_not:
                 return new Expr.Not(lower(operand));
             case IASTUnaryExpression.op_amper: {
-                LValue target = lvalue(operand);
-                if (target.base() != null && target.access() != LValue.Access.THROUGH_POINTER) {
-                    return new Expr.AddressOf(target.base());
+                if (stripParenthesesAndCasts(operand) instanceof IASTIdExpression id
+                        && id.getName().resolveBinding() instanceof IFunction) {
+                    return new Expr.FunctionRef(id.getName().toString());
                 }
-                return Expr.OPAQUE;
+                return addressOf(operand);
+            }
+            case IASTUnaryExpression.op_star: {
+                // *p as a value: what p points to holds pointers the analysis does not follow.
+                Expr pointer = lower(operand);
+                return pointer instanceof Expr.FunctionRef ? pointer : new Expr.Member("", pointer, false);
             }
             case IASTUnaryExpression.op_prefixIncr:
             case IASTUnaryExpression.op_prefixDecr:
@@ -222,11 +254,50 @@ final class ExpressionLowering {
         if (symbol != null) {
             return new Expr.Binary(symbol, left, right);
         }
-        if ((op == IASTBinaryExpression.op_plus || op == IASTBinaryExpression.op_minus) && pointsIntoObject(left)) {
+        if ((op == IASTBinaryExpression.op_plus || op == IASTBinaryExpression.op_minus) && pointsIntoObject(left)
+                && isPointer(binary)) {
             // Pointer arithmetic stays inside the object the pointer points into.
-            return left;
+            return left instanceof Expr.VarRef || left instanceof Expr.AddressOf ? left : new Expr.Derived(left);
         }
-        return ConstantFolding.arithmetic(op, left, right);
+        if (op == IASTBinaryExpression.op_plus && pointsIntoObject(right) && isPointer(binary)) {
+            return new Expr.Derived(right);
+        }
+        if (op == IASTBinaryExpression.op_binaryOr && (left instanceof Expr.Flags || right instanceof Expr.Flags)) {
+            java.util.Set<String> names = new java.util.TreeSet<>();
+            if (left instanceof Expr.Flags l) {
+                names.addAll(l.names());
+            }
+            if (right instanceof Expr.Flags r) {
+                names.addAll(r.names());
+            }
+            return new Expr.Flags(java.util.Set.copyOf(names));
+        }
+        Expr folded = ConstantFolding.arithmetic(op, left, right);
+        String arithmetic = arithmeticOperator(op);
+        if (folded instanceof Expr.Opaque && arithmetic != null && (isValue(left) || isValue(right))
+                && (isValue(left) || left instanceof Expr.IntConst) && (isValue(right) || right instanceof Expr.IntConst)) {
+            // flags & DAEMON_ONLY_SANITIZE: decided where the variable's value is known
+            return new Expr.Arithmetic(arithmetic, left, right);
+        }
+        return folded;
+    }
+
+    private static boolean isValue(Expr e) {
+        return e instanceof Expr.VarRef || e instanceof Expr.Member member && !member.path().isEmpty()
+                || e instanceof Expr.Arithmetic;
+    }
+
+    private static String arithmeticOperator(int op) {
+        return switch (op) {
+            case IASTBinaryExpression.op_plus -> "+";
+            case IASTBinaryExpression.op_minus -> "-";
+            case IASTBinaryExpression.op_multiply -> "*";
+            case IASTBinaryExpression.op_binaryAnd -> "&";
+            case IASTBinaryExpression.op_binaryOr -> "|";
+            case IASTBinaryExpression.op_shiftLeft -> "<<";
+            case IASTBinaryExpression.op_shiftRight -> ">>";
+            default -> null;
+        };
     }
 
     private Expr lowerCall(IASTFunctionCallExpression call) {
@@ -237,16 +308,26 @@ final class ExpressionLowering {
         IASTExpression target = stripParentheses(call.getFunctionNameExpression());
         String callee = null;
         boolean declaredNoReturn = false;
-        if (target instanceof IASTIdExpression id) {
+        Expr pointer = null;
+        if (target instanceof IASTIdExpression id && !(id.getName().resolveBinding() instanceof IVariable)) {
             IBinding binding = id.getName().resolveBinding();
-            if (binding instanceof IVariable) {
-                lower(id); // a function pointer: its value is read
-            } else {
-                callee = id.getName().toString();
-                declaredNoReturn = binding instanceof IFunction f && noReturn.isNoReturn(f);
-            }
+            callee = id.getName().toString();
+            declaredNoReturn = binding instanceof IFunction f ? noReturn.isNoReturn(f) : noReturn.isNoReturnName(callee);
+        } else if (target instanceof IASTUnaryExpression star && star.getOperator() == IASTUnaryExpression.op_star
+                && stripParentheses(star.getOperand()) instanceof IASTIdExpression id
+                && id.getName().resolveBinding() instanceof IFunction f) {
+            // (*vfork)(): still a direct call
+            callee = id.getName().toString();
+            declaredNoReturn = noReturn.isNoReturn(f);
         } else {
-            lower(target);
+            // A function pointer: its value is read; a variable initialised with a function's
+            // name (pid_t (*spawn)(void) = vfork;) is known to hold that function.
+            pointer = lower(target);
+            if (pointer instanceof Expr.VarRef ref && target instanceof IASTIdExpression id
+                    && id.getName().resolveBinding() instanceof IVariable v) {
+                String initial = ArgumentSpelling.initialFunction(v);
+                pointer = initial != null ? new Expr.Choice(ref, new Expr.FunctionRef(initial)) : ref;
+            }
         }
         List<String> texts = new ArrayList<>();
         if (callee != null && spelledCallees.contains(callee)) {
@@ -254,9 +335,9 @@ final class ExpressionLowering {
                 texts.add(ArgumentSpelling.of(argument));
             }
         }
-        Location location = locations.of(call);
+        Location location = locations.ofCall(call);
         Event.Call event = new Event.Call(callee, List.copyOf(arguments), List.copyOf(texts), location,
-                callee != null ? callee : call.getFunctionNameExpression().getRawSignature(), declaredNoReturn);
+                callee != null ? callee : call.getFunctionNameExpression().getRawSignature(), declaredNoReturn, pointer);
         function.emit(event);
         return new Expr.CallValue(event);
     }
@@ -302,8 +383,13 @@ final class ExpressionLowering {
         if (e instanceof IASTIdExpression id && id.getName().resolveBinding() instanceof IVariable v) {
             return new LValue(variables.of(v, locations.of(id)), LValue.Access.DIRECT, text);
         }
+        if (e instanceof IASTIdExpression id && id.getName().resolveBinding() instanceof org.eclipse.cdt.core.dom.ast.IProblemBinding) {
+            // a name no visible declaration defines: a global from a header that was not read, or a
+            // macro the parser took for one (static const char s[] ALIGN1 = "...")
+            return new LValue(null, LValue.Access.DIRECT, text);
+        }
         if (e instanceof IASTUnaryExpression unary && unary.getOperator() == IASTUnaryExpression.op_star) {
-            return new LValue(pointerBase(unary.getOperand()), LValue.Access.THROUGH_POINTER, text);
+            return throughPointer(unary.getOperand(), text);
         }
         if (e instanceof IASTArraySubscriptExpression subscript) {
             lower(subscript.getArgument());
@@ -311,45 +397,54 @@ final class ExpressionLowering {
             if (isArray(array) || isMemberOfUnknownType(array)) {
                 return contained(lvalue(array), text);
             }
-            return new LValue(pointerBase(array), LValue.Access.THROUGH_POINTER, text);
+            return throughPointer(array, text);
         }
         if (e instanceof IASTFieldReference field) {
             if (field.isPointerDereference()) {
-                return new LValue(pointerBase(field.getFieldOwner()), LValue.Access.THROUGH_POINTER, text);
+                return throughPointer(field.getFieldOwner(), text);
             }
             return contained(lvalue(field.getFieldOwner()), text);
         }
         lower(e);
-        return new LValue(null, LValue.Access.THROUGH_POINTER, text);
+        return new LValue(null, LValue.Access.THROUGH_POINTER, text, Expr.OPAQUE);
     }
 
     private static LValue contained(LValue container, String text) {
         LValue.Access access = container.access() == LValue.Access.THROUGH_POINTER
                 ? LValue.Access.THROUGH_POINTER : LValue.Access.WITHIN;
-        return new LValue(container.base(), access, text);
+        return new LValue(container.base(), access, text, container.pointer());
     }
 
-    /** The variable a dereferenced pointer is read from, when it is one; its value is read either way. */
-    private Variable pointerBase(IASTExpression pointer) {
-        IASTExpression e = stripParenthesesAndCasts(pointer);
-        Expr value = lower(e);
+    /** A write through a pointer value; its base is the variable the pointer is read from, when it is one. */
+    private LValue throughPointer(IASTExpression pointer, String text) {
+        Expr value = lower(stripParenthesesAndCasts(pointer));
+        Variable base = null;
         if (value instanceof Expr.VarRef ref) {
-            return ref.variable();
+            base = ref.variable();
+        } else if (value instanceof Expr.AddressOf address) {
+            base = address.variable();
         }
-        if (value instanceof Expr.AddressOf address) {
-            return address.variable();
-        }
-        return null;
+        return new LValue(base, LValue.Access.THROUGH_POINTER, text, value);
     }
 
     private static boolean pointsIntoObject(Expr value) {
-        return value instanceof Expr.AddressOf
+        return value instanceof Expr.AddressOf || value instanceof Expr.Derived || value instanceof Expr.CallValue
+                || value instanceof Expr.Member member && member.array()
                 || value instanceof Expr.VarRef ref && ref.variable().shape() == Variable.Shape.POINTER;
     }
 
     private void readBase(LValue target, IASTExpression expression) {
         if (target.access() == LValue.Access.DIRECT && target.base() != null) {
             function.emit(new Event.Read(target.base(), locations.of(expression)));
+        }
+    }
+
+    private static boolean isPointer(IASTExpression e) {
+        try {
+            IType type = VariableTable.unwrap(e.getExpressionType());
+            return type instanceof org.eclipse.cdt.core.dom.ast.IPointerType || type instanceof IArrayType;
+        } catch (RuntimeException ex) {
+            return true;
         }
     }
 

@@ -197,7 +197,10 @@ final class FunctionLowering {
             return;
         } else if (statement instanceof IASTProblemHolder) {
             // Already a diagnostic of the unit: the parser could not read this statement.
-            return;
+            Location at = locations.of(statement);
+            if (at != null) {
+                emit(new Event.Unparsed(at));
+            }
         } else {
             // Computed goto and other GNU forms: the path cannot be followed past here.
             skipped(statement);

@@ -39,6 +39,29 @@ final class LocationMapper {
         return macro == null ? location : location.withMacro(macro);
     }
 
+    /**
+     * Where a call is. A call produced by a macro is placed at the macro's use, like any node; when
+     * the called name was written as one of the macro's arguments ({@code OSS(error, NILF, "%s",
+     * strerror(errno))}), at that name, so two calls in one macro use are two places.
+     */
+    Location ofCall(org.eclipse.cdt.core.dom.ast.IASTFunctionCallExpression call) {
+        Location whole = of(call);
+        if (whole == null || whole.macro() == null) {
+            return whole;
+        }
+        org.eclipse.cdt.core.dom.ast.IASTExpression name = ExpressionLowering.stripParentheses(call.getFunctionNameExpression());
+        if (name instanceof org.eclipse.cdt.core.dom.ast.IASTIdExpression id) {
+            org.eclipse.cdt.core.dom.ast.IASTImageLocation image = id.getName().getImageLocation();
+            IASTFileLocation fl = call.getFileLocation();
+            if (image != null && image.getLocationKind() == org.eclipse.cdt.core.dom.ast.IASTImageLocation.ARGUMENT_TO_MACRO_EXPANSION
+                    && fl != null && image.getFileName().equals(fl.getFileName())) {
+                Location at = span(image.getFileName(), image.getNodeOffset(), image.getNodeLength());
+                return new Location(whole.path(), at.line(), at.column(), whole.endLine(), whole.endColumn(), whole.macro());
+            }
+        }
+        return whole;
+    }
+
     /** The position just before the last character of a node: the closing brace of a body. */
     Location lastCharacter(IASTNode node) {
         IASTFileLocation fl = node.getFileLocation();

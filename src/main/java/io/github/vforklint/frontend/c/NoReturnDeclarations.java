@@ -23,11 +23,79 @@ final class NoReturnDeclarations {
 
     private static final Set<String> NAMES = Set.of("noreturn", "__noreturn__", "_Noreturn");
 
+    /** Project spellings of the attribute (ATTRIBUTE_NORETURN, NORETURN, __dead): catalogue data, noreturn.yml. */
+    private static final Set<String> MACROS = io.github.vforklint.knowledge.FunctionKnowledge.noReturnMacroNames();
+    private static final java.util.regex.Pattern MACRO_WORD = java.util.regex.Pattern.compile(
+            "\\b(?:" + String.join("|", MACROS.stream().map(java.util.regex.Pattern::quote).toList()) + ")\\b");
+
     private final IASTTranslationUnit unit;
     private final Map<IFunction, Boolean> cache = new HashMap<>();
+    private Set<String> definedMacros;
+    private Set<String> unparsedNoReturn;
 
     NoReturnDeclarations(IASTTranslationUnit unit) {
         this.unit = unit;
+    }
+
+    /**
+     * Functions declared with a noreturn macro the parser could not read (its header is missing).
+     * The parser then splits the declaration around the unknown word: {@code void die(const char
+     * *) ATTRIBUTE_NORETURN;} becomes the declaration of die and a stray {@code ATTRIBUTE_NORETURN;}
+     * after it, {@code NORETURN void fatal(void);} a stray {@code NORETURN} before it. A stray part
+     * that ends with ';' closes the declaration before it; one that does not opens the next.
+     */
+    private Set<String> unparsedNoReturn() {
+        if (unparsedNoReturn == null) {
+            Set<String> names = new java.util.HashSet<>();
+            org.eclipse.cdt.core.dom.ast.IASTDeclaration[] all = unit.getDeclarations();
+            for (int i = 0; i < all.length; i++) {
+                String name = functionDeclared(all[i]);
+                if (name == null) {
+                    continue;
+                }
+                String own = all[i].getRawSignature().strip();
+                boolean marked = namesUndefinedMacro(own);
+                if (!marked && i > 0 && isStray(all[i - 1])) {
+                    String before = all[i - 1].getRawSignature().strip();
+                    marked = !before.endsWith(";") && namesUndefinedMacro(before);
+                }
+                for (int j = i + 1; !marked && !own.endsWith(";") && j < all.length && j <= i + 3 && isStray(all[j]); j++) {
+                    String after = all[j].getRawSignature().strip();
+                    marked = namesUndefinedMacro(after);
+                    if (after.endsWith(";")) {
+                        break;
+                    }
+                }
+                if (marked) {
+                    names.add(name);
+                }
+            }
+            unparsedNoReturn = names;
+        }
+        return unparsedNoReturn;
+    }
+
+    /** The function a declaration (not a definition) declares, or null. */
+    private static String functionDeclared(org.eclipse.cdt.core.dom.ast.IASTDeclaration declaration) {
+        if (declaration instanceof IASTSimpleDeclaration simple && simple.getDeclarators().length == 1
+                && simple.getDeclarators()[0] instanceof org.eclipse.cdt.core.dom.ast.IASTFunctionDeclarator f) {
+            return f.getName().toString();
+        }
+        return null;
+    }
+
+    /** A part the parser split off: a problem, or a "declaration" that is only unknown words. */
+    private static boolean isStray(org.eclipse.cdt.core.dom.ast.IASTDeclaration declaration) {
+        if (declaration instanceof org.eclipse.cdt.core.dom.ast.IASTProblemDeclaration) {
+            return true;
+        }
+        return declaration instanceof IASTSimpleDeclaration simple && functionDeclared(simple) == null
+                && declaration.getRawSignature().strip().matches("[A-Za-z_]\\w*\\s*;?");
+    }
+
+    /** For a called name whose declaration the parser could not read (no usable binding). */
+    boolean isNoReturnName(String name) {
+        return unparsedNoReturn().contains(name);
     }
 
     boolean isNoReturn(IFunction function) {
@@ -39,8 +107,44 @@ final class NoReturnDeclarations {
             return true;
         }
         for (IASTName name : DeclarationNames.of(function)) {
-            if (declaredNoReturn(name)) {
+            if (declaredNoReturn(name) || spelledNoReturn(name)) {
                 return true;
+            }
+        }
+        return unparsedNoReturn().contains(function.getName());
+    }
+
+    /**
+     * Whether the text names a noreturn macro that this translation unit never defines: a macro
+     * that is defined (even to nothing, under -U __GNUC__) has already said what it means.
+     */
+    private boolean namesUndefinedMacro(String text) {
+        if (definedMacros == null) {
+            Set<String> names = new java.util.HashSet<>();
+            for (org.eclipse.cdt.core.dom.ast.IASTPreprocessorMacroDefinition m : unit.getMacroDefinitions()) {
+                names.add(m.getName().toString());
+            }
+            definedMacros = names;
+        }
+        java.util.regex.Matcher m = MACRO_WORD.matcher(text);
+        while (m.find()) {
+            if (!definedMacros.contains(m.group())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A declaration that carries a noreturn macro's name, though the macro itself was never defined. */
+    private boolean spelledNoReturn(IASTName name) {
+        for (IASTNode node = name.getParent(); node != null; node = node.getParent()) {
+            if (node instanceof IASTSimpleDeclaration || node instanceof IASTFunctionDefinition) {
+                IASTNode specifiers = node instanceof IASTFunctionDefinition definition
+                        ? definition.getDeclSpecifier() : ((IASTSimpleDeclaration) node).getDeclSpecifier();
+                String text = node instanceof IASTFunctionDefinition definition
+                        ? specifiers.getRawSignature() + " " + definition.getDeclarator().getRawSignature()
+                        : node.getRawSignature();
+                return namesUndefinedMacro(text);
             }
         }
         return false;

@@ -1,0 +1,368 @@
+package io.github.vforklint.analysis;
+
+import io.github.vforklint.finding.Location;
+import io.github.vforklint.ir.CfgNode;
+import io.github.vforklint.ir.Event;
+import io.github.vforklint.ir.FunctionBody;
+import io.github.vforklint.knowledge.FunctionKind;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Child-context summaries of helpers, computed bottom-up over the call graph: the strongly
+ * connected components below a helper are found first (Tarjan), and each is solved as a whole,
+ * callees before callers, members of a recursive cycle iterated together from "nothing known"
+ * until their summaries stop changing. Nothing here knows any caller or any caller's limits.
+ */
+final class Summaries implements SummarySource {
+
+    /** Trails kept per observed statement in one summary: enough for a reviewer, bounded for the machine. */
+    static final int MAX_TRAILS_PER_STATEMENT = 16;
+    /** Analyses a recursive cycle gets to settle, per member. */
+    private static final int ROUNDS_PER_MEMBER = 4;
+
+    private static final Comparator<FunctionBody> ORDER = Comparator.comparing(FunctionBody::unit)
+            .thenComparing(FunctionBody::name).thenComparing(b -> b.location() == null ? 0 : b.location().line());
+
+    private final AnalysisContext context;
+    private final SummaryCache cache;
+
+    Summaries(AnalysisContext context, SummaryCache cache) {
+        this.context = context;
+        this.cache = cache;
+    }
+
+    @Override
+    public HelperSummary of(String name, FunctionBody caller) {
+        Optional<FunctionBody> found = context.resolver().function(name, caller);
+        return found.map(this::of).orElse(null);
+    }
+
+    HelperSummary of(FunctionBody body) {
+        HelperSummary done = cache.get(body);
+        if (done != null) {
+            return done;
+        }
+        for (List<FunctionBody> component : components(body)) {
+            solve(component);
+        }
+        return cache.get(body);
+    }
+
+    @Override
+    public HelperSummary specialised(String name, FunctionBody caller, HelperSummary general, List<Long> arguments) {
+        Optional<FunctionBody> found = context.resolver().function(name, caller);
+        if (found.isEmpty() || cache.recursive(found.get())) {
+            return general;
+        }
+        FunctionBody body = found.get();
+        List<Long> known = new ArrayList<>();
+        for (int i = 0; i < body.parameters().size(); i++) {
+            known.add(i < arguments.size() ? arguments.get(i) : null);
+        }
+        if (known.stream().allMatch(java.util.Objects::isNull)) {
+            return general;
+        }
+        HelperSummary done = cache.specialised(body, known);
+        if (done != null) {
+            return done;
+        }
+        FlowState start = FlowState.start(Phase.CHILD);
+        for (int i = 0; i < known.size(); i++) {
+            if (known.get(i) != null) {
+                start.values.put(body.parameters().get(i), AbstractInt.exactly(known.get(i)));
+            }
+        }
+        HelperSummary summary = summarise(body, this, general.reach(), start);
+        cache.putSpecialised(body, known, summary);
+        return summary;
+    }
+
+    /** The helpers a function calls that have bodies: the edges of the call graph. */
+    private List<FunctionBody> callees(FunctionBody function) {
+        Set<FunctionBody> result = new LinkedHashSet<>();
+        for (CfgNode node : function.nodes()) {
+            for (Event event : node.events()) {
+                if (event instanceof Event.Call call && !call.isIndirect()
+                        && context.knowledge().lookup(call.callee()).kind() == FunctionKind.UNKNOWN) {
+                    context.resolver().function(call.callee(), function).ifPresent(result::add);
+                }
+            }
+        }
+        return new ArrayList<>(result);
+    }
+
+    /**
+     * Tarjan's algorithm, without recursion (call graphs are deep), over the functions reachable
+     * from {@code root} that have no summary yet: components come out callees first.
+     */
+    private List<List<FunctionBody>> components(FunctionBody root) {
+        Map<FunctionBody, Integer> index = new IdentityHashMap<>();
+        Map<FunctionBody, Integer> low = new IdentityHashMap<>();
+        Map<FunctionBody, List<FunctionBody>> edges = new IdentityHashMap<>();
+        Deque<FunctionBody> stack = new ArrayDeque<>();
+        Set<FunctionBody> onStack = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        List<List<FunctionBody>> result = new ArrayList<>();
+        record Frame(FunctionBody function, int next) {
+        }
+        Deque<Frame> frames = new ArrayDeque<>();
+        frames.push(new Frame(root, 0));
+        int counter = 0;
+        while (!frames.isEmpty()) {
+            Frame frame = frames.pop();
+            FunctionBody f = frame.function();
+            if (frame.next() == 0 && !index.containsKey(f)) {
+                index.put(f, counter);
+                low.put(f, counter);
+                counter++;
+                stack.push(f);
+                onStack.add(f);
+                List<FunctionBody> out = new ArrayList<>();
+                for (FunctionBody callee : callees(f)) {
+                    if (cache.get(callee) == null) {
+                        out.add(callee);
+                    }
+                }
+                edges.put(f, out);
+            }
+            List<FunctionBody> out = edges.get(f);
+            int i = frame.next();
+            if (i > 0) {
+                // back from the callee at i - 1
+                FunctionBody callee = out.get(i - 1);
+                if (onStack.contains(callee)) {
+                    low.put(f, Math.min(low.get(f), low.get(callee)));
+                }
+            }
+            boolean descended = false;
+            while (i < out.size()) {
+                FunctionBody callee = out.get(i);
+                i++;
+                if (!index.containsKey(callee)) {
+                    frames.push(new Frame(f, i));
+                    frames.push(new Frame(callee, 0));
+                    descended = true;
+                    break;
+                }
+                if (onStack.contains(callee)) {
+                    low.put(f, Math.min(low.get(f), index.get(callee)));
+                }
+            }
+            if (descended) {
+                continue;
+            }
+            if (low.get(f).equals(index.get(f))) {
+                List<FunctionBody> component = new ArrayList<>();
+                FunctionBody member;
+                do {
+                    member = stack.pop();
+                    onStack.remove(member);
+                    component.add(member);
+                } while (member != f);
+                result.add(component);
+            }
+        }
+        return result;
+    }
+
+    /** Summarises one strongly connected component, all members together. */
+    private void solve(List<FunctionBody> component) {
+        if (component.stream().allMatch(f -> cache.get(f) != null)) {
+            return;
+        }
+        List<FunctionBody> members = new ArrayList<>(component);
+        members.sort(ORDER);
+        Set<FunctionBody> inComponent = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        inComponent.addAll(members);
+        BitSet reached = new BitSet();
+        boolean recursive = members.size() > 1;
+        for (FunctionBody m : members) {
+            reached.set(cache.id(m));
+            for (FunctionBody callee : callees(m)) {
+                if (inComponent.contains(callee)) {
+                    recursive = true;
+                } else {
+                    BitSet below = cache.reach(callee);
+                    if (below == null) {
+                        // Another thread's component, or one not reached from here before: solve it first.
+                        of(callee);
+                        below = cache.reach(callee);
+                    }
+                    if (below != null) {
+                        reached.or(below);
+                    }
+                }
+            }
+        }
+        int reach = reached.cardinality();
+        Map<FunctionBody, HelperSummary> current = new IdentityHashMap<>();
+        members.forEach(m -> current.put(m, HelperSummary.BOTTOM));
+        SummarySource source = (name, caller) -> {
+            Optional<FunctionBody> body = context.resolver().function(name, caller);
+            if (body.isEmpty()) {
+                return null;
+            }
+            HelperSummary inCycle = current.get(body.get());
+            return inCycle != null ? inCycle : of(body.get());
+        };
+        // A worklist over the component: a member is analysed again only when a member it calls
+        // changed, and the component as a whole gets a bounded number of analyses.
+        Map<FunctionBody, List<FunctionBody>> callersInside = new IdentityHashMap<>();
+        for (FunctionBody m : members) {
+            for (FunctionBody callee : callees(m)) {
+                if (inComponent.contains(callee)) {
+                    callersInside.computeIfAbsent(callee, k -> new ArrayList<>()).add(m);
+                }
+            }
+        }
+        int budget = budget(members.size(), recursive);
+        java.util.ArrayDeque<FunctionBody> work = new java.util.ArrayDeque<>(calleesFirst(members, inComponent));
+        Set<FunctionBody> queued = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        queued.addAll(members);
+        boolean settled = true;
+        while (!work.isEmpty()) {
+            if (budget-- <= 0) {
+                settled = false;
+                break;
+            }
+            FunctionBody m = work.poll();
+            queued.remove(m);
+            HelperSummary next = summarise(m, source, reach, FlowState.start(Phase.CHILD));
+            if (!same(next, current.get(m))) {
+                current.put(m, next);
+                for (FunctionBody caller : callersInside.getOrDefault(m, List.of())) {
+                    if (queued.add(caller)) {
+                        work.add(caller);
+                    }
+                }
+            }
+        }
+        int rounds = budget(members.size(), recursive);
+        for (FunctionBody m : members) {
+            HelperSummary s = current.get(m);
+            if (!settled) {
+                List<String> notes = new ArrayList<>(s.incomplete());
+                notes.add("the summary of the recursive helper " + m.name() + "() did not settle after " + rounds
+                        + " analyses of its cycle of " + members.size() + " functions; findings in it may be missing");
+                s = new HelperSummary(s.observations(), s.exits(), s.returned(), s.reach(), notes);
+            }
+            cache.put(m, s, reached, recursive);
+        }
+    }
+
+    /**
+     * The members in an order that lets what they observe travel around a cycle in one pass:
+     * depth-first from the first member by name, each member after everything it calls. Fixed by
+     * the bodies alone, whichever function of the component was asked for first.
+     */
+    private List<FunctionBody> calleesFirst(List<FunctionBody> sorted, Set<FunctionBody> inComponent) {
+        List<FunctionBody> order = new ArrayList<>();
+        Set<FunctionBody> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        record Frame(FunctionBody function, List<FunctionBody> callees, int next) {
+        }
+        for (FunctionBody root : sorted) {
+            if (!seen.add(root)) {
+                continue;
+            }
+            Deque<Frame> stack = new ArrayDeque<>();
+            stack.push(new Frame(root, callees(root), 0));
+            while (!stack.isEmpty()) {
+                Frame top = stack.pop();
+                int i = top.next();
+                FunctionBody next = null;
+                while (i < top.callees().size()) {
+                    FunctionBody c = top.callees().get(i++);
+                    if (inComponent.contains(c) && seen.add(c)) {
+                        next = c;
+                        break;
+                    }
+                }
+                if (next != null) {
+                    stack.push(new Frame(top.function(), top.callees(), i));
+                    stack.push(new Frame(next, callees(next), 0));
+                } else {
+                    order.add(top.function());
+                }
+            }
+        }
+        return order;
+    }
+
+    /**
+     * How many analyses a component gets: with its members taken callees first, what one observes
+     * goes around a cycle in a pass or two, so a few passes are plenty; a component that needs
+     * more is reported as not settled.
+     */
+    private static int budget(int members, boolean recursive) {
+        return recursive ? ROUNDS_PER_MEMBER * members + 2 : members;
+    }
+
+    private static boolean same(HelperSummary a, HelperSummary b) {
+        return a.exits().equals(b.exits()) && a.returned().equals(b.returned())
+                && new HashSet<>(a.observations()).equals(new HashSet<>(b.observations()))
+                && a.incomplete().equals(b.incomplete());
+    }
+
+    private HelperSummary summarise(FunctionBody body, SummarySource source, int reach, FlowState start) {
+        FunctionFlow flow = new FunctionFlow(body, context, FunctionFlow.Mode.HELPER, null, true, source);
+        flow.run(start);
+        List<String> incomplete = new ArrayList<>(flow.incomplete);
+        if (flow.truncated) {
+            incomplete.add("analysis of helper " + body.name() + "() stopped after " + context.stepBudget()
+                    + " steps; findings in it may be missing");
+        }
+        body.skipped().forEach(s -> incomplete.add("in " + body.name() + "(), line " + s));
+        List<HelperSummary.Exit> exits = flow.exitList();
+        if (flow.truncated) {
+            // Cut short: assume it can come back, so the caller's analysis goes on.
+            exits = new ArrayList<>(exits);
+            exits.add(new HelperSummary.Exit(Phase.CHILD, null, false, AbstractInt.ANY));
+        }
+        return new HelperSummary(boundTrails(flow.observations), exits, flow.returned, reach,
+                List.copyOf(new LinkedHashSet<>(incomplete)));
+    }
+
+    /** At most {@link #MAX_TRAILS_PER_STATEMENT} trails per observed statement, the shortest first. */
+    static List<VforkObservation> boundTrails(java.util.Collection<VforkObservation> observations) {
+        Map<Object, List<VforkObservation>> byStatement = new LinkedHashMap<>();
+        for (VforkObservation o : observations) {
+            byStatement.computeIfAbsent(statementKey(o), k -> new ArrayList<>()).add(o);
+        }
+        List<VforkObservation> result = new ArrayList<>();
+        for (List<VforkObservation> same : byStatement.values()) {
+            if (same.size() > MAX_TRAILS_PER_STATEMENT) {
+                same.sort(TRAIL_ORDER);
+                same = same.subList(0, MAX_TRAILS_PER_STATEMENT);
+            }
+            result.addAll(same);
+        }
+        return result;
+    }
+
+    private record StatementKey(Class<?> kind, Location location, Object detail) {
+    }
+
+    private static Object statementKey(VforkObservation o) {
+        Object detail = o instanceof VforkObservation.ParentMemoryWrite w
+                ? w.parameter() + ":" + (w.variable() == null ? "" : VforkAnalysis.identity(w.variable()))
+                : o instanceof VforkObservation.ExecFallthrough f ? f.intoParentCode() : null;
+        return new StatementKey(o.getClass(), o.location(), detail);
+    }
+
+    private static final Comparator<VforkObservation> TRAIL_ORDER = Comparator
+            .comparingInt((VforkObservation o) -> o.chain().size())
+            .thenComparing(o -> o.chain().stream().map(s -> s.location().path() + ":" + s.location().line() + ":"
+                    + s.location().column()).toList().toString());
+}

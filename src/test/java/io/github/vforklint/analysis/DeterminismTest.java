@@ -1,0 +1,89 @@
+package io.github.vforklint.analysis;
+
+import io.github.vforklint.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The same findings, in the same order, byte for byte, for any number of jobs and any order in
+ * which the files were written to disk or named on the command line: the fixtures and the
+ * multi-file projects (helpers in other files, recursive helpers, wrappers) scanned as one tree.
+ */
+class DeterminismTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("vforklint.projectRoot", ".")).toAbsolutePath().normalize();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void jsonIsIdenticalForAnyJobsAndAnyFileOrder() throws IOException {
+        List<Path> sources = sources();
+        Path sorted = copy(sources, dir.resolve("a"), new ArrayList<>(sources));
+        List<Path> shuffledOrder = new ArrayList<>(sources);
+        Collections.shuffle(shuffledOrder, new Random(20261130));
+        Path shuffled = copy(sources, dir.resolve("b"), shuffledOrder);
+
+        String reference = scan(sorted, "1", List.of(sorted.toString()));
+        assertTrue(reference.contains("\"findings\""), reference);
+        assertTrue(reference.split("\"rule\"").length > 100, "the tree must hold many findings to compare");
+        for (String jobs : List.of("2", "8")) {
+            assertEquals(reference, scan(sorted, jobs, List.of(sorted.toString())), "-j " + jobs);
+        }
+        assertEquals(reference, scan(shuffled, "8", List.of(shuffled.toString())), "files written in another order");
+        List<String> named = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(shuffled)) {
+            files.filter(p -> p.toString().endsWith(".c") || p.toString().endsWith(".h")).forEach(p -> named.add(p.toString()));
+        }
+        Collections.shuffle(named, new Random(7));
+        assertEquals(reference, scan(shuffled, "2", named), "files named in another order");
+    }
+
+    private static List<Path> sources() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (String tree : List.of("testdata/c", "testdata/projects")) {
+            try (Stream<Path> s = Files.walk(ROOT.resolve(tree))) {
+                s.filter(p -> p.toString().endsWith(".c") || p.toString().endsWith(".h")).sorted().forEach(files::add);
+            }
+        }
+        return files;
+    }
+
+    /** Writes the files in {@code order}, so directory entries are created in that order too. */
+    private static Path copy(List<Path> sources, Path target, List<Path> order) throws IOException {
+        for (Path source : order) {
+            Path to = target.resolve(ROOT.relativize(source).toString());
+            Files.createDirectories(to.getParent());
+            Files.copy(source, to);
+        }
+        return target;
+    }
+
+    /** The JSON report with the tree's own location taken out. */
+    private static String scan(Path tree, String jobs, List<String> paths) {
+        List<String> args = new ArrayList<>(List.of("check", "--no-config", "-f", "json", "-j", jobs,
+                "-I", tree.resolve("testdata/c/include").toString()));
+        args.addAll(paths);
+        CommandLine cli = Main.commandLine();
+        StringWriter out = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(new StringWriter()));
+        cli.execute(args.toArray(String[]::new));
+        return out.toString().replace(tree.toString(), "TREE");
+    }
+}
