@@ -68,6 +68,9 @@ public class VforklintBasePlugin implements Plugin<Project> {
             task.getFailOnIncomplete().convention(extension.getFailOnIncomplete());
             task.getDefines().convention(extension.getDefines());
             task.getSeverities().convention(extension.getSeverities());
+            task.getMaxConfigs().convention(extension.getMaxConfigs());
+            task.getExploreConfigs().convention(extension.getExploreConfigs());
+            task.getFileTimeout().convention(extension.getFileTimeout());
             task.getShowViolations().convention(extension.getShowViolations());
             task.getIsolation().convention(extension.getIsolation());
             task.getMaxHeapSize().convention(extension.getMaxHeapSize());

@@ -41,6 +41,15 @@ public abstract class VforklintExtension {
     /** Per-rule severities, {@code RULE=LEVEL}. */
     public abstract ListProperty<String> getSeverities();
 
+    /** Preprocessor configurations analysed per C file beyond the default one (default 12; 0: the default one only). */
+    public abstract Property<Integer> getMaxConfigs();
+
+    /** Also look for other configurations of files whose configuration defines, undefines or the compilation database pins. */
+    public abstract Property<Boolean> getExploreConfigs();
+
+    /** Abandon a file, with a diagnostic, after this many seconds (default 60). */
+    public abstract Property<Integer> getFileTimeout();
+
     /** Print every finding in the build log (the summary is always printed). */
     public abstract Property<Boolean> getShowViolations();
 

@@ -86,6 +86,24 @@ public interface VforklintOptions {
     @Optional
     Property<Integer> getMaxHelperReach();
 
+    /**
+     * Preprocessor configurations analysed per C file beyond the default one, where they bring in
+     * vfork code the default leaves out (default 12; 0: the default one only).
+     */
+    @Input
+    @Optional
+    Property<Integer> getMaxConfigs();
+
+    /** Also look for other configurations of files whose configuration defines, undefines or the compilation database pins. */
+    @Input
+    @Optional
+    Property<Boolean> getExploreConfigs();
+
+    /** Abandon a file, with a diagnostic, after this many seconds (default 60). */
+    @Input
+    @Optional
+    Property<Integer> getFileTimeout();
+
     /** Files parsed in parallel; the result is the same for any value. */
     @Internal
     Property<Integer> getJobs();
@@ -112,6 +130,9 @@ public interface VforklintOptions {
         to.getRequireReason().set(from.getRequireReason());
         to.getMaxDepth().set(from.getMaxDepth());
         to.getMaxHelperReach().set(from.getMaxHelperReach());
+        to.getMaxConfigs().set(from.getMaxConfigs());
+        to.getExploreConfigs().set(from.getExploreConfigs());
+        to.getFileTimeout().set(from.getFileTimeout());
         to.getJobs().set(from.getJobs());
         to.getSarifCategory().set(from.getSarifCategory());
     }

@@ -114,6 +114,15 @@ public abstract class VforklintWork implements WorkAction<VforklintWork.Paramete
         if (p.getMaxHelperReach().isPresent()) {
             options.maxHelperReach(p.getMaxHelperReach().get());
         }
+        if (p.getMaxConfigs().isPresent()) {
+            options.maxConfigs(p.getMaxConfigs().get());
+        }
+        if (p.getExploreConfigs().isPresent()) {
+            options.exploreConfigs(p.getExploreConfigs().get());
+        }
+        if (p.getFileTimeout().isPresent()) {
+            options.fileTimeout(p.getFileTimeout().get());
+        }
         SarifCategory category;
         try {
             category = SarifCategory.parse(p.getSarifCategory().getOrElse(SarifCategory.DEFAULT.name()));

@@ -140,6 +140,24 @@ abstract class AbstractVforklintMojo extends AbstractMojo {
     @Parameter(property = "vforklint.maxHelperReach", defaultValue = "50")
     int maxHelperReach;
 
+    /**
+     * Preprocessor configurations analysed per C file beyond the default one, where they bring in
+     * vfork code the default leaves out; 0 analyses the default one only.
+     */
+    @Parameter(property = "vforklint.maxConfigs", defaultValue = "12")
+    int maxConfigs;
+
+    /**
+     * Also look for other configurations of files whose configuration {@code defines},
+     * {@code undefines} or the compilation database pins.
+     */
+    @Parameter(property = "vforklint.exploreConfigs", defaultValue = "false")
+    boolean exploreConfigs;
+
+    /** Abandon a file, with a diagnostic, after this many seconds. */
+    @Parameter(property = "vforklint.fileTimeout", defaultValue = "60")
+    long fileTimeout;
+
     /** Files parsed in parallel (default: the number of CPUs). */
     @Parameter(property = "vforklint.jobs")
     Integer jobs;
@@ -226,6 +244,9 @@ abstract class AbstractVforklintMojo extends AbstractMojo {
                 .compileCommands(path(base, compileCommands))
                 .maxDepth(maxDepth)
                 .maxHelperReach(maxHelperReach)
+                .maxConfigs(maxConfigs)
+                .exploreConfigs(exploreConfigs)
+                .fileTimeout(fileTimeout)
                 .jobs(jobs)
                 .requireReason(requireReason);
         List<ReportFormat> extra = new ArrayList<>();

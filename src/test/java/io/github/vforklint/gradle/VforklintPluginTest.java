@@ -218,6 +218,33 @@ class VforklintPluginTest {
     }
 
     @Test
+    void theConfigurationSettingsComeFromTheExtensionAndTheTasksOwnWin() throws Exception {
+        // vfork only where NOMMU is defined: found in another configuration by default
+        Project project = project(PluginFixtures.NOMMU);
+        VforklintExtension extension = project.getExtensions().getByType(VforklintExtension.class);
+        VforklintTask task = nativeTask(project);
+        task.getReports().getText().getRequired().set(true);
+        assertThrows(VerificationException.class, () -> TaskExecution.execute(project, task));
+        assertTrue(Files.readString(report("vforklintNative.txt")).contains("only in the configuration where NOMMU is defined"));
+
+        extension.getMaxConfigs().set(0);
+        assertEquals(0, task.getMaxConfigs().get());
+        assertDoesNotThrow(() -> TaskExecution.execute(project, task), "the default configuration only");
+
+        extension.getMaxConfigs().set(12);
+        task.getDefines().add("OTHER");
+        assertDoesNotThrow(() -> TaskExecution.execute(project, task), "a pinned configuration is the one analysed");
+        extension.getExploreConfigs().set(true);
+        assertThrows(VerificationException.class, () -> TaskExecution.execute(project, task));
+        task.getExploreConfigs().set(false);
+        assertDoesNotThrow(() -> TaskExecution.execute(project, task), "the task's own setting wins");
+
+        extension.getFileTimeout().set(0);
+        GradleException e = assertThrows(GradleException.class, () -> TaskExecution.execute(project, task));
+        assertEquals("vforklint: fileTimeout must be between 1 and 86400 seconds", e.getMessage());
+    }
+
+    @Test
     void aBadOptionIsAClearBuildFailure() throws Exception {
         Project project = project(PluginFixtures.BAD);
         project.getExtensions().getByType(VforklintExtension.class).getSeverities().add("VFK999=note");
@@ -344,6 +371,12 @@ class VforklintPluginTest {
         assertEquals("java/main", inputs.get("sarifCategory"));
         assertEquals(List.of("VFK301=warning"), inputs.get("severities"));
         assertTrue(inputs.containsKey("failOnIncomplete"), inputs.keySet().toString());
+        extension.getMaxConfigs().set(3);
+        main.getFileTimeout().set(5);
+        inputs = main.getInputs().getProperties();
+        assertEquals(3, inputs.get("maxConfigs"));
+        assertEquals(5, inputs.get("fileTimeout"));
+        assertTrue(inputs.containsKey("exploreConfigs"), "an unset optional input is still declared");
         assertFalse(inputs.containsKey("jobs"), "the result is the same for any -j: not an input");
         Path config = dir.resolve(".vforklint.yml");
         Files.writeString(config, "fail-on: error\n");
