@@ -78,7 +78,7 @@ public class VforklintBasePlugin implements Plugin<Project> {
             String projectPath = project.getPath();
             task.getSarifCategory().convention(extension.getSarifCategory()
                     .map(prefix -> sarifCategory(prefix, projectPath, task.getName())));
-            task.setIgnoreFailures(extension.getIgnoreFailures().get());
+            task.ignoreFailuresProperty().convention(extension.getIgnoreFailures());
             task.getReports().all(report -> {
                 report.getRequired().convention(report.getName().equals("sarif"));
                 String suffix = switch (report.getName()) {

@@ -59,12 +59,14 @@ public abstract class VforklintTask extends DefaultTask
         implements VerificationTask, Reporting<VforklintReports>, VforklintOptions {
 
     private final VforklintReports reports;
-    private boolean ignoreFailures;
+    /** Lazy, so that the extension's value counts however early the task is created. */
+    private final Property<Boolean> ignoreFailures;
 
     @Inject
     public VforklintTask(ObjectFactory objects) {
         String path = getPath();
         reports = objects.newInstance(VforklintReportsImpl.class, (Describable) () -> "task '" + path + "'", objects);
+        ignoreFailures = objects.property(Boolean.class).convention(false);
     }
 
     @Inject
@@ -157,12 +159,17 @@ public abstract class VforklintTask extends DefaultTask
 
     @Override
     public void setIgnoreFailures(boolean ignoreFailures) {
-        this.ignoreFailures = ignoreFailures;
+        this.ignoreFailures.set(ignoreFailures);
     }
 
     @Input
     @Override
     public boolean getIgnoreFailures() {
+        return ignoreFailures.get();
+    }
+
+    /** {@link #getIgnoreFailures()} as a property, for the plugin to give it the extension's value as its convention. */
+    Property<Boolean> ignoreFailuresProperty() {
         return ignoreFailures;
     }
 

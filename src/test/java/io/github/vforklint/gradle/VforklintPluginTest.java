@@ -122,8 +122,11 @@ class VforklintPluginTest {
     @Test
     void ignoreFailuresAndFailOnSeverityOnTheExtensionLetTheBuildPass() throws Exception {
         Project project = project(PluginFixtures.BAD);
-        project.getExtensions().getByType(VforklintExtension.class).getIgnoreFailures().set(true);
+        // the task first, as Groovy's eager tasks.withType(VforklintTask) { } creates it, then the extension
         VforklintTask task = nativeTask(project);
+        assertFalse(task.getIgnoreFailures());
+        project.getExtensions().getByType(VforklintExtension.class).getIgnoreFailures().set(true);
+        assertTrue(task.getIgnoreFailures(), "the extension's value, however early the task was created");
         assertDoesNotThrow(() -> TaskExecution.execute(project, task));
         assertEquals(1, new ObjectMapper().readTree(report("vforklintNative.sarif").toFile())
                 .path("runs").get(0).path("results").size());
