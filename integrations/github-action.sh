@@ -5,8 +5,8 @@
 # the step's outputs and exits 0 on findings (1) or incomplete analysis (3), so that the upload
 # step still runs; the action's last step fails the job on findings. A usage or internal error
 # (2, 4), or a missing report, fails this step at once: there is nothing to upload.
-# INPUT_CATEGORY becomes the SARIF run's runAutomationDetails.id: upload-sarif's own category input
-# only fills a run that has none, and vforklint always writes one ("vforklint/").
+# INPUT_CATEGORY becomes the SARIF run's runAutomationDetails.id (--sarif-category): upload-sarif's
+# own category input only fills a run that has none, and vforklint always writes one.
 # VFORKLINT_CMD replaces the launcher (the action's own ./vforklint, which builds the jar on first use).
 set -uo pipefail
 
@@ -22,15 +22,11 @@ read -r -d '' -a args <<< "${INPUT_ARGS:-}" || true
 fail_on=()
 [ -n "${INPUT_FAIL_ON:-}" ] && fail_on=(--fail-on "$INPUT_FAIL_ON")
 category="${INPUT_CATEGORY:-vforklint}"
-category="${category%/}"
-if ! [[ "$category" =~ ^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$ ]]; then
-  echo "::error title=vforklint::category: letters, digits, '.', '_', '-' and '/' only, not '$category'"
-  exit 2
-fi
 
 mkdir -p "$(dirname "$sarif")"
 rm -f "$sarif"
-"${launcher[@]}" check -f github --report "sarif=$sarif" "${fail_on[@]}" "${args[@]}" -- "${paths[@]}"
+"${launcher[@]}" check -f github --report "sarif=$sarif" --sarif-category "$category" "${fail_on[@]}" "${args[@]}" \
+  -- "${paths[@]}"
 code=$?
 
 case "$code" in
@@ -39,8 +35,6 @@ case "$code" in
       echo "::error title=vforklint::no SARIF report was written to $sarif"
       exit 4
     fi
-    # vforklint writes the id exactly so (Jackson's layout); nothing else in the file has this value.
-    sed -i "s#\"id\" : \"vforklint/\"#\"id\" : \"$category/\"#" "$sarif"
     echo "exit-code=$code" >> "$out"
     echo "sarif-file=$sarif" >> "$out"
     [ "$code" = 3 ] && echo "::warning title=vforklint::some files were not fully analysed; see the annotations"

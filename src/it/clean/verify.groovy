@@ -11,7 +11,7 @@ def xml = new XmlSlurper().parse(new File(out, 'vforklint.xml'))
 assert xml.name() == 'checkstyle'
 assert xml.file.error.size() == 0
 def log = new File(basedir, 'build.log').text
-assert log.contains('vforklint: no problems found (1 file, 1 vfork site)')
+assert log.contains('vforklint: no problems found (2 files, 1 vfork site)')
 assert log.contains('BUILD SUCCESS')
 // vforklint:help, found by the prefix, describes the goals and their parameters
 assert log.contains('vforklint:aggregate') && log.contains('vforklint:check')

@@ -34,6 +34,30 @@ public final class PluginFixtures {
             }
             """;
 
+    /**
+     * vfork only where NOMMU is defined, which the default configuration leaves out: found in
+     * another configuration (--max-configs), unless the configuration is pinned (-D) and not explored.
+     */
+    public static final String NOMMU = """
+            #include <stdio.h>
+            #include <unistd.h>
+
+            int spawn(const char *path, char *const argv[])
+            {
+            #ifdef NOMMU
+                pid_t pid = vfork();
+            #else
+                pid_t pid = fork();
+            #endif
+                if (pid == 0) {
+                    printf("starting %s\\n", path);
+                    execv(path, argv);
+                    _exit(127);
+                }
+                return pid;
+            }
+            """;
+
     private PluginFixtures() {
     }
 }

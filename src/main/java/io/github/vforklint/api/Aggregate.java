@@ -4,6 +4,7 @@ import io.github.vforklint.files.AtomicFiles;
 import io.github.vforklint.baseline.ProjectPaths;
 import io.github.vforklint.report.ReportSettings;
 import io.github.vforklint.report.SarifAggregate;
+import io.github.vforklint.report.SarifCategory;
 import io.github.vforklint.report.SourceLines;
 import io.github.vforklint.rules.RuleCatalogue;
 
@@ -21,11 +22,13 @@ public final class Aggregate {
      * Writes one SARIF file holding every result of the given SARIF reports (each written by a
      * check of the same source root) as a single run, atomically.
      *
-     * @param baseDir the build's root: a run with no results is written for it when {@code reports} is empty
+     * @param baseDir  the build's root: a run with no results is written for it when {@code reports} is empty
+     * @param category the one run's code scanning category (the modules' own are not kept)
      */
-    public static void writeSarif(List<Path> reports, Path baseDir, Path file) throws CheckException {
+    public static void writeSarif(List<Path> reports, Path baseDir, SarifCategory category, Path file)
+            throws CheckException {
         ReportSettings empty = new ReportSettings(new SourceLines(baseDir), false, RuleCatalogue.load(),
-                ProjectPaths.forWorkingDirectory(baseDir), false);
+                ProjectPaths.forWorkingDirectory(baseDir), false, category);
         try {
             AtomicFiles.write(file, out -> SarifAggregate.write(reports, empty, out));
         } catch (IOException e) {

@@ -6,11 +6,14 @@ import io.github.vforklint.config.FailOn;
 import io.github.vforklint.config.Glob;
 import io.github.vforklint.config.MacroNames;
 import io.github.vforklint.finding.Severity;
+import io.github.vforklint.frontend.c.ConfigurationSearch;
+import io.github.vforklint.frontend.c.JdkHeaders;
 import io.github.vforklint.rules.Profile;
 import io.github.vforklint.rules.RuleCatalogue;
 import io.github.vforklint.rules.RuleDefinition;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,9 @@ import java.util.Optional;
  * {@link CheckException}s naming the option as the build file spells it.
  */
 public final class BuildOptions {
+
+    /** A day, as the command line's --file-timeout allows. */
+    private static final long MAX_FILE_TIMEOUT_SECONDS = 86_400;
 
     private final Path baseDir;
     private final Path moduleDir;
@@ -49,6 +55,9 @@ public final class BuildOptions {
     private int maxDepth = AnalysisLimits.defaults().callDepth();
     private int maxHelperReach = AnalysisLimits.defaults().helperReach();
     private Path writeBaseline;
+    private int maxConfigs = ConfigurationSearch.defaults().maxConfigurations();
+    private boolean exploreConfigs = ConfigurationSearch.defaults().whenPinned();
+    private long fileTimeout = ConfigurationSearch.defaults().fileTimeLimit().toSeconds();
 
     /**
      * @param baseDir   findings' paths are shown relative to it (the top of the build)
@@ -82,6 +91,10 @@ public final class BuildOptions {
     public BuildOptions maxDepth(int value) { maxDepth = value; return this; }
     public BuildOptions maxHelperReach(int value) { maxHelperReach = value; return this; }
     public BuildOptions writeBaseline(Path value) { writeBaseline = value; return this; }
+    public BuildOptions maxConfigs(int value) { maxConfigs = value; return this; }
+    public BuildOptions exploreConfigs(boolean value) { exploreConfigs = value; return this; }
+    /** In seconds. */
+    public BuildOptions fileTimeout(long value) { fileTimeout = value; return this; }
 
     /**
      * The JDK's header folders, {@code include} and its platform folder (where {@code jni.h} and
@@ -90,22 +103,18 @@ public final class BuildOptions {
      * functions around them parse badly.
      */
     public static List<Path> jdkIncludeDirs(Path javaHome) {
-        Path include = javaHome.resolve("include");
-        if (!java.nio.file.Files.isRegularFile(include.resolve("jni.h"))) {
-            return List.of();
-        }
-        List<Path> dirs = new java.util.ArrayList<>(List.of(include));
-        try (var children = java.nio.file.Files.list(include)) {
-            children.filter(d -> java.nio.file.Files.isRegularFile(d.resolve("jni_md.h"))).sorted().forEach(dirs::add);
-        } catch (java.io.IOException e) {
-            // jni.h alone still declares most of JNI
-        }
-        return List.copyOf(dirs);
+        return JdkHeaders.of(javaHome);
     }
 
     public CheckRequest toRequest() throws CheckException {
         if (maxDepth < 1 || maxHelperReach < 1) {
             throw new CheckException("maxDepth and maxHelperReach must be at least 1");
+        }
+        if (maxConfigs < 0) {
+            throw new CheckException("maxConfigs must be 0 or more");
+        }
+        if (fileTimeout < 1 || fileTimeout > MAX_FILE_TIMEOUT_SECONDS) {
+            throw new CheckException("fileTimeout must be between 1 and " + MAX_FILE_TIMEOUT_SECONDS + " seconds");
         }
         if (jobs != null && jobs < 1) {
             throw new CheckException("jobs must be at least 1");
@@ -128,7 +137,7 @@ public final class BuildOptions {
                 chosenFailOn, baseline, requireReason, paths);
         return new CheckRequest(baseDir, options, configFile, discoverConfig, compileCommands,
                 new AnalysisLimits(maxDepth, AnalysisLimits.defaults().stepsPerFunction(), maxHelperReach),
-                writeBaseline);
+                writeBaseline, new ConfigurationSearch(maxConfigs, exploreConfigs, Duration.ofSeconds(fileTimeout)));
     }
 
     private List<Glob> globs(List<String> patterns, String option) throws CheckException {

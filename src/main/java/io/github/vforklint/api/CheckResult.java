@@ -34,7 +34,12 @@ public record CheckResult(FilteredResult filtered, EffectiveConfig config, RuleC
         /** Findings at or above the fail-on level. */
         FINDINGS,
         /** No such findings, but some input was not fully analysed. */
-        INCOMPLETE
+        INCOMPLETE;
+
+        /** Whether a build fails on this: on findings always, on an incomplete analysis when asked to. */
+        public boolean failsBuild(boolean failOnIncomplete) {
+            return this == FINDINGS || failOnIncomplete && this == INCOMPLETE;
+        }
     }
 
     public ScanResult result() {

@@ -52,6 +52,7 @@ final class InputDigest {
         update(sha, "base " + config.baseDir());
         update(sha, config.printable());
         update(sha, "limits " + request.limits());
+        update(sha, "configurations " + request.configurations());
         update(sha, "write-baseline " + request.writeBaseline());
         update(sha, "extra " + extra);
         Set<Path> includeDirs = new LinkedHashSet<>(config.includeDirs());

@@ -13,6 +13,7 @@ import io.github.vforklint.finding.Severity;
 import io.github.vforklint.report.Report;
 import io.github.vforklint.report.ReportFormat;
 import io.github.vforklint.report.ReportSettings;
+import io.github.vforklint.report.SarifCategory;
 import io.github.vforklint.rules.Profile;
 import io.github.vforklint.rules.RuleCatalogue;
 import io.github.vforklint.rules.RuleDefinition;
@@ -158,6 +159,10 @@ final class CheckCommand implements Callable<Integer> {
             description = "SARIF: keep suppressed findings, each with its suppression, instead of leaving them out.")
     boolean includeSuppressed;
 
+    @Option(names = "--sarif-category", paramLabel = "NAME",
+            description = "SARIF: the code scanning category of the run (runAutomationDetails.id NAME/; default: vforklint).")
+    String sarifCategory;
+
     @Option(names = "--require-reason", negatable = true,
             description = "A suppression comment without a reason after ' -- ' is an error (VFK001).")
     Boolean requireReason;
@@ -176,6 +181,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path baseDir = Path.of("").toAbsolutePath();
         List<Output> outputs = outputs();
+        SarifCategory category = sarifCategory(outputs);
         if (maxDepth < 1 || maxHelperReach < 1) {
             throw new UsageException("--max-depth and --max-helper-reach must be at least 1");
         }
@@ -197,7 +203,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             CheckResult result = check.run();
             for (Output o : outputs) {
-                writeReport(result, o);
+                writeReport(result, o, category);
             }
             if (!quiet) {
                 spec.commandLine().getErr().println(result.summary());
@@ -314,7 +320,22 @@ final class CheckCommand implements Callable<Integer> {
         };
     }
 
-    private void writeReport(CheckResult result, Output o) throws IOException, CheckException {
+    /** The category SARIF reports are written with; naming one when no SARIF is written is a mistake worth saying. */
+    private SarifCategory sarifCategory(List<Output> outputs) {
+        if (sarifCategory == null) {
+            return SarifCategory.DEFAULT;
+        }
+        if (outputs.stream().noneMatch(o -> o.format() == ReportFormat.SARIF)) {
+            throw new UsageException("--sarif-category: no SARIF report is written (add -f sarif or --report sarif=FILE)");
+        }
+        try {
+            return SarifCategory.parse(sarifCategory);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--sarif-category: " + e.getMessage());
+        }
+    }
+
+    private void writeReport(CheckResult result, Output o, SarifCategory category) throws IOException, CheckException {
         CheckResult shown = result;
         if (quiet && o.format() == ReportFormat.TEXT) {
             // Quiet trims what people read; machine formats and the exit code keep the whole truth.
@@ -324,7 +345,7 @@ final class CheckCommand implements Callable<Integer> {
                     r.filesParsed(), r.vforkSites()), f.suppressed(), f.stale(), f.recorded(), f.fingerprints()),
                     result.config(), result.catalogue(), result.baseDir());
         }
-        ReportSettings settings = shown.reportSettings(useColor(o), includeSuppressed);
+        ReportSettings settings = shown.reportSettings(useColor(o), includeSuppressed).withSarifCategory(category);
         if (o.file() != null) {
             shown.writeReport(o.format(), settings, o.file());
         } else {

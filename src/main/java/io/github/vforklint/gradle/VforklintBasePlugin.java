@@ -2,6 +2,7 @@ package io.github.vforklint.gradle;
 
 import io.github.vforklint.Version;
 import io.github.vforklint.api.BuildOptions;
+import io.github.vforklint.report.SarifCategory;
 import org.gradle.api.GradleException;
 import org.gradle.api.Plugin;
 import org.gradle.api.Project;
@@ -14,6 +15,7 @@ import org.gradle.util.GradleVersion;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,8 +39,8 @@ public class VforklintBasePlugin implements Plugin<Project> {
         extension.getIgnoreFailures().convention(false);
         extension.getFailOnIncomplete().convention(false);
         extension.getShowViolations().convention(true);
-        extension.getJniHeaders().convention(true);
         extension.getIsolation().convention("classloader");
+        extension.getSarifCategory().convention("vforklint");
         extension.getReportsDirectory().convention(project.getExtensions().getByType(ReportingExtension.class)
                 .getBaseDirectory().dir("vforklint"));
         extension.getConfigFile().convention(defaultConfigFile(project));
@@ -52,13 +54,13 @@ public class VforklintBasePlugin implements Plugin<Project> {
                     "io.github.vforklint:vforklint:" + extension.getToolVersion().get())));
         });
 
+        List<File> jdkHeaders = BuildOptions.jdkIncludeDirs(Path.of(System.getProperty("java.home"))).stream()
+                .map(Path::toFile).toList();
         project.getTasks().withType(VforklintTask.class).configureEach(task -> {
             task.getBaseDirectory().convention(project.getLayout().dir(project.provider(() -> project.getRootDir())));
             task.getModuleDirectory().convention(project.getLayout().getProjectDirectory());
             task.getVforklintClasspath().from(tool);
-            task.getIncludeDirectories().from(extension.getJniHeaders().map(jni -> jni
-                    ? BuildOptions.jdkIncludeDirs(Path.of(System.getProperty("java.home"))).stream().map(Path::toFile).toList()
-                    : List.of()));
+            task.getJdkIncludeDirectories().from(jdkHeaders);
             task.getConfigFile().convention(extension.getConfigFile());
             task.getBaselineFile().convention(extension.getBaselineFile());
             task.getProfile().convention(extension.getProfile());
@@ -66,11 +68,17 @@ public class VforklintBasePlugin implements Plugin<Project> {
             task.getFailOnIncomplete().convention(extension.getFailOnIncomplete());
             task.getDefines().convention(extension.getDefines());
             task.getSeverities().convention(extension.getSeverities());
+            task.getMaxConfigs().convention(extension.getMaxConfigs());
+            task.getExploreConfigs().convention(extension.getExploreConfigs());
+            task.getFileTimeout().convention(extension.getFileTimeout());
             task.getShowViolations().convention(extension.getShowViolations());
             task.getIsolation().convention(extension.getIsolation());
             task.getMaxHeapSize().convention(extension.getMaxHeapSize());
             task.getJvmArgs().convention(extension.getJvmArgs());
-            task.setIgnoreFailures(extension.getIgnoreFailures().get());
+            String projectPath = project.getPath();
+            task.getSarifCategory().convention(extension.getSarifCategory()
+                    .map(prefix -> sarifCategory(prefix, projectPath, task.getName())));
+            task.ignoreFailuresProperty().convention(extension.getIgnoreFailures());
             task.getReports().all(report -> {
                 report.getRequired().convention(report.getName().equals("sarif"));
                 String suffix = switch (report.getName()) {
@@ -94,6 +102,20 @@ public class VforklintBasePlugin implements Plugin<Project> {
         File own = new File(project.getProjectDir(), ".vforklint.yml");
         File root = new File(project.getRootDir(), ".vforklint.yml");
         return project.getLayout().file(project.provider(() -> own.isFile() ? own : root.isFile() ? root : null));
+    }
+
+    /**
+     * A task's SARIF category: the extension's, then the project's path, then what the task
+     * checks ({@code vforklint/main}, {@code vforklint/app/native}), so that every task's report
+     * can be uploaded, one by one or all from the reports folder, without replacing another's alerts.
+     */
+    static String sarifCategory(String prefix, String projectPath, String taskName) {
+        List<String> parts = new ArrayList<>(List.of(projectPath.split(":")));
+        parts.add(taskName.startsWith(EXTENSION) && taskName.length() > EXTENSION.length()
+                ? Character.toLowerCase(taskName.charAt(EXTENSION.length())) + taskName.substring(EXTENSION.length() + 1)
+                : taskName);
+        // The prefix is checked when the report is written, where a bad one is a clear build failure.
+        return SarifCategory.join(prefix, parts);
     }
 
     static void requireSupportedGradle(GradleVersion current) {

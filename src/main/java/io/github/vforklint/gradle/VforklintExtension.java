@@ -41,8 +41,14 @@ public abstract class VforklintExtension {
     /** Per-rule severities, {@code RULE=LEVEL}. */
     public abstract ListProperty<String> getSeverities();
 
-    /** Add the JDK's header folders ({@code jni.h}) of the JVM running Gradle to the include path (default true). */
-    public abstract Property<Boolean> getJniHeaders();
+    /** Preprocessor configurations analysed per C file beyond the default one (default 12; 0: the default one only). */
+    public abstract Property<Integer> getMaxConfigs();
+
+    /** Also look for other configurations of files whose configuration defines, undefines or the compilation database pins. */
+    public abstract Property<Boolean> getExploreConfigs();
+
+    /** Abandon a file, with a diagnostic, after this many seconds (default 60). */
+    public abstract Property<Integer> getFileTimeout();
 
     /** Print every finding in the build log (the summary is always printed). */
     public abstract Property<Boolean> getShowViolations();
@@ -55,6 +61,12 @@ public abstract class VforklintExtension {
 
     /** The worker process's heap ({@code 512m}, {@code 2g}) with process isolation. */
     public abstract Property<String> getMaxHeapSize();
+
+    /**
+     * The first part of every task's SARIF category (default {@code vforklint}): a task's report
+     * is in {@code <sarifCategory>/<project path>/<what it checks>/}, as {@code vforklint/main/}.
+     */
+    public abstract Property<String> getSarifCategory();
 
     /** Extra JVM arguments of the worker process, with process isolation. */
     public abstract ListProperty<String> getJvmArgs();

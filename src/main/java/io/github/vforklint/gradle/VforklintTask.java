@@ -1,25 +1,26 @@
 package io.github.vforklint.gradle;
 
 import groovy.lang.Closure;
+import io.github.vforklint.api.CheckResult;
+import io.github.vforklint.api.ScannedFiles;
 import org.gradle.api.Action;
 import org.gradle.api.DefaultTask;
 import org.gradle.api.Describable;
 import org.gradle.api.GradleException;
 import org.gradle.api.file.ConfigurableFileCollection;
-import org.gradle.api.file.DirectoryProperty;
 import org.gradle.api.file.FileTree;
-import org.gradle.api.file.RegularFileProperty;
+import org.gradle.api.file.FileTreeElement;
 import org.gradle.api.model.ObjectFactory;
 import org.gradle.api.provider.ListProperty;
 import org.gradle.api.provider.Property;
 import org.gradle.api.reporting.Reporting;
 import org.gradle.api.reporting.SingleFileReport;
+import org.gradle.api.specs.Spec;
 import org.gradle.api.tasks.CacheableTask;
 import org.gradle.api.tasks.Classpath;
 import org.gradle.api.tasks.Console;
 import org.gradle.api.tasks.IgnoreEmptyDirectories;
 import org.gradle.api.tasks.Input;
-import org.gradle.api.tasks.InputFile;
 import org.gradle.api.tasks.InputFiles;
 import org.gradle.api.tasks.Internal;
 import org.gradle.api.tasks.Nested;
@@ -40,42 +41,63 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * Checks C sources for vfork() misuse. Inputs and outputs are declared so that an unchanged task
- * is up to date and its result can come from the build cache; the analysis runs through the
+ * Checks C sources, Java sources and the files where JVMs get their options for vfork() misuse.
+ * Inputs and outputs are declared so that an unchanged task is up to date and its result can
+ * come from the build cache; its options are {@link VforklintOptions}. The analysis runs through the
  * Worker API, in a classloader of its own by default, in a worker process with
  * {@code isolation = "process"}. Nothing of the project is touched at execution time, so the task
  * works with the configuration cache.
  */
 @CacheableTask
-public abstract class VforklintTask extends DefaultTask implements VerificationTask, Reporting<VforklintReports> {
+public abstract class VforklintTask extends DefaultTask
+        implements VerificationTask, Reporting<VforklintReports>, VforklintOptions {
 
     private final VforklintReports reports;
-    private boolean ignoreFailures;
+    /** Lazy, so that the extension's value counts however early the task is created. */
+    private final Property<Boolean> ignoreFailures;
 
     @Inject
     public VforklintTask(ObjectFactory objects) {
         String path = getPath();
         reports = objects.newInstance(VforklintReportsImpl.class, (Describable) () -> "task '" + path + "'", objects);
+        ignoreFailures = objects.property(Boolean.class).convention(false);
     }
 
     @Inject
     protected abstract WorkerExecutor getWorkerExecutor();
 
-    /** The folders (or files) to scan; those that do not exist are left out. */
+    /** The folders (or files) to scan; those that do not exist, and files vforklint does not read, are left out. */
     @Internal
     public abstract ConfigurableFileCollection getSourceDirectories();
 
-    /** The files scanned: the C files under {@link #getSourceDirectories()}. */
+    /**
+     * The files scanned: those under {@link #getSourceDirectories()} that vforklint reads (C
+     * sources and headers, Java and Kotlin sources, and the files where JVMs get options).
+     */
     @InputFiles
     @SkipWhenEmpty
     @IgnoreEmptyDirectories
     @PathSensitive(PathSensitivity.RELATIVE)
     public FileTree getSource() {
-        return getSourceDirectories().getAsFileTree().matching(f -> f.include("**/*.c", "**/*.h"));
+        return getSourceDirectories().getAsFileTree().matching(f -> f.include(new ReadByVforklint()));
+    }
+
+    /**
+     * The files a check reads, by the rule the check itself applies. Folders pass: Gradle walks
+     * into a folder only when the filter lets it. A class rather than a lambda, so that Gradle can
+     * hold it in the configuration cache.
+     */
+    static final class ReadByVforklint implements Spec<FileTreeElement> {
+        @Override
+        public boolean isSatisfiedBy(FileTreeElement element) {
+            return element.isDirectory() || ScannedFiles.read(element.getFile().toPath());
+        }
     }
 
     /** Include directories, as the compiler's {@code -I}. */
@@ -84,77 +106,19 @@ public abstract class VforklintTask extends DefaultTask implements VerificationT
     @PathSensitive(PathSensitivity.RELATIVE)
     public abstract ConfigurableFileCollection getIncludeDirectories();
 
-    /** Findings' paths are shown relative to it: the root project's directory. */
-    @Internal
-    public abstract DirectoryProperty getBaseDirectory();
-
-    /** Exclude globs are relative to it: the project's directory. */
-    @Internal
-    public abstract DirectoryProperty getModuleDirectory();
-
-    @InputFile
+    /**
+     * The header folders of the JDK running Gradle ({@code jni.h}, {@code jni_md.h}), which the
+     * plugin sets: searched after {@link #getIncludeDirectories()}, so that JNI code parses and a
+     * {@code jni.h} named there wins; inputs, so that another JDK's headers make the task run again.
+     */
+    @InputFiles
     @Optional
     @PathSensitive(PathSensitivity.RELATIVE)
-    public abstract RegularFileProperty getConfigFile();
+    public abstract ConfigurableFileCollection getJdkIncludeDirectories();
 
-    @InputFile
-    @Optional
-    @PathSensitive(PathSensitivity.RELATIVE)
-    public abstract RegularFileProperty getBaselineFile();
-
-    /** The build's compile_commands.json. */
-    @InputFile
-    @Optional
-    @PathSensitive(PathSensitivity.RELATIVE)
-    public abstract RegularFileProperty getCompileCommands();
-
-    @Input
-    @Optional
-    public abstract Property<String> getProfile();
-
-    @Input
-    public abstract ListProperty<String> getSelect();
-
-    @Input
-    public abstract ListProperty<String> getIgnore();
-
-    /** Each {@code RULE=LEVEL}. */
-    @Input
-    public abstract ListProperty<String> getSeverities();
-
-    /** Each {@code NAME} or {@code NAME=VALUE}. */
-    @Input
-    public abstract ListProperty<String> getDefines();
-
-    @Input
-    public abstract ListProperty<String> getUndefines();
-
-    /** Globs relative to the project directory. */
-    @Input
-    public abstract ListProperty<String> getExcludes();
-
-    @Input
-    @Optional
-    public abstract Property<String> getFailOnSeverity();
-
+    /** Fail when some file could not be fully analysed (default false: a warning). */
     @Input
     public abstract Property<Boolean> getFailOnIncomplete();
-
-    @Input
-    @Optional
-    public abstract Property<Boolean> getRequireReason();
-
-    @Input
-    @Optional
-    public abstract Property<Integer> getMaxDepth();
-
-    @Input
-    @Optional
-    public abstract Property<Integer> getMaxHelperReach();
-
-    /** Files parsed in parallel; the result is the same for any value. */
-    @Internal
-    public abstract Property<Integer> getJobs();
 
     /** vforklint and its dependencies, as the analysis's own classpath. */
     @Classpath
@@ -195,12 +159,17 @@ public abstract class VforklintTask extends DefaultTask implements VerificationT
 
     @Override
     public void setIgnoreFailures(boolean ignoreFailures) {
-        this.ignoreFailures = ignoreFailures;
+        this.ignoreFailures.set(ignoreFailures);
     }
 
     @Input
     @Override
     public boolean getIgnoreFailures() {
+        return ignoreFailures.get();
+    }
+
+    /** {@link #getIgnoreFailures()} as a property, for the plugin to give it the extension's value as its convention. */
+    Property<Boolean> ignoreFailuresProperty() {
         return ignoreFailures;
     }
 
@@ -211,7 +180,9 @@ public abstract class VforklintTask extends DefaultTask implements VerificationT
         Files.deleteIfExists(outcomeFile);
         List<File> roots = new ArrayList<>();
         for (File f : getSourceDirectories().getFiles()) {
-            if (f.exists()) {
+            // A named file is scanned as it is, so one vforklint does not read (a README beside the
+            // build script) is left out here, as getSource() leaves it out of the inputs.
+            if (f.isDirectory() || f.isFile() && ScannedFiles.read(f.toPath())) {
                 roots.add(f);
             }
         }
@@ -222,25 +193,11 @@ public abstract class VforklintTask extends DefaultTask implements VerificationT
         }
         WorkQueue queue = queue();
         queue.submit(VforklintWork.class, p -> {
-            p.getBaseDirectory().set(getBaseDirectory());
-            p.getModuleDirectory().set(getModuleDirectory());
+            VforklintOptions.copy(this, p);
             p.getSourceDirectories().set(roots);
-            p.getIncludeDirectories().set(new ArrayList<>(getIncludeDirectories().getFiles()));
-            p.getConfigFile().set(getConfigFile());
-            p.getBaselineFile().set(getBaselineFile());
-            p.getCompileCommands().set(getCompileCommands());
-            p.getProfile().set(getProfile());
-            p.getSelect().set(getSelect());
-            p.getIgnore().set(getIgnore());
-            p.getSeverities().set(getSeverities());
-            p.getDefines().set(getDefines());
-            p.getUndefines().set(getUndefines());
-            p.getExcludes().set(getExcludes());
-            p.getFailOnSeverity().set(getFailOnSeverity());
-            p.getRequireReason().set(getRequireReason());
-            p.getJobs().set(getJobs());
-            p.getMaxDepth().set(getMaxDepth());
-            p.getMaxHelperReach().set(getMaxHelperReach());
+            Set<File> includeDirectories = new LinkedHashSet<>(getIncludeDirectories().getFiles());
+            includeDirectories.addAll(getJdkIncludeDirectories().getFiles());
+            p.getIncludeDirectories().set(new ArrayList<>(includeDirectories));
             List<String> wanted = new ArrayList<>();
             for (SingleFileReport report : reports) {
                 if (report.getRequired().get()) {
@@ -257,8 +214,7 @@ public abstract class VforklintTask extends DefaultTask implements VerificationT
         if (VforklintWork.Outcome.ERROR.equals(outcome.status())) {
             throw new GradleException("vforklint: " + outcome.error());
         }
-        boolean findings = outcome.status().equals("FINDINGS");
-        boolean fails = findings || (getFailOnIncomplete().get() && outcome.status().equals("INCOMPLETE"));
+        boolean fails = CheckResult.Status.valueOf(outcome.status()).failsBuild(getFailOnIncomplete().get());
         if (getShowViolations().getOrElse(true) && outcome.problems() > 0 && Files.isRegularFile(consoleFile)) {
             for (String line : Files.readAllLines(consoleFile, StandardCharsets.UTF_8)) {
                 getLogger().warn(line);

@@ -5,11 +5,11 @@ import io.github.vforklint.api.Check;
 import io.github.vforklint.api.CheckException;
 import io.github.vforklint.api.CheckResult;
 import io.github.vforklint.report.ReportFormat;
+import io.github.vforklint.report.ReportSettings;
+import io.github.vforklint.report.SarifCategory;
 import io.github.vforklint.rules.RuleCatalogue;
-import org.gradle.api.file.DirectoryProperty;
 import org.gradle.api.file.RegularFileProperty;
 import org.gradle.api.provider.ListProperty;
-import org.gradle.api.provider.Property;
 import org.gradle.workers.WorkAction;
 import org.gradle.workers.WorkParameters;
 
@@ -29,45 +29,13 @@ import java.util.Properties;
  */
 public abstract class VforklintWork implements WorkAction<VforklintWork.Parameters> {
 
-    /** What the task hands the work action: plain values and files, nothing of the project. */
-    public interface Parameters extends WorkParameters {
-        DirectoryProperty getBaseDirectory();
+    /** What the task hands the work action: its options, plain files and values, nothing of the project. */
+    public interface Parameters extends WorkParameters, VforklintOptions {
 
-        DirectoryProperty getModuleDirectory();
-
+        /** The folders and files to scan, those that exist. */
         ListProperty<File> getSourceDirectories();
 
         ListProperty<File> getIncludeDirectories();
-
-        RegularFileProperty getConfigFile();
-
-        RegularFileProperty getBaselineFile();
-
-        RegularFileProperty getCompileCommands();
-
-        Property<String> getProfile();
-
-        ListProperty<String> getSelect();
-
-        ListProperty<String> getIgnore();
-
-        ListProperty<String> getSeverities();
-
-        ListProperty<String> getDefines();
-
-        ListProperty<String> getUndefines();
-
-        ListProperty<String> getExcludes();
-
-        Property<String> getFailOnSeverity();
-
-        Property<Boolean> getRequireReason();
-
-        Property<Integer> getJobs();
-
-        Property<Integer> getMaxDepth();
-
-        Property<Integer> getMaxHelperReach();
 
         /** Each {@code FORMAT=FILE}. */
         ListProperty<String> getReports();
@@ -122,9 +90,8 @@ public abstract class VforklintWork implements WorkAction<VforklintWork.Paramete
     }
 
     private static Outcome check(Parameters p) throws CheckException {
-        Path module = p.getModuleDirectory().get().getAsFile().toPath();
-        BuildOptions options = new BuildOptions(p.getBaseDirectory().get().getAsFile().toPath(), module,
-                RuleCatalogue.load())
+        BuildOptions options = new BuildOptions(p.getBaseDirectory().get().getAsFile().toPath(),
+                p.getModuleDirectory().get().getAsFile().toPath(), RuleCatalogue.load())
                 .paths(p.getSourceDirectories().get().stream().map(File::toPath).toList())
                 .includeDirs(p.getIncludeDirectories().get().stream().map(File::toPath).toList())
                 .configFile(file(p.getConfigFile()))
@@ -147,26 +114,42 @@ public abstract class VforklintWork implements WorkAction<VforklintWork.Paramete
         if (p.getMaxHelperReach().isPresent()) {
             options.maxHelperReach(p.getMaxHelperReach().get());
         }
+        if (p.getMaxConfigs().isPresent()) {
+            options.maxConfigs(p.getMaxConfigs().get());
+        }
+        if (p.getExploreConfigs().isPresent()) {
+            options.exploreConfigs(p.getExploreConfigs().get());
+        }
+        if (p.getFileTimeout().isPresent()) {
+            options.fileTimeout(p.getFileTimeout().get());
+        }
+        SarifCategory category;
+        try {
+            category = SarifCategory.parse(p.getSarifCategory().getOrElse(SarifCategory.DEFAULT.name()));
+        } catch (IllegalArgumentException e) {
+            throw new CheckException("sarifCategory: " + e.getMessage());
+        }
         CheckResult result = Check.prepare(options.toRequest()).run();
+        ReportSettings settings = result.reportSettings(false, false).withSarifCategory(category);
         for (String report : p.getReports().get()) {
             int eq = report.indexOf('=');
-            ReportFormat format = ReportFormat.parse(report.substring(0, eq));
-            write(result, format, Path.of(report.substring(eq + 1)));
+            write(result, ReportFormat.parse(report.substring(0, eq)), settings, Path.of(report.substring(eq + 1)));
         }
         if (p.getConsoleFile().isPresent()) {
-            write(result, ReportFormat.TEXT, p.getConsoleFile().get().getAsFile().toPath());
+            write(result, ReportFormat.TEXT, settings, p.getConsoleFile().get().getAsFile().toPath());
         }
         return new Outcome(result.status().name(), result.summary(),
                 result.result().findings().size() + result.result().diagnostics().size(), null);
     }
 
-    private static void write(CheckResult result, ReportFormat format, Path file) throws CheckException {
+    private static void write(CheckResult result, ReportFormat format, ReportSettings settings, Path file)
+            throws CheckException {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new CheckException("cannot create the folder of " + file + ": " + e.getMessage());
         }
-        result.writeReport(format, result.reportSettings(false, false), file);
+        result.writeReport(format, settings, file);
     }
 
     private static Path file(RegularFileProperty property) {

@@ -8,6 +8,7 @@ import org.apache.maven.project.MavenProject;
 
 import io.github.vforklint.api.BuildOptions;
 import io.github.vforklint.report.ReportFormat;
+import io.github.vforklint.report.SarifCategory;
 import io.github.vforklint.rules.RuleCatalogue;
 
 import java.io.File;
@@ -38,19 +39,19 @@ abstract class AbstractVforklintMojo extends AbstractMojo {
     /**
      * Folders and files to scan, relative to the module. Default: those of {@code src/main/c},
      * {@code src/main/native}, {@code src/main/jni} and {@code src/main/cpp} that exist (C files:
-     * {@code .c} and {@code .h}).
+     * {@code .c} and {@code .h}), and with {@code jvmSources} what the JVM front end reads.
      */
     @Parameter(property = "vforklint.sourceDirectories")
     List<File> sourceDirectories;
 
     /**
      * Also scan, when {@code sourceDirectories} is not set, what the JVM front end reads: the
-     * module's {@code src/main/java} and {@code pom.xml}, and the build's {@code .mvn/jvm.config}
-     * and {@code .mvn/maven.config} (with the top project only). Off until the JVM front end is
-     * part of vforklint: before that these files are not analysed.
+     * module's {@code src/main/java} and {@code pom.xml} (surefire's {@code argLine},
+     * {@code systemPropertyVariables}, exec arguments), and the build's {@code .mvn/jvm.config}
+     * and {@code .mvn/maven.config} (with the top project only). {@code false} scans the C folders alone.
      */
-    @Parameter(property = "vforklint.jvmSources", defaultValue = "false")
-    boolean jvmSources;
+    @Parameter(property = "vforklint.jvmSources", defaultValue = "true")
+    boolean jvmSources = true;
 
     /** Scan only files matching these globs (relative to the module; comma-separated as a property). */
     @Parameter(property = "vforklint.includes")
@@ -103,16 +104,13 @@ abstract class AbstractVforklintMojo extends AbstractMojo {
     @Parameter(property = "vforklint.failOnIncomplete", defaultValue = "false")
     boolean failOnIncomplete;
 
-    /** Include directories, as the compiler's {@code -I}. */
+    /**
+     * Include directories, as the compiler's {@code -I}. The header folders of the JDK running
+     * Maven ({@code jni.h}, {@code jni_md.h}) come after them, so that JNI code parses and the
+     * cache key holds them.
+     */
     @Parameter(property = "vforklint.includeDirectories")
     List<File> includeDirectories;
-
-    /**
-     * Add the JDK's header folders ({@code jni.h}, {@code jni_md.h}) of the JVM running Maven to
-     * the include path, so that JNI code parses.
-     */
-    @Parameter(property = "vforklint.jniHeaders", defaultValue = "true")
-    boolean jniHeaders;
 
     /** Macro definitions, {@code NAME} or {@code NAME=VALUE}, as the compiler's {@code -D}. */
     @Parameter(property = "vforklint.defines")
@@ -142,6 +140,24 @@ abstract class AbstractVforklintMojo extends AbstractMojo {
     @Parameter(property = "vforklint.maxHelperReach", defaultValue = "50")
     int maxHelperReach;
 
+    /**
+     * Preprocessor configurations analysed per C file beyond the default one, where they bring in
+     * vfork code the default leaves out; 0 analyses the default one only.
+     */
+    @Parameter(property = "vforklint.maxConfigs", defaultValue = "12")
+    int maxConfigs;
+
+    /**
+     * Also look for other configurations of files whose configuration {@code defines},
+     * {@code undefines} or the compilation database pins.
+     */
+    @Parameter(property = "vforklint.exploreConfigs", defaultValue = "false")
+    boolean exploreConfigs;
+
+    /** Abandon a file, with a diagnostic, after this many seconds. */
+    @Parameter(property = "vforklint.fileTimeout", defaultValue = "60")
+    long fileTimeout;
+
     /** Files parsed in parallel (default: the number of CPUs). */
     @Parameter(property = "vforklint.jobs")
     Integer jobs;
@@ -156,6 +172,15 @@ abstract class AbstractVforklintMojo extends AbstractMojo {
      */
     @Parameter(property = "vforklint.formats")
     List<String> formats;
+
+    /**
+     * The code scanning category of the SARIF reports ({@code runAutomationDetails.id}): a
+     * module's report is in {@code <sarifCategory>/<the module's folder>/} (the top project's in
+     * {@code <sarifCategory>/}), so that modules uploaded one by one keep their own alerts; the
+     * aggregate is one run in {@code <sarifCategory>/}.
+     */
+    @Parameter(property = "vforklint.sarifCategory", defaultValue = "vforklint")
+    String sarifCategory;
 
     /** SARIF: keep suppressed findings, each with its suppression. */
     @Parameter(property = "vforklint.includeSuppressed", defaultValue = "false")
@@ -173,11 +198,22 @@ abstract class AbstractVforklintMojo extends AbstractMojo {
     @Parameter(property = "vforklint.consoleOutput", defaultValue = "true")
     boolean consoleOutput;
 
-    /** The directory findings' paths are shown relative to: the top of the build, the same for every module. */
+    /**
+     * The directory findings' paths are shown relative to: the top of the build, the same for
+     * every module. It is where Maven was started (the folder of {@code -f}'s POM), not the first
+     * project built: with {@code -pl}, that would be a module.
+     */
     Path buildRoot() {
-        MavenProject top = session == null ? null : session.getTopLevelProject();
-        File dir = top != null && top.getBasedir() != null ? top.getBasedir() : project.getBasedir();
+        String started = session == null ? null : session.getExecutionRootDirectory();
+        File dir = started != null ? new File(started) : project.getBasedir();
         return dir.toPath().toAbsolutePath().normalize();
+    }
+
+    /** The folder whose {@code .mvn/jvm.config} and {@code .mvn/maven.config} Maven reads. */
+    private Path optionFilesRoot() {
+        File dir = session == null || session.getRequest() == null ? null
+                : session.getRequest().getMultiModuleProjectDirectory();
+        return dir != null ? dir.toPath().toAbsolutePath().normalize() : buildRoot();
     }
 
     /** The check of one module as these parameters ask for it. */
@@ -208,6 +244,9 @@ abstract class AbstractVforklintMojo extends AbstractMojo {
                 .compileCommands(path(base, compileCommands))
                 .maxDepth(maxDepth)
                 .maxHelperReach(maxHelperReach)
+                .maxConfigs(maxConfigs)
+                .exploreConfigs(exploreConfigs)
+                .fileTimeout(fileTimeout)
                 .jobs(jobs)
                 .requireReason(requireReason);
         List<ReportFormat> extra = new ArrayList<>();
@@ -218,8 +257,33 @@ abstract class AbstractVforklintMojo extends AbstractMojo {
                 throw new MojoFailureException("vforklint: formats: " + e.getMessage());
             }
         }
-        return new ModuleCheck(module.getArtifactId(), roots, options, moduleOutputDirectory, extra, includeSuppressed,
-                cache && writeBaseline == null, getLog());
+        return new ModuleCheck(module.getArtifactId(), roots, options, moduleOutputDirectory,
+                new ModuleCheck.Reports(extra, includeSuppressed, moduleCategory(base)), cache && writeBaseline == null,
+                getLog());
+    }
+
+    /** The build's SARIF category, as {@code sarifCategory} names it. */
+    SarifCategory buildCategory() throws MojoFailureException {
+        try {
+            return SarifCategory.parse(sarifCategory);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("vforklint: sarifCategory: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A module's own category: the build's, then the module's folder below the top of the build,
+     * so that each module's report can be uploaded on its own without replacing another's alerts.
+     */
+    SarifCategory moduleCategory(Path moduleDir) throws MojoFailureException {
+        SarifCategory build = buildCategory();
+        Path below = buildRoot().relativize(moduleDir);
+        if (below.toString().isEmpty() || below.startsWith("..")) {
+            return build;
+        }
+        List<String> folders = new ArrayList<>();
+        below.forEach(part -> folders.add(part.toString()));
+        return build.below(folders);
     }
 
     /** What is scanned in the module at {@code base}. */
@@ -247,7 +311,10 @@ abstract class AbstractVforklintMojo extends AbstractMojo {
         return roots;
     }
 
-    /** The JVM front end's inputs in a module: its Java sources, its POM, and the build's .mvn option files. */
+    /**
+     * The JVM front end's inputs in a module: its Java sources, its POM, and, in the project at
+     * the folder Maven reads them from, the build's .mvn option files.
+     */
     private List<Path> jvmInputs(Path base) {
         List<Path> inputs = new ArrayList<>();
         for (Path p : List.of(base.resolve("src/main/java"), base.resolve("pom.xml"))) {
@@ -255,7 +322,7 @@ abstract class AbstractVforklintMojo extends AbstractMojo {
                 inputs.add(p);
             }
         }
-        if (base.equals(buildRoot())) {
+        if (base.equals(optionFilesRoot())) {
             for (String name : List.of(".mvn/jvm.config", ".mvn/maven.config")) {
                 Path p = base.resolve(name);
                 if (p.toFile().isFile()) {
@@ -271,9 +338,7 @@ abstract class AbstractVforklintMojo extends AbstractMojo {
         if (includeDirectories != null) {
             includeDirectories.forEach(f -> dirs.add(base.resolve(f.toPath()).normalize()));
         }
-        if (jniHeaders) {
-            dirs.addAll(BuildOptions.jdkIncludeDirs(Path.of(System.getProperty("java.home"))));
-        }
+        dirs.addAll(BuildOptions.jdkIncludeDirs(Path.of(System.getProperty("java.home"))));
         return dirs;
     }
 

@@ -14,8 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Checks every module of the build and writes one SARIF file for all of them (one run, category
- * {@code vforklint/}, paths relative to the repository root), which GitHub code scanning takes in
+ * Checks every module of the build and writes one SARIF file for all of them (one run, in the
+ * category {@code sarifCategory} names, {@code vforklint/} by default, paths relative to the
+ * repository root), which GitHub code scanning takes in
  * one upload. The top project's configuration of the plugin applies to every module (per-module
  * settings belong in a module's {@code .vforklint.yml}). A module's result from its own
  * {@code check}, made with the same options and unchanged since, is reused; other modules are
@@ -78,7 +79,7 @@ public class AggregateMojo extends AbstractVforklintMojo {
         Path target = aggregateFile.toPath().toAbsolutePath().normalize();
         try {
             java.nio.file.Files.createDirectories(target.getParent());
-            Aggregate.writeSarif(reports, buildRoot(), target);
+            Aggregate.writeSarif(reports, buildRoot(), buildCategory(), target);
         } catch (CheckException | java.io.IOException e) {
             throw new MojoFailureException("vforklint: " + e.getMessage());
         }

@@ -7,8 +7,8 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
- * Checks the module's C sources for vfork() misuse and fails the build on findings at or above
- * {@code failOnSeverity}. Always writes {@code vforklint.sarif}, {@code vforklint.xml}
+ * Checks the module's C sources, and its JVM sources and options, for vfork() misuse and fails
+ * the build on findings at or above {@code failOnSeverity}. Always writes {@code vforklint.sarif}, {@code vforklint.xml}
  * (Checkstyle) and {@code vforklint.txt} into {@code outputDirectory}.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
@@ -38,8 +38,7 @@ public class CheckMojo extends AbstractVforklintMojo {
         /** @param named prefix the summary with the module's name (several modules in one log) */
         static void report(ModuleCheck.Outcome outcome, boolean named, boolean consoleOutput, boolean failOnIncomplete,
                            org.apache.maven.plugin.logging.Log log) throws MojoFailureException {
-            boolean fails = outcome.status() == CheckResult.Status.FINDINGS
-                    || (failOnIncomplete && outcome.status() == CheckResult.Status.INCOMPLETE);
+            boolean fails = outcome.status().failsBuild(failOnIncomplete);
             String summary = named ? outcome.summary().replaceFirst("^vforklint: ", "vforklint: " + outcome.module() + ": ")
                     : outcome.summary();
             if (consoleOutput && outcome.findings() > 0) {

@@ -3,13 +3,12 @@ package io.github.vforklint.maven;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.vforklint.api.CheckResult;
+import io.github.vforklint.files.AtomicFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -60,17 +59,7 @@ final class ModuleCache {
 
     void store(Entry entry) {
         try {
-            Path temporary = Files.createTempFile(file.getParent(), ".cache.", ".tmp");
-            try {
-                JSON.writeValue(temporary.toFile(), entry);
-                try {
-                    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            AtomicFiles.writeBytes(file, out -> JSON.writeValue(out, entry));
         } catch (IOException e) {
             // A cache that cannot be written costs the next build a scan, nothing more.
             clear();

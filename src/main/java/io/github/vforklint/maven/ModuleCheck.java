@@ -6,6 +6,7 @@ import io.github.vforklint.api.CheckException;
 import io.github.vforklint.api.CheckResult;
 import io.github.vforklint.report.ReportFormat;
 import io.github.vforklint.report.ReportSettings;
+import io.github.vforklint.report.SarifCategory;
 import org.apache.maven.plugin.logging.Log;
 
 import java.io.IOException;
@@ -28,6 +29,47 @@ final class ModuleCheck {
     static final String CHECKSTYLE = "vforklint.xml";
     static final String TEXT = "vforklint.txt";
 
+    /**
+     * What the module's reports hold besides the result.
+     *
+     * @param extraFormats      formats written besides SARIF, Checkstyle XML and text
+     * @param includeSuppressed SARIF keeps suppressed findings
+     * @param category          the SARIF run's code scanning category
+     */
+    record Reports(List<ReportFormat> extraFormats, boolean includeSuppressed, SarifCategory category) {
+
+        Reports {
+            extraFormats = List.copyOf(extraFormats);
+        }
+
+        /** The report files: SARIF, Checkstyle XML and text always, then the formats asked for. */
+        Map<String, ReportFormat> files() {
+            Map<String, ReportFormat> files = new LinkedHashMap<>();
+            files.put(SARIF, ReportFormat.SARIF);
+            files.put(CHECKSTYLE, ReportFormat.CHECKSTYLE);
+            files.put(TEXT, ReportFormat.TEXT);
+            for (ReportFormat f : extraFormats) {
+                String name = switch (f) {
+                    case SARIF -> SARIF;
+                    case CHECKSTYLE -> CHECKSTYLE;
+                    case TEXT -> TEXT;
+                    default -> "vforklint-" + f.label() + (f == ReportFormat.GITHUB ? ".txt" : ".json");
+                };
+                files.putIfAbsent(name, f);
+            }
+            return files;
+        }
+
+        /** What of these settings the cache key must hold: anything that changes a report's content. */
+        String cacheInputs() {
+            List<String> parts = new ArrayList<>();
+            files().forEach((name, format) -> parts.add(name + "=" + format.label()));
+            parts.add("includeSuppressed=" + includeSuppressed);
+            parts.add("sarifCategory=" + category.name());
+            return String.join(",", parts);
+        }
+    }
+
     /** What became of the check. */
     record Outcome(String module, CheckResult.Status status, String summary, int findings, Path sarif, Path text,
                    boolean cached) {
@@ -42,34 +84,25 @@ final class ModuleCheck {
     private final BuildOptions options;
     private final Path outputDirectory;
     private final Path reuse;
-    private final List<ReportFormat> extraFormats;
-    private final boolean includeSuppressed;
+    private final Reports reports;
     private final boolean useCache;
     private final Log log;
 
-    ModuleCheck(String module, List<Path> roots, BuildOptions options, Path outputDirectory,
-                List<ReportFormat> extraFormats, boolean includeSuppressed, boolean useCache, Log log) {
+    ModuleCheck(String module, List<Path> roots, BuildOptions options, Path outputDirectory, Reports reports,
+                boolean useCache, Log log) {
+        this(module, roots, options, outputDirectory, outputDirectory, reports, useCache, log);
+    }
+
+    private ModuleCheck(String module, List<Path> roots, BuildOptions options, Path outputDirectory, Path reuse,
+                        Reports reports, boolean useCache, Log log) {
         this.module = module;
         this.roots = List.copyOf(roots);
         this.options = options;
         this.outputDirectory = outputDirectory;
-        this.reuse = outputDirectory;
-        this.extraFormats = List.copyOf(extraFormats);
-        this.includeSuppressed = includeSuppressed;
+        this.reuse = reuse;
+        this.reports = reports;
         this.useCache = useCache;
         this.log = log;
-    }
-
-    private ModuleCheck(ModuleCheck check, Path outputDirectory) {
-        this.module = check.module;
-        this.roots = check.roots;
-        this.options = check.options;
-        this.outputDirectory = outputDirectory;
-        this.reuse = check.outputDirectory;
-        this.extraFormats = check.extraFormats;
-        this.includeSuppressed = check.includeSuppressed;
-        this.useCache = check.useCache;
-        this.log = check.log;
     }
 
     /**
@@ -77,7 +110,7 @@ final class ModuleCheck {
      * (in this check's output folder, left untouched) when it was made with the same options.
      */
     ModuleCheck writingTo(Path elsewhere) {
-        return new ModuleCheck(this, elsewhere);
+        return new ModuleCheck(module, roots, options, elsewhere, outputDirectory, reports, useCache, log);
     }
 
     String module() {
@@ -86,20 +119,20 @@ final class ModuleCheck {
 
     /** A module with none of the source folders: a check that scans nothing. */
     static ModuleCheck nothingToScan(String module) {
-        return new ModuleCheck(module, List.of(), null, null, List.of(), false, false, null);
+        return new ModuleCheck(module, List.of(), null, null, null, false, null);
     }
 
     Outcome run() throws CheckException {
         if (roots.isEmpty()) {
             return new Outcome(module, CheckResult.Status.CLEAN, "vforklint: nothing to scan in " + module
-                    + " (none of " + String.join(", ", AbstractVforklintMojo.DEFAULT_SOURCE_DIRECTORIES) + ")",
-                    0, null, null, false);
+                    + " (none of " + String.join(", ", AbstractVforklintMojo.DEFAULT_SOURCE_DIRECTORIES)
+                    + ", and jvmSources=false or no JVM sources)", 0, null, null, false);
         }
         Check check = Check.prepare(options.toRequest());
-        Map<String, ReportFormat> reports = reports();
+        Map<String, ReportFormat> files = reports.files();
         ModuleCache cache = new ModuleCache(outputDirectory.resolve("cache.json"));
         // The module's own report folder is never an input, even when it lies under a scanned path.
-        Optional<String> key = useCache ? check.cacheKey(cacheInputs(reports), reuse) : Optional.empty();
+        Optional<String> key = useCache ? check.cacheKey(reports.cacheInputs(), reuse) : Optional.empty();
         if (key.isPresent()) {
             for (Path dir : reuse.equals(outputDirectory) ? List.of(outputDirectory) : List.of(reuse, outputDirectory)) {
                 Optional<ModuleCache.Entry> hit = new ModuleCache(dir.resolve("cache.json")).lookup(key.get(), dir);
@@ -119,8 +152,9 @@ final class ModuleCheck {
             throw new CheckException("cannot create " + outputDirectory + ": " + e.getMessage());
         }
         Map<String, String> written = new LinkedHashMap<>();
-        for (Map.Entry<String, ReportFormat> r : reports.entrySet()) {
-            ReportSettings settings = result.reportSettings(false, includeSuppressed && r.getValue() == ReportFormat.SARIF);
+        for (Map.Entry<String, ReportFormat> r : files.entrySet()) {
+            ReportSettings settings = result.reportSettings(false,
+                    reports.includeSuppressed() && r.getValue() == ReportFormat.SARIF).withSarifCategory(reports.category());
             Path file = outputDirectory.resolve(r.getKey());
             result.writeReport(r.getValue(), settings, file);
             try {
@@ -140,31 +174,6 @@ final class ModuleCheck {
 
     private static int findings(CheckResult result) {
         return result.result().findings().size() + result.result().diagnostics().size();
-    }
-
-    /** The report files: SARIF, Checkstyle XML and text always, then the formats asked for. */
-    private Map<String, ReportFormat> reports() {
-        Map<String, ReportFormat> reports = new LinkedHashMap<>();
-        reports.put(SARIF, ReportFormat.SARIF);
-        reports.put(CHECKSTYLE, ReportFormat.CHECKSTYLE);
-        reports.put(TEXT, ReportFormat.TEXT);
-        for (ReportFormat f : extraFormats) {
-            String name = switch (f) {
-                case SARIF -> SARIF;
-                case CHECKSTYLE -> CHECKSTYLE;
-                case TEXT -> TEXT;
-                default -> "vforklint-" + f.label() + (f == ReportFormat.GITHUB ? ".txt" : ".json");
-            };
-            reports.putIfAbsent(name, f);
-        }
-        return reports;
-    }
-
-    private String cacheInputs(Map<String, ReportFormat> reports) {
-        List<String> parts = new ArrayList<>();
-        reports.forEach((name, format) -> parts.add(name + "=" + format.label()));
-        parts.add("includeSuppressed=" + includeSuppressed);
-        return String.join(",", parts);
     }
 
     /** The text report, to log line by line. */

@@ -20,8 +20,9 @@ import java.util.Objects;
  * One SARIF log for several checks of the same source root (the modules of a build): a single
  * run whose results are every check's results, in the order given. GitHub code scanning rejects
  * an upload with several runs of one tool in one category, and one run per module would leave
- * a removed module's alerts open in a category nothing uploads any more; one run under the
- * {@code vforklint/} category has neither problem.
+ * a removed module's alerts open in a category nothing uploads any more; one run under one
+ * category ({@code vforklint/} unless the settings name another) has neither problem. The
+ * modules' own category is not kept: their runs become one.
  */
 public final class SarifAggregate {
 
@@ -30,12 +31,13 @@ public final class SarifAggregate {
 
     /**
      * @param reports SARIF files written by vforklint for the same source root
-     * @param empty   settings to write a run with no results when {@code reports} is empty
+     * @param settings the merged run's category, and what a run with no results is written with
+     *                 when {@code reports} is empty
      * @throws IOException when a report cannot be read, or the reports have different source roots
      */
-    public static void write(List<Path> reports, ReportSettings empty, Writer out) throws IOException {
+    public static void write(List<Path> reports, ReportSettings settings, Writer out) throws IOException {
         if (reports.isEmpty()) {
-            new SarifReport(empty).write(new ScanResult(List.of(), List.of(), 0, 0, 0), out);
+            new SarifReport(settings).write(new ScanResult(List.of(), List.of(), 0, 0, 0), out);
             return;
         }
         List<Run> runs = new ArrayList<>();
@@ -76,7 +78,7 @@ public final class SarifAggregate {
         }
         Run merged = first
                 .withResults(results)
-                .withAutomationDetails(new RunAutomationDetails().withId("vforklint/"))
+                .withAutomationDetails(new RunAutomationDetails().withId(settings.sarifCategory().automationId()))
                 .withInvocations(List.of(new Invocation()
                         .withExecutionSuccessful(successful)
                         .withToolExecutionNotifications(notifications)));

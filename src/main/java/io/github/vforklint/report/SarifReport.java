@@ -105,7 +105,7 @@ final class SarifReport implements Report {
                         .withSemanticVersion(Version.current())
                         .withInformationUri(URI.create(SarifRules.REPOSITORY))
                         .withRules(new LinkedHashSet<>(rules.descriptors()))))
-                .withAutomationDetails(new RunAutomationDetails().withId("vforklint/"))
+                .withAutomationDetails(new RunAutomationDetails().withId(settings.sarifCategory().automationId()))
                 .withOriginalUriBaseIds(new OriginalUriBaseIds().withAdditionalProperty(SRCROOT,
                         new ArtifactLocation().withUri(directoryUri(paths.sourceRoot()))))
                 .withColumnKind(Run.ColumnKind.UTF_16_CODE_UNITS)

@@ -85,6 +85,35 @@ class SarifOutputTest {
     }
 
     @Test
+    void sarifCategoryNamesTheRunsCategoryAsGithubReadsIt() throws Exception {
+        JsonNode run = sarif("--sarif-category", "vforklint/jni", HELPERS).path("runs").get(0);
+        assertEquals("vforklint/jni/", run.path("automationDetails").path("id").asText());
+        // with the slash that ends a category, as upload-sarif also takes it
+        run = sarif("--sarif-category", "/language:c/", HELPERS).path("runs").get(0);
+        assertEquals("/language:c/", run.path("automationDetails").path("id").asText());
+        // --report sarif=FILE takes it too, and the category is the run's only change
+        Path file = temp.resolve("out.sarif");
+        CliTest.Run r = run("check", "--no-config", "--report", "sarif=" + file, "--sarif-category", "c", HELPERS);
+        assertEquals(1, r.code(), r.err());
+        JsonNode other = SarifSchema.parseValid(Files.readString(file)).path("runs").get(0);
+        assertEquals("c/", other.path("automationDetails").path("id").asText());
+        assertEquals(sarif(HELPERS).path("runs").get(0).path("results"), other.path("results"));
+    }
+
+    @Test
+    void aSarifCategoryWithoutSarifOrWithSpacesIsAUsageError() {
+        CliTest.Run noSarif = run("check", "--no-config", "--sarif-category", "c", HELPERS);
+        assertEquals(2, noSarif.code());
+        assertTrue(noSarif.err().contains("--sarif-category: no SARIF report is written"), noSarif.err());
+        for (String bad : new String[] {"", "/", "two words", "tab\there"}) {
+            CliTest.Run r = run("check", "--no-config", "-f", "sarif", "--sarif-category", bad, HELPERS);
+            assertEquals(2, r.code(), bad + ": " + r.err());
+            assertTrue(r.err().contains("--sarif-category: "), r.err());
+            assertEquals("", r.out(), "nothing is written for a bad category");
+        }
+    }
+
+    @Test
     void resultInAHelperCarriesTheVforkCallAndTheCallChain() throws Exception {
         JsonNode run = sarif(HELPERS).path("runs").get(0);
         int write = lineOf("testdata/c/helpers.c", "g_helper_calls = 0;");

@@ -32,8 +32,8 @@ class ConfigurationCacheSafetyTest {
 
     @Test
     void theTaskAndTheWorkActionNeverReachTheProject() throws Exception {
-        for (Class<?> type : List.of(VforklintTask.class, VforklintWork.class, VforklintWork.Outcome.class,
-                VforklintReportsImpl.class)) {
+        for (Class<?> type : List.of(VforklintTask.class, VforklintTask.ReadByVforklint.class, VforklintOptions.class,
+                VforklintWork.class, VforklintWork.Outcome.class, VforklintReportsImpl.class)) {
             String code = disassembled(type);
             assertTrue(code.contains("Code:"), "javap printed the bytecode of " + type);
             assertFalse(code.contains("getProject"), type + " calls getProject()");

@@ -21,6 +21,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -121,8 +122,11 @@ class VforklintPluginTest {
     @Test
     void ignoreFailuresAndFailOnSeverityOnTheExtensionLetTheBuildPass() throws Exception {
         Project project = project(PluginFixtures.BAD);
-        project.getExtensions().getByType(VforklintExtension.class).getIgnoreFailures().set(true);
+        // the task first, as Groovy's eager tasks.withType(VforklintTask) { } creates it, then the extension
         VforklintTask task = nativeTask(project);
+        assertFalse(task.getIgnoreFailures());
+        project.getExtensions().getByType(VforklintExtension.class).getIgnoreFailures().set(true);
+        assertTrue(task.getIgnoreFailures(), "the extension's value, however early the task was created");
         assertDoesNotThrow(() -> TaskExecution.execute(project, task));
         assertEquals(1, new ObjectMapper().readTree(report("vforklintNative.sarif").toFile())
                 .path("runs").get(0).path("results").size());
@@ -153,24 +157,94 @@ class VforklintPluginTest {
     }
 
     @Test
-    void jniCodeParsesWithTheJdksHeadersWhichCanBeTurnedOff() throws Exception {
+    void jniCodeParsesWithTheJdksHeadersWhichAreInputs() throws Exception {
         Path javaHome = Path.of(System.getProperty("java.home"));
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(javaHome.resolve("include/jni.h")),
                 "this JVM has no include/jni.h (a JRE)");
         Project project = project(PluginFixtures.JNI);
         VforklintTask task = nativeTask(project);
-        assertTrue(task.getIncludeDirectories().getFiles().contains(javaHome.resolve("include").toFile()));
+        task.getReports().getText().getRequired().set(true);
+        assertTrue(task.getJdkIncludeDirectories().getFiles().contains(javaHome.resolve("include").toFile()));
+        assertTrue(task.getIncludeDirectories().isEmpty(), "includeDirectories is the user's own");
+        task.getVforklintClasspath().setFrom();
+        assertTrue(task.getInputs().getFiles().getFiles().contains(javaHome.resolve("include").toFile()),
+                "a folder input, hashed with its files: a JDK with other headers makes the task run again");
         VerificationException e = assertThrows(VerificationException.class, () -> TaskExecution.execute(project, task));
         assertEquals("vforklint found problems: 1 problem (1 error, 0 warnings, 0 notes) in 1 file, 1 vfork site; see "
                 + report("vforklintNative.sarif").toFile(), e.getMessage());
+        assertFalse(Files.readString(report("vforklintNative.txt")).contains("read from the JDK running vforklint"),
+                "named, the headers need no note");
 
+        // with the JDK's folders cleared, the C front end reads the running JDK's headers itself, and says so
         Project without = ProjectBuilder.builder().withProjectDir(dir.toFile()).build();
         without.getPluginManager().apply("io.github.vforklint");
-        without.getExtensions().getByType(VforklintExtension.class).getJniHeaders().set(false);
         VforklintTask bare = nativeTask(without);
-        assertTrue(bare.getIncludeDirectories().isEmpty());
-        VerificationException unparsed = assertThrows(VerificationException.class, () -> TaskExecution.execute(without, bare));
-        assertTrue(unparsed.getMessage().contains("1 file not fully analysed"), unparsed.getMessage());
+        bare.getReports().getText().getRequired().set(true);
+        bare.getJdkIncludeDirectories().setFrom();
+        VerificationException fallback = assertThrows(VerificationException.class, () -> TaskExecution.execute(without, bare));
+        assertFalse(fallback.getMessage().contains("not fully analysed"), fallback.getMessage());
+        assertTrue(Files.readString(report("vforklintNative.txt")).contains(
+                "src/main/jni/spawn.c: note: <jni.h> and <jni_md.h> are read from the JDK running vforklint"));
+    }
+
+    @Test
+    void aJniHeaderInTheIncludeDirectoriesComesBeforeTheJdks() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.isRegularFile(Path.of(System.getProperty("java.home"), "include/jni.h")), "a JRE has no jni.h");
+        Project project = project(PluginFixtures.JNI);
+        // a jni.h that declares nothing: read instead of the JDK's, JNIEXPORT stays unknown
+        Path own = Files.createDirectories(dir.resolve("headers"));
+        Files.writeString(own.resolve("jni.h"), "/* not the JDK's */\n");
+        VforklintTask task = nativeTask(project);
+        task.getIncludeDirectories().from(own.toFile());
+        VerificationException e = assertThrows(VerificationException.class, () -> TaskExecution.execute(project, task));
+        assertTrue(e.getMessage().contains("not fully analysed"), e.getMessage());
+    }
+
+    @Test
+    void anIncompleteAnalysisFailsTheBuildOnlyWithFailOnIncomplete() throws Exception {
+        // JNI code whose jni.h declares nothing: JNIEXPORT is unknown, the file is not fully analysed
+        Project project = project("#include <jni.h>\n" + PluginFixtures.GOOD
+                + "JNIEXPORT jint JNICALL Java_demo_Spawner_nothing(JNIEnv *env, jclass cls)\n{\n    return 0;\n}\n");
+        Path own = Files.createDirectories(dir.resolve("headers"));
+        Files.writeString(own.resolve("jni.h"), "/* declares nothing */\n");
+        VforklintTask task = nativeTask(project);
+        task.getIncludeDirectories().from(own.toFile());
+        task.getJdkIncludeDirectories().setFrom();
+        assertDoesNotThrow(() -> TaskExecution.execute(project, task), "by default a warning");
+        assertTrue(Files.isRegularFile(report("vforklintNative.sarif")));
+
+        task.getFailOnIncomplete().set(true);
+        VerificationException e = assertThrows(VerificationException.class, () -> TaskExecution.execute(project, task));
+        assertTrue(e.getMessage().startsWith("vforklint found problems: no problems found (1 file, 1 vfork site); 1 file not"
+                + " fully analysed"), e.getMessage());
+    }
+
+    @Test
+    void theConfigurationSettingsComeFromTheExtensionAndTheTasksOwnWin() throws Exception {
+        // vfork only where NOMMU is defined: found in another configuration by default
+        Project project = project(PluginFixtures.NOMMU);
+        VforklintExtension extension = project.getExtensions().getByType(VforklintExtension.class);
+        VforklintTask task = nativeTask(project);
+        task.getReports().getText().getRequired().set(true);
+        assertThrows(VerificationException.class, () -> TaskExecution.execute(project, task));
+        assertTrue(Files.readString(report("vforklintNative.txt")).contains("only in the configuration where NOMMU is defined"));
+
+        extension.getMaxConfigs().set(0);
+        assertEquals(0, task.getMaxConfigs().get());
+        assertDoesNotThrow(() -> TaskExecution.execute(project, task), "the default configuration only");
+
+        extension.getMaxConfigs().set(12);
+        task.getDefines().add("OTHER");
+        assertDoesNotThrow(() -> TaskExecution.execute(project, task), "a pinned configuration is the one analysed");
+        extension.getExploreConfigs().set(true);
+        assertThrows(VerificationException.class, () -> TaskExecution.execute(project, task));
+        task.getExploreConfigs().set(false);
+        assertDoesNotThrow(() -> TaskExecution.execute(project, task), "the task's own setting wins");
+
+        extension.getFileTimeout().set(0);
+        GradleException e = assertThrows(GradleException.class, () -> TaskExecution.execute(project, task));
+        assertEquals("vforklint: fileTimeout must be between 1 and 86400 seconds", e.getMessage());
     }
 
     @Test
@@ -202,6 +276,121 @@ class VforklintPluginTest {
         task.getMaxHeapSize().set("2g");
         assertEquals("2g", task.getMaxHeapSize().get());
         assertEquals("1g", extension.getMaxHeapSize().get());
+    }
+
+    /** Java that starts processes with vfork: VFK301 on line 5. */
+    private static final String VFORK_MAIN = """
+            package demo;
+
+            public final class App {
+                public static void main(String[] args) throws Exception {
+                    System.setProperty("jdk.lang.Process.launchMechanism", "VFORK");
+                    new ProcessBuilder("true").start().waitFor();
+                }
+            }
+            """;
+
+    private Project javaProject() throws Exception {
+        Files.createDirectories(dir.resolve("src/main/java/demo"));
+        Files.writeString(dir.resolve("src/main/java/demo/App.java"), VFORK_MAIN);
+        Files.createDirectories(dir.resolve("src/main/resources"));
+        Files.writeString(dir.resolve("src/main/resources/start.sh"), "#!/bin/sh\nexec java -jar app.jar \"$@\"\n");
+        Files.writeString(dir.resolve("src/main/resources/notes.txt"), "not read: no file of this name is\n");
+        Files.createDirectories(dir.resolve("src/test/java/demo"));
+        Files.writeString(dir.resolve("src/test/java/demo/AppTest.java"),
+                "package demo;\nclass AppTest { void starts() throws Exception { new ProcessBuilder(\"true\").start(); } }\n");
+        Project project = ProjectBuilder.builder().withProjectDir(dir.toFile()).build();
+        project.getPluginManager().apply("java");
+        project.getPluginManager().apply("io.github.vforklint");
+        return project;
+    }
+
+    private static VforklintTask task(Project project, String name) {
+        VforklintTask task = (VforklintTask) project.getTasks().getByName(name);
+        task.getIsolation().set("none");
+        return task;
+    }
+
+    @Test
+    void eachSourceSetHasATaskOverItsSourcesWiredIntoCheck() throws Exception {
+        Project project = javaProject();
+        Task check = project.getTasks().getByName("check");
+        for (String name : List.of("vforklintMain", "vforklintTest", "vforklintNative", "vforklintBuildScripts")) {
+            assertTrue(check.getTaskDependencies().getDependencies(check).contains(project.getTasks().getByName(name)), name);
+        }
+        VforklintTask main = task(project, "vforklintMain");
+        // the files vforklint reads, by the front ends' own rule: Java sources, and a script among the resources
+        assertEquals(Set.of(dir.resolve("src/main/java/demo/App.java").toFile(), dir.resolve("src/main/resources/start.sh").toFile()),
+                main.getSource().getFiles());
+        assertEquals(Set.of(dir.resolve("src/test/java/demo/AppTest.java").toFile()),
+                task(project, "vforklintTest").getSource().getFiles());
+
+        VerificationException e = assertThrows(VerificationException.class, () -> TaskExecution.execute(project, main));
+        assertTrue(e.getMessage().startsWith("vforklint found problems: 1 problem (1 error, 0 warnings, 0 notes) in 2 files"),
+                e.getMessage());
+        JsonNode run = new ObjectMapper().readTree(report("vforklintMain.sarif").toFile()).path("runs").get(0);
+        JsonNode result = run.path("results").get(0);
+        assertEquals("VFK301", result.path("ruleId").asText());
+        assertEquals("src/main/java/demo/App.java", result.path("locations").get(0).path("physicalLocation")
+                .path("artifactLocation").path("uri").asText());
+        assertEquals(5, result.path("locations").get(0).path("physicalLocation").path("region").path("startLine").asInt());
+        // each task's report is in a category of its own: uploading them all replaces nothing
+        assertEquals("vforklint/main/", run.path("automationDetails").path("id").asText());
+
+        assertDoesNotThrow(() -> TaskExecution.execute(project, task(project, "vforklintTest")));
+        assertEquals("vforklint/test/", new ObjectMapper().readTree(report("vforklintTest.sarif").toFile())
+                .path("runs").get(0).path("automationDetails").path("id").asText());
+    }
+
+    @Test
+    void theBuildScriptsTaskChecksTheFilesWhereTheBuildsJvmsGetOptions() throws Exception {
+        Files.writeString(dir.resolve("gradle.properties"),
+                "org.gradle.jvmargs=-Xmx1g -Djdk.lang.Process.launchMechanism=VFORK\n");
+        Files.writeString(dir.resolve("build.gradle"), "plugins { id 'java' }\n");
+        Files.writeString(dir.resolve("README.md"), "launchMechanism=VFORK in prose is not read\n");
+        Project project = javaProject();
+        VforklintTask scripts = task(project, "vforklintBuildScripts");
+        assertEquals(Set.of(dir.resolve("gradle.properties").toFile(), dir.resolve("build.gradle").toFile()),
+                scripts.getSource().getFiles(), "the project's top files that vforklint reads, not its sources");
+        VerificationException e = assertThrows(VerificationException.class, () -> TaskExecution.execute(project, scripts));
+        assertTrue(e.getMessage().startsWith("vforklint found problems: 1 problem (1 error, 0 warnings, 0 notes) in 2 files"),
+                e.getMessage());
+        JsonNode result = new ObjectMapper().readTree(report("vforklintBuildScripts.sarif").toFile())
+                .path("runs").get(0).path("results").get(0);
+        assertEquals("VFK301", result.path("ruleId").asText());
+        assertEquals("gradle.properties", result.path("locations").get(0).path("physicalLocation")
+                .path("artifactLocation").path("uri").asText());
+    }
+
+    @Test
+    void theOptionsAreTaskInputsAndTheCategoryFollowsTheExtension() throws Exception {
+        Project project = javaProject();
+        VforklintExtension extension = project.getExtensions().getByType(VforklintExtension.class);
+        extension.getSarifCategory().set("java/");
+        VforklintTask main = task(project, "vforklintMain");
+        main.getSeverities().add("VFK301=warning");
+        main.getVforklintClasspath().setFrom();
+        Map<String, Object> inputs = main.getInputs().getProperties();
+        assertEquals("java/main", inputs.get("sarifCategory"));
+        assertEquals(List.of("VFK301=warning"), inputs.get("severities"));
+        assertTrue(inputs.containsKey("failOnIncomplete"), inputs.keySet().toString());
+        extension.getMaxConfigs().set(3);
+        main.getFileTimeout().set(5);
+        inputs = main.getInputs().getProperties();
+        assertEquals(3, inputs.get("maxConfigs"));
+        assertEquals(5, inputs.get("fileTimeout"));
+        assertTrue(inputs.containsKey("exploreConfigs"), "an unset optional input is still declared");
+        assertFalse(inputs.containsKey("jobs"), "the result is the same for any -j: not an input");
+        Path config = dir.resolve(".vforklint.yml");
+        Files.writeString(config, "fail-on: error\n");
+        main.getConfigFile().set(config.toFile());
+        assertTrue(main.getInputs().getFiles().getFiles().contains(config.toFile()));
+
+        assertEquals("vforklint/main", VforklintBasePlugin.sarifCategory("vforklint", ":", "vforklintMain"));
+        assertEquals("vforklint/app/jni/native", VforklintBasePlugin.sarifCategory("vforklint/", ":app:jni", "vforklintNative"));
+        assertEquals("ci/lintJni", VforklintBasePlugin.sarifCategory("ci", ":", "lintJni"));
+        // Gradle 8 still takes (with a deprecation warning) a project name with a space, which a category cannot hold
+        assertEquals("vforklint/my_app/native", VforklintBasePlugin.sarifCategory("vforklint", ":my app", "vforklintNative"));
     }
 
     @Test

@@ -94,10 +94,12 @@ class GithubActionTest {
         assertEquals("native/jni/", run.path("automationDetails").path("id").asText());
         assertEquals(1, run.path("results").size());
 
-        env.put("INPUT_CATEGORY", "a\"b");
+        // an input is one argument, never split or quoted by a shell; vforklint judges it
+        env.put("INPUT_CATEGORY", "a b");
         VforklintProgram.Run bad = runStep();
         assertEquals(2, bad.code(), bad.output());
-        assertTrue(bad.output().contains("::error title=vforklint::category: "), bad.output());
+        assertTrue(bad.output().contains("--sarif-category: a category holds no spaces"), bad.output());
+        assertTrue(bad.output().contains("::error title=vforklint::vforklint check failed with exit code 2"), bad.output());
     }
 
     @Test

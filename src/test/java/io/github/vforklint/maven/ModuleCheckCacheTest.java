@@ -4,6 +4,7 @@ import io.github.vforklint.api.BuildOptions;
 import static io.github.vforklint.PluginFixtures.BAD;
 import io.github.vforklint.api.CheckResult;
 import io.github.vforklint.report.ReportFormat;
+import io.github.vforklint.report.SarifCategory;
 import io.github.vforklint.rules.RuleCatalogue;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,10 +38,14 @@ class ModuleCheckCacheTest {
     }
 
     private ModuleCheck check(String failOn, List<Path> includeDirs) {
+        return check(failOn, includeDirs, SarifCategory.DEFAULT);
+    }
+
+    private ModuleCheck check(String failOn, List<Path> includeDirs, SarifCategory category) {
         BuildOptions options = new BuildOptions(module, module, catalogue).paths(List.of(source.getParent()))
                 .failOn(failOn).includeDirs(includeDirs).discoverConfig(false);
-        return new ModuleCheck("m", List.of(source.getParent()), options, output, List.of(ReportFormat.JSON), false, true,
-                new SystemStreamLog());
+        return new ModuleCheck("m", List.of(source.getParent()), options, output,
+                new ModuleCheck.Reports(List.of(ReportFormat.JSON), false, category), true, new SystemStreamLog());
     }
 
     @Test
@@ -62,6 +67,13 @@ class ModuleCheckCacheTest {
         ModuleCheck.Outcome never = check("never", List.of()).run();
         assertFalse(never.cached());
         assertEquals(CheckResult.Status.CLEAN, never.status());
+
+        // another SARIF category: the SARIF report changes, so the module is scanned again
+        check(null, List.of()).run();
+        ModuleCheck.Outcome categorized = check(null, List.of(), new SarifCategory("vforklint/m")).run();
+        assertFalse(categorized.cached());
+        assertTrue(Files.readString(categorized.sarif()).contains("\"id\" : \"vforklint/m/\""));
+        assertTrue(check(null, List.of(), new SarifCategory("vforklint/m")).run().cached());
 
         // a changed source file
         check(null, List.of()).run();

@@ -42,7 +42,7 @@ class SarifAggregateTest {
         Path b = checkModule(root, "b", PluginFixtures.GOOD);
         Path c = checkModule(root, "c", PluginFixtures.BAD.replace("printf(", "puts(").replace(", path)", ")"));
         Path merged = root.resolve("all.sarif");
-        Aggregate.writeSarif(List.of(a, b, c), root, merged);
+        Aggregate.writeSarif(List.of(a, b, c), root, SarifCategory.DEFAULT, merged);
 
         JsonNode log = SarifSchema.parseValid(Files.readString(merged));
         assertEquals(1, log.path("runs").size());
@@ -61,9 +61,10 @@ class SarifAggregateTest {
     @Test
     void noModuleGivesAnEmptyValidRun() throws Exception {
         Path merged = root.resolve("none.sarif");
-        Aggregate.writeSarif(List.of(), root, merged);
+        Aggregate.writeSarif(List.of(), root, new SarifCategory("java/maven"), merged);
         JsonNode run = SarifSchema.parseValid(Files.readString(merged)).path("runs").get(0);
         assertEquals(0, run.path("results").size());
+        assertEquals("java/maven/", run.path("automationDetails").path("id").asText());
         assertFalse(run.path("tool").path("driver").path("rules").isEmpty());
     }
 
@@ -72,7 +73,7 @@ class SarifAggregateTest {
         Path a = checkModule(Files.createDirectories(root.resolve("one")), "a", PluginFixtures.BAD);
         Path b = checkModule(Files.createDirectories(root.resolve("two")), "b", PluginFixtures.BAD);
         CheckException e = assertThrows(CheckException.class,
-                () -> Aggregate.writeSarif(List.of(a, b), root, root.resolve("x.sarif")));
+                () -> Aggregate.writeSarif(List.of(a, b), root, SarifCategory.DEFAULT, root.resolve("x.sarif")));
         assertTrue(e.getMessage().contains("its source root differs from"), e.getMessage());
         assertFalse(Files.exists(root.resolve("x.sarif")));
     }

@@ -20,12 +20,31 @@ final class BuildSettings {
     private final COptions options;
     private final Optional<CompilationDatabase> database;
     private final CompilerProbe.Toolchain toolchain;
+    private final List<Path> lastIncludeDirs;
 
     /** @param toolchain the local compiler's answers, or null without --system-includes */
     BuildSettings(COptions options, Optional<CompilationDatabase> database, CompilerProbe.Toolchain toolchain) {
+        this(options, database, toolchain, List.of());
+    }
+
+    private BuildSettings(COptions options, Optional<CompilationDatabase> database, CompilerProbe.Toolchain toolchain,
+                          List<Path> lastIncludeDirs) {
         this.options = options;
         this.database = database;
         this.toolchain = toolchain;
+        this.lastIncludeDirs = List.copyOf(lastIncludeDirs);
+    }
+
+    /** The same settings with {@code dirs} searched after every other include directory (the JDK's JNI headers). */
+    BuildSettings withLastIncludeDirs(List<Path> dirs) {
+        return new BuildSettings(options, database, toolchain, dirs);
+    }
+
+    /** The include directories named by -I and the compilation database. */
+    List<Path> configuredIncludeDirs() {
+        List<Path> dirs = new ArrayList<>(options.includeDirs());
+        database.ifPresent(db -> dirs.addAll(db.includeDirs()));
+        return dirs;
     }
 
     ParseSettings forFile(Path file) {
@@ -42,6 +61,7 @@ final class BuildSettings {
             forced.addAll(f.forcedIncludes());
         });
         include.addAll(options.includeDirs());
+        include.addAll(lastIncludeDirs);
         undefines.addAll(options.undefines());
         return new ParseSettings(include, quote, definesFor(file), undefines, forced,
                 toolchain == null ? List.of() : toolchain.searchPath());

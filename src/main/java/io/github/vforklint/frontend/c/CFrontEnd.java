@@ -91,7 +91,8 @@ public final class CFrontEnd implements FrontEnd {
         return isC(file);
     }
 
-    static boolean isC(Path file) {
+    /** Whether a file is C by its name ({@code .c}, {@code .h}): what this front end reads. */
+    public static boolean isC(Path file) {
         String name = String.valueOf(file.getFileName());
         return name.endsWith(".c") || name.endsWith(".h");
     }
@@ -109,12 +110,19 @@ public final class CFrontEnd implements FrontEnd {
         List<Path> extraHeaders = new ArrayList<>(headersIn(options.includeDirs()));
         settings.database().ifPresent(db -> extraHeaders.addAll(headersIn(db.includeDirs())));
         List<Map<String, String>> defineSets = cFiles.stream().map(f -> settings.definesFor(f.path())).distinct().toList();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        // JNI code parses only with jni.h; when the build names none, the running JDK's serve (read, never run).
+        Optional<JdkHeaders.Fallback> jdk = JdkHeaders.forScan(context.tree().mentioning(Set.of("jni"), cFiles),
+                settings.configuredIncludeDirs(), Path.of(System.getProperty("java.home")),
+                System.getProperty("java.version"));
+        jdk.ifPresent(f -> diagnostics.add(new Diagnostic(context.display(f.firstUser()), 0, Diagnostic.Kind.INFO,
+                f.note())));
+        BuildSettings scanSettings = jdk.map(f -> settings.withLastIncludeDirs(f.dirs())).orElse(settings);
 
-        ProgramIndex program = new ProgramIndex(parser, settings, context.tree());
+        ProgramIndex program = new ProgramIndex(parser, scanSettings, context.tree());
         SummaryCache summaries = new SummaryCache();
         Map<String, String> wrappers = new LinkedHashMap<>(); // the analysis' wrapper key -> function name
         Map<Path, FileAnalysis.Result> results = new LinkedHashMap<>();
-        List<Diagnostic> diagnostics = new ArrayList<>();
         diagnostics.addAll(missingIncludeDirs());
         VforkCandidates.Found found = VforkCandidates.find(context.tree(), cFiles, markers, extraHeaders, defineSets);
         List<Path> first = new ArrayList<>(found.files().stream().map(SourceFile::path).toList());
