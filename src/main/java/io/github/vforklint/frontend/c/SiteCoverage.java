@@ -67,8 +67,9 @@ final class SiteCoverage {
         }
         if (plan == null) {
             return "it is in code the configuration analysed leaves out or never runs, and no other configuration was"
-                    + " looked for (-D, -U or the compilation database pin this file's; --explore-configs and"
-                    + " --max-configs look further)";
+                    + " looked for (-D, -U or a compilation database entry pins this file's, or the configuration budget is"
+                    + " 0; --explore-configs and --max-configs, in the build plugins exploreConfigs and maxConfigs, look"
+                    + " further)";
         }
         for (ConfigurationExplorer.Target target : plan.unreachable()) {
             if (target.file().equals(unit.path()) && target.offset() == t.start()) {
