@@ -34,9 +34,11 @@ final class ProgramIndex implements FunctionResolver {
     /**
      * Characters of source (the file and every header it read) the kept units may have been
      * parsed from: a unit's syntax tree grows with them, and a CPython file reads 750,000
-     * characters of headers where a busybox file reads 130,000.
+     * characters of headers where a busybox file reads 130,000. Measured on the kernel tree:
+     * 16 M characters kept 755 MB peak RSS, 4 M 433 MB (with the 100-header budget), and
+     * busybox, CPython and Emacs found the same.
      */
-    private static final long UNIT_CHARS_KEPT = 16L << 20;
+    private static final long UNIT_CHARS_KEPT = 4L << 20;
 
     private final CParser frontEnd;
     private final BuildSettings settings;

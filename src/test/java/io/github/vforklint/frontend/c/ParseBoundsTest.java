@@ -124,4 +124,20 @@ class ParseBoundsTest {
         assertEquals(Diagnostic.Kind.INCOMPLETE, abandoned.kind());
         assertEquals("hostile.c", abandoned.path());
     }
+
+    @Test
+    void headersFoundInTheTreeAreReadUpToTheBudgetAndTheRestAreNamed() throws Exception {
+        // a tree carrying its own large header graph, as a kernel does: each header includes the next
+        Path include = dir.resolve("include/big");
+        Files.createDirectories(include);
+        int count = InTreeHeaders.MAX_HEADERS + 5;
+        for (int i = 0; i < count; i++) {
+            Files.writeString(include.resolve("h" + i + ".h"), "#define H" + i + " 1\n"
+                    + (i + 1 < count ? "#include <big/h" + (i + 1) + ".h>\n" : ""));
+        }
+        FrontEndResult result = scan("#include <big/h0.h>\n");
+        assertTrue(says(result, "read " + InTreeHeaders.MAX_HEADERS + " headers found in the scanned tree, the most one file"
+                + " may read that way; 1 more were left out (big/h" + InTreeHeaders.MAX_HEADERS + ".h)"), result.diagnostics().toString());
+        assertEquals(1, result.vforkSites(), "the file is analysed with the headers it could read");
+    }
 }
