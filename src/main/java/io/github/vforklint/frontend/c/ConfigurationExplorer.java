@@ -356,20 +356,7 @@ final class ConfigurationExplorer {
     }
 
     private static boolean inDirective(List<Directives.Directive> directives, int offset) {
-        int lo = 0;
-        int hi = directives.size() - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            Directives.Directive d = directives.get(mid);
-            if (offset < d.start()) {
-                hi = mid - 1;
-            } else if (offset > d.end()) {
-                lo = mid + 1;
-            } else {
-                return true;
-            }
-        }
-        return false;
+        return directiveAt(directives, offset) != null;
     }
 
     /**

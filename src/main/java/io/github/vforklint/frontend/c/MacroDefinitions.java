@@ -40,14 +40,14 @@ final class MacroDefinitions {
                             }
                             body = Math.min(n, body + 1);
                         }
-                        int end = logicalLineEnd(text, body, n);
+                        int end = Directives.logicalLineEnd(text, body, n);
                         result.add(new Definition(name, words(text, body, end)));
                         i = end + 1;
                         continue;
                     }
                 }
             }
-            i = logicalLineEnd(text, lineStart, n) + 1;
+            i = Directives.logicalLineEnd(text, lineStart, n) + 1;
         }
         return result;
     }
@@ -56,26 +56,6 @@ final class MacroDefinitions {
     static Set<String> wordsOf(String replacement) {
         char[] text = replacement.toCharArray();
         return words(text, 0, text.length);
-    }
-
-    /** The offset of the newline that ends the logical line starting at {@code from} (or the end of text). */
-    private static int logicalLineEnd(char[] text, int from, int n) {
-        int i = from;
-        while (i < n) {
-            if (text[i] == '\n') {
-                int before = i - 1;
-                if (before >= from && text[before] == '\r') {
-                    before--;
-                }
-                if (before >= from && text[before] == '\\') {
-                    i++;
-                    continue;
-                }
-                return i;
-            }
-            i++;
-        }
-        return n;
     }
 
     private static Set<String> words(char[] text, int from, int to) {
