@@ -145,4 +145,26 @@ class ConfigurationOutputTest {
         assertEquals(2, run("check", "--max-configs", "-1", FILE).code());
         assertEquals(2, run("check", "--file-timeout", "0", FILE).code());
     }
+
+    @Test
+    void vforkDefinedAsForkIsANoteNotAnIncompleteAnalysis(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // autoconf's fallback where vfork is missing: the calls are plain forks, said once, and the
+        // scan is complete (exit 0, not 3); fork defined as vfork still makes sites
+        Files.writeString(dir.resolve("fallback.c"), String.join("\n",
+                "#include <unistd.h>",
+                "#define vfork fork",
+                "void f(char **argv) { if (vfork() == 0) { execv(argv[0], argv); _exit(1); } }", ""));
+        CliTest.Run r = run("check", "--no-config", "-f", "json", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode diagnostics = new ObjectMapper().readTree(r.out()).path("diagnostics");
+        assertEquals(1, diagnostics.size(), diagnostics.toString());
+        assertTrue(diagnostics.get(0).path("message").asText().startsWith("vfork is defined as fork"), diagnostics.toString());
+
+        Files.writeString(dir.resolve("nommu.c"), String.join("\n",
+                "#include <unistd.h>",
+                "#define fork vfork",
+                "void g(char **argv) { if (fork() == 0) { execv(argv[0], argv); _exit(1); } }", ""));
+        CliTest.Run both = run("check", "--no-config", "-f", "json", dir.toString());
+        assertEquals(1, new ObjectMapper().readTree(both.out()).path("summary").path("vforkSites").asInt(), both.out());
+    }
 }

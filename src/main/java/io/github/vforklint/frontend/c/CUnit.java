@@ -190,6 +190,21 @@ public final class CUnit {
         return result;
     }
 
+    /**
+     * The other plain name this unit defines {@code name} as (autoconf's {@code #define vfork
+     * fork}), or null: its calls are calls of that name, which {@link #vforkRedefinitions}
+     * reports once.
+     */
+    public synchronized String definedAsAnotherName(String name) {
+        for (IASTPreprocessorMacroDefinition macro : unit.getMacroDefinitions()) {
+            if (macro.isActive() && macro.getName().toString().equals(name)) {
+                String expansion = macro.getExpansion().trim();
+                return expansion.matches("[A-Za-z_]\\w*") && !expansion.equals(name) ? expansion : null;
+            }
+        }
+        return null;
+    }
+
     /** Names of the defined functions that call any of {@code callees} directly (after macro expansion). */
     public synchronized List<String> functionsCalling(Set<String> callees) {
         List<String> result = new ArrayList<>();

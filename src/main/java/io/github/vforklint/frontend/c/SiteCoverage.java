@@ -45,7 +45,7 @@ final class SiteCoverage {
             CTokens.Token t = tokens.get(i);
             if (!t.isIdentifier() || !callWords.contains(t.text()) || ownFunctions.contains(t.text())
                     || !ConfigurationExplorer.isCall(tokens, i)
-                    || inDirective(directives, t.start())) {
+                    || inDirective(directives, t.start()) || definedAsAPlainCall(unit, t.text())) {
                 continue;
             }
             int line = source.lineOf(t.start());
@@ -58,6 +58,12 @@ final class SiteCoverage {
                             + unparsedInConfiguration.getOrDefault(t.start(), why(unit, t, plan))));
         }
         return result;
+    }
+
+    /** {@code #define vfork fork} in effect: its calls are plain forks, as a note already says. */
+    private boolean definedAsAPlainCall(CUnit unit, String name) {
+        String other = unit.definedAsAnotherName(name);
+        return other != null && !callWords.contains(other);
     }
 
     private static String why(CUnit unit, CTokens.Token t, ConfigurationExplorer.Plan plan) {
