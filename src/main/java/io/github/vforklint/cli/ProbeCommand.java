@@ -70,7 +70,7 @@ public final class ProbeCommand implements Callable<Integer> {
     Integer trials;
 
     @Option(names = "--iterations", paramLabel = "N",
-            description = "At most N timed runs per latency cell (default: 400, and at most ~50 ms per cell).")
+            description = "At most N timed runs per latency cell (default: 400, and at most ~40 ms per cell).")
     Integer iterations;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",

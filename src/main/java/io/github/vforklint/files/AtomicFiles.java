@@ -65,6 +65,10 @@ public final class AtomicFiles {
             target = target.toRealPath();
         }
         Path dir = target.getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            // Said of the folder the user named, not of the temporary file beside the report.
+            throw new java.nio.file.NoSuchFileException(dir.toString(), null, "no such folder");
+        }
         Path temporary = createTemporary(dir, target.getFileName().toString());
         try {
             try (OutputStream out = Files.newOutputStream(temporary)) {

@@ -107,7 +107,8 @@ final class TextReport implements Report {
         };
     }
 
+    /** Bold, in {@code code}'s colour too unless {@code code} is bold itself. */
     private String paint(String code, String text) {
-        return color ? code + BOLD + text + RESET : text;
+        return color ? code + (code.equals(BOLD) ? "" : BOLD) + text + RESET : text;
     }
 }
