@@ -38,6 +38,8 @@ final class Summaries implements SummarySource {
 
     private final AnalysisContext context;
     private final SummaryCache cache;
+    /** The call graph's edges found so far: each is asked for by several steps of a solve. */
+    private final Map<FunctionBody, List<FunctionBody>> callees = new java.util.concurrent.ConcurrentHashMap<>();
 
     Summaries(AnalysisContext context, SummaryCache cache) {
         this.context = context;
@@ -82,7 +84,7 @@ final class Summaries implements SummarySource {
         FlowState start = FlowState.start(Phase.CHILD);
         for (int i = 0; i < known.size(); i++) {
             if (known.get(i) != null) {
-                start.values.put(body.parameters().get(i), AbstractInt.exactly(known.get(i)));
+                start.setValue(body.parameters().get(i), AbstractInt.exactly(known.get(i)));
             }
         }
         HelperSummary summary = summarise(body, this, general.reach(), start);
@@ -92,6 +94,16 @@ final class Summaries implements SummarySource {
 
     /** The helpers a function calls that have bodies: the edges of the call graph. */
     private List<FunctionBody> callees(FunctionBody function) {
+        List<FunctionBody> known = callees.get(function);
+        if (known == null) {
+            // not computeIfAbsent: finding them may parse files, which must not hold a lock
+            known = findCallees(function);
+            callees.put(function, known);
+        }
+        return known;
+    }
+
+    private List<FunctionBody> findCallees(FunctionBody function) {
         Set<FunctionBody> result = new LinkedHashSet<>();
         for (CfgNode node : function.nodes()) {
             for (Event event : node.events()) {
@@ -101,7 +113,7 @@ final class Summaries implements SummarySource {
                 }
             }
         }
-        return new ArrayList<>(result);
+        return List.copyOf(result);
     }
 
     /**
@@ -343,8 +355,7 @@ final class Summaries implements SummarySource {
         List<VforkObservation> result = new ArrayList<>();
         for (List<VforkObservation> same : byStatement.values()) {
             if (same.size() > MAX_TRAILS_PER_STATEMENT) {
-                same.sort(TRAIL_ORDER);
-                same = same.subList(0, MAX_TRAILS_PER_STATEMENT);
+                same = shortestTrails(same);
             }
             result.addAll(same);
         }
@@ -361,8 +372,19 @@ final class Summaries implements SummarySource {
         return new StatementKey(o.getClass(), o.location(), detail);
     }
 
-    private static final Comparator<VforkObservation> TRAIL_ORDER = Comparator
-            .comparingInt((VforkObservation o) -> o.chain().size())
-            .thenComparing(o -> o.chain().stream().map(s -> s.location().path() + ":" + s.location().line() + ":"
-                    + s.location().column()).toList().toString());
+    /**
+     * The {@link #MAX_TRAILS_PER_STATEMENT} shortest trails, ties broken by the spelling of their
+     * call sites; each spelling is made once, not at every comparison.
+     */
+    private static List<VforkObservation> shortestTrails(List<VforkObservation> same) {
+        record Ranked(int length, String spelling, VforkObservation observation) {
+        }
+        List<Ranked> ranked = new ArrayList<>(same.size());
+        for (VforkObservation o : same) {
+            ranked.add(new Ranked(o.chain().size(), o.chain().stream().map(s -> s.location().path() + ":"
+                    + s.location().line() + ":" + s.location().column()).toList().toString(), o));
+        }
+        ranked.sort(Comparator.comparingInt(Ranked::length).thenComparing(Ranked::spelling));
+        return ranked.subList(0, MAX_TRAILS_PER_STATEMENT).stream().map(Ranked::observation).toList();
+    }
 }
