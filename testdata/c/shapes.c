@@ -600,17 +600,18 @@ int bad_child_marks_itself_by_decrement(const char *path, char *const argv[])
 
 /* ---------------------------------------------------------------------------------------- */
 /* The configuration decides: with a constant condition only the taken branch of ?: runs
- * (busybox: pid = BB_MMU ? xfork() : xvfork();) */
+ * (busybox: pid = BB_MMU ? xfork() : xvfork();). The other branch runs where the macro is 0:
+ * vforklint analyses that configuration too, and says so on what it finds there. */
 #define HAVE_MMU 1
 #define NO_MMU 0
 
-void ok_constant_condition_picks_fork(void)
+void bad_constant_condition_vfork_only_without_mmu(void)
 {
     pid_t pid = HAVE_MMU ? fork() : vfork();
 
     if (pid == 0) {
-        printf("forked child may use stdio\n");
-        exit(0);
+        printf("child may use stdio only when forked\n");   /* expect: VFK101 (when HAVE_MMU is 0) */
+        exit(0);                                              /* expect: VFK102 (when HAVE_MMU is 0) */
     }
 }
 

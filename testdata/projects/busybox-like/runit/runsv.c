@@ -25,7 +25,7 @@ int start_logged(char **argv)
 		bb_error_msg("child");
 		BB_EXECVP_or_die(argv);
 	}
-	if (logging_enabled)                    /* expect-db: VFK201 */
+	if (logging_enabled)                    /* expect: VFK201 */
 		return pid;
 	return -1;
 }

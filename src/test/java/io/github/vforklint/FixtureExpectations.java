@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  */
 public final class FixtureExpectations {
 
-    private static final Pattern EXPECT = Pattern.compile("(?://|/\\*)\\s*expect:\\s*((?:VFK\\d{3}\\s*)+)");
+    private static final Pattern EXPECT = Pattern.compile(
+            "(?://|/\\*)\\s*expect:\\s*((?:VFK\\d{3}\\s*)+)(?:\\(when ([^)]*)\\))?");
 
     private FixtureExpectations() {
     }
@@ -28,6 +29,43 @@ public final class FixtureExpectations {
             }
         }
         return expected;
+    }
+
+    /**
+     * The configuration the findings expected on each line must carry: what follows
+     * {@code (when ...)}, or "" for the configuration the options describe.
+     */
+    public static Map<Integer, String> configurations(List<String> lines) {
+        Map<Integer, String> result = new TreeMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = EXPECT.matcher(lines.get(i));
+            if (m.find()) {
+                result.put(i + 1, m.group(2) == null ? "" : m.group(2).trim());
+            }
+        }
+        return result;
+    }
+
+    /**
+     * @param found per line, the configuration of each finding ("" for none)
+     * @return one line per finding whose configuration is not the one its line expects
+     */
+    public static List<String> configurationMismatches(String file, Map<Integer, String> expected,
+                                                       Map<Integer, List<String>> found) {
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<Integer, List<String>> e : found.entrySet()) {
+            String want = expected.get(e.getKey());
+            if (want == null) {
+                continue;
+            }
+            for (String got : e.getValue()) {
+                if (!got.equals(want)) {
+                    problems.add(file + ":" + e.getKey() + ": expected a finding " + (want.isEmpty() ? "in the default configuration"
+                            : "when " + want) + ", got one " + (got.isEmpty() ? "in the default configuration" : "when " + got));
+                }
+            }
+        }
+        return problems;
     }
 
     /**

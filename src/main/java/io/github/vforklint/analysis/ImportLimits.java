@@ -49,7 +49,7 @@ record ImportLimits(int maxDepth, int maxReach) {
     }
 
     private String reachNote(String helper, int reach) {
-        return helper + "() reaches " + reach + " functions, more than " + maxReach
+        return helper + "() reaches at least " + reach + " functions, more than " + maxReach
                 + ", and was not followed from the vfork child (--max-helper-reach); it is reported as a call to review by hand";
     }
 }

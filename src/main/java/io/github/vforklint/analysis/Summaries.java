@@ -40,6 +40,18 @@ final class Summaries implements SummarySource {
     private final SummaryCache cache;
     /** The call graph's edges found so far: each is asked for by several steps of a solve. */
     private final Map<FunctionBody, List<FunctionBody>> callees = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Where a helper's own analysis gets its callees' summaries: far-reaching ones are not followed. */
+    private final SummarySource nested = new SummarySource() {
+        @Override
+        public HelperSummary of(String name, FunctionBody caller) {
+            return context.resolver().function(name, caller).map(Summaries.this::nested).orElse(null);
+        }
+
+        @Override
+        public HelperSummary specialised(String name, FunctionBody caller, HelperSummary general, List<Long> arguments) {
+            return Summaries.this.specialised(name, caller, general, arguments);
+        }
+    };
 
     Summaries(AnalysisContext context, SummaryCache cache) {
         this.context = context;
@@ -70,6 +82,9 @@ final class Summaries implements SummarySource {
             return general;
         }
         FunctionBody body = found.get();
+        if (isNotFollowed(general)) {
+            return general;
+        }
         List<Long> known = new ArrayList<>();
         for (int i = 0; i < body.parameters().size(); i++) {
             known.add(i < arguments.size() ? arguments.get(i) : null);
@@ -87,9 +102,69 @@ final class Summaries implements SummarySource {
                 start.setValue(body.parameters().get(i), AbstractInt.exactly(known.get(i)));
             }
         }
-        HelperSummary summary = summarise(body, this, general.reach(), start);
+        HelperSummary summary = summarise(body, nested, general.reach(), start);
         cache.putSpecialised(body, known, summary);
         return summary;
+    }
+
+    /**
+     * The summary a helper's analysis uses for a helper it calls. One that reaches more functions
+     * than the helper-reach limit is not followed from inside another helper (whatever it observes
+     * would be cut where the summary meets the vfork child), so it reads as a call without a body:
+     * it may return, or not, and its result is unknown. Whether it does is found by looking at
+     * no more than limit + 1 functions, so an interpreter's call machinery is never parsed whole.
+     */
+    private HelperSummary nested(FunctionBody callee) {
+        BitSet far = farReaching(callee);
+        if (far == null) {
+            return of(callee);
+        }
+        return new HelperSummary(List.of(), NOT_FOLLOWED_EXITS, Set.of(MemoryObject.UNKNOWN), far.cardinality(), List.of());
+    }
+
+    /** As a call without a body: it may come back, or not (so its caller's path is uncertain). */
+    private static final List<HelperSummary.Exit> NOT_FOLLOWED_EXITS =
+            List.of(new HelperSummary.Exit(Phase.CHILD, null, true, AbstractInt.ANY));
+
+    private boolean isNotFollowed(HelperSummary summary) {
+        return summary.reach() > context.maxReach() && summary.observations().isEmpty()
+                && summary.exits().equals(NOT_FOLLOWED_EXITS) && summary.returned().equals(Set.of(MemoryObject.UNKNOWN));
+    }
+
+    /**
+     * The first limit + 1 functions {@code function} reaches (itself included), breadth first,
+     * when it reaches more than the helper-reach limit; null when it reaches no more. The answer
+     * depends only on the call graph, whatever was summarised before.
+     */
+    private BitSet farReaching(FunctionBody function) {
+        if (cache.near(function)) {
+            return null;
+        }
+        BitSet known = cache.farReaching(function);
+        if (known != null) {
+            return known;
+        }
+        int limit = context.maxReach();
+        Set<FunctionBody> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<FunctionBody> queue = new ArrayDeque<>();
+        seen.add(function);
+        queue.add(function);
+        BitSet found = new BitSet();
+        found.set(cache.id(function));
+        while (!queue.isEmpty() && seen.size() <= limit) {
+            for (FunctionBody callee : callees(queue.poll())) {
+                if (seen.add(callee)) {
+                    found.set(cache.id(callee));
+                    queue.add(callee);
+                    if (seen.size() > limit) {
+                        break;
+                    }
+                }
+            }
+        }
+        boolean far = seen.size() > limit;
+        cache.putReachCheck(function, found, far);
+        return far ? found : null;
     }
 
     /** The helpers a function calls that have bodies: the edges of the call graph. */
@@ -143,7 +218,7 @@ final class Summaries implements SummarySource {
                 onStack.add(f);
                 List<FunctionBody> out = new ArrayList<>();
                 for (FunctionBody callee : callees(f)) {
-                    if (cache.get(callee) == null) {
+                    if (cache.get(callee) == null && farReaching(callee) == null) {
                         out.add(callee);
                     }
                 }
@@ -205,6 +280,8 @@ final class Summaries implements SummarySource {
             for (FunctionBody callee : callees(m)) {
                 if (inComponent.contains(callee)) {
                     recursive = true;
+                } else if (farReaching(callee) != null) {
+                    reached.or(farReaching(callee));
                 } else {
                     BitSet below = cache.reach(callee);
                     if (below == null) {
@@ -227,7 +304,7 @@ final class Summaries implements SummarySource {
                 return null;
             }
             HelperSummary inCycle = current.get(body.get());
-            return inCycle != null ? inCycle : of(body.get());
+            return inCycle != null ? inCycle : nested(body.get());
         };
         // A worklist over the component: a member is analysed again only when a member it calls
         // changed, and the component as a whole gets a bounded number of analyses.

@@ -33,6 +33,8 @@ public final class SummaryCache {
     private final Map<Key, Map<java.util.List<Long>, HelperSummary>> specialised = new ConcurrentHashMap<>();
     private final Map<Key, BitSet> reach = new ConcurrentHashMap<>();
     private final Map<Key, Integer> ids = new ConcurrentHashMap<>();
+    private final Map<Key, BitSet> farReaching = new ConcurrentHashMap<>();
+    private final Map<Key, Boolean> near = new ConcurrentHashMap<>();
     private final AtomicInteger nextId = new AtomicInteger();
 
     HelperSummary get(FunctionBody function) {
@@ -61,6 +63,27 @@ public final class SummaryCache {
 
     void putSpecialised(FunctionBody function, java.util.List<Long> arguments, HelperSummary summary) {
         specialised.computeIfAbsent(new Key(function), k -> new ConcurrentHashMap<>()).putIfAbsent(arguments, summary);
+    }
+
+    /**
+     * For a function found to reach more functions than the scan's helper-reach limit: the first
+     * limit + 1 of them; null when not known to be so.
+     */
+    BitSet farReaching(FunctionBody function) {
+        return farReaching.get(new Key(function));
+    }
+
+    /** Whether the function is known to reach no more than the limit. */
+    boolean near(FunctionBody function) {
+        return near.getOrDefault(new Key(function), false);
+    }
+
+    void putReachCheck(FunctionBody function, BitSet firstFound, boolean far) {
+        if (far) {
+            farReaching.putIfAbsent(new Key(function), firstFound);
+        } else {
+            near.putIfAbsent(new Key(function), true);
+        }
     }
 
     /** A number for the function, for reach sets: only their sizes are ever reported. */

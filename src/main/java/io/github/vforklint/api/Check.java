@@ -89,7 +89,7 @@ public final class Check {
     public CheckResult run() throws CheckException {
         Path baseDir = request.baseDir();
         ScanOptions options = config.toScanOptions().withCompileCommands(request.compileCommands())
-                .withLimits(request.limits());
+                .withLimits(request.limits()).withConfigurations(request.configurations());
         Scanner scanner;
         FindingFilter filter;
         try {

@@ -2,6 +2,7 @@ package io.github.vforklint.api;
 
 import io.github.vforklint.analysis.AnalysisLimits;
 import io.github.vforklint.config.CheckConfig;
+import io.github.vforklint.frontend.c.ConfigurationSearch;
 
 import java.nio.file.Path;
 
@@ -15,12 +16,22 @@ import java.nio.file.Path;
  * @param compileCommands a compile_commands.json or its directory, or null to look for one
  * @param limits          the analysis bounds
  * @param writeBaseline   record every finding in this baseline file, or null
+ * @param configurations  how far C files are analysed beyond the preprocessor configuration the
+ *                        options describe (--max-configs, --explore-configs), and how long one
+ *                        file may take (--file-timeout)
  */
 public record CheckRequest(Path baseDir, CheckConfig options, Path configFile, boolean discoverConfig,
-                           Path compileCommands, AnalysisLimits limits, Path writeBaseline) {
+                           Path compileCommands, AnalysisLimits limits, Path writeBaseline,
+                           ConfigurationSearch configurations) {
 
     public CheckRequest {
         baseDir = baseDir.toAbsolutePath().normalize();
+    }
+
+    public CheckRequest(Path baseDir, CheckConfig options, Path configFile, boolean discoverConfig,
+                        Path compileCommands, AnalysisLimits limits, Path writeBaseline) {
+        this(baseDir, options, configFile, discoverConfig, compileCommands, limits, writeBaseline,
+                ConfigurationSearch.defaults());
     }
 
     /** A check of {@code baseDir} with its configuration file, if it has one, and nothing else. */

@@ -123,6 +123,20 @@ final class CheckCommand implements Callable<Integer> {
                     + "call machinery (default: 50).")
     int maxHelperReach = io.github.vforklint.analysis.AnalysisLimits.defaults().helperReach();
 
+    @Option(names = "--max-configs", paramLabel = "N",
+            description = "Analyse each C file in at most N preprocessor configurations beyond the default one, where"
+                    + " they bring in vfork code the default leaves out (default: ${DEFAULT-VALUE}; 0: the default one only).")
+    int maxConfigs = io.github.vforklint.frontend.c.ConfigurationSearch.defaults().maxConfigurations();
+
+    @Option(names = "--explore-configs", negatable = true,
+            description = "Also look for other configurations of files whose configuration -D, -U or the compilation"
+                    + " database pins (default: only the pinned one).")
+    boolean exploreConfigs;
+
+    @Option(names = "--file-timeout", paramLabel = "SECONDS",
+            description = "Abandon a file, with a diagnostic, after SECONDS (default: ${DEFAULT-VALUE}).")
+    long fileTimeout = io.github.vforklint.frontend.c.ConfigurationSearch.defaults().fileTimeLimit().toSeconds();
+
     @Option(names = "--java-release", paramLabel = "N",
             description = "Parse Java sources at Java N's language level (default: the newest the parser knows).")
     Integer javaRelease;
@@ -165,10 +179,14 @@ final class CheckCommand implements Callable<Integer> {
         if (maxDepth < 1 || maxHelperReach < 1) {
             throw new UsageException("--max-depth and --max-helper-reach must be at least 1");
         }
+        if (maxConfigs < 0 || fileTimeout < 1 || fileTimeout > 86_400) {
+            throw new UsageException("--max-configs must be 0 or more and --file-timeout between 1 and 86400 seconds");
+        }
         RuleCatalogue catalogue = RuleCatalogue.load();
         CheckRequest request = new CheckRequest(baseDir, commandLineConfig(baseDir, catalogue), config, !noConfig,
                 compileCommands, new AnalysisLimits(maxDepth, AnalysisLimits.defaults().stepsPerFunction(), maxHelperReach),
-                writeBaseline);
+                writeBaseline, new io.github.vforklint.frontend.c.ConfigurationSearch(maxConfigs, exploreConfigs,
+                java.time.Duration.ofSeconds(fileTimeout)));
         try {
             Check check = Check.prepare(request, catalogue);
             if (printConfig) {

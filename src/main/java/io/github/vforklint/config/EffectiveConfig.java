@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.github.vforklint.analysis.AnalysisLimits;
 import io.github.vforklint.finding.Severity;
+import io.github.vforklint.frontend.c.ConfigurationSearch;
 import io.github.vforklint.rules.Profile;
 import io.github.vforklint.scan.PathFilter;
 import io.github.vforklint.scan.ScanOptions;
@@ -70,7 +71,7 @@ public record EffectiveConfig(Path configFile, Path baseDir, List<Path> paths, P
         PathFilter files = new PathFilter(path -> exclude.stream().anyMatch(g -> g.matches(path)),
                 path -> include.isEmpty() || include.stream().anyMatch(g -> g.matches(path)));
         return new ScanOptions(baseDir, profile, select, ignore, includeDirs, defines, undefines, files, jobs,
-                systemIncludes, compiler, null, AnalysisLimits.defaults(), javaRelease);
+                systemIncludes, compiler, null, AnalysisLimits.defaults(), ConfigurationSearch.defaults(), javaRelease);
     }
 
     /** What {@code --print-config} shows: the merged options as a configuration file, paths relative to the working directory. */

@@ -13,9 +13,11 @@ import java.util.List;
  * @param chains every way the child reaches the finding, in a stable order: one unsafe statement
  *               reached from five call sites is one finding with five chains. Never empty when
  *               {@code vfork} is set.
+ * @param configuration the preprocessor configuration the finding holds in ("BB_MMU is 0") when it
+ *               is not the one the options describe; null for that one
  */
 public record Finding(String ruleId, String ruleName, Severity severity, Location location, String message,
-                      Location vfork, List<TraceStep> trace, List<Chain> chains) {
+                      Location vfork, List<TraceStep> trace, List<Chain> chains, String configuration) {
 
     public Finding {
         trace = List.copyOf(trace);
@@ -23,10 +25,16 @@ public record Finding(String ruleId, String ruleName, Severity severity, Locatio
                 ? (vfork == null ? List.of() : List.of(new Chain(vfork, trace))) : List.copyOf(chains);
     }
 
-    /** A finding reached one way only. */
+    /** A finding in the configuration the options describe. */
+    public Finding(String ruleId, String ruleName, Severity severity, Location location, String message,
+                   Location vfork, List<TraceStep> trace, List<Chain> chains) {
+        this(ruleId, ruleName, severity, location, message, vfork, trace, chains, null);
+    }
+
+    /** A finding reached one way only, in the configuration the options describe. */
     public Finding(String ruleId, String ruleName, Severity severity, Location location, String message,
                    Location vfork, List<TraceStep> trace) {
-        this(ruleId, ruleName, severity, location, message, vfork, trace, List.of());
+        this(ruleId, ruleName, severity, location, message, vfork, trace, List.of(), null);
     }
 
     /** Output order: path, line, column, rule; stable whatever the number of threads. */
@@ -38,6 +46,11 @@ public record Finding(String ruleId, String ruleName, Severity severity, Locatio
             .thenComparing(Finding::message);
 
     public Finding withSeverity(Severity newSeverity) {
-        return new Finding(ruleId, ruleName, newSeverity, location, message, vfork, trace, chains);
+        return new Finding(ruleId, ruleName, newSeverity, location, message, vfork, trace, chains, configuration);
+    }
+
+    /** The same finding, holding only in {@code newConfiguration} (null: in the one the options describe). */
+    public Finding withConfiguration(String newConfiguration) {
+        return new Finding(ruleId, ruleName, severity, location, message, vfork, trace, chains, newConfiguration);
     }
 }

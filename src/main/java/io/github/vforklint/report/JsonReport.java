@@ -37,6 +37,9 @@ final class JsonReport implements Report {
             if (f.location().macro() != null) {
                 n.put("macro", f.location().macro());
             }
+            if (f.configuration() != null) {
+                n.put("configuration", f.configuration());
+            }
             if (f.vfork() != null) {
                 position(n.putObject("vfork"), f.vfork());
             }

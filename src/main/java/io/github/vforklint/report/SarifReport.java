@@ -136,6 +136,11 @@ final class SarifReport implements Report {
             }
             r.withCodeFlows(flows);
         }
+        if (f.configuration() != null) {
+            text += " This holds when " + escape(f.configuration()) + ".";
+            r.withProperties(new com.contrastsecurity.sarif.PropertyBag()
+                    .withAdditionalProperty("configuration", f.configuration()));
+        }
         r.withMessage(new Message().withText(text));
         PartialFingerprints prints = new PartialFingerprints()
                 .withAdditionalProperty(FindingFingerprints.NAME, fingerprints.of(f));

@@ -52,6 +52,10 @@ final class TextReport implements Report {
                         + (path.length() == 0 ? "" : " through " + path)
                         + (chain.vfork().equals(f.vfork()) ? "" : " (vfork child started at " + chain.vfork() + ")")));
             }
+            if (f.configuration() != null) {
+                Location at = f.vfork() != null ? f.vfork() : f.location();
+                out.write(headline(at, "note", "\u001b[36m", "only in the configuration where " + f.configuration()));
+            }
         }
         for (Diagnostic d : result.diagnostics()) {
             String where = Printable.escape(d.path()) + (d.line() > 0 ? ":" + d.line() : "") + ": ";

@@ -12,7 +12,9 @@ import java.util.Map;
 /** Runs the JVM checks and words their findings from the catalogue, each (rule, place) once. */
 final class JvmCheckRunner {
 
-    static final List<JvmCheck> CHECKS = List.of(new LaunchMechanismChecks(), new NativeForkChecks());
+    static final List<JvmCheck> CHECKS = List.of(new LaunchMechanismVforkCheck(), new InvalidLaunchMechanismCheck(),
+            new LateLaunchMechanismCheck(), new JdkInternalLaunchCheck(), new NativeForkCheck(), new NativeVforkCheck(),
+            new JavaInForkedChildCheck());
 
     private JvmCheckRunner() {
     }

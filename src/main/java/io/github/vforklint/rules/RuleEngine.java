@@ -55,21 +55,26 @@ public final class RuleEngine {
 
     /** The findings of a scan, sorted ({@link Finding#ORDER}); the same for any order of the observations. */
     public List<Finding> findings(AnalysisResult result) {
-        List<Finding> findings = findings(result.all(VforkObservation.class));
+        List<Finding> findings = findings(result.all(VforkObservation.class), result::configurationOf);
         findings.addAll(JvmCheckRunner.findings(catalogue, selection, result));
         findings.sort(Finding.ORDER);
         return findings;
     }
 
-    /** One worded report of a check, before grouping. */
-    private record Report(RuleDefinition rule, Severity severity, Location at, String message, Chain chain) {
+    /**
+     * One worded report of a check, before grouping; {@code configuration} is the preprocessor
+     * configuration its observation was made in, null for the one the options describe.
+     */
+    private record Report(RuleDefinition rule, Severity severity, Location at, String message, Chain chain,
+                          String configuration) {
     }
 
-    private List<Finding> findings(List<VforkObservation> observations) {
+    private List<Finding> findings(List<VforkObservation> observations,
+                                   java.util.function.Function<VforkObservation, String> configurationOf) {
         Map<String, List<Report>> byPlace = new TreeMap<>();
         for (VforkObservation o : observations) {
             for (VforkChecker checker : CHECKERS) {
-                dispatch(o, checker, reporter(checker.ruleId(), byPlace));
+                dispatch(o, checker, reporter(checker.ruleId(), byPlace, configurationOf));
             }
         }
         List<Finding> result = new ArrayList<>();
@@ -97,7 +102,8 @@ public final class RuleEngine {
         }
     }
 
-    private VforkChecker.Reporter reporter(String ruleId, Map<String, List<Report>> byPlace) {
+    private VforkChecker.Reporter reporter(String ruleId, Map<String, List<Report>> byPlace,
+                                           java.util.function.Function<VforkObservation, String> configurationOf) {
         return new VforkChecker.Reporter() {
             @Override
             public void report(Location at, Map<String, String> values, VforkObservation cause) {
@@ -124,13 +130,21 @@ public final class RuleEngine {
                 Chain chain = cause.site() == null ? null : new Chain(cause.site().location(), cause.chain());
                 String key = at.path() + "\u0000" + padded(at.line()) + ":" + padded(at.column()) + "\u0000" + rule.id();
                 byPlace.computeIfAbsent(key, k -> new ArrayList<>())
-                        .add(new Report(rule, severity, at, word(template, at, values), chain));
+                        .add(new Report(rule, severity, at, word(template, at, values), chain, configurationOf.apply(cause)));
             }
         };
     }
 
-    /** The reports of one rule at one place: the weightiest wording, every chain. */
-    private static Finding group(List<Report> reports) {
+    /**
+     * The reports of one rule at one place: the weightiest wording, every chain. When some were
+     * made in the configuration the options describe, the finding is theirs alone and names no
+     * configuration; otherwise it names the first configuration (in text order) it was made in.
+     */
+    private static Finding group(List<Report> all) {
+        List<Report> everyday = all.stream().filter(r -> r.configuration() == null).toList();
+        List<Report> reports = everyday.isEmpty() ? all : everyday;
+        String configuration = everyday.isEmpty()
+                ? all.stream().map(Report::configuration).sorted().findFirst().orElse(null) : null;
         Report lead = reports.get(0);
         Set<Chain> chains = new LinkedHashSet<>();
         for (Report r : reports) {
@@ -146,7 +160,7 @@ public final class RuleEngine {
         sorted.sort(CHAIN_ORDER);
         Chain first = sorted.isEmpty() ? null : sorted.get(0);
         return new Finding(lead.rule().id(), lead.rule().name(), lead.severity(), lead.at(), lead.message(),
-                first == null ? null : first.vfork(), first == null ? List.of() : first.steps(), sorted);
+                first == null ? null : first.vfork(), first == null ? List.of() : first.steps(), sorted, configuration);
     }
 
     private static String stepsKey(List<TraceStep> steps) {

@@ -64,6 +64,7 @@ public final class Scanner {
 
         List<Observation> observations = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
+        java.util.Map<Observation, String> configurations = new java.util.IdentityHashMap<>();
         tree.diagnostics().forEach(d -> diagnostics.add(shown(base, d)));
         int analysed = 0;
         int sites = 0;
@@ -72,6 +73,7 @@ public final class Scanner {
             List<SourceFile> candidates = tree.mentioning(frontEnd.markers(), mine);
             FrontEndResult result = frontEnd.analyse(new FrontEndContext(tree, candidates, base, options.jobs()));
             observations.addAll(result.observations());
+            configurations.putAll(result.configurations());
             diagnostics.addAll(result.diagnostics());
             analysed += result.filesAnalysed();
             sites += result.vforkSites();
@@ -79,7 +81,8 @@ public final class Scanner {
         observations.sort(ObservationOrder.ORDER);
         List<Diagnostic> unique = new ArrayList<>(new LinkedHashSet<>(diagnostics));
         unique.sort(Diagnostic.ORDER);
-        AnalysisResult analysis = new AnalysisResult(observations, unique, tree.files().size(), analysed, sites);
+        AnalysisResult analysis = new AnalysisResult(observations, unique, tree.files().size(), analysed, sites,
+                configurations);
 
         List<Finding> findings = new ArrayList<>(new RuleEngine(catalogue, selection).findings(analysis));
         findings.sort(Finding.ORDER);
@@ -89,7 +92,8 @@ public final class Scanner {
 
     private List<FrontEnd> frontEnds(List<Path> roots) throws ScanException {
         COptions c = new COptions(options.includeDirs(), options.defines(), options.undefines(),
-                options.systemIncludes(), options.compiler(), options.compileCommands(), options.limits());
+                options.systemIncludes(), options.compiler(), options.compileCommands(), options.limits(),
+                options.configurations());
         try {
             return List.of(CFrontEnd.prepare(c, knowledge, roots), new JvmFrontEnd(options.javaRelease()));
         } catch (CFrontEnd.SetupException e) {

@@ -78,7 +78,7 @@ class ImportLimitsTest {
         List<VforkObservation> kept = new ImportLimits(64, 50).apply(List.of(reachedThrough(3, 51, 1)), notes);
         assertEquals(List.of(), kept);
         assertEquals(1, notes.size(), notes.toString());
-        assertTrue(notes.iterator().next().startsWith("h1() reaches 51 functions, more than 50"), notes.toString());
+        assertTrue(notes.iterator().next().startsWith("h1() reaches at least 51 functions, more than 50"), notes.toString());
     }
 
     @Test
@@ -89,7 +89,7 @@ class ImportLimitsTest {
         assertEquals(1, kept.size());
         assertTrue(((VforkObservation.ChildCall) kept.get(0)).notFollowed());
         assertFalse(call.notFollowed());
-        assertTrue(notes.contains("big() reaches 51 functions, more than 50, and was not followed from the vfork child"
+        assertTrue(notes.contains("big() reaches at least 51 functions, more than 50, and was not followed from the vfork child"
                 + " (--max-helper-reach); it is reported as a call to review by hand"), notes.toString());
     }
 

@@ -104,12 +104,17 @@ class FixtureTest {
         Map<Integer, List<String>> expected = FixtureExpectations.expected(lines);
         String relative = ROOT.relativize(file).toString();
         Map<Integer, List<String>> found = new TreeMap<>();
+        Map<Integer, List<String>> configurations = new TreeMap<>();
         for (Finding f : result.findings()) {
             if (f.location().path().equals(relative)) {
                 found.computeIfAbsent(f.location().line(), k -> new ArrayList<>()).add(f.ruleId() + " " + f.message());
+                configurations.computeIfAbsent(f.location().line(), k -> new ArrayList<>())
+                        .add(f.configuration() == null ? "" : f.configuration());
             }
         }
         List<String> problems = new ArrayList<>(FixtureExpectations.mismatches(relative, lines, expected, found));
+        problems.addAll(FixtureExpectations.configurationMismatches(relative, FixtureExpectations.configurations(lines),
+                configurations));
         problems.addAll(functionNamingProblems(relative, lines, expected, found));
         if (!problems.isEmpty()) {
             fail(problems.size() + " mismatches:\n" + String.join("\n", problems)

@@ -56,9 +56,9 @@ class HelperReachTest {
         assertEquals(List.of(7, 7), lines(result), "direct() is followed; library() reaches 4 functions and is not");
         assertEquals(List.of("VFK101", "VFK108"), result.findings().stream().map(f -> f.ruleId()).sorted().toList(),
                 "the call that was not followed is a finding to review, not a silent cut");
-        assertTrue(result.findings().stream().anyMatch(f -> f.ruleId().equals("VFK108") && f.message().contains("reaches 4 functions")),
+        assertTrue(result.findings().stream().anyMatch(f -> f.ruleId().equals("VFK108") && f.message().contains("reaches at least 4 functions")),
                 result.findings().toString());
-        assertTrue(result.diagnostics().stream().anyMatch(d -> d.message().startsWith("library() reaches 4 functions, more than 3")),
+        assertTrue(result.diagnostics().stream().anyMatch(d -> d.message().startsWith("library() reaches at least 4 functions, more than 3")),
                 result.diagnostics().toString());
         assertTrue(result.incomplete());
     }
@@ -70,5 +70,42 @@ class HelperReachTest {
         assertEquals(lines(scan(10)), lines(scan(10)));
         assertEquals(List.of(7, 7), lines(scan(3)));
         assertEquals(List.of(7, 7), lines(scan(1)), "reach counts the helper itself: l4 alone reaches 1");
+    }
+
+    @Test
+    void whatLiesBeyondAFarReachingHelperIsNeverAnalysed() throws Exception {
+        // heavy() is four calls below library(): with a reach limit of 3, library() is found to
+        // reach too far after looking at 4 functions, so heavy() is never analysed, and its step
+        // budget, which a full summary of library() would exhaust, is never mentioned
+        StringBuilder heavy = new StringBuilder("static void heavy(int *v) {");
+        for (int i = 0; i < 40; i++) {
+            heavy.append(" if (v[").append(i).append("]) v[").append(i + 1).append("] = 0;");
+        }
+        heavy.append(" }");
+        String code = String.join("\n",
+                "#include <stdio.h>",
+                "#include <unistd.h>",
+                heavy.toString(),
+                "static void l3(int *v) { heavy(v); }",
+                "static void l2(int *v) { l3(v); }",
+                "static void l1(int *v) { l2(v); }",
+                "static void library(int *v) { l1(v); }",
+                "static void direct(int *v) { library(v); }",
+                "void spawn(char **argv, int *v) {",
+                "    if (vfork() == 0) { direct(v); execv(argv[0], argv); _exit(127); }",
+                "}",
+                "");
+        Path file = dir.resolve("far.c");
+        Files.writeString(file, code);
+        ScanOptions options = ScanOptions.defaults(dir).withLimits(new AnalysisLimits(64, 60, 3));
+        ScanResult result = new Scanner(options, FunctionKnowledge.load(), RuleCatalogue.load()).scan(List.of(file));
+        assertTrue(result.diagnostics().stream().noneMatch(d -> d.message().contains("heavy()")), result.diagnostics().toString());
+        assertTrue(result.findings().stream().anyMatch(f -> f.ruleId().equals("VFK108") && f.message().startsWith("library()")),
+                result.findings().toString());
+
+        ScanOptions generous = ScanOptions.defaults(dir).withLimits(new AnalysisLimits(64, 60, 50));
+        ScanResult whole = new Scanner(generous, FunctionKnowledge.load(), RuleCatalogue.load()).scan(List.of(file));
+        assertTrue(whole.diagnostics().stream().anyMatch(d -> d.message().contains("heavy()")),
+                "within the limit heavy() is analysed, and its budget runs out: " + whole.diagnostics());
     }
 }

@@ -39,7 +39,8 @@ class ProjectFixtureTest {
 
     private static final Path ROOT = FixtureTest.ROOT;
     private static final Path PROJECTS = ROOT.resolve("testdata/projects");
-    private static final Pattern EXPECT = Pattern.compile("expect(-db|-nodb)?:\\s*((?:VFK\\d{3}\\s*)+)");
+    private static final Pattern EXPECT = Pattern.compile(
+            "expect(-db|-nodb)?:\\s*((?:VFK\\d{3}\\s*)+)(?:\\(when ([^)]*)\\))?");
     private static final FunctionKnowledge KNOWLEDGE = FunctionKnowledge.load();
     private static final RuleCatalogue CATALOGUE = RuleCatalogue.load();
 
@@ -68,12 +69,13 @@ class ProjectFixtureTest {
         Map<String, List<String>> actual = new TreeMap<>();
         for (Finding f : result.findings()) {
             actual.computeIfAbsent(f.location().path() + ":" + f.location().line(), k -> new ArrayList<>())
-                    .add(f.ruleId() + " " + f.message());
+                    .add(f.ruleId() + (f.configuration() == null ? "" : " (when " + f.configuration() + ")") + " " + f.message());
         }
         List<String> problems = new ArrayList<>();
         for (String where : union(expected, actual)) {
             List<String> want = expected.getOrDefault(where, List.of());
-            List<String> got = actual.getOrDefault(where, List.of()).stream().map(m -> m.substring(0, 6)).sorted().toList();
+            List<String> got = actual.getOrDefault(where, List.of()).stream().map(ProjectFixtureTest::idAndConfiguration)
+                    .sorted().toList();
             if (!want.equals(got)) {
                 problems.add(where + ": expected " + want + " got " + actual.getOrDefault(where, List.of()));
             }
@@ -113,18 +115,25 @@ class ProjectFixtureTest {
             List<String> lines = Files.readAllLines(file);
             for (int i = 0; i < lines.size(); i++) {
                 Matcher m = EXPECT.matcher(lines.get(i));
-                if (!m.find()) {
-                    continue;
-                }
-                String scope = m.group(1);
-                if (scope == null || scope.equals("-db") == withDatabase) {
-                    List<String> ids = new ArrayList<>(List.of(m.group(2).trim().split("\\s+")));
-                    ids.sort(null);
-                    expected.put(ROOT.relativize(file) + ":" + (i + 1), ids);
+                while (m.find()) {
+                    String scope = m.group(1);
+                    if (scope == null || scope.equals("-db") == withDatabase) {
+                        String when = m.group(3) == null ? "" : " (when " + m.group(3).trim() + ")";
+                        List<String> ids = new ArrayList<>(List.of(m.group(2).trim().split("\\s+")).stream()
+                                .map(id -> id + when).toList());
+                        ids.sort(null);
+                        expected.put(ROOT.relativize(file) + ":" + (i + 1), ids);
+                    }
                 }
             }
         }
         return expected;
+    }
+
+    /** "VFK101" or "VFK101 (when NOMMU is defined)", from a finding as {@link #check} writes it. */
+    private static String idAndConfiguration(String finding) {
+        int when = finding.indexOf(" (when ");
+        return when == 6 ? finding.substring(0, finding.indexOf(')', when) + 1) : finding.substring(0, 6);
     }
 
     private static List<String> union(Map<String, List<String>> a, Map<String, List<String>> b) {
@@ -173,5 +182,17 @@ class ProjectFixtureTest {
         List<Diagnostic> said = result.diagnostics().stream().filter(d -> d.message().startsWith("fork is defined as vfork")).toList();
         assertEquals(2, said.size(), result.diagnostics().toString());
         assertTrue(said.get(0).message().contains("portable.h"), said.get(0).message());
+    }
+
+    @Test
+    void anAmbiguousHelperIsADiagnosticAndAnotherProjectsHelperIsNeverTaken() throws Exception {
+        Path project = PROJECTS.resolve("monorepo");
+        ScanResult result = new Scanner(ScanOptions.defaults(ROOT), KNOWLEDGE, CATALOGUE).scan(List.of(project));
+        Diagnostic ambiguous = result.diagnostics().stream().filter(d -> d.message().startsWith("report() is defined in 2 files"))
+                .findFirst().orElseThrow(() -> new AssertionError(result.diagnostics().toString()));
+        assertTrue(ambiguous.path().endsWith("gamma/run.c"), ambiguous.toString());
+        assertTrue(ambiguous.message().contains("gamma/one/report.c, testdata/projects/monorepo/gamma/two/report.c"), ambiguous.message());
+        assertTrue(result.findings().stream().noneMatch(f -> f.location().path().contains("/alpha/")),
+                "alpha's log_line is another program's: " + result.findings());
     }
 }

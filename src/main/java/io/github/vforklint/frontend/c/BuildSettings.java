@@ -58,6 +58,12 @@ final class BuildSettings {
         return defines;
     }
 
+    /** Whether the options or the compilation database decide this file's configuration (-D, -U, an entry). */
+    boolean pinsConfiguration(Path file) {
+        return !options.defines().isEmpty() || !options.undefines().isEmpty()
+                || database.flatMap(db -> db.flagsFor(file)).isPresent();
+    }
+
     Optional<CompilationDatabase> database() {
         return database;
     }

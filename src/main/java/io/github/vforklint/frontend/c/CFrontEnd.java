@@ -2,23 +2,20 @@ package io.github.vforklint.frontend.c;
 
 import io.github.vforklint.analysis.Observation;
 import io.github.vforklint.analysis.SummaryCache;
-import io.github.vforklint.analysis.VforkAnalysis;
 import io.github.vforklint.compdb.CompilationDatabase;
 import io.github.vforklint.finding.Diagnostic;
-import io.github.vforklint.finding.Location;
 import io.github.vforklint.frontend.FrontEnd;
 import io.github.vforklint.frontend.FrontEndContext;
 import io.github.vforklint.frontend.FrontEndResult;
-import io.github.vforklint.ir.FunctionBody;
 import io.github.vforklint.knowledge.FunctionKind;
 import io.github.vforklint.knowledge.FunctionKnowledge;
 import io.github.vforklint.source.SourceFile;
-import io.github.vforklint.source.SourceFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,7 +24,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
@@ -99,20 +101,10 @@ public final class CFrontEnd implements FrontEnd {
         return markers;
     }
 
-    /** What one file contributed. */
-    private record FileResult(List<Observation> observations, List<Diagnostic> diagnostics, Set<String> vforkSites,
-                              Map<String, String> wrappers) {
-    }
-
-    /** Everything the analysis of one file needs that is shared by the whole scan. */
-    private record ScanState(ProgramIndex program, SummaryCache summaries, Set<String> wrappers,
-                             FrontEndContext context) {
-    }
-
     @Override
     public FrontEndResult analyse(FrontEndContext context) {
         CParser parser = new CParser(file -> context.display(Path.of(file)), knowledge.vforkCalls().spelledCallees(),
-                new SourceFiles(context.tree()));
+                context.tree());
         List<SourceFile> cFiles = context.tree().files().stream().filter(f -> isC(f.path())).toList();
         List<Path> extraHeaders = new ArrayList<>(headersIn(options.includeDirs()));
         settings.database().ifPresent(db -> extraHeaders.addAll(headersIn(db.includeDirs())));
@@ -121,15 +113,26 @@ public final class CFrontEnd implements FrontEnd {
         ProgramIndex program = new ProgramIndex(parser, settings, context.tree());
         SummaryCache summaries = new SummaryCache();
         Map<String, String> wrappers = new LinkedHashMap<>(); // the analysis' wrapper key -> function name
-        Map<Path, FileResult> results = new LinkedHashMap<>();
+        Map<Path, FileAnalysis.Result> results = new LinkedHashMap<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
+        diagnostics.addAll(missingIncludeDirs());
         VforkCandidates.Found found = VforkCandidates.find(context.tree(), cFiles, markers, extraHeaders, defineSets);
-        List<Path> round = found.files().stream().map(SourceFile::path).toList();
+        List<Path> first = new ArrayList<>(found.files().stream().map(SourceFile::path).toList());
+        VforkCandidates.callingWrapperNames(cFiles, found.files()).forEach(f -> first.add(f.path()));
+        first.sort(null);
+        List<Path> round = first;
+        Set<String> vforkMacros = new TreeSet<>();
+        for (String name : found.names()) {
+            if (knowledge.lookup(name).kind() == FunctionKind.UNKNOWN || siteNames.contains(name)) {
+                vforkMacros.add(name);
+            }
+        }
         // CDT expands macros, so a function is analysed when it calls one of these after expansion.
         Set<String> names = new TreeSet<>(siteNames);
         for (int i = 0; !round.isEmpty(); i++) {
-            ScanState state = new ScanState(program, summaries, Set.copyOf(wrappers.keySet()), context);
-            List<FileResult> analysed = analyseAll(round, state, Set.copyOf(names), context.jobs());
+            FileAnalysis.Shared shared = new FileAnalysis.Shared(knowledge, program, summaries, options.limits(),
+                    Set.copyOf(wrappers.keySet()), words(names, vforkMacros, wrappers.values()), options.search().maxConfigurations());
+            List<FileAnalysis.Result> analysed = analyseAll(round, shared, context);
             Map<String, String> fresh = new LinkedHashMap<>();
             for (int f = 0; f < round.size(); f++) {
                 results.put(round.get(f), analysed.get(f));
@@ -152,35 +155,99 @@ public final class CFrontEnd implements FrontEnd {
             round = callers.files().stream().map(SourceFile::path).toList();
         }
         diagnostics.addAll(program.diagnostics());
+        program.includeSummary().ifPresent(diagnostics::add);
         List<Observation> observations = new ArrayList<>();
+        Map<Observation, String> configurations = new IdentityHashMap<>();
         Set<String> sites = new TreeSet<>();
-        for (FileResult r : results.values()) {
+        for (FileAnalysis.Result r : results.values()) {
             observations.addAll(r.observations());
+            configurations.putAll(r.configurations());
             diagnostics.addAll(r.diagnostics());
             sites.addAll(r.vforkSites());
         }
+        if (System.getenv("VFORKLINT_SITES") != null) {
+            // Lists the sites (path:line:column) on standard error: how site locations are compared
+            // between versions and against grep; not a documented interface.
+            sites.forEach(s -> System.err.println("site " + s));
+        }
         return new FrontEndResult(observations, new ArrayList<>(new LinkedHashSet<>(diagnostics)), results.size(),
-                sites.size());
+                sites.size(), configurations);
     }
 
-    private List<FileResult> analyseAll(List<Path> files, ScanState state, Set<String> siteNames, int jobs) {
+    /**
+     * The names a file's analysis looks for: calls of {@code sites} are analysed; mentions of vfork,
+     * its flags, the macros that expand to them and the wrappers in skipped code call for another
+     * configuration; and every call of vfork, of such a macro or of a wrapper must end up a site.
+     */
+    private FileAnalysis.Words words(Set<String> sites, Set<String> vforkMacros, java.util.Collection<String> wrapperNames) {
+        Set<String> mentions = new TreeSet<>(markers);
+        mentions.addAll(vforkMacros);
+        mentions.addAll(wrapperNames);
+        Set<String> calls = new TreeSet<>(knowledge.namesOf(FunctionKind.VFORK));
+        calls.addAll(vforkMacros);
+        calls.removeAll(knowledge.vforkCalls().textMarkers());
+        calls.addAll(wrapperNames);
+        return new FileAnalysis.Words(Set.copyOf(sites), Set.copyOf(mentions), Set.copyOf(calls));
+    }
+
+    /** A relative -I that does not exist usually means the scan runs from the wrong folder: say so. */
+    private List<Diagnostic> missingIncludeDirs() {
+        List<Diagnostic> result = new ArrayList<>();
+        for (Path dir : options.includeDirs()) {
+            if (!Files.isDirectory(dir)) {
+                result.add(new Diagnostic(".", 0, Diagnostic.Kind.INCOMPLETE, "-I " + dir + ": no such directory"
+                        + (dir.isAbsolute() ? "" : " (relative to " + Path.of("").toAbsolutePath() + ")")
+                        + "; headers expected there are not read"));
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Analyses the files in parallel, each under a time limit: when it runs out, the file's parse
+     * is cancelled and its work stops at the next check. Should the file still not let go (CDT
+     * deep inside one macro expansion), it is abandoned to its thread, a fresh thread takes its
+     * place, and the scan goes on.
+     */
+    private List<FileAnalysis.Result> analyseAll(List<Path> files, FileAnalysis.Shared shared, FrontEndContext context) {
         // Even one job runs on the pool: its threads have the deep stacks CDT needs, so results
         // do not depend on --jobs.
-        int threads = Math.max(1, Math.min(jobs, files.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+        int threads = Math.max(1, Math.min(context.jobs(), files.size()));
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), r -> {
             // CDT recurses deeply on long expressions and nested macros.
             Thread t = new Thread(null, r, "vforklint-parse", 64L << 20);
             t.setDaemon(true);
             return t;
         });
+        ScheduledExecutorService alarms = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "vforklint-file-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        long limit = options.search().fileTimeLimit().toNanos();
         try {
-            List<Future<FileResult>> futures = new ArrayList<>();
+            List<Future<FileAnalysis.Result>> futures = new ArrayList<>();
+            List<long[]> started = new ArrayList<>();
             for (Path f : files) {
-                futures.add(pool.submit(() -> analyseFile(f, state, siteNames)));
+                FileDeadline deadline = new FileDeadline();
+                long[] start = {0};
+                started.add(start);
+                futures.add(pool.submit(() -> {
+                    start[0] = System.nanoTime();
+                    deadline.bind(limit);
+                    ScheduledFuture<?> alarm = alarms.schedule(deadline::expire, limit, TimeUnit.NANOSECONDS);
+                    try {
+                        return analyseFile(f, shared, context, deadline);
+                    } finally {
+                        alarm.cancel(false);
+                        deadline.release();
+                    }
+                }));
             }
-            List<FileResult> results = new ArrayList<>();
-            for (Future<FileResult> future : futures) {
-                results.add(future.get());
+            List<FileAnalysis.Result> results = new ArrayList<>();
+            for (int i = 0; i < futures.size(); i++) {
+                results.add(awaitOrAbandon(futures.get(i), started.get(i), limit, pool, files.get(i), context));
             }
             return results;
         } catch (InterruptedException e) {
@@ -190,44 +257,70 @@ public final class CFrontEnd implements FrontEnd {
             throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
+            alarms.shutdownNow();
         }
     }
 
-    /** One file, isolated: whatever goes wrong becomes a diagnostic for this file alone. */
-    private FileResult analyseFile(Path file, ScanState state, Set<String> siteNames) {
-        String shown = state.context().display(file);
-        try {
-            CUnit unit = state.program().unit(file);
-            List<Diagnostic> diagnostics = new ArrayList<>(unit.diagnostics());
-            diagnostics.addAll(unit.vforkRedefinitions(knowledge.namesOf(FunctionKind.VFORK)));
-            VforkAnalysis analysis = new VforkAnalysis(knowledge, state.program(), options.limits(), state.wrappers(),
-                    state.summaries());
-            List<Observation> observations = new ArrayList<>();
-            Set<String> sites = new TreeSet<>();
-            Map<String, String> wrappers = new LinkedHashMap<>();
-            for (String name : unit.functionsCalling(siteNames)) {
-                FunctionBody body = unit.function(name).orElseThrow();
-                VforkAnalysis.Result result = analysis.analyse(body);
-                observations.addAll(result.observations());
-                result.vforkSites().forEach(l -> sites.add(l.toString()));
-                if (result.wrapperKey() != null) {
-                    wrappers.put(result.wrapperKey(), name);
-                }
-                for (String note : result.incomplete()) {
-                    Location at = body.location();
-                    diagnostics.add(new Diagnostic(at.path(), at.line(), Diagnostic.Kind.INCOMPLETE, note));
+    /** Time a cancelled file gets to notice before its thread is given up. */
+    private static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private FileAnalysis.Result awaitOrAbandon(Future<FileAnalysis.Result> future, long[] started, long limit,
+                                               ThreadPoolExecutor pool, Path file, FrontEndContext context)
+            throws InterruptedException, ExecutionException {
+        while (true) {
+            try {
+                return future.get(1, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                long since = started[0];
+                if (since != 0 && System.nanoTime() - since > limit + GRACE_NANOS) {
+                    future.cancel(true);
+                    pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
+                    pool.setCorePoolSize(pool.getCorePoolSize() + 1);
+                    return abandoned(file, context);
                 }
             }
-            return new FileResult(observations, diagnostics, sites, wrappers);
-        } catch (Exception | StackOverflowError e) {
-            if (System.getenv("VFORKLINT_DEBUG") != null) {
-                e.printStackTrace();
-            }
-            return new FileResult(List.of(), List.of(new Diagnostic(shown, 0, Diagnostic.Kind.INCOMPLETE,
-                    "vforklint could not analyse this file (" + e.getClass().getSimpleName()
-                            + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); please report it")),
-                    Set.of(), Map.of());
         }
+    }
+
+    private FileAnalysis.Result abandoned(Path file, FrontEndContext context) {
+        return new FileAnalysis.Result(List.of(), Map.of(), List.of(new Diagnostic(context.display(file), 0,
+                Diagnostic.Kind.INCOMPLETE, "abandoned after the time one file may take ("
+                        + options.search().fileTimeLimit().toSeconds() + " s, --file-timeout): nothing in it is analysed")),
+                Set.of(), Map.of());
+    }
+
+    /** One file, isolated: whatever goes wrong becomes a diagnostic for this file alone. */
+    private FileAnalysis.Result analyseFile(Path file, FileAnalysis.Shared shared, FrontEndContext context,
+                                            FileDeadline deadline) {
+        String shown = context.display(file);
+        boolean explore = options.search().maxConfigurations() > 0
+                && (options.search().whenPinned() || !settings.pinsConfiguration(file));
+        try {
+            return new FileAnalysis(shared, file, explore).run();
+        } catch (FileDeadline.Expired e) {
+            return abandoned(file, context);
+        } catch (org.eclipse.cdt.core.parser.ParseError e) {
+            if (deadline.expired()) {
+                return abandoned(file, context);
+            }
+            return failed(shown, e);
+        } catch (StackOverflowError e) {
+            return new FileAnalysis.Result(List.of(), Map.of(), List.of(new Diagnostic(shown, 0, Diagnostic.Kind.INCOMPLETE,
+                    "this file nests code (expressions, macros or declarations) too deeply for vforklint to parse:"
+                            + " nothing in it is analysed")), Set.of(), Map.of());
+        } catch (Exception e) {
+            return failed(shown, e);
+        }
+    }
+
+    private static FileAnalysis.Result failed(String shown, Throwable e) {
+        if (System.getenv("VFORKLINT_DEBUG") != null) {
+            e.printStackTrace();
+        }
+        return new FileAnalysis.Result(List.of(), Map.of(), List.of(new Diagnostic(shown, 0, Diagnostic.Kind.INCOMPLETE,
+                "vforklint could not analyse this file (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); please report it")),
+                Set.of(), Map.of());
     }
 
     private static Optional<CompilationDatabase> database(COptions options, List<Path> roots) throws SetupException {
@@ -255,16 +348,26 @@ public final class CFrontEnd implements FrontEnd {
         }
     }
 
+    /** Folders below an -I folder read for macros: compat/, sys/, linux/... not whole system trees. */
+    private static final int HEADER_DEPTH = 4;
+
+    /** Headers read for macros per -I folder, at most. */
+    private static final int MAX_HEADERS_PER_DIR = 5_000;
+
+    /**
+     * The headers in and below the -I folders: a macro defined in {@code include/compat/spawn.h}
+     * makes the files that use it candidates, as one in {@code include/} does.
+     */
     private static List<Path> headersIn(List<Path> dirs) {
         List<Path> headers = new ArrayList<>();
         for (Path dir : dirs) {
             if (!Files.isDirectory(dir)) {
                 continue;
             }
-            try (Stream<Path> s = Files.list(dir)) {
+            try (Stream<Path> s = Files.walk(dir, HEADER_DEPTH)) {
                 s.filter(p -> p.toString().endsWith(".h") && Files.isRegularFile(p))
-                        .map(p -> p.toAbsolutePath().normalize()).sorted().forEach(headers::add);
-            } catch (IOException e) {
+                        .map(p -> p.toAbsolutePath().normalize()).sorted().limit(MAX_HEADERS_PER_DIR).forEach(headers::add);
+            } catch (IOException | java.io.UncheckedIOException e) {
                 // An unreadable include dir only means fewer macros are known; the parse reports missing headers.
             }
         }

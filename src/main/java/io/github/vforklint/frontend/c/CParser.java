@@ -1,14 +1,14 @@
 package io.github.vforklint.frontend.c;
 
 import io.github.vforklint.source.SourceFiles;
+import io.github.vforklint.source.SourceTree;
 import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;
 import org.eclipse.cdt.core.dom.ast.gnu.c.GCCLanguage;
 import org.eclipse.cdt.core.index.IIndex;
 import org.eclipse.cdt.core.model.ILanguage;
 import org.eclipse.cdt.core.parser.ExtendedScannerInfo;
 import org.eclipse.cdt.core.parser.FileContent;
-import org.eclipse.cdt.core.parser.IParserLogService;
-import org.eclipse.cdt.core.parser.NullLogService;
+import org.eclipse.cdt.core.parser.ParseError;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.cdt.internal.core.index.EmptyCIndex;
 
@@ -16,16 +16,16 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /** Parses C files with CDT's GCC language. One instance per scan; safe to use from several threads. */
 public final class CParser {
 
-    private static final IParserLogService QUIET = new NullLogService();
-
     /**
      * Large constant tables (busybox's applet and option tables) never matter to vfork children;
-     * not building nodes for their literal elements saves parse time and memory.
+     * not building nodes for their literal elements saves parse time and memory. Image locations
+     * stay: they place a call written as a macro's argument at its own name.
      */
     private static final int PARSE_OPTIONS = ILanguage.OPTION_IS_SOURCE_UNIT
             | ILanguage.OPTION_SKIP_TRIVIAL_EXPRESSIONS_IN_AGGREGATE_INITIALIZERS;
@@ -52,28 +52,42 @@ public final class CParser {
             Map.entry("__linux__", "1"), Map.entry("__linux", "1"), Map.entry("__gnu_linux__", "1"),
             Map.entry("__unix__", "1"), Map.entry("__unix", "1"));
 
+    /** What one parse serves differently from the files on disk. */
+    record Shaping(Set<String> pinned, Map<String, String> defines, Set<String> undefines,
+                   List<ServedSources.Rewrite> rewrites) {
+        static final Shaping NONE = new Shaping(Set.of(), Map.of(), Set.of(), List.of());
+
+        Shaping {
+            pinned = Set.copyOf(pinned);
+            defines = Map.copyOf(defines);
+            undefines = Set.copyOf(undefines);
+            rewrites = List.copyOf(rewrites);
+        }
+    }
+
     private final SourceFiles files;
+    private final TextFacts facts;
     private final Function<String, String> displayPath;
-    private final java.util.Set<String> spelledCallees;
+    private final Set<String> spelledCallees;
+    private final TreeIncludes treeIncludes;
 
     /** @param displayPath turns an absolute file name into the path shown in findings */
     public CParser(Function<String, String> displayPath) {
-        this(displayPath, java.util.Set.of());
+        this(displayPath, Set.of(), null);
     }
 
     /**
      * @param spelledCallees calls whose arguments are kept as spelled in the source, so that
      *                       {@code syscall(SYS_vfork)} and clone flags can be recognised
+     * @param tree           the scanned tree, where includes the search path misses are looked
+     *                       for; null to look nowhere else
      */
-    public CParser(Function<String, String> displayPath, java.util.Set<String> spelledCallees) {
-        this(displayPath, spelledCallees, new SourceFiles());
-    }
-
-    /** @param files where the parser reads files: one run's shared cache */
-    public CParser(Function<String, String> displayPath, java.util.Set<String> spelledCallees, SourceFiles files) {
-        this.files = files;
+    public CParser(Function<String, String> displayPath, Set<String> spelledCallees, SourceTree tree) {
+        this.files = tree == null ? new SourceFiles() : new SourceFiles(tree);
+        this.facts = new TextFacts(files);
         this.displayPath = displayPath;
-        this.spelledCallees = java.util.Set.copyOf(spelledCallees);
+        this.spelledCallees = Set.copyOf(spelledCallees);
+        this.treeIncludes = tree == null ? null : new TreeIncludes(tree);
     }
 
     public String displayPath(String absolutePath) {
@@ -84,9 +98,20 @@ public final class CParser {
         return files;
     }
 
+    TextFacts facts() {
+        return facts;
+    }
+
     public CUnit parse(Path file, ParseSettings settings) throws CoreException {
+        return parse(file, settings, Shaping.NONE);
+    }
+
+    CUnit parse(Path file, ParseSettings settings, Shaping shaping) throws CoreException {
+        FileDeadline deadline = FileDeadline.current();
+        deadline.check();
         String path = file.toAbsolutePath().normalize().toString();
-        FileContent content = FileContent.create(path, files.get(path).chars());
+        ServedSources served = new ServedSources(facts, path, shaping.pinned(), shaping.rewrites());
+        FileContent content = FileContent.create(path, served.text(path));
         Map<String, String> defines = new LinkedHashMap<>();
         if (!settings.readsSystemHeaders()) {
             defines.putAll(GCC_LINUX_BASELINE);
@@ -94,6 +119,8 @@ public final class CParser {
         defines.putAll(C11_KEYWORDS);
         defines.putAll(settings.defines());
         settings.undefines().forEach(defines::remove);
+        defines.putAll(shaping.defines());
+        shaping.undefines().forEach(defines::remove);
         ExtendedScannerInfo scannerInfo = new ExtendedScannerInfo(
                 defines,
                 paths(settings.includeDirs(), settings.systemDirs()),
@@ -101,9 +128,22 @@ public final class CParser {
                 settings.forcedIncludes().stream().map(Path::toString).toArray(String[]::new),
                 paths(settings.quoteDirs(), List.of()));
         IIndex noIndex = EmptyCIndex.INSTANCE;
-        IASTTranslationUnit unit = GCCLanguage.getDefault().getASTTranslationUnit(
-                content, scannerInfo, new DiskIncludeProvider(files), noIndex, PARSE_OPTIONS, QUIET);
-        return new CUnit(path, unit, new LocationMapper(files, displayPath), settings.readsSystemHeaders(), spelledCallees);
+        DiskIncludeProvider provider = new DiskIncludeProvider(files, served);
+        InTreeHeaders inTree = treeIncludes == null ? null : new InTreeHeaders(treeIncludes);
+        if (inTree != null) {
+            provider.setIncludeResolutionHeuristics(inTree);
+        }
+        IASTTranslationUnit unit;
+        try {
+            unit = GCCLanguage.getDefault().getASTTranslationUnit(
+                    content, scannerInfo, provider, noIndex, PARSE_OPTIONS, deadline.parseLog());
+        } catch (ParseError e) {
+            deadline.check();
+            throw e;
+        }
+        deadline.check();
+        return new CUnit(path, unit, new LocationMapper(files, displayPath), settings.readsSystemHeaders(), spelledCallees,
+                served.cuts(), inTree, files, served.servedChars());
     }
 
     private static String[] paths(List<Path> first, List<Path> second) {

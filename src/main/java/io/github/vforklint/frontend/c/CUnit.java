@@ -3,9 +3,12 @@ package io.github.vforklint.frontend.c;
 import io.github.vforklint.finding.Diagnostic;
 import io.github.vforklint.ir.FunctionBody;
 import io.github.vforklint.finding.Location;
+import io.github.vforklint.source.SourceFiles;
 import org.eclipse.cdt.core.dom.ast.ASTVisitor;
 import org.eclipse.cdt.core.dom.ast.IASTDeclaration;
+import org.eclipse.cdt.core.dom.ast.IASTConditionalExpression;
 import org.eclipse.cdt.core.dom.ast.IASTExpression;
+import org.eclipse.cdt.core.dom.ast.IASTIfStatement;
 import org.eclipse.cdt.core.dom.ast.IASTFileLocation;
 import org.eclipse.cdt.core.dom.ast.IASTFunctionCallExpression;
 import org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition;
@@ -14,6 +17,7 @@ import org.eclipse.cdt.core.dom.ast.IASTNode;
 import org.eclipse.cdt.core.dom.ast.IASTPreprocessorIncludeStatement;
 import org.eclipse.cdt.core.dom.ast.IASTPreprocessorMacroDefinition;
 import org.eclipse.cdt.core.dom.ast.IASTProblem;
+import org.eclipse.cdt.core.dom.ast.IASTProblemDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;
 
 import java.util.ArrayList;
@@ -29,8 +33,6 @@ import java.util.Set;
  */
 public final class CUnit {
 
-    private static final int MAX_SYNTAX_DIAGNOSTICS = 5;
-
     private final String path;
     private final IASTTranslationUnit unit;
     private final LocationMapper locations;
@@ -42,8 +44,19 @@ public final class CUnit {
 
     private final Set<String> spelledCallees;
 
+    private final SourceFiles files;
+    private final long parsedChars;
+    private final List<Diagnostic> cuts = new ArrayList<>();
+    private final Map<String, List<Diagnostic>> problemsByFunction = new LinkedHashMap<>();
+    private PreprocessorView preprocessor;
+    private final Set<String> inTreeIncludes = new java.util.TreeSet<>();
+    private final Set<String> missingIncludes = new java.util.TreeSet<>();
+
     CUnit(String path, IASTTranslationUnit unit, LocationMapper locations, boolean readsSystemHeaders,
-          Set<String> spelledCallees) {
+          Set<String> spelledCallees, List<ServedSources.Cut> cuts, InTreeHeaders inTree, SourceFiles files,
+          long parsedChars) {
+        this.files = files;
+        this.parsedChars = parsedChars;
         this.path = path;
         this.spelledCallees = spelledCallees;
         this.unit = unit;
@@ -54,8 +67,76 @@ public final class CUnit {
                 definitions.putIfAbsent(definition.getDeclarator().getName().toString(), definition);
             }
         }
-        collectIncludeDiagnostics(readsSystemHeaders);
+        collectIncludeDiagnostics(readsSystemHeaders, inTree);
         collectSyntaxDiagnostics();
+        for (ServedSources.Cut cut : cuts) {
+            Diagnostic d = new Diagnostic(locations.displayPath(cut.path()), cut.line(), Diagnostic.Kind.INCOMPLETE, cut.what());
+            diagnostics.add(d);
+            this.cuts.add(d);
+        }
+    }
+
+    /** What the preprocessor did in this unit; computed on first use. */
+    synchronized PreprocessorView preprocessor() {
+        if (preprocessor == null) {
+            preprocessor = new PreprocessorView(unit);
+        }
+        return preprocessor;
+    }
+
+    /**
+     * For code at {@code offset} of this unit's file that only runs on one side of a condition
+     * ({@code BB_MMU ? xfork() : xvfork()}, {@code if (USE_VFORK) ...}): the condition as written
+     * and whether it must hold for the code to run. Empty when no such condition encloses it.
+     */
+    synchronized Optional<BranchCondition> branchConditionAt(int offset, int length) {
+        org.eclipse.cdt.core.dom.ast.IASTNodeSelector selector = unit.getNodeSelector(path);
+        // A macro's use (xvfork()) is a name in the preprocessor's tree; the code it expands to is found "in expansion".
+        IASTNode node = selector.findEnclosingNodeInExpansion(offset, length);
+        if (node == null || node.getParent() instanceof org.eclipse.cdt.core.dom.ast.IASTPreprocessorMacroExpansion) {
+            node = selector.findEnclosingNode(offset, length);
+        }
+        for (IASTNode child = node, parent = node == null ? null : node.getParent(); parent != null;
+             child = parent, parent = parent.getParent()) {
+            if (parent instanceof IASTFunctionDefinition) {
+                break;
+            }
+            if (parent instanceof IASTConditionalExpression c && child != c.getLogicalConditionExpression()) {
+                return Optional.of(new BranchCondition(c.getLogicalConditionExpression().getRawSignature(),
+                        child == c.getPositiveResultExpression()));
+            }
+            if (parent instanceof IASTIfStatement i && child != i.getConditionExpression()) {
+                return Optional.of(new BranchCondition(i.getConditionExpression().getRawSignature(),
+                        child == i.getThenClause()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A condition around some code, as written, and the truth value the code needs. */
+    record BranchCondition(String condition, boolean holds) {
+    }
+
+    /** The offsets {@code [start, end)} of the body of each function defined in this unit's own file. */
+    synchronized Map<String, int[]> functionSpans() {
+        Map<String, int[]> spans = new LinkedHashMap<>();
+        for (Map.Entry<String, IASTFunctionDefinition> e : definitions.entrySet()) {
+            IASTFileLocation fl = e.getValue().getFileLocation();
+            if (fl != null && path.equals(fl.getFileName())) {
+                spans.put(e.getKey(), new int[] {fl.getNodeOffset(), fl.getNodeOffset() + fl.getNodeLength()});
+            }
+        }
+        return spans;
+    }
+
+    /** The include directives (as {@code file:line}) of this unit that only the scanned tree resolved. */
+    Set<String> inTreeIncludes() {
+        return inTreeIncludes;
+    }
+
+    /** The {@code "..."} include directives (as {@code file:line}) of this unit that nothing resolved. */
+    Set<String> missingIncludes() {
+        return missingIncludes;
     }
 
     public String path() {
@@ -84,7 +165,8 @@ public final class CUnit {
      * (autoconf's fallback) makes vfork calls plain forks, {@code #define fork vfork} (NOMMU
      * builds) makes fork calls vfork sites. One diagnostic per definition.
      */
-    public synchronized List<Diagnostic> vforkRedefinitions(Set<String> vforkNames) {
+    public synchronized List<Diagnostic> vforkRedefinitions(Set<String> vforkNames, String configuration) {
+        String inWhich = configuration == null ? "in this configuration" : "in the configuration where " + configuration;
         List<Diagnostic> result = new ArrayList<>();
         for (IASTPreprocessorMacroDefinition macro : unit.getMacroDefinitions()) {
             String name = macro.getName().toString();
@@ -101,8 +183,8 @@ public final class CUnit {
             Location at = where == null ? null : locations.of(macro);
             String origin = at == null ? "on the command line" : "at " + at.path() + ":" + at.line();
             String what = nameIsVfork
-                    ? name + " is defined as " + expansion + " (" + origin + "): its calls are plain forks in this configuration and are not checked"
-                    : name + " is defined as " + expansion + " (" + origin + "): its calls are vfork sites in this configuration";
+                    ? name + " is defined as " + expansion + " (" + origin + "): its calls are plain forks " + inWhich + " and are not checked"
+                    : name + " is defined as " + expansion + " (" + origin + "): its calls are vfork sites " + inWhich;
             result.add(new Diagnostic(locations.displayPath(path), 0, Diagnostic.Kind.INFO, what));
         }
         return result;
@@ -150,19 +232,63 @@ public final class CUnit {
         return found[0];
     }
 
-    private void collectIncludeDiagnostics(boolean readsSystemHeaders) {
+    private void collectIncludeDiagnostics(boolean readsSystemHeaders, InTreeHeaders inTree) {
         for (IASTPreprocessorIncludeStatement include : unit.getIncludeDirectives()) {
-            if (include.isResolved() || !include.isPartOfTranslationUnitFile()) {
+            if (!include.isActive()) {
+                continue;
+            }
+            IASTFileLocation fl = include.getFileLocation();
+            String where = fl == null ? "" : fl.getFileName() + ":" + fl.getStartingLineNumber();
+            if (include.isResolved()) {
+                if (include.isResolvedByHeuristics()) {
+                    inTreeIncludes.add(where);
+                }
+                continue;
+            }
+            if (!include.isSystemInclude()) {
+                missingIncludes.add(where);
+            }
+            if (!include.isPartOfTranslationUnitFile()) {
+                continue;
+            }
+            String name = include.getName().toString();
+            InTreeHeaders.Ambiguity ambiguity = inTree == null ? null : inTree.ambiguities().stream()
+                    .filter(a -> a.include().equals(name) && a.includingFile().equals(path)).findFirst().orElse(null);
+            Location at = locations.of(include);
+            if (ambiguity != null) {
+                diagnostics.add(new Diagnostic(at.path(), at.line(), Diagnostic.Kind.INFO,
+                        "header " + name + " matches " + ambiguity.candidates().size() + " files of the scanned tree equally near this one ("
+                                + String.join(", ", ambiguity.candidates().stream().limit(4)
+                                .map(p -> locations.displayPath(p.toString())).toList())
+                                + (ambiguity.candidates().size() > 4 ? ", ..." : "")
+                                + "): none was read; pass the right one with -I"));
+                continue;
+            }
+            if (inTree != null && inTree.refused().contains(name)) {
+                diagnostics.add(new Diagnostic(at.path(), at.line(), Diagnostic.Kind.INFO,
+                        "header " + name + " is in the scanned tree but was not read: this file already read "
+                                + InTreeHeaders.MAX_HEADERS + " headers found that way; pass -I for the headers it needs"));
                 continue;
             }
             if (include.isSystemInclude() && !readsSystemHeaders) {
                 continue;
             }
-            Location at = locations.of(include);
             diagnostics.add(new Diagnostic(at.path(), at.line(), Diagnostic.Kind.INFO,
-                    "header not found: " + include.getName() + " (macros and declarations from it are unknown)"));
+                    "header not found: " + name + " (macros and declarations from it are unknown)"));
+        }
+        if (inTree != null && !inTree.refused().isEmpty()) {
+            diagnostics.add(new Diagnostic(locations.displayPath(path), 0, Diagnostic.Kind.INFO,
+                    "read " + InTreeHeaders.MAX_HEADERS + " headers found in the scanned tree, the most one file may read that way; "
+                            + inTree.refused().size() + " more were left out (" + String.join(", ", inTree.refused().stream().limit(5).toList())
+                            + (inTree.refused().size() > 5 ? ", ..." : "") + ")"));
         }
     }
+
+    /** A stretch of this unit's own file that did not parse, and the function it belongs to. */
+    private record Unparsed(int from, int to, boolean topLevel, String function, int firstLine, int lastLine) {
+    }
+
+    private final List<Unparsed> unparsed = new ArrayList<>();
 
     private void collectSyntaxDiagnostics() {
         List<IASTProblem> problems = new ArrayList<>();
@@ -180,16 +306,195 @@ public final class CUnit {
                 return PROCESS_CONTINUE;
             }
         });
-        for (int i = 0; i < Math.min(problems.size(), MAX_SYNTAX_DIAGNOSTICS); i++) {
-            IASTNode problem = problems.get(i);
-            Location at = locations.of(problem);
-            diagnostics.add(new Diagnostic(at.path(), at.line(), Diagnostic.Kind.INCOMPLETE,
-                    "could not parse this code; analysed what the parser recovered around it"));
+        char[] text = files.get(path).chars();
+        Map<String, List<Integer>> inFunctions = new LinkedHashMap<>();
+        Map<String, int[]> functionLines = new LinkedHashMap<>();
+        for (IASTProblem problem : problems) {
+            IASTFileLocation fl = problem.getFileLocation();
+            IASTFunctionDefinition function = enclosingFunction(problem);
+            if (function != null) {
+                String name = function.getDeclarator().getName().toString();
+                IASTFileLocation whole = function.getFileLocation();
+                inFunctions.computeIfAbsent(name, k -> new ArrayList<>()).add(fl.getStartingLineNumber());
+                functionLines.put(name, new int[] {whole.getStartingLineNumber(), whole.getEndingLineNumber()});
+                unparsed.add(new Unparsed(statementStart(text, fl.getNodeOffset()),
+                        statementEnd(text, fl.getNodeOffset() + fl.getNodeLength()), false, name,
+                        fl.getStartingLineNumber(), fl.getEndingLineNumber()));
+                continue;
+            }
+            boolean topLevel = problem.getParent() instanceof IASTProblemDeclaration d
+                    && d.getParent() instanceof IASTTranslationUnit;
+            int from = fl.getNodeOffset();
+            int to = topLevel ? Math.max(from + fl.getNodeLength(), MacroRecovery.constructEnd(text, from))
+                    : from + fl.getNodeLength();
+            String name = topLevel ? MacroRecovery.functionName(text, from, to) : null;
+            int first = fl.getStartingLineNumber();
+            int last = Math.max(fl.getEndingLineNumber(), files.get(path).lineOf(Math.max(from, to - 1)));
+            unparsed.add(new Unparsed(from, to, topLevel, name, first, last));
+            String lines = first == last ? "line " + first : "lines " + first + "-" + last;
+            String what = name == null ? "could not parse the code at " + lines + "; analysed what the parser recovered around it"
+                    : hasBody(text, from, to) ? "could not parse function " + name + "() (" + lines + "): it is not analysed"
+                    : "could not parse the declaration of " + name + " (" + lines + ")";
+            Diagnostic d = new Diagnostic(locations.displayPath(path), first, Diagnostic.Kind.INCOMPLETE, what);
+            diagnostics.add(d);
+            if (name != null) {
+                problemsByFunction.computeIfAbsent(name, k -> new ArrayList<>()).add(d);
+            }
         }
-        if (problems.size() > MAX_SYNTAX_DIAGNOSTICS) {
-            Location at = locations.of(problems.get(MAX_SYNTAX_DIAGNOSTICS));
-            diagnostics.add(new Diagnostic(at.path(), at.line(), Diagnostic.Kind.INCOMPLETE,
-                    (problems.size() - MAX_SYNTAX_DIAGNOSTICS) + " more unparsed places in this file"));
+        for (Map.Entry<String, List<Integer>> e : inFunctions.entrySet()) {
+            int[] lines = functionLines.get(e.getKey());
+            List<Integer> at = e.getValue().stream().distinct().sorted().toList();
+            Diagnostic d = new Diagnostic(locations.displayPath(path), at.get(0), Diagnostic.Kind.INCOMPLETE,
+                    "could not parse part of " + e.getKey() + "() (lines " + lines[0] + "-" + lines[1] + "; at line"
+                            + (at.size() == 1 ? " " : "s ") + String.join(", ", at.stream().map(String::valueOf).toList())
+                            + "): analysed what the parser recovered");
+            diagnostics.add(d);
+            problemsByFunction.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(d);
         }
+    }
+
+    /** Back to just after the {@code ;}, {@code {} or {@code }} before {@code offset}: the statement around a problem. */
+    private static int statementStart(char[] text, int offset) {
+        int i = Math.min(offset, text.length) - 1;
+        while (i >= 0 && text[i] != ';' && text[i] != '{' && text[i] != '}') {
+            i--;
+        }
+        return i + 1;
+    }
+
+    private static int statementEnd(char[] text, int offset) {
+        int i = Math.max(0, offset);
+        while (i < text.length && text[i] != ';' && text[i] != '{' && text[i] != '}') {
+            i++;
+        }
+        return Math.min(text.length, i + 1);
+    }
+
+    private static boolean hasBody(char[] text, int from, int to) {
+        for (CTokens.Token t : CTokens.of(text, from, Math.min(to, text.length), true)) {
+            if (t.is("{")) {
+                return true;
+            }
+            if (t.is(";")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static IASTFunctionDefinition enclosingFunction(IASTNode node) {
+        for (IASTNode n = node.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof IASTFunctionDefinition f) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** The functions this unit defines, in its own file and in the headers it read. */
+    synchronized Set<String> definedFunctions() {
+        return Set.copyOf(definitions.keySet());
+    }
+
+    /** Characters of source this unit was parsed from, its headers' included. */
+    long parsedChars() {
+        return parsedChars;
+    }
+
+    /** What did not parse of one function of this unit's own file. */
+    List<Diagnostic> problemsOf(String function) {
+        return problemsByFunction.getOrDefault(function, List.of());
+    }
+
+    /** What was left out of the parse on purpose (bounds), each a diagnostic. */
+    List<Diagnostic> cuts() {
+        return cuts;
+    }
+
+    /** Whether some of {@code function} did not parse (or all of it: it is not defined here after all). */
+    synchronized boolean lost(String function) {
+        return problemsByFunction.containsKey(function) || !definitions.containsKey(function) && !unparsed.isEmpty();
+    }
+
+    /**
+     * Whether a place that did not parse matters for vfork: it holds one of {@code words}, or lies in
+     * a function that does.
+     */
+    synchronized boolean problemsNear(java.util.function.Predicate<String> words) {
+        if (unparsed.isEmpty()) {
+            return false;
+        }
+        char[] text = files.get(path).chars();
+        Map<String, int[]> spans = functionSpans();
+        for (Unparsed u : unparsed) {
+            int from = u.from();
+            int to = u.to();
+            if (!u.topLevel() && spans.containsKey(u.function())) {
+                from = spans.get(u.function())[0];
+                to = spans.get(u.function())[1];
+            }
+            for (CTokens.Token t : CTokens.of(text, from, Math.min(to, text.length), false)) {
+                if (t.isIdentifier() && words.test(t.text())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * How badly this unit's own file failed to parse: a whole function or declaration lost weighs
+     * more than any number of statements lost inside functions.
+     */
+    long problemCount() {
+        long lost = unparsed.stream().filter(Unparsed::topLevel).count();
+        return lost * 1_000_000 + (unparsed.size() - lost);
+    }
+
+    /** The stretches of this unit's own file that did not parse, for {@link MacroRecovery}. */
+    List<MacroRecovery.Region> unparsedRegions() {
+        return unparsed.stream().map(u -> new MacroRecovery.Region(u.from(), u.to(), u.topLevel())).toList();
+    }
+
+    /** When {@code offset} is in code that did not parse: which, for a diagnostic; else null. */
+    String unparsedFunctionAt(int offset) {
+        for (Unparsed u : unparsed) {
+            if (u.from() <= offset && offset < u.to()) {
+                String lines = u.firstLine() == u.lastLine() ? "line " + u.firstLine() : "lines " + u.firstLine() + "-" + u.lastLine();
+                if (!u.topLevel()) {
+                    return "it is in a part of " + u.function() + "() the parser could not read (" + lines + ")";
+                }
+                return u.function() == null ? "it is in code the parser could not read (" + lines + ")"
+                        : "it is in " + u.function() + "() (" + lines + "), which the parser could not read";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * What is not unknown: the unit's macros, its type names and the functions it defines. Other
+     * declarations are left out: the parser's recovery from a macro it did not know makes them
+     * up ({@code ... ) NORETURN;} declares NORETURN, {@code IF_DESKTOP(long long) int f();}
+     * declares IF_DESKTOP).
+     */
+    synchronized Set<String> knownNames() {
+        Set<String> names = new java.util.HashSet<>(preprocessor().macroNames());
+        for (IASTDeclaration declaration : unit.getDeclarations()) {
+            if (declaration instanceof IASTFunctionDefinition f) {
+                names.add(f.getDeclarator().getName().toString());
+            } else if (declaration instanceof org.eclipse.cdt.core.dom.ast.IASTSimpleDeclaration d) {
+                if (d.getDeclSpecifier().getStorageClass() != org.eclipse.cdt.core.dom.ast.IASTDeclSpecifier.sc_typedef) {
+                    continue;
+                }
+                for (org.eclipse.cdt.core.dom.ast.IASTDeclarator declarator : d.getDeclarators()) {
+                    org.eclipse.cdt.core.dom.ast.IASTDeclarator inner = declarator;
+                    while (inner.getNestedDeclarator() != null) {
+                        inner = inner.getNestedDeclarator();
+                    }
+                    names.add(inner.getName().toString());
+                }
+            }
+        }
+        return names;
     }
 }

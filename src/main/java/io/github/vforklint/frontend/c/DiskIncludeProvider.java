@@ -8,16 +8,19 @@ import org.eclipse.cdt.internal.core.parser.scanner.InternalFileContent;
 import org.eclipse.cdt.internal.core.parser.scanner.InternalFileContentProvider;
 
 /**
- * Serves included files from disk through the shared {@link SourceFiles} cache. CDT's public
+ * Serves included files from disk through the shared {@link SourceFiles} cache, shaped for the
+ * parse by {@link ServedSources}. CDT's public
  * providers need an Eclipse workspace, so this extends the internal base class, as the CDT
  * standalone examples do.
  */
 final class DiskIncludeProvider extends InternalFileContentProvider {
 
     private final SourceFiles files;
+    private final ServedSources served;
 
-    DiskIncludeProvider(SourceFiles files) {
+    DiskIncludeProvider(SourceFiles files, ServedSources served) {
         this.files = files;
+        this.served = served;
     }
 
     @Override
@@ -30,7 +33,7 @@ final class DiskIncludeProvider extends InternalFileContentProvider {
         if (!files.exists(path)) {
             return null;
         }
-        return (InternalFileContent) FileContent.create(path, files.get(path).chars());
+        return (InternalFileContent) FileContent.create(path, served.text(path));
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -28,7 +29,14 @@ final class ProgramIndex implements FunctionResolver {
     private record Key(String unit, String name) {
     }
 
-    private static final int UNITS_KEPT = 48;
+    private static final int UNITS_KEPT = 16;
+
+    /**
+     * Characters of source (the file and every header it read) the kept units may have been
+     * parsed from: a unit's syntax tree grows with them, and a CPython file reads 750,000
+     * characters of headers where a busybox file reads 130,000.
+     */
+    private static final long UNIT_CHARS_KEPT = 16L << 20;
 
     private final CParser frontEnd;
     private final BuildSettings settings;
@@ -39,9 +47,16 @@ final class ProgramIndex implements FunctionResolver {
      * memory grow with the tree. Lowered functions outlive their unit in {@link #lowered}.
      */
     private final Map<String, CUnit> units = new LinkedHashMap<>(16, 0.75f, true);
+    private long keptChars;
+    private final Set<String> called = ConcurrentHashMap.newKeySet();
+    private final Map<String, Set<String>> unitFiles = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final Map<Key, Optional<FunctionBody>> lowered = new ConcurrentHashMap<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final Projects projects = new Projects();
+    private final Map<String, MacroRecovery.Fixes> recoveries = new ConcurrentHashMap<>();
+    private final Set<String> inTreeIncludes = ConcurrentHashMap.newKeySet();
+    private final Set<String> missingIncludes = ConcurrentHashMap.newKeySet();
 
     ProgramIndex(CParser frontEnd, BuildSettings settings, SourceTree tree) {
         this.frontEnd = frontEnd;
@@ -64,40 +79,253 @@ final class ProgramIndex implements FunctionResolver {
                 unit = units.get(path);
             }
             if (unit == null) {
-                unit = frontEnd.parse(Path.of(path), settings.forFile(Path.of(path)));
-                synchronized (units) {
-                    units.put(path, unit);
-                    Iterator<String> oldest = units.keySet().iterator();
-                    while (units.size() > UNITS_KEPT && oldest.hasNext()) {
-                        oldest.next();
-                        oldest.remove();
-                    }
-                }
+                MacroRecovery.Fixes known = recoveries.get(path);
+                unit = known == null ? frontEnd.parse(Path.of(path), settings.forFile(Path.of(path)))
+                        : frontEnd.parse(Path.of(path), settings.forFile(Path.of(path)), known.shaping());
+                counted(unit);
+                keep(path, unit);
             }
             return unit;
         }
+    }
+
+    /**
+     * The unit of a file, read through its unknown macros ({@link MacroRecovery}) when
+     * {@code worthIt} says the places that did not parse matter: recovery costs a parse or two,
+     * and most files that do not parse cleanly fail only where no vfork child goes.
+     */
+    CUnit recoveredUnit(Path file, java.util.function.Predicate<CUnit> worthIt) throws Exception {
+        String path = file.toAbsolutePath().normalize().toString();
+        synchronized (lockFor(path)) {
+            CUnit unit = unit(Path.of(path));
+            if (recoveries.containsKey(path) || unit.problemCount() == 0 || !worthIt.test(unit)) {
+                return unit;
+            }
+            CUnit better = recovered(Path.of(path), unit, worthIt);
+            if (better != unit) {
+                counted(better);
+                keep(path, better);
+            }
+            return better;
+        }
+    }
+
+    private void keep(String path, CUnit unit) {
+        Set<String> read = new java.util.HashSet<>(unit.preprocessor().headers());
+        read.add(path);
+        unitFiles.put(path, Set.copyOf(read));
+        List<CUnit> evicted = new ArrayList<>();
+        synchronized (units) {
+            CUnit before = units.put(path, unit);
+            keptChars += unit.parsedChars() - (before == null ? 0 : before.parsedChars());
+            Iterator<Map.Entry<String, CUnit>> oldest = units.entrySet().iterator();
+            while ((units.size() > UNITS_KEPT || keptChars > UNIT_CHARS_KEPT) && units.size() > 1 && oldest.hasNext()) {
+                Map.Entry<String, CUnit> e = oldest.next();
+                if (e.getKey().equals(path)) {
+                    continue;
+                }
+                keptChars -= e.getValue().parsedChars();
+                evicted.add(e.getValue());
+                oldest.remove();
+            }
+        }
+        evicted.forEach(this::lowerWhatMayBeAskedFor);
+    }
+
+    /**
+     * Before a unit is let go, its functions that some lowered function calls are lowered: the
+     * analysis asks for helpers one at a time, and a unit parsed again for each would cost more
+     * than the lowered bodies, which keep no syntax tree, weigh.
+     */
+    private void lowerWhatMayBeAskedFor(CUnit unit) {
+        Set<String> own = unit.functionSpans().keySet();
+        boolean small = own.size() <= SMALL_FILE_FUNCTIONS;
+        for (String name : unit.definedFunctions()) {
+            Key key = new Key(unit.path(), name);
+            if ((called.contains(name) || small && own.contains(name)) && !lowered.containsKey(key)) {
+                try {
+                    lowered.putIfAbsent(key, unit.function(name));
+                } catch (RuntimeException | StackOverflowError e) {
+                    // lowered again, and reported, if the analysis asks for it
+                }
+            }
+        }
+    }
+
+    /**
+     * A file defining this few functions has all of them lowered when its unit is let go: a
+     * library file (busybox's libbb/xfuncs.c) is asked for one helper by one child, another by
+     * the next, and lowering costs less than parsing again.
+     */
+    private static final int SMALL_FILE_FUNCTIONS = 64;
+
+    /** Records the names a lowered body calls, for {@link #lowerWhatMayBeAskedFor}. */
+    private void noteCallees(Optional<FunctionBody> body) {
+        body.ifPresent(b -> b.nodes().forEach(n -> n.events().forEach(e -> {
+            if (e instanceof io.github.vforklint.ir.Event.Call c && c.callee() != null) {
+                called.add(c.callee());
+            }
+        })));
+    }
+
+    /**
+     * The file parsed under a configuration other than the default: a new parse each time it is
+     * asked for (a file is analysed under each of its configurations once per wrapper round).
+     */
+    CUnit configured(Path file, Configuration configuration, java.util.function.Predicate<CUnit> recoverIf)
+            throws Exception {
+        Path path = file.toAbsolutePath().normalize();
+        MacroRecovery.Fixes fixes = recoveries.getOrDefault(path.toString(), new MacroRecovery.Fixes(Map.of(), List.of()));
+        CUnit unit = parseConfigured(path, configuration, fixes);
+        if (unit.problemCount() > 0 && recoverIf.test(unit)) {
+            // the configuration brings in code the default parse never saw, with macros of its own
+            MacroRecovery.Fixes more = fixes.with(MacroRecovery.of(frontEnd.files().get(unit.path()).chars(),
+                    unit.unparsedRegions(), unit.knownNames()));
+            if (!more.equals(fixes)) {
+                CUnit retried = parseConfigured(path, configuration, more);
+                if (retried.problemCount() < unit.problemCount()) {
+                    unit = retried;
+                }
+            }
+        }
+        counted(unit);
+        return unit;
+    }
+
+    private CUnit parseConfigured(Path path, Configuration configuration, MacroRecovery.Fixes fixes) throws Exception {
+        Map<String, String> defines = new java.util.TreeMap<>(fixes.defines());
+        defines.putAll(configuration.defines());
+        return frontEnd.parse(path, settings.forFile(path), new CParser.Shaping(configuration.pins().keySet(),
+                defines, configuration.undefines(), fixes.rewrites()));
+    }
+
+    /** Resolves helpers as {@link #function} does, but a caller in {@code local}'s file finds its static helpers there. */
+    FunctionResolver within(CUnit local) {
+        return (name, caller) -> {
+            if (caller.unit().equals(local.path())) {
+                Optional<FunctionBody> mine = local.function(name);
+                return mine.isPresent() ? mine : elsewhere(name, caller);
+            }
+            return function(name, caller);
+        };
+    }
+
+    /** Rounds of macro recovery: fixing some macros can expose others behind them. */
+    private static final int RECOVERY_ROUNDS = 2;
+
+    /**
+     * Parses a file; where code did not parse, guesses the unknown macros as {@link MacroRecovery}
+     * reads them and parses again, keeping the guesses when fewer places fail. The guesses are
+     * kept for the file's other configurations.
+     */
+    private CUnit recovered(Path file, CUnit plain, java.util.function.Predicate<CUnit> worthIt) throws Exception {
+        ParseSettings base = settings.forFile(file);
+        CUnit unit = plain;
+        MacroRecovery.Fixes kept = new MacroRecovery.Fixes(Map.of(), List.of());
+        for (int round = 0; round < RECOVERY_ROUNDS && unit.problemCount() > 0 && (round == 0 || worthIt.test(unit)); round++) {
+            MacroRecovery.Fixes fixes = MacroRecovery.of(frontEnd.files().get(unit.path()).chars(), unit.unparsedRegions(),
+                    unit.knownNames());
+            MacroRecovery.Fixes together = kept.with(fixes);
+            if (together.equals(kept)) {
+                break;
+            }
+            CUnit retried = frontEnd.parse(file, base, together.shaping());
+            if (retried.problemCount() >= unit.problemCount()) {
+                break;
+            }
+            unit = retried;
+            kept = together;
+        }
+        recoveries.put(unit.path(), kept);
+        return unit;
     }
 
     private Object lockFor(String path) {
         return locks.computeIfAbsent(path, p -> new Object());
     }
 
+    /**
+     * The definition of {@code name} nearest the caller: its own unit, then its folder, then the
+     * rest of its project, the definitions sharing the longest folder prefix with it first; never
+     * one in another project. Two equally near definitions are a diagnostic, and neither is taken.
+     */
     @Override
     public Optional<FunctionBody> function(String name, FunctionBody caller) {
         Optional<FunctionBody> local = lowered(caller.unit(), name);
-        if (local.isPresent()) {
-            return local;
-        }
+        return local.isPresent() ? local : elsewhere(name, caller);
+    }
+
+    /** The nearest definition of {@code name} outside the caller's own unit. */
+    private Optional<FunctionBody> elsewhere(String name, FunctionBody caller) {
+        Path from = Path.of(caller.unit());
+        Optional<Path> project = projects.rootOf(from);
+        java.util.TreeMap<Integer, List<SourceFile>> byDistance = new java.util.TreeMap<>();
         for (SourceFile file : tree.mayDefine(name)) {
-            if (!CFrontEnd.isC(file.path()) || file.path().toString().equals(caller.unit())) {
+            if (!CFrontEnd.isC(file.path()) || file.path().equals(from)) {
                 continue;
             }
-            Optional<FunctionBody> found = lowered(file.path().toString(), name).filter(FunctionBody::exported);
-            if (found.isPresent()) {
-                return found;
+            if (project.isPresent() && !project.equals(projects.rootOf(file.path()))) {
+                continue;
+            }
+            int distance = file.path().getParent().equals(from.getParent()) ? 0
+                    : 1 + Math.max(0, 1000 - TreeIncludes.sharedFolders(file.path(), from.getParent()));
+            byDistance.computeIfAbsent(distance, k -> new ArrayList<>()).add(file);
+        }
+        for (List<SourceFile> equallyNear : byDistance.values()) {
+            List<FunctionBody> found = new ArrayList<>();
+            for (SourceFile file : equallyNear) {
+                lowered(file.path().toString(), name).filter(FunctionBody::exported).ifPresent(found::add);
+            }
+            if (found.size() == 1) {
+                return Optional.of(found.get(0));
+            }
+            if (found.size() > 1) {
+                ambiguous(name, caller, found);
+                return Optional.empty();
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether some C file of the tree appears to define a function of this name. */
+    boolean definedSomewhere(String name) {
+        return tree.mayDefine(name).stream().anyMatch(f -> CFrontEnd.isC(f.path()));
+    }
+
+    TextFacts facts() {
+        return frontEnd.facts();
+    }
+
+    String displayPath(String absolutePath) {
+        return frontEnd.displayPath(absolutePath);
+    }
+
+    /** Counts the unit's includes for {@link #includeSummary()}. */
+    void counted(CUnit unit) {
+        inTreeIncludes.addAll(unit.inTreeIncludes());
+        missingIncludes.addAll(unit.missingIncludes());
+    }
+
+    /** How many include directives only the scanned tree resolved, and how many nothing resolved. */
+    Optional<Diagnostic> includeSummary() {
+        if (inTreeIncludes.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Diagnostic(".", 0, Diagnostic.Kind.INFO, inTreeIncludes.size() + " #include directive"
+                + (inTreeIncludes.size() == 1 ? " was" : "s were") + " resolved by finding the header in the scanned tree (no -I for it); "
+                + missingIncludes.size() + " \"...\" include" + (missingIncludes.size() == 1 ? "" : "s") + " stayed unresolved"));
+    }
+
+    private void ambiguous(String name, FunctionBody caller, List<FunctionBody> found) {
+        String where = String.join(", ", found.stream().map(b -> b.location().path()).sorted().toList());
+        Diagnostic d = new Diagnostic(caller.location().path(), caller.location().line(), Diagnostic.Kind.INCOMPLETE,
+                name + "() is defined in " + found.size() + " files equally near " + caller.name() + "() (" + where
+                        + "): vforklint does not guess which one the build links, so the child is not followed into it");
+        synchronized (this) {
+            if (!diagnostics.contains(d)) {
+                diagnostics.add(d);
+            }
+        }
     }
 
     /** Diagnostics of the files parsed only to find helpers. */
@@ -111,33 +339,63 @@ final class ProgramIndex implements FunctionResolver {
         if (done != null) {
             return done;
         }
-        CUnit unit = helperUnit(unitPath);
+        if (cannotDefine(unitPath, name)) {
+            lowered.putIfAbsent(key, Optional.empty());
+            return Optional.empty();
+        }
+        CUnit unit = helperUnit(unitPath, name);
         Optional<FunctionBody> body = unit == null ? Optional.empty() : unit.function(name);
+        noteCallees(body);
         Optional<FunctionBody> previous = lowered.putIfAbsent(key, body);
         return previous != null ? previous : body;
     }
 
-    /** A helper's unit; its problems become diagnostics, since the child's analysis depends on it. */
-    private CUnit helperUnit(String path) {
-        boolean parsedNow;
-        synchronized (units) {
-            parsedNow = !units.containsKey(path);
+    /**
+     * Whether a unit parsed before (and let go since) cannot define {@code name}: neither its file
+     * nor any header it read appears to. Saves parsing it again to look for every name its
+     * functions call.
+     */
+    private boolean cannotDefine(String unitPath, String name) {
+        Set<String> read = unitFiles.get(unitPath);
+        if (read == null) {
+            return false;
         }
+        synchronized (units) {
+            if (units.containsKey(unitPath)) {
+                return false;
+            }
+        }
+        for (SourceFile f : tree.mayDefine(name)) {
+            if (read.contains(f.path().toString())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A helper's unit, read through its unknown macros when the helper did not parse; what still
+     * did not parse of the helper is a diagnostic, since the child's analysis depends on it.
+     */
+    private CUnit helperUnit(String path, String function) {
         CUnit unit;
         try {
-            unit = unit(Path.of(path));
+            unit = recoveredUnit(Path.of(path), u -> u.lost(function));
+        } catch (FileDeadline.Expired e) {
+            throw e;
         } catch (Exception | StackOverflowError e) {
-            synchronized (this) {
-                diagnostics.add(new Diagnostic(frontEnd.displayPath(path), 0, Diagnostic.Kind.INCOMPLETE,
-                        "could not parse this file to follow the vfork child into it (" + e.getClass().getSimpleName() + ")"));
-            }
+            report(new Diagnostic(frontEnd.displayPath(path), 0, Diagnostic.Kind.INCOMPLETE,
+                    "could not parse this file to follow the vfork child into it (" + e.getClass().getSimpleName() + ")"));
             return null;
         }
-        if (parsedNow) {
-            synchronized (this) {
-                diagnostics.addAll(unit.diagnostics().stream().filter(d -> d.kind() == Diagnostic.Kind.INCOMPLETE).toList());
-            }
-        }
+        unit.problemsOf(function).forEach(this::report);
+        unit.cuts().forEach(this::report);
         return unit;
+    }
+
+    private synchronized void report(Diagnostic d) {
+        if (!diagnostics.contains(d)) {
+            diagnostics.add(d);
+        }
     }
 }

@@ -74,6 +74,42 @@ final class VforkCandidates {
         return new Found(Set.copyOf(names), tree.mentioning(names, cFiles));
     }
 
+    /**
+     * In a small tree (a file copied alone, a small project), the files that call a function named
+     * like a vfork wrapper ({@code xvfork()}) though no file of the tree mentions vfork for it: the
+     * wrapper's definition is elsewhere, and {@link ConfigurationExplorer} may take it for one. A
+     * large tree is not read for this: its wrappers are defined in it, and found as macros or
+     * functions that reach vfork.
+     */
+    static List<SourceFile> callingWrapperNames(List<SourceFile> cFiles, Collection<SourceFile> already) {
+        if (cFiles.size() > SMALL_TREE) {
+            return List.of();
+        }
+        Set<SourceFile> known = new HashSet<>(already);
+        List<SourceFile> result = new ArrayList<>();
+        for (SourceFile f : cFiles) {
+            if (known.contains(f) || f.size() > SMALL_FILE) {
+                continue;
+            }
+            char[] text = textOf(f.path());
+            List<CTokens.Token> tokens = CTokens.of(text, 0, text.length, true);
+            for (int i = 0; i + 1 < tokens.size(); i++) {
+                if (tokens.get(i).isIdentifier() && tokens.get(i + 1).is("(")
+                        && ConfigurationExplorer.looksLikeWrapper(tokens.get(i).text())) {
+                    result.add(f);
+                    break;
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Trees of at most this many C files are read for wrapper-named calls. */
+    private static final int SMALL_TREE = 256;
+
+    /** Files larger than this are generated, not where a wrapper is called. */
+    private static final long SMALL_FILE = 4L << 20;
+
     private static char[] textOf(Path file) {
         try {
             return SourceText.read(file).chars();

@@ -1,0 +1,490 @@
+package io.github.vforklint.frontend.c;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Reads code that did not parse because of macros no available header defines, the way a human
+ * reader would, and says how to make it parse:
+ * <ul>
+ * <li>an unknown identifier where attributes go ({@code void FAST_FUNC f(...)},
+ * {@code static NOINLINE int f}, {@code int argc UNUSED_PARAM}, {@code f(...) NORETURN;}) is an
+ * attribute: defined empty;</li>
+ * <li>an unknown function-like macro inside a declaration or statement ({@code IF_FEATURE_X(int sock,)},
+ * K&amp;R {@code __P((int a))}, {@code GLOBALS(int x;)}) passes its tokens through;</li>
+ * <li>a function-like macro in place of a whole function head, followed by a parameter list and a
+ * body (Emacs' {@code DEFUN ("name", Fname, Sname, ...) (args) {...}}), is rewritten in place
+ * (offsets and lines kept) to {@code int Fname}, its first identifier argument.</li>
+ * </ul>
+ */
+final class MacroRecovery {
+
+    /** What to change for the next parse. */
+    record Fixes(Map<String, String> defines, List<ServedSources.Rewrite> rewrites) {
+        /** The parse that applies them. */
+        CParser.Shaping shaping() {
+            return new CParser.Shaping(Set.of(), defines, Set.of(), rewrites);
+        }
+
+        /** These fixes and {@code more}; what these say about a name wins. */
+        Fixes with(Fixes more) {
+            Map<String, String> d = new TreeMap<>(more.defines);
+            d.putAll(defines);
+            List<ServedSources.Rewrite> r = new ArrayList<>(rewrites);
+            for (ServedSources.Rewrite w : more.rewrites) {
+                if (!r.contains(w)) {
+                    r.add(w);
+                }
+            }
+            return new Fixes(Map.copyOf(d), List.copyOf(r));
+        }
+    }
+
+    /** A stretch of the file the parser could not read. */
+    record Region(int from, int to, boolean topLevel) {
+    }
+
+    private static final Set<String> KEYWORDS = Set.of(
+            "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else", "enum", "extern",
+            "float", "for", "goto", "if", "inline", "int", "long", "register", "restrict", "return", "short", "signed",
+            "sizeof", "static", "struct", "switch", "typedef", "union", "unsigned", "void", "volatile", "while",
+            "_Bool", "_Complex", "_Imaginary", "_Atomic", "_Noreturn", "_Thread_local", "_Alignas", "_Alignof",
+            "_Static_assert", "_Generic", "__attribute__", "__attribute", "__extension__", "__inline__", "__inline",
+            "__asm__", "__asm", "asm", "__restrict", "__restrict__", "__const", "__const__", "__volatile__",
+            "__volatile", "__signed__", "__signed", "typeof", "__typeof__", "__typeof", "__thread", "__label__",
+            "__builtin_va_list", "__builtin_offsetof", "__alignof__", "__int128", "__complex__", "__real__", "__imag__");
+
+    private static final Set<String> TYPE_KEYWORDS = Set.of("char", "double", "float", "int", "long", "short",
+            "signed", "unsigned", "void", "_Bool", "_Complex", "struct", "union", "enum", "__int128",
+            "__builtin_va_list", "typeof", "__typeof__", "__typeof", "__signed__", "__signed");
+
+    private final char[] text;
+    private final Set<String> known;
+    private final Map<String, String> defines = new TreeMap<>();
+    private final List<ServedSources.Rewrite> rewrites = new ArrayList<>();
+
+    /** @param known macros and declared names of the unit: these are not unknown */
+    private MacroRecovery(char[] text, Set<String> known) {
+        this.text = text;
+        this.known = known;
+    }
+
+    /** The fixes for the regions of {@code text} that did not parse. */
+    static Fixes of(char[] text, List<Region> regions, Set<String> known) {
+        MacroRecovery recovery = new MacroRecovery(text, known);
+        for (Region r : regions) {
+            List<CTokens.Token> tokens = CTokens.of(text, r.from(), Math.min(text.length, r.to()), true);
+            if (r.topLevel()) {
+                recovery.declaration(tokens);
+            } else {
+                recovery.statement(tokens);
+            }
+        }
+        return new Fixes(Map.copyOf(recovery.defines), List.copyOf(recovery.rewrites));
+    }
+
+    /** The extent of a top-level construct starting at {@code from}: to its {@code ;} or the end of its body. */
+    static int constructEnd(char[] text, int from) {
+        List<CTokens.Token> tokens = CTokens.of(text, from, text.length, true);
+        int depth = 0;
+        boolean body = false;
+        for (CTokens.Token t : tokens) {
+            switch (t.text()) {
+                case "(", "[" -> depth++;
+                case ")", "]" -> depth = Math.max(0, depth - 1);
+                case "{" -> {
+                    if (depth == 0) {
+                        body = true;
+                    }
+                    depth++;
+                }
+                case "}" -> {
+                    depth = Math.max(0, depth - 1);
+                    if (depth == 0 && body) {
+                        return t.end();
+                    }
+                }
+                case ";" -> {
+                    if (depth == 0 && !body) {
+                        return t.end();
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return text.length;
+    }
+
+    /**
+     * The name of the function a top-level construct defines or declares, read as
+     * {@link #declaration} reads it; null when it does not look like one.
+     */
+    static String functionName(char[] text, int from, int to) {
+        List<CTokens.Token> tokens = CTokens.of(text, from, Math.min(to, text.length), true);
+        List<CTokens.Token> head = head(tokens);
+        if (head.size() >= 2 && head.get(0).isIdentifier() && head.get(1).is("(")) {
+            int close = CTokens.matching(head, 1);
+            if (close > 0 && close + 1 < head.size() && head.get(close + 1).is("(")) {
+                String inner = firstIdentifier(head, 2, close);
+                return inner != null ? inner : head.get(0).text();
+            }
+        }
+        int name = declaratorName(head);
+        return name < 0 ? null : head.get(name).text();
+    }
+
+    private void declaration(List<CTokens.Token> tokens) {
+        List<CTokens.Token> head = head(tokens);
+        if (head.isEmpty()) {
+            return;
+        }
+        if (head.get(0).is(")")) {
+            // the end of a declaration the parser took up to its parameter list
+            afterParameters(head, 1);
+            return;
+        }
+        if (head.size() >= 2 && head.get(0).isIdentifier() && head.get(1).is("(") && unknown(head.get(0).text())) {
+            int close = CTokens.matching(head, 1);
+            if (close < 0) {
+                return;
+            }
+            boolean bodyFollows = close + 1 < head.size() && head.get(close + 1).is("(")
+                    && head.size() < tokens.size() && tokens.get(head.size()).is("{");
+            if (bodyFollows) {
+                String name = firstIdentifier(head, 2, close);
+                if (name != null) {
+                    rewrite(head.get(0), head.get(close), "int " + name);
+                    return;
+                }
+            }
+            passThrough(head.get(0).text());
+            macroCalls(head, 2, close);
+            return;
+        }
+        int name = declaratorName(head);
+        if (name < 0) {
+            macroCalls(head, 0, head.size());
+            return;
+        }
+        specifiers(head, name);
+        int open = name + 1;
+        if (!head.get(open).is("(")) {
+            // name MACRO((parameters)): K&R's __P
+            passThrough(head.get(open).text());
+            open++;
+        }
+        int close = CTokens.matching(head, open);
+        if (close < 0) {
+            return;
+        }
+        parameters(head, open + 1, close);
+        afterParameters(head, close + 1);
+    }
+
+    /**
+     * Inside a function: unknown macro calls pass through, and an unknown capitalised word after a
+     * declarator and before its initializer or end ({@code IACIAC[] ALIGN1 = ...}) is an attribute.
+     */
+    private void statement(List<CTokens.Token> tokens) {
+        macroCalls(tokens, 0, tokens.size());
+        for (int i = 1; i + 1 < tokens.size(); i++) {
+            CTokens.Token t = tokens.get(i);
+            CTokens.Token before = tokens.get(i - 1);
+            CTokens.Token after = tokens.get(i + 1);
+            if (t.isIdentifier() && unknown(t.text()) && macroLooking(t.text())
+                    && (before.is("]") || before.isIdentifier() && !KEYWORDS.contains(before.text()))
+                    && (after.is("=") || after.is(";") || after.is(","))) {
+                attribute(t.text());
+            }
+        }
+    }
+
+    /**
+     * Unknown function-like macros in {@code [from, to)} pass their tokens through; of two
+     * written one after the other with nothing between them ({@code IF_X(int sock) IF_NOT_X(void)}),
+     * only the first: they are alternatives a configuration chooses between. A macro around a
+     * qualifier alone ({@code IF_NOT_FEATURE_X(const) int n = 0}) is dropped: the variable is
+     * constant in one configuration only, and kept, folding it would make dead the code the other
+     * runs. Lower-case names are functions whose declaration is missing, not macros.
+     */
+    private void macroCalls(List<CTokens.Token> tokens, int from, int to) {
+        int previousEnd = -1;
+        for (int i = from; i + 1 < to; i++) {
+            CTokens.Token t = tokens.get(i);
+            if (t.isIdentifier() && tokens.get(i + 1).is("(") && unknown(t.text()) && macroLooking(t.text())
+                    && (i == 0 || !tokens.get(i - 1).is("."))
+                    && (i == 0 || !tokens.get(i - 1).is(">") || i < 2 || !tokens.get(i - 2).is("-"))) {
+                int close = CTokens.matching(tokens, i + 1);
+                if (previousEnd == i - 1 && previousEnd >= 0 || onlyQualifiers(tokens, i + 1, to)) {
+                    drop(t.text());
+                } else {
+                    passThrough(t.text());
+                }
+                if (close > 0) {
+                    previousEnd = close;
+                }
+            }
+        }
+    }
+
+    /** Before the declarator name: unknown identifiers other than the one taken as the type are attributes. */
+    private void specifiers(List<CTokens.Token> head, int name) {
+        List<Integer> unknowns = new ArrayList<>();
+        boolean typed = false;
+        boolean pointer = false;
+        for (int i = 0; i < name; i++) {
+            CTokens.Token t = head.get(i);
+            if (t.is("*")) {
+                pointer = true;
+            }
+            if (!t.isIdentifier()) {
+                continue;
+            }
+            if (TYPE_KEYWORDS.contains(t.text()) || known.contains(t.text()) && !KEYWORDS.contains(t.text())) {
+                typed |= !pointer;
+                if (TYPE_KEYWORDS.contains(t.text()) && (t.is("struct") || t.is("union") || t.is("enum"))) {
+                    i++;
+                }
+                continue;
+            }
+            if (KEYWORDS.contains(t.text())) {
+                continue;
+            }
+            if (i + 1 < name && head.get(i + 1).is("(")) {
+                if (onlyQualifiers(head, i + 1, name)) {
+                    // busybox's IF_NOT_FEATURE_X(const) int n = 0: const in one configuration only;
+                    // kept, constant folding would make dead the code the other configuration runs
+                    drop(t.text());
+                } else {
+                    passThrough(t.text());
+                }
+                continue;
+            }
+            if (pointer) {
+                attribute(t.text());
+            } else {
+                unknowns.add(i);
+            }
+        }
+        if (unknowns.isEmpty()) {
+            return;
+        }
+        int type = -1;
+        if (!typed) {
+            for (int k = unknowns.size() - 1; k >= 0 && type < 0; k--) {
+                if (!macroLooking(head.get(unknowns.get(k)).text())) {
+                    type = unknowns.get(k);
+                }
+            }
+            if (type < 0) {
+                type = unknowns.get(unknowns.size() - 1);
+            }
+        }
+        for (int i : unknowns) {
+            if (i != type) {
+                attribute(head.get(i).text());
+            }
+        }
+    }
+
+    /** Whether the parenthesised arguments opening at {@code open} hold only {@code const}/{@code volatile}. */
+    private static boolean onlyQualifiers(List<CTokens.Token> head, int open, int limit) {
+        boolean any = false;
+        for (int j = open + 1; j < limit; j++) {
+            CTokens.Token t = head.get(j);
+            if (t.is(")")) {
+                return any;
+            }
+            if (!(t.is("const") || t.is("volatile"))) {
+                return false;
+            }
+            any = true;
+        }
+        return false;
+    }
+
+    /** Each parameter: unknown macros calls pass through; an unknown word after the parameter's name is an attribute. */
+    private void parameters(List<CTokens.Token> head, int from, int to) {
+        int start = from;
+        int depth = 0;
+        for (int i = from; i <= to; i++) {
+            CTokens.Token t = i < to ? head.get(i) : null;
+            if (t != null && (t.is("(") || t.is("["))) {
+                depth++;
+            } else if (t != null && (t.is(")") || t.is("]"))) {
+                depth--;
+            }
+            if (t == null || depth == 0 && t.is(",")) {
+                parameter(head, start, i);
+                start = i + 1;
+            }
+        }
+    }
+
+    private void parameter(List<CTokens.Token> head, int from, int to) {
+        macroCalls(head, from, to);
+        List<Integer> words = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            CTokens.Token t = head.get(i);
+            if (t.isIdentifier() && !(i + 1 < to && head.get(i + 1).is("("))) {
+                words.add(i);
+            }
+        }
+        if (words.size() < 2) {
+            return;
+        }
+        int last = words.get(words.size() - 1);
+        CTokens.Token word = head.get(last);
+        CTokens.Token before = head.get(last - 1);
+        if (unknown(word.text()) && macroLooking(word.text()) && (before.isIdentifier() || before.is("]") || before.is(")"))
+                && words.size() >= 2 && last == to - 1) {
+            attribute(word.text());
+        }
+        CTokens.Token first = head.get(words.get(0));
+        if (words.get(0) == from && unknown(first.text()) && macroLooking(first.text()) && words.size() >= 3) {
+            attribute(first.text());
+        }
+    }
+
+    /** After the parameter list: attributes ({@code NORETURN}, {@code FORMAT((printf, 1, 2))}), or K&amp;R declarations. */
+    private void afterParameters(List<CTokens.Token> head, int from) {
+        for (int i = from; i < head.size(); i++) {
+            CTokens.Token t = head.get(i);
+            if (!t.isIdentifier() || KEYWORDS.contains(t.text()) || !unknown(t.text())) {
+                if (t.isIdentifier() && TYPE_KEYWORDS.contains(t.text())) {
+                    return;
+                }
+                if (t.is("(")) {
+                    int close = CTokens.matching(head, i);
+                    i = close < 0 ? head.size() : close;
+                }
+                continue;
+            }
+            boolean call = i + 1 < head.size() && head.get(i + 1).is("(");
+            boolean declares = i + 1 < head.size() && (head.get(i + 1).isIdentifier() || head.get(i + 1).is("*"))
+                    && !macroLooking(t.text());
+            if (declares) {
+                return;
+            }
+            if (call) {
+                drop(t.text());
+                int close = CTokens.matching(head, i + 1);
+                i = close < 0 ? head.size() : close;
+            } else {
+                attribute(t.text());
+            }
+        }
+    }
+
+    /** The tokens before the construct's body, initializer or end. */
+    private static List<CTokens.Token> head(List<CTokens.Token> tokens) {
+        int depth = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            CTokens.Token t = tokens.get(i);
+            if (t.is("(") || t.is("[")) {
+                depth++;
+            } else if (t.is(")") || t.is("]")) {
+                depth--;
+            } else if (depth == 0 && (t.is("{") || t.is(";") || t.is("="))) {
+                return tokens.subList(0, i);
+            }
+        }
+        return tokens;
+    }
+
+    /**
+     * The index of the declarator's name: an identifier followed by {@code (} at the top level;
+     * when several are, the first that does not look like a macro. -1 when there is none.
+     */
+    private static int declaratorName(List<CTokens.Token> head) {
+        List<Integer> candidates = new ArrayList<>();
+        int depth = 0;
+        for (int i = 0; i + 1 < head.size(); i++) {
+            CTokens.Token t = head.get(i);
+            if (t.is("(") || t.is("[")) {
+                depth++;
+            } else if (t.is(")") || t.is("]")) {
+                depth--;
+            } else if (depth == 0 && t.isIdentifier() && !KEYWORDS.contains(t.text()) && head.get(i + 1).is("(")) {
+                candidates.add(i);
+            }
+        }
+        for (int i : candidates) {
+            if (!macroLooking(head.get(i).text())) {
+                return i;
+            }
+        }
+        if (candidates.isEmpty()) {
+            return -1;
+        }
+        int first = candidates.get(0);
+        CTokens.Token before = first > 0 ? head.get(first - 1) : null;
+        if (before != null && before.isIdentifier() && !KEYWORDS.contains(before.text()) && first >= 2) {
+            return first - 1;
+        }
+        return first;
+    }
+
+    private static String firstIdentifier(List<CTokens.Token> tokens, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (tokens.get(i).isIdentifier()) {
+                return tokens.get(i).text();
+            }
+        }
+        return null;
+    }
+
+    /** All capitals, digits and underscores, or a reserved {@code __name}: how C spells macros. */
+    static boolean macroLooking(String word) {
+        if (word.startsWith("__")) {
+            return true;
+        }
+        boolean letter = false;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                return false;
+            }
+            letter |= c >= 'A' && c <= 'Z';
+        }
+        return letter;
+    }
+
+    private static final java.util.Set<String> NORETURN_MACROS =
+            io.github.vforklint.knowledge.FunctionKnowledge.noReturnMacroNames();
+
+    private boolean unknown(String word) {
+        return !KEYWORDS.contains(word) && !known.contains(word);
+    }
+
+    /**
+     * A project's spelling of noreturn (noreturn.yml) keeps its meaning: defined empty, the impossible
+     * paths after {@code die()} would be analysed.
+     */
+    private void attribute(String name) {
+        defines.putIfAbsent(name, NORETURN_MACROS.contains(name) ? "__attribute__((noreturn))" : "");
+    }
+
+    private void passThrough(String name) {
+        defines.putIfAbsent(name + "(...)", "__VA_ARGS__");
+    }
+
+    private void drop(String name) {
+        defines.putIfAbsent(name + "(...)", "");
+    }
+
+    /** Rewrites when the replacement fits on the first line of what it replaces, so no line moves. */
+    private void rewrite(CTokens.Token first, CTokens.Token last, String replacement) {
+        int room = 0;
+        while (first.start() + room < last.end() && text[first.start() + room] != '\n' && text[first.start() + room] != '\r') {
+            room++;
+        }
+        if (replacement.length() <= room) {
+            rewrites.add(new ServedSources.Rewrite(first.start(), last.end(), replacement));
+        }
+    }
+}

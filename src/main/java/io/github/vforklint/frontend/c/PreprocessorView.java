@@ -1,0 +1,111 @@
+package io.github.vforklint.frontend.c;
+
+import org.eclipse.cdt.core.dom.ast.IASTFileLocation;
+import org.eclipse.cdt.core.dom.ast.IASTPreprocessorElifStatement;
+import org.eclipse.cdt.core.dom.ast.IASTPreprocessorElseStatement;
+import org.eclipse.cdt.core.dom.ast.IASTPreprocessorIfStatement;
+import org.eclipse.cdt.core.dom.ast.IASTPreprocessorIfdefStatement;
+import org.eclipse.cdt.core.dom.ast.IASTPreprocessorIfndefStatement;
+import org.eclipse.cdt.core.dom.ast.IASTPreprocessorIncludeStatement;
+import org.eclipse.cdt.core.dom.ast.IASTPreprocessorMacroDefinition;
+import org.eclipse.cdt.core.dom.ast.IASTPreprocessorStatement;
+import org.eclipse.cdt.core.dom.ast.IASTPreprocessorUndefStatement;
+import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What the preprocessor did in one parse, as the configuration search needs it: which
+ * conditional branches it took (by file and line), the macros defined at the end of the unit,
+ * where each active macro was defined, and the headers it read.
+ */
+final class PreprocessorView {
+
+    /** Where a macro's active definition is. */
+    record Site(String file, int offset) {
+    }
+
+    private final Map<String, Map<Integer, Boolean>> taken = new HashMap<>();
+    private final Map<String, String> macros = new LinkedHashMap<>();
+    private final Map<String, Site> definedAt = new HashMap<>();
+    private final Set<String> headers = new TreeSet<>();
+
+    PreprocessorView(IASTTranslationUnit unit) {
+        for (IASTPreprocessorMacroDefinition builtin : unit.getBuiltinMacroDefinitions()) {
+            macros.put(builtin.getName().toString(), builtin.getExpansion());
+        }
+        for (IASTPreprocessorStatement s : unit.getAllPreprocessorStatements()) {
+            IASTFileLocation at = s.getFileLocation();
+            if (at == null) {
+                continue;
+            }
+            Boolean branchTaken = takenFlag(s);
+            if (branchTaken != null) {
+                taken.computeIfAbsent(at.getFileName(), f -> new HashMap<>())
+                        .merge(at.getStartingLineNumber(), branchTaken, Boolean::logicalOr);
+                continue;
+            }
+            if (!s.isActive()) {
+                continue;
+            }
+            if (s instanceof IASTPreprocessorMacroDefinition d) {
+                String name = d.getName().toString();
+                macros.put(name, d.getExpansion());
+                definedAt.put(name, new Site(at.getFileName(), at.getNodeOffset()));
+            } else if (s instanceof IASTPreprocessorUndefStatement u) {
+                macros.remove(u.getMacroName().toString());
+                definedAt.remove(u.getMacroName().toString());
+            } else if (s instanceof IASTPreprocessorIncludeStatement i && i.isResolved()) {
+                headers.add(i.getPath());
+            }
+        }
+    }
+
+    private static Boolean takenFlag(IASTPreprocessorStatement s) {
+        if (s instanceof IASTPreprocessorIfStatement i) {
+            return i.taken();
+        }
+        if (s instanceof IASTPreprocessorIfdefStatement i) {
+            return i.taken();
+        }
+        if (s instanceof IASTPreprocessorIfndefStatement i) {
+            return i.taken();
+        }
+        if (s instanceof IASTPreprocessorElifStatement e) {
+            return e.taken();
+        }
+        if (s instanceof IASTPreprocessorElseStatement e) {
+            return e.taken();
+        }
+        return null;
+    }
+
+    /** Whether the branch opened at this line was taken; false when the preprocessor never got there. */
+    boolean taken(String file, int line) {
+        return taken.getOrDefault(file, Map.of()).getOrDefault(line, false);
+    }
+
+    /** The macros defined at the end of the unit. */
+    Condition.Macros macros() {
+        return macros::get;
+    }
+
+    /** The names of the macros defined at the end of the unit. */
+    Set<String> macroNames() {
+        return macros.keySet();
+    }
+
+    /** Where the active definition of {@code name} is, or null for a built-in or undefined macro. */
+    Site definitionOf(String name) {
+        return definedAt.get(name);
+    }
+
+    /** The headers the unit read. */
+    Set<String> headers() {
+        return headers;
+    }
+}

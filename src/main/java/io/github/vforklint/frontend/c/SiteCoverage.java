@@ -1,0 +1,117 @@
+package io.github.vforklint.frontend.c;
+
+import io.github.vforklint.finding.Diagnostic;
+import io.github.vforklint.source.SourceText;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The promise a user can check with grep: every call of vfork (or of a macro or wrapper that is
+ * one) in a file was analysed as a vfork site in some configuration, or a diagnostic says why it
+ * was not: a branch no configuration reaches, the configuration budget, code the parser could
+ * not read.
+ */
+final class SiteCoverage {
+
+    private final ProgramIndex program;
+    private final Set<String> callWords;
+
+    SiteCoverage(ProgramIndex program, Set<String> callWords) {
+        this.program = program;
+        this.callWords = callWords;
+    }
+
+    /**
+     * @param sites every vfork site found in the file, under any configuration, as {@code path:line:column}
+     * @param plan  the configurations explored, or null when none were
+     * @param unparsedInConfiguration by offset, calls the parser could not read in the configuration
+     *              that brings them in
+     */
+    List<Diagnostic> check(CUnit unit, Set<String> sites, ConfigurationExplorer.Plan plan,
+                           Map<Integer, String> unparsedInConfiguration) {
+        String path = unit.path();
+        String shown = program.displayPath(path);
+        SourceText source = program.facts().files().get(path);
+        char[] text = source.chars();
+        List<Diagnostic> result = new ArrayList<>();
+        List<Directives.Directive> directives = program.facts().of(path).directives();
+        List<CTokens.Token> tokens = CTokens.of(text, 0, text.length, false);
+        // A function of the file's own with a wrapper's or macro's name is another function.
+        Set<String> ownFunctions = unit.functionSpans().keySet();
+        for (int i = 0; i < tokens.size(); i++) {
+            CTokens.Token t = tokens.get(i);
+            if (!t.isIdentifier() || !callWords.contains(t.text()) || ownFunctions.contains(t.text())
+                    || !ConfigurationExplorer.isCall(tokens, i)
+                    || inDirective(directives, t.start())) {
+                continue;
+            }
+            int line = source.lineOf(t.start());
+            int column = source.columnOf(t.start());
+            if (sites.contains(shown + ":" + line + ":" + column)) {
+                continue;
+            }
+            result.add(new Diagnostic(shown, line, Diagnostic.Kind.INCOMPLETE,
+                    t.text() + "() here is not analysed as a vfork site: "
+                            + unparsedInConfiguration.getOrDefault(t.start(), why(unit, t, plan))));
+        }
+        return result;
+    }
+
+    private static String why(CUnit unit, CTokens.Token t, ConfigurationExplorer.Plan plan) {
+        String unparsed = unit.unparsedFunctionAt(t.start());
+        if (unparsed != null) {
+            return unparsed;
+        }
+        if (plan == null) {
+            return "it is in code the configuration analysed leaves out or never runs, and no other configuration was"
+                    + " looked for (-D, -U or the compilation database pin this file's; --explore-configs and"
+                    + " --max-configs look further)";
+        }
+        for (ConfigurationExplorer.Target target : plan.unreachable()) {
+            if (target.file().equals(unit.path()) && target.offset() == t.start()) {
+                return target.unreachable();
+            }
+        }
+        for (ConfigurationExplorer.Target target : plan.leftOut()) {
+            if (target.file().equals(unit.path()) && target.offset() == t.start()) {
+                return "its configuration (" + target.configuration().label() + ") is past the --max-configs budget";
+            }
+        }
+        String function = null;
+        for (Map.Entry<String, int[]> span : unit.functionSpans().entrySet()) {
+            if (span.getValue()[0] <= t.start() && t.start() < span.getValue()[1]) {
+                function = span.getKey();
+            }
+        }
+        String configuration = null;
+        for (ConfigurationExplorer.Planned planned : plan.configurations()) {
+            for (ConfigurationExplorer.Target target : planned.targets()) {
+                if (target.file().equals(unit.path()) && target.offset() == t.start()) {
+                    configuration = target.configuration().label();
+                }
+            }
+        }
+        if (function == null && configuration == null) {
+            return "it is not inside any function vforklint read";
+        }
+        return "vforklint analysed " + (function == null ? "the code around it" : function + "()")
+                + (configuration == null ? "" : " in the configuration where " + configuration)
+                + " but did not take this call as a vfork site (it is inside another vfork child, or in code"
+                + " that cannot run)";
+    }
+
+    private static boolean inDirective(List<Directives.Directive> directives, int offset) {
+        for (Directives.Directive d : directives) {
+            if (d.start() <= offset && offset <= d.end()) {
+                return true;
+            }
+            if (d.start() > offset) {
+                return false;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,148 @@
+package io.github.vforklint.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.vforklint.report.SarifSchema;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static io.github.vforklint.cli.CliTest.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A finding made only in another preprocessor configuration says so in every format. */
+class ConfigurationOutputTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("vforklint.projectRoot", ".")).toAbsolutePath().normalize();
+    private static final String FILE = ROOT.resolve("testdata/c/configurations.c").toString();
+
+    private static int lineOf(String text) throws Exception {
+        List<String> lines = Files.readAllLines(Path.of(FILE));
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text);
+    }
+
+    @Test
+    void textNamesTheConfiguration() throws Exception {
+        CliTest.Run r = run("check", "--no-config", "--color", "never", FILE);
+        assertEquals(1, r.code(), r.err());
+        int line = lineOf("printf(\"child\\n\");");
+        assertTrue(r.out().contains("note: only in the configuration where ENABLE_FEATURE_SPAWN is 1"), r.out());
+        assertTrue(r.out().contains("configurations.c:" + line + ":"), r.out());
+    }
+
+    @Test
+    void jsonCarriesAConfigurationPropertyOnlyWhereOneIsNeeded() throws Exception {
+        CliTest.Run r = run("check", "--no-config", "-f", "json", FILE);
+        JsonNode findings = new ObjectMapper().readTree(r.out()).path("findings");
+        int feature = lineOf("printf(\"child\\n\");");
+        int everywhere = lineOf("printf(\"both\\n\");");
+        boolean sawFeature = false;
+        for (JsonNode f : findings) {
+            if (f.path("line").asInt() == feature) {
+                assertEquals("ENABLE_FEATURE_SPAWN is 1", f.path("configuration").asText());
+                sawFeature = true;
+            }
+            if (f.path("line").asInt() == everywhere) {
+                assertFalse(f.has("configuration"), "a finding the default configuration has carries none: " + f);
+            }
+        }
+        assertTrue(sawFeature, findings.toString());
+    }
+
+    @Test
+    void sarifCarriesItAsAResultProperty() throws Exception {
+        CliTest.Run r = run("check", "--no-config", "-f", "sarif", FILE);
+        JsonNode log = SarifSchema.parseValid(r.out());
+        int line = lineOf("exit(1);                            /* expect: VFK102");
+        boolean seen = false;
+        for (JsonNode result : log.path("runs").get(0).path("results")) {
+            int at = result.path("locations").get(0).path("physicalLocation").path("region").path("startLine").asInt();
+            if (at == line) {
+                assertEquals("HAVE_WORKING_VFORK is defined", result.path("properties").path("configuration").asText());
+                assertTrue(result.path("message").path("text").asText().contains("when HAVE_WORKING_VFORK is defined"));
+                seen = true;
+            }
+        }
+        assertTrue(seen);
+    }
+
+    @Test
+    void aCallNoConfigurationCompilesIsADiagnostic() throws Exception {
+        CliTest.Run r = run("check", "--no-config", "-f", "json", FILE);
+        JsonNode diagnostics = new ObjectMapper().readTree(r.out()).path("diagnostics");
+        int line = lineOf("puts(\"dead\");") - 1;
+        boolean said = false;
+        for (JsonNode d : diagnostics) {
+            if (d.path("line").asInt() == line) {
+                assertEquals("vfork() here is not analysed as a vfork site: its conditions (0) hold in no configuration",
+                        d.path("message").asText());
+                said = true;
+            }
+        }
+        assertTrue(said, diagnostics.toString());
+    }
+
+    private static long configured(CliTest.Run r) throws Exception {
+        JsonNode findings = new ObjectMapper().readTree(r.out()).path("findings");
+        long n = 0;
+        for (JsonNode f : findings) {
+            n += f.has("configuration") ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Test
+    void compatibleConfigurationsAreAnalysedAsOne() throws Exception {
+        CliTest.Run one = run("check", "--no-config", "-f", "json", "--max-configs", "1", FILE);
+        assertEquals(6, configured(one), "the six configurations pin different macros: one parse holds them all");
+    }
+
+    @Test
+    void theBudgetCutsWithADiagnosticAndZeroAnalysesTheDefaultOnly(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path modes = dir.resolve("modes.c");
+        Files.writeString(modes, String.join("\n",
+                "#include <stdio.h>",
+                "#include <unistd.h>",
+                "void spawn(void) {",
+                "#if MODE == 1",
+                "    if (vfork() == 0) { puts(\"one\"); _exit(1); }",
+                "#elif MODE == 2",
+                "    if (vfork() == 0) { puts(\"two\"); _exit(1); }",
+                "#endif",
+                "}", ""));
+        CliTest.Run both = run("check", "--no-config", "-f", "json", modes.toString());
+        assertEquals(2, configured(both), both.out());
+        assertTrue(both.out().contains("\"MODE is 1\"") && both.out().contains("\"MODE is 2\""), both.out());
+        CliTest.Run one = run("check", "--no-config", "-f", "json", "--max-configs", "1", modes.toString());
+        assertEquals(1, configured(one));
+        assertTrue(one.out().contains("vfork at line 7 needs a configuration of its own (MODE is 2), past the 1 this file"
+                + " may have (--max-configs): not analysed"), one.out());
+        CliTest.Run none = run("check", "--no-config", "-f", "json", "--max-configs", "0", modes.toString());
+        assertEquals(0, configured(none));
+        assertTrue(none.out().contains("no other configuration was looked for"), none.out());
+    }
+
+    @Test
+    void aConfigurationPinnedWithDIsTheOnlyOneUnlessAskedForMore() throws Exception {
+        CliTest.Run pinned = run("check", "--no-config", "-f", "json", "-D", "USE_VFORK_SPAWN=1", FILE);
+        assertEquals(0, configured(pinned), "with -D, exactly the configuration given");
+        assertTrue(pinned.out().contains("\"line\" : " + lineOf("puts(path);")), "the -D brings in the #elif branch");
+        CliTest.Run explored = run("check", "--no-config", "-f", "json", "-D", "USE_VFORK_SPAWN=1", "--explore-configs", FILE);
+        assertEquals(5, configured(explored), "the other five configured functions; the -D one is in the default now");
+    }
+
+    @Test
+    void badValuesAreUsageErrors() {
+        assertEquals(2, run("check", "--max-configs", "-1", FILE).code());
+        assertEquals(2, run("check", "--file-timeout", "0", FILE).code());
+    }
+}

@@ -1,0 +1,73 @@
+package io.github.vforklint.frontend.c;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MacroRecoveryTest {
+
+    private static MacroRecovery.Fixes topLevel(String code, String... known) {
+        char[] text = code.toCharArray();
+        return MacroRecovery.of(text, List.of(new MacroRecovery.Region(0, text.length, true)), Set.of(known));
+    }
+
+    private static MacroRecovery.Fixes inside(String code, String... known) {
+        char[] text = code.toCharArray();
+        return MacroRecovery.of(text, List.of(new MacroRecovery.Region(0, text.length, false)), Set.of(known));
+    }
+
+    @Test
+    void unknownWordsWhereAttributesGoAreAttributes() {
+        assertEquals(Map.of("FAST_FUNC", ""), topLevel("void FAST_FUNC f1(int x) { x++; }").defines());
+        assertEquals(Map.of("NOINLINE", ""), topLevel("static NOINLINE int f2(int a) { return a; }").defines());
+        assertEquals(Map.of("FAST_FUNC", ""), topLevel("pid_t FAST_FUNC xfork(void) { }").defines());
+        assertEquals(Map.of("UNUSED_PARAM", ""), topLevel("int main(int argc UNUSED_PARAM, char **argv) { }").defines());
+        assertEquals(Map.of("MAIN_EXTERNALLY_VISIBLE", ""), topLevel("int m(int argc, char **argv) MAIN_EXTERNALLY_VISIBLE;").defines());
+        assertEquals(Map.of("MAIN_EXTERNALLY_VISIBLE", ""), topLevel(") MAIN_EXTERNALLY_VISIBLE;").defines());
+        assertEquals(Map.of("ALIGN1", ""), inside("static const char x[] ALIGN1 = { 1, 2 };").defines());
+    }
+
+    @Test
+    void aKnownTypeIsNotAnAttribute() {
+        assertEquals(Map.of("FAST_FUNC", ""), topLevel("static my_t FAST_FUNC f(void) { }", "my_t").defines());
+        assertTrue(topLevel("int f(p) pid_t p; { }").defines().isEmpty(), "K&R parameter declarations are types");
+    }
+
+    @Test
+    void unknownMacroCallsPassTheirTokensThroughAndAlternativesAreDropped() {
+        assertEquals(Map.of("IF_FEATURE_X(...)", "__VA_ARGS__"), topLevel("int f3(IF_FEATURE_X(int sock,) char *p) { }").defines());
+        assertEquals(Map.of("__P(...)", "__VA_ARGS__"), topLevel("int f4 __P((int a, char *b));").defines());
+        assertEquals(Map.of("IF_A(...)", "__VA_ARGS__", "IF_NOT_A(...)", ""),
+                topLevel("static int f(IF_A(int sock) IF_NOT_A(void)) { }").defines());
+        assertEquals(Map.of("GLOBALS(...)", "__VA_ARGS__"), topLevel("GLOBALS(int x; char *y;)").defines());
+        assertEquals(Map.of("IF_Y(...)", "__VA_ARGS__"), inside("opt = getopt32(argv, \"ab\" IF_Y(\"c\"));").defines(),
+                "a lower-case name is a function whose declaration is missing");
+    }
+
+    @Test
+    void aMacroInPlaceOfAFunctionHeadIsRewrittenInPlace() {
+        String code = "DEFUN (\"call-process\", Fcall_process, Scall_process, 1, MANY, 0,\n       doc: /* x */)\n  (ptrdiff_t nargs, Lisp_Object *args)\n{\n  return vfork();\n}\n";
+        MacroRecovery.Fixes fixes = topLevel(code);
+        assertEquals(1, fixes.rewrites().size(), fixes.toString());
+        ServedSources.Rewrite r = fixes.rewrites().get(0);
+        assertEquals("int Fcall_process", r.text());
+        assertEquals(0, r.from());
+        assertEquals(code.indexOf("*/)") + 3, r.to());
+        assertEquals("Fcall_process", MacroRecovery.functionName(code.toCharArray(), 0, code.length()));
+    }
+
+    @Test
+    void functionNamesAreReadPastMacros() {
+        assertEquals("f1", MacroRecovery.functionName("void FAST_FUNC f1(int x) { }".toCharArray(), 0, 28));
+        String k = "int f4 __P((int a));";
+        assertEquals("f4", MacroRecovery.functionName(k.toCharArray(), 0, k.length()));
+        assertFalse(MacroRecovery.macroLooking("fork"));
+        assertTrue(MacroRecovery.macroLooking("__P"));
+    }
+}

@@ -1,0 +1,6 @@
+#include <stdio.h>
+
+void report(void)
+{
+	puts("starting");
+}
