@@ -316,14 +316,12 @@ final class FlowState {
         PMap<K, Set<MemoryObject>> result = mine;
         for (Map.Entry<K, Set<MemoryObject>> e : mine.entrySet()) {
             Set<MemoryObject> other = theirs.get(e.getKey());
-            Set<MemoryObject> fallback = null;
             if (other == null) {
-                fallback = defaults.apply(e.getKey());
-                if (fallback == null) {
+                other = defaults.apply(e.getKey());
+                if (other == null) {
                     result = result.minus(e.getKey());
                     continue;
                 }
-                other = fallback;
             }
             if (other != e.getValue() && !e.getValue().containsAll(other)) {
                 Set<MemoryObject> union = union(e.getValue(), other);
@@ -331,15 +329,13 @@ final class FlowState {
                         : result.plus(e.getKey(), union);
             }
         }
-        if (theirs.size() > 0) {
-            for (Map.Entry<K, Set<MemoryObject>> e : theirs.entrySet()) {
-                if (mine.containsKey(e.getKey())) {
-                    continue;
-                }
-                Set<MemoryObject> fallback = defaults.apply(e.getKey());
-                if (fallback != null && !fallback.containsAll(e.getValue())) {
-                    result = result.plus(e.getKey(), union(fallback, e.getValue()));
-                }
+        for (Map.Entry<K, Set<MemoryObject>> e : theirs.entrySet()) {
+            if (mine.containsKey(e.getKey())) {
+                continue;
+            }
+            Set<MemoryObject> fallback = defaults.apply(e.getKey());
+            if (fallback != null && !fallback.containsAll(e.getValue())) {
+                result = result.plus(e.getKey(), union(fallback, e.getValue()));
             }
         }
         return result;

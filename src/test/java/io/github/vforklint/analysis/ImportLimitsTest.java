@@ -100,4 +100,14 @@ class ImportLimitsTest {
         assertEquals(List.of(call), new ImportLimits(64, 50).apply(List.of(call), notes));
         assertTrue(notes.isEmpty());
     }
+
+    @Test
+    void theLimitsThemselvesAreAllowed() {
+        Set<String> notes = new LinkedHashSet<>();
+        List<VforkObservation> in = List.of(reachedThrough(7, 50, 50), callInto("big", 50, 2));
+        assertEquals(in, new ImportLimits(3, 50).apply(in, notes), "3 calls deep, helpers reaching 50 functions");
+        assertTrue(notes.isEmpty(), notes.toString());
+        assertEquals(List.of(), new ImportLimits(2, 50).apply(List.of(reachedThrough(7, 50, 50)), notes));
+        assertEquals(List.of(), new ImportLimits(3, 49).apply(List.of(reachedThrough(7, 50, 50)), notes));
+    }
 }
