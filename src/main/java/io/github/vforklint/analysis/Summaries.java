@@ -419,22 +419,34 @@ final class Summaries implements SummarySource {
             exits = new ArrayList<>(exits);
             exits.add(new HelperSummary.Exit(Phase.CHILD, null, false, AbstractInt.ANY));
         }
-        return new HelperSummary(boundTrails(flow.observations), exits, flow.returned, reach,
-                List.copyOf(new LinkedHashSet<>(incomplete)));
+        List<VforkObservation> observations = boundTrails(flow.observations, body.name(), incomplete);
+        return new HelperSummary(observations, exits, flow.returned, reach, List.copyOf(new LinkedHashSet<>(incomplete)));
     }
 
-    /** At most {@link #MAX_TRAILS_PER_STATEMENT} trails per observed statement, the shortest first. */
-    static List<VforkObservation> boundTrails(java.util.Collection<VforkObservation> observations) {
+    /**
+     * At most {@link #MAX_TRAILS_PER_STATEMENT} trails per observed statement, the shortest first;
+     * when a statement had more, {@code notes} says so for the helper.
+     */
+    static List<VforkObservation> boundTrails(java.util.Collection<VforkObservation> observations, String helper,
+                                              List<String> notes) {
         Map<Object, List<VforkObservation>> byStatement = new LinkedHashMap<>();
         for (VforkObservation o : observations) {
             byStatement.computeIfAbsent(statementKey(o), k -> new ArrayList<>()).add(o);
         }
         List<VforkObservation> result = new ArrayList<>();
+        boolean bounded = false;
         for (List<VforkObservation> same : byStatement.values()) {
             if (same.size() > MAX_TRAILS_PER_STATEMENT) {
                 same = shortestTrails(same);
+                bounded = true;
             }
             result.addAll(same);
+        }
+        if (bounded) {
+            // One note for the helper, whatever its arguments: a statement reached along very many
+            // chains is a combinatorial effect of nested helpers; a note per statement would drown the rest.
+            notes.add("in " + helper + "(), statements reached along more than " + MAX_TRAILS_PER_STATEMENT
+                    + " chains of calls are each reported with their " + MAX_TRAILS_PER_STATEMENT + " shortest chains only");
         }
         return result;
     }
