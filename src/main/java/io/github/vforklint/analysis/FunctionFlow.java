@@ -78,6 +78,8 @@ final class FunctionFlow {
     final List<ParentSideRead> parentReads = new ArrayList<>();
     /** What this walk, or a summary it used, could not follow. */
     final Set<String> incomplete = new LinkedHashSet<>();
+    /** What was analysed but left out of the report (chains beyond a bound), from the summaries used. */
+    final Set<String> remarks = new LinkedHashSet<>();
     /** The summaries' notes already in {@link #incomplete}: a helper is called in many states, its notes merged once. */
     private final Set<List<String>> incompleteMerged = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     boolean truncated;
@@ -341,6 +343,9 @@ final class FunctionFlow {
         }
         if (!summary.incomplete().isEmpty() && incompleteMerged.add(summary.incomplete())) {
             incomplete.addAll(summary.incomplete());
+        }
+        if (!summary.remarks().isEmpty() && incompleteMerged.add(summary.remarks())) {
+            remarks.addAll(summary.remarks());
         }
         if (call.declaredNoReturn()) {
             // Its body is checked above; the declaration promises nothing comes back from it.

@@ -345,7 +345,7 @@ final class Summaries implements SummarySource {
                 List<String> notes = new ArrayList<>(s.incomplete());
                 notes.add("the summary of the recursive helper " + m.name() + "() did not settle after " + rounds
                         + " analyses of its cycle of " + members.size() + " functions; findings in it may be missing");
-                s = new HelperSummary(s.observations(), s.exits(), s.returned(), s.reach(), notes);
+                s = new HelperSummary(s.observations(), s.exits(), s.returned(), s.reach(), notes, s.remarks());
             }
             cache.put(m, s, reached, recursive);
         }
@@ -401,7 +401,7 @@ final class Summaries implements SummarySource {
     private static boolean same(HelperSummary a, HelperSummary b) {
         return a.exits().equals(b.exits()) && a.returned().equals(b.returned())
                 && new HashSet<>(a.observations()).equals(new HashSet<>(b.observations()))
-                && a.incomplete().equals(b.incomplete());
+                && a.incomplete().equals(b.incomplete()) && a.remarks().equals(b.remarks());
     }
 
     private HelperSummary summarise(FunctionBody body, SummarySource source, int reach, FlowState start) {
@@ -419,13 +419,16 @@ final class Summaries implements SummarySource {
             exits = new ArrayList<>(exits);
             exits.add(new HelperSummary.Exit(Phase.CHILD, null, false, AbstractInt.ANY));
         }
-        List<VforkObservation> observations = boundTrails(flow.observations, body.name(), incomplete);
-        return new HelperSummary(observations, exits, flow.returned, reach, List.copyOf(new LinkedHashSet<>(incomplete)));
+        List<String> remarks = new ArrayList<>(flow.remarks);
+        List<VforkObservation> observations = boundTrails(flow.observations, body.name(), remarks);
+        return new HelperSummary(observations, exits, flow.returned, reach, List.copyOf(new LinkedHashSet<>(incomplete)),
+                List.copyOf(new LinkedHashSet<>(remarks)));
     }
 
     /**
      * At most {@link #MAX_TRAILS_PER_STATEMENT} trails per observed statement, the shortest first;
-     * when a statement had more, {@code notes} says so for the helper.
+     * when a statement had more, {@code notes} says so for the helper (a remark: the analysis is
+     * complete, the report holds fewer chains).
      */
     static List<VforkObservation> boundTrails(java.util.Collection<VforkObservation> observations, String helper,
                                               List<String> notes) {
