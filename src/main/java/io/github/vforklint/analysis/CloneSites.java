@@ -62,6 +62,7 @@ final class CloneSites {
         }
         TraceStep step = new TraceStep(call.location(), fn);
         flow.incomplete.addAll(child.incomplete());
+        flow.remarks.addAll(child.remarks());
         for (VforkObservation inner : child.observations()) {
             Trail trail = inner.trail().via(step, child.reach(), call);
             if (inner instanceof VforkObservation.ParentMemoryWrite w && w.parameter() >= 0) {

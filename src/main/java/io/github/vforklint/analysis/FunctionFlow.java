@@ -58,6 +58,8 @@ final class FunctionFlow {
     private final Values values;
     private final WriteJudge judge;
     private final CloneSites clones;
+    /** Calls whose result is used: what is known of the others' results is not kept. */
+    private final Set<Event.Call> valueUsed;
 
     final Map<CfgNode, EnumSet<Phase>> phasesSeen = new HashMap<>();
     final Set<VforkObservation> observations = new LinkedHashSet<>();
@@ -76,6 +78,10 @@ final class FunctionFlow {
     final List<ParentSideRead> parentReads = new ArrayList<>();
     /** What this walk, or a summary it used, could not follow. */
     final Set<String> incomplete = new LinkedHashSet<>();
+    /** What was analysed but left out of the report (chains beyond a bound), from the summaries used. */
+    final Set<String> remarks = new LinkedHashSet<>();
+    /** The summaries' notes already in {@link #incomplete}: a helper is called in many states, its notes merged once. */
+    private final Set<List<String>> incompleteMerged = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     boolean truncated;
 
     /**
@@ -94,6 +100,7 @@ final class FunctionFlow {
         this.values = new Values(context.knowledge(), function, mode == Mode.HELPER);
         this.judge = new WriteJudge(context, function, mode == Mode.HELPER, values, this::observe);
         this.clones = new CloneSites(context, function, values, this);
+        this.valueUsed = CallValueUses.of(function);
     }
 
     SummarySource summaries() {
@@ -195,7 +202,7 @@ final class FunctionFlow {
                 joins.set(target.id(), counts);
             }
             int n = counts.merge(key, 1, Integer::sum);
-            if (existing.join(incoming, n > WIDEN_AFTER)) {
+            if (existing.join(incoming, n > WIDEN_AFTER, values::defaultTargets)) {
                 work.set(target.id());
             }
         }
@@ -269,7 +276,7 @@ final class FunctionFlow {
             // The code goes on after the call: whatever came before it did return.
             s.uncertain = false;
         }
-        if (!inChild && s.phase != Phase.GRANDCHILD && !s.observers.isEmpty()) {
+        if (!inChild && s.phase != Phase.GRANDCHILD && s.observesAnySite()) {
             // The parent hands out the address of a variable: whoever gets it may read it.
             for (Expr argument : call.arguments()) {
                 if (argument instanceof Expr.AddressOf address) {
@@ -334,7 +341,12 @@ final class FunctionFlow {
         if (inChild && record) {
             importObservations(call, summary, step, s);
         }
-        incomplete.addAll(summary.incomplete());
+        if (!summary.incomplete().isEmpty() && incompleteMerged.add(summary.incomplete())) {
+            incomplete.addAll(summary.incomplete());
+        }
+        if (!summary.remarks().isEmpty() && incompleteMerged.add(summary.remarks())) {
+            remarks.addAll(summary.remarks());
+        }
         if (call.declaredNoReturn()) {
             // Its body is checked above; the declaration promises nothing comes back from it.
             return;
@@ -350,10 +362,15 @@ final class FunctionFlow {
                 t.exec = new ExecMark(exit.exec().exec(), exit.exec().trail().via(step, summary.reach(), null));
             }
             t.uncertain = exit.uncertain();
-            if (!exit.value().isAny()) {
-                t.callValues.put(call, exit.value());
+            if (valueUsed.contains(call)) {
+                if (!exit.value().isAny()) {
+                    t.setCallValue(call, exit.value());
+                }
+                Set<MemoryObject> targets = imported(summary.returned(), call, s);
+                if (!values.unknownByDefault(call, targets)) {
+                    t.setCallTargets(call, targets);
+                }
             }
-            t.callTargets.put(call, imported(summary.returned(), call, s));
             out.add(t);
         }
     }
@@ -382,21 +399,20 @@ final class FunctionFlow {
             t.site = call;
             t.exec = null;
             t.uncertain = false;
-            t.holders.clear();
-            t.callValues.put(call, switch (outcome) {
+            t.clearHolders();
+            t.setCallValue(call, switch (outcome) {
                 case CHILD -> AbstractInt.exactly(0);
                 case PARENT -> AbstractInt.POSITIVE;
                 default -> AbstractInt.exactly(-1);
             });
             if (outcome == Phase.CHILD) {
-                t.childLocals.clear();
+                t.clearChildLocals();
             }
             if (outcome == Phase.PARENT) {
-                t.observers.put(call, new HashSet<>());
+                t.observe(call);
                 // The child ran on this memory first: what was known of variables may be stale
                 // (failed = 0; vfork(); child: failed = errno; parent: if (failed) ...).
-                t.values.clear();
-                t.pointsTo.clear();
+                t.forgetVariables();
             }
             out.add(t);
         }
@@ -407,10 +423,10 @@ final class FunctionFlow {
         if (mode == Mode.HELPER) {
             FlowState grandchild = s.copy();
             grandchild.phase = Phase.GRANDCHILD;
-            grandchild.callValues.put(call, AbstractInt.exactly(0));
+            grandchild.setCallValue(call, AbstractInt.exactly(0));
             out.add(grandchild);
         }
-        s.callValues.put(call, s.phase == Phase.GRANDCHILD ? AbstractInt.ANY : AbstractInt.forkParent());
+        s.setCallValue(call, s.phase == Phase.GRANDCHILD ? AbstractInt.ANY : AbstractInt.forkParent());
         out.add(s);
     }
 
@@ -489,9 +505,9 @@ final class FunctionFlow {
         for (int index : memory.writtenArguments(call.callee())) {
             if (index < call.arguments().size() && call.arguments().get(index) instanceof Expr.AddressOf address
                     && address.variable().shape() == Variable.Shape.POINTER) {
-                s.values.remove(address.variable());
-                s.holders.remove(address.variable());
-                s.pointsTo.put(address.variable(), index == allocated
+                s.setValue(address.variable(), AbstractInt.ANY);
+                s.setHolder(address.variable(), null);
+                s.setPointsTo(address.variable(), index == allocated
                         ? Set.of(new MemoryObject.Alloc(call, mode == Mode.HELPER || s.phase == Phase.CHILD))
                         : Set.of(MemoryObject.UNKNOWN));
             }
@@ -518,21 +534,13 @@ final class FunctionFlow {
         if (value != null) {
             assign(key, value, s);
         } else {
-            AbstractInt before = s.values.get(key);
-            if (before != null && write.increment() != null) {
-                put(s.values, key, before.plus(write.increment()));
-            } else {
-                s.values.remove(key);
-            }
-            Long offset = s.holders.get(key);
-            if (offset != null && write.increment() != null) {
-                s.holders.put(key, offset + write.increment());
-            } else {
-                s.holders.remove(key);
-            }
+            AbstractInt before = s.value(key);
+            s.setValue(key, write.increment() != null ? before.plus(write.increment()) : AbstractInt.ANY);
+            Long offset = s.holder(key);
+            s.setHolder(key, offset != null && write.increment() != null ? offset + write.increment() : null);
             // p++ and p += n keep a pointer inside the object it pointed to.
             if (!(key instanceof Variable v && v.shape() == Variable.Shape.POINTER)) {
-                s.pointsTo.remove(key);
+                s.setPointsTo(key, null);
             }
         }
         if (value != null && target.access() == LValue.Access.DIRECT && s.phase != Phase.CHILD
@@ -544,9 +552,9 @@ final class FunctionFlow {
     private void applyDeclare(Event.Declare declare, FlowState s) {
         Variable v = declare.variable();
         if (s.phase == Phase.CHILD) {
-            s.childLocals.add(v);
+            s.declare(v, true);
         } else if (s.phase != Phase.GRANDCHILD) {
-            s.childLocals.remove(v);
+            s.declare(v, false);
         }
         if (declare.initialValue() != null) {
             assign(v, declare.initialValue(), s);
@@ -554,43 +562,26 @@ final class FunctionFlow {
                 s.overwritten(VforkAnalysis.identity(v));
             }
         } else {
-            s.values.remove(v);
-            s.holders.remove(v);
-            s.pointsTo.remove(v);
+            s.forget(v);
         }
     }
 
     private void assign(Object key, Expr value, FlowState s) {
-        put(s.values, key, values.intValue(value, s));
+        AbstractInt intValue = values.intValue(value, s);
         Long offset = values.resultOffset(value, s);
-        if (offset != null) {
-            s.holders.put(key, offset);
-        } else {
-            s.holders.remove(key);
-        }
         Set<MemoryObject> targets = values.targets(value, s);
-        if (targets.size() == 1 && targets.contains(MemoryObject.UNKNOWN)) {
-            s.pointsTo.put(key, targets);
-        } else {
-            s.pointsTo.put(key, Set.copyOf(targets));
-        }
-    }
-
-    private static void put(Map<Object, AbstractInt> map, Object key, AbstractInt value) {
-        if (value.isAny()) {
-            map.remove(key);
-        } else {
-            map.put(key, value);
-        }
+        s.setValue(key, intValue);
+        s.setHolder(key, offset);
+        s.setPointsTo(key, values.isDefault(key, targets) ? null : Set.copyOf(targets));
     }
 
     /** A read on the parent's side: the variable is live after each vfork this path is the parent of. */
     private void applyRead(Variable variable, Event.Read read, FlowState s) {
-        if (s.phase == Phase.CHILD || s.phase == Phase.GRANDCHILD || s.observers.isEmpty()) {
+        if (s.phase == Phase.CHILD || s.phase == Phase.GRANDCHILD || !s.observesAnySite()) {
             return;
         }
         Object identity = VforkAnalysis.identity(variable);
-        for (Map.Entry<Event.Call, Set<Object>> e : s.observers.entrySet()) {
+        for (Map.Entry<Event.Call, ? extends Set<Object>> e : s.observers().entrySet()) {
             if (!e.getValue().contains(identity)) {
                 liveAfter.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(identity);
                 if (record && read != null) {
@@ -610,10 +601,10 @@ final class FunctionFlow {
             return !call.isIndirect() && context.knowledge().lookup(call.callee()).kind() == FunctionKind.TERMINATE;
         }
         if (event instanceof Event.Read read) {
-            return s.holders.containsKey(read.variable());
+            return s.holdsResult(read.variable());
         }
         if (event instanceof Event.Write write) {
-            return write.target().access() == LValue.Access.DIRECT && (s.holders.containsKey(write.target().base())
+            return write.target().access() == LValue.Access.DIRECT && (s.holdsResult(write.target().base())
                     || values.isSiteCall(write.value(), s));
         }
         if (event instanceof Event.Declare declare) {

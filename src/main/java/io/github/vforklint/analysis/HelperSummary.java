@@ -14,9 +14,15 @@ import java.util.Set;
  *                  through a parameter, {@link MemoryObject#UNKNOWN} for anything else
  * @param reach     how many functions it reaches, itself included
  * @param incomplete what could not be followed inside it (unparsed code, a bound)
+ * @param remarks    what was left out of the report though it was analysed (chains beyond a bound)
  */
 record HelperSummary(List<VforkObservation> observations, List<Exit> exits, Set<MemoryObject> returned, int reach,
-                     List<String> incomplete) {
+                     List<String> incomplete, List<String> remarks) {
+
+    HelperSummary(List<VforkObservation> observations, List<Exit> exits, Set<MemoryObject> returned, int reach,
+                  List<String> incomplete) {
+        this(observations, exits, returned, reach, incomplete, List.of());
+    }
 
     /**
      * One way back to the caller: in which process ({@link Phase#CHILD}, or
@@ -34,5 +40,6 @@ record HelperSummary(List<VforkObservation> observations, List<Exit> exits, Set<
         exits = List.copyOf(exits);
         returned = Set.copyOf(returned);
         incomplete = List.copyOf(incomplete);
+        remarks = List.copyOf(remarks);
     }
 }

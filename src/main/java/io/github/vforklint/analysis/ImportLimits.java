@@ -32,18 +32,24 @@ record ImportLimits(int maxDepth, int maxReach) {
                 }
             }
             if (cut >= 0) {
+                // The call into that helper is kept as one not followed, with the same note; saying
+                // it here too keeps the cut visible should that call be missing.
+                notes.add(reachNote(steps.get(cut).function(), reach.get(cut)));
                 continue;
             }
             if (o instanceof VforkObservation.ChildCall call && !steps.isEmpty() && call.hasBody()
                     && call.calleeReach() > maxReach) {
-                notes.add(call.call().callee() + "() reaches at least " + call.calleeReach() + " functions, more than "
-                        + maxReach + ", and was not followed from the vfork child (--max-helper-reach); it is reported as "
-                        + "a call to review by hand");
+                notes.add(reachNote(call.call().callee(), call.calleeReach()));
                 kept.add(call.asNotFollowed());
                 continue;
             }
             kept.add(o);
         }
         return kept;
+    }
+
+    private String reachNote(String helper, int reach) {
+        return helper + "() reaches at least " + reach + " functions, more than " + maxReach
+                + ", and was not followed from the vfork child (--max-helper-reach); it is reported as a call to review by hand";
     }
 }

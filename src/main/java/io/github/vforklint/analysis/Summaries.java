@@ -38,6 +38,8 @@ final class Summaries implements SummarySource {
 
     private final AnalysisContext context;
     private final SummaryCache cache;
+    /** The call graph's edges found so far: each is asked for by several steps of a solve. */
+    private final Map<FunctionBody, List<FunctionBody>> callees = new java.util.concurrent.ConcurrentHashMap<>();
     /** Where a helper's own analysis gets its callees' summaries: far-reaching ones are not followed. */
     private final SummarySource nested = new SummarySource() {
         @Override
@@ -97,7 +99,7 @@ final class Summaries implements SummarySource {
         FlowState start = FlowState.start(Phase.CHILD);
         for (int i = 0; i < known.size(); i++) {
             if (known.get(i) != null) {
-                start.values.put(body.parameters().get(i), AbstractInt.exactly(known.get(i)));
+                start.setValue(body.parameters().get(i), AbstractInt.exactly(known.get(i)));
             }
         }
         HelperSummary summary = summarise(body, nested, general.reach(), start);
@@ -167,6 +169,16 @@ final class Summaries implements SummarySource {
 
     /** The helpers a function calls that have bodies: the edges of the call graph. */
     private List<FunctionBody> callees(FunctionBody function) {
+        List<FunctionBody> known = callees.get(function);
+        if (known == null) {
+            // not computeIfAbsent: finding them may parse files, which must not hold a lock
+            known = findCallees(function);
+            callees.put(function, known);
+        }
+        return known;
+    }
+
+    private List<FunctionBody> findCallees(FunctionBody function) {
         Set<FunctionBody> result = new LinkedHashSet<>();
         for (CfgNode node : function.nodes()) {
             for (Event event : node.events()) {
@@ -176,7 +188,7 @@ final class Summaries implements SummarySource {
                 }
             }
         }
-        return new ArrayList<>(result);
+        return List.copyOf(result);
     }
 
     /**
@@ -333,7 +345,7 @@ final class Summaries implements SummarySource {
                 List<String> notes = new ArrayList<>(s.incomplete());
                 notes.add("the summary of the recursive helper " + m.name() + "() did not settle after " + rounds
                         + " analyses of its cycle of " + members.size() + " functions; findings in it may be missing");
-                s = new HelperSummary(s.observations(), s.exits(), s.returned(), s.reach(), notes);
+                s = new HelperSummary(s.observations(), s.exits(), s.returned(), s.reach(), notes, s.remarks());
             }
             cache.put(m, s, reached, recursive);
         }
@@ -389,7 +401,7 @@ final class Summaries implements SummarySource {
     private static boolean same(HelperSummary a, HelperSummary b) {
         return a.exits().equals(b.exits()) && a.returned().equals(b.returned())
                 && new HashSet<>(a.observations()).equals(new HashSet<>(b.observations()))
-                && a.incomplete().equals(b.incomplete());
+                && a.incomplete().equals(b.incomplete()) && a.remarks().equals(b.remarks());
     }
 
     private HelperSummary summarise(FunctionBody body, SummarySource source, int reach, FlowState start) {
@@ -407,23 +419,37 @@ final class Summaries implements SummarySource {
             exits = new ArrayList<>(exits);
             exits.add(new HelperSummary.Exit(Phase.CHILD, null, false, AbstractInt.ANY));
         }
-        return new HelperSummary(boundTrails(flow.observations), exits, flow.returned, reach,
-                List.copyOf(new LinkedHashSet<>(incomplete)));
+        List<String> remarks = new ArrayList<>(flow.remarks);
+        List<VforkObservation> observations = boundTrails(flow.observations, body.name(), remarks);
+        return new HelperSummary(observations, exits, flow.returned, reach, List.copyOf(new LinkedHashSet<>(incomplete)),
+                List.copyOf(new LinkedHashSet<>(remarks)));
     }
 
-    /** At most {@link #MAX_TRAILS_PER_STATEMENT} trails per observed statement, the shortest first. */
-    static List<VforkObservation> boundTrails(java.util.Collection<VforkObservation> observations) {
+    /**
+     * At most {@link #MAX_TRAILS_PER_STATEMENT} trails per observed statement, the shortest first;
+     * when a statement had more, {@code notes} says so for the helper (a remark: the analysis is
+     * complete, the report holds fewer chains).
+     */
+    static List<VforkObservation> boundTrails(java.util.Collection<VforkObservation> observations, String helper,
+                                              List<String> notes) {
         Map<Object, List<VforkObservation>> byStatement = new LinkedHashMap<>();
         for (VforkObservation o : observations) {
             byStatement.computeIfAbsent(statementKey(o), k -> new ArrayList<>()).add(o);
         }
         List<VforkObservation> result = new ArrayList<>();
+        boolean bounded = false;
         for (List<VforkObservation> same : byStatement.values()) {
             if (same.size() > MAX_TRAILS_PER_STATEMENT) {
-                same.sort(TRAIL_ORDER);
-                same = same.subList(0, MAX_TRAILS_PER_STATEMENT);
+                same = shortestTrails(same);
+                bounded = true;
             }
             result.addAll(same);
+        }
+        if (bounded) {
+            // One note for the helper, whatever its arguments: a statement reached along very many
+            // chains is a combinatorial effect of nested helpers; a note per statement would drown the rest.
+            notes.add("in " + helper + "(), statements reached along more than " + MAX_TRAILS_PER_STATEMENT
+                    + " chains of calls are each reported with their " + MAX_TRAILS_PER_STATEMENT + " shortest chains only");
         }
         return result;
     }
@@ -438,8 +464,19 @@ final class Summaries implements SummarySource {
         return new StatementKey(o.getClass(), o.location(), detail);
     }
 
-    private static final Comparator<VforkObservation> TRAIL_ORDER = Comparator
-            .comparingInt((VforkObservation o) -> o.chain().size())
-            .thenComparing(o -> o.chain().stream().map(s -> s.location().path() + ":" + s.location().line() + ":"
-                    + s.location().column()).toList().toString());
+    /**
+     * The {@link #MAX_TRAILS_PER_STATEMENT} shortest trails, ties broken by the spelling of their
+     * call sites; each spelling is made once, not at every comparison.
+     */
+    private static List<VforkObservation> shortestTrails(List<VforkObservation> same) {
+        record Ranked(int length, String spelling, VforkObservation observation) {
+        }
+        List<Ranked> ranked = new ArrayList<>(same.size());
+        for (VforkObservation o : same) {
+            ranked.add(new Ranked(o.chain().size(), o.chain().stream().map(s -> s.location().path() + ":"
+                    + s.location().line() + ":" + s.location().column()).toList().toString(), o));
+        }
+        ranked.sort(Comparator.comparingInt(Ranked::length).thenComparing(Ranked::spelling));
+        return ranked.subList(0, MAX_TRAILS_PER_STATEMENT).stream().map(Ranked::observation).toList();
+    }
 }

@@ -89,44 +89,40 @@ final class Values {
         }
         Object key = e instanceof Expr.VarRef ref ? ref.variable()
                 : e instanceof Expr.Member m && !m.path().isEmpty() ? m.path() : null;
-        if (key == null || s.holders.containsKey(key)) {
+        if (key == null || s.holdsResult(key)) {
             // the vfork result's value is the phase's; nothing to narrow
             return key != null && intValue(e, s).meet(allowed) == null;
         }
-        AbstractInt known = s.values.getOrDefault(key, AbstractInt.ANY);
+        AbstractInt known = s.value(key);
         AbstractInt narrowed = known.meet(allowed);
         if (narrowed == null) {
             return true;
         }
-        if (narrowed.isAny()) {
-            s.values.remove(key);
-        } else {
-            s.values.put(key, narrowed);
-        }
+        s.setValue(key, narrowed);
         return false;
     }
 
     AbstractInt intValue(Expr e, FlowState s) {
         Long offset = resultOffset(e, s);
         if (offset != null) {
-            AbstractInt result = s.callValues.get(s.site);
+            AbstractInt result = s.knownCallValue(s.site);
             return result == null ? AbstractInt.ANY : result.plus(offset);
         }
         if (e instanceof Expr.IntConst c) {
             return AbstractInt.exactly(c.value());
         }
         if (e instanceof Expr.VarRef ref) {
-            return s.values.getOrDefault(ref.variable(), AbstractInt.ANY);
+            return s.value(ref.variable());
         }
         if (e instanceof Expr.Member member && !member.path().isEmpty()) {
-            return s.values.getOrDefault(member.path(), AbstractInt.ANY);
+            return s.value(member.path());
         }
         if (e instanceof Expr.CallValue call) {
             Expr inner = transparent(e);
             if (inner != e) {
                 return intValue(inner, s);
             }
-            return s.callValues.getOrDefault(call.call(), AbstractInt.ANY);
+            return s.callValue(call.call());
         }
         if (e instanceof Expr.Assign assign) {
             return intValue(assign.value(), s);
@@ -193,10 +189,10 @@ final class Values {
             return inner != value ? resultOffset(inner, s) : null;
         }
         if (value instanceof Expr.VarRef ref) {
-            return s.holders.get(ref.variable());
+            return s.holder(ref.variable());
         }
         if (value instanceof Expr.Member member) {
-            return member.path().isEmpty() ? null : s.holders.get(member.path());
+            return member.path().isEmpty() ? null : s.holder(member.path());
         }
         if (value instanceof Expr.Assign assign) {
             return resultOffset(assign.value(), s);
@@ -231,15 +227,16 @@ final class Values {
     /** The objects a pointer value may point into. */
     Set<MemoryObject> targets(Expr e, FlowState s) {
         if (e instanceof Expr.VarRef ref) {
-            Set<MemoryObject> known = s.pointsTo.get(ref.variable());
+            Set<MemoryObject> known = s.pointsTo(ref.variable());
             return known != null ? known : defaultTargets(ref.variable());
         }
         if (e instanceof Expr.AddressOf address) {
             return Set.of(MemoryObject.Var.of(address.variable()));
         }
         if (e instanceof Expr.Member member) {
-            if (!member.path().isEmpty() && s.pointsTo.containsKey(member.path())) {
-                return s.pointsTo.get(member.path());
+            Set<MemoryObject> known = member.path().isEmpty() ? null : s.pointsTo(member.path());
+            if (known != null) {
+                return known;
             }
             Set<MemoryObject> container = targets(member.container(), s);
             if (member.array()) {
@@ -281,7 +278,7 @@ final class Values {
     }
 
     private Set<MemoryObject> callTargets(Event.Call call, FlowState s) {
-        Set<MemoryObject> known = s.callTargets.get(call);
+        Set<MemoryObject> known = s.callTargets(call);
         if (known != null) {
             return known;
         }
@@ -306,6 +303,47 @@ final class Values {
         }
         return Set.of(MemoryObject.UNKNOWN);
     }
+
+    /**
+     * Whether a call's result points into {@code targets} with nothing recorded about it, whatever
+     * the state: recording only what differs keeps the states small, and their joins cheap.
+     */
+    boolean unknownByDefault(Event.Call call, Set<MemoryObject> targets) {
+        if (targets.size() != 1 || !targets.contains(MemoryObject.UNKNOWN)) {
+            return false;
+        }
+        if (call.isIndirect()) {
+            return true;
+        }
+        var memory = knowledge.memory();
+        String callee = call.callee();
+        return memory.transparentArgument(callee) < 0 && !memory.allocates(callee) && !memory.resizes(callee)
+                && memory.resultPointsIntoArgument(callee) < 0;
+    }
+
+    /**
+     * Whether a variable pointing into {@code targets} is what it points to with nothing stored
+     * (a member path's default depends on its container, so only variables have one).
+     */
+    boolean isDefault(Object key, Set<MemoryObject> targets) {
+        return key instanceof Variable v && defaultTargets(v).equals(targets);
+    }
+
+    /**
+     * What a pointer variable or a call's result points into with nothing recorded, whatever the
+     * state; null for member paths and for calls whose result depends on their arguments.
+     */
+    Set<MemoryObject> defaultTargets(Object key) {
+        if (key instanceof Variable v) {
+            return defaultTargets(v);
+        }
+        if (key instanceof Event.Call call && unknownByDefault(call, UNKNOWN_ONLY)) {
+            return UNKNOWN_ONLY;
+        }
+        return null;
+    }
+
+    private static final Set<MemoryObject> UNKNOWN_ONLY = Set.of(MemoryObject.UNKNOWN);
 
     /** Before anything is stored in it: a helper's pointer parameter points to what the caller passed. */
     private Set<MemoryObject> defaultTargets(Variable v) {

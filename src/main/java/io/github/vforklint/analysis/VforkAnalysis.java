@@ -30,7 +30,12 @@ public final class VforkAnalysis {
      * keys of all wrappers found to later analyses.
      */
     public record Result(List<VforkObservation> observations, List<Location> vforkSites, List<String> incomplete,
-                         String wrapperKey) {
+                         String wrapperKey, List<String> remarks) {
+
+        public Result(List<VforkObservation> observations, List<Location> vforkSites, List<String> incomplete,
+                      String wrapperKey) {
+            this(observations, vforkSites, incomplete, wrapperKey, List.of());
+        }
     }
 
     private final AnalysisContext context;
@@ -80,7 +85,8 @@ public final class VforkAnalysis {
         List<Location> sites = walk.vforkSites.stream().map(Event.Call::location).distinct().toList();
         String wrapper = walk.returnsVforkResult ? AnalysisContext.wrapperKey(function)
                 : walk.cloneWrapper != null ? AnalysisContext.cloneWrapperKey(function, walk.cloneWrapper) : null;
-        return new Result(List.copyOf(observations), sites, List.copyOf(incomplete), wrapper);
+        return new Result(List.copyOf(observations), sites, List.copyOf(incomplete), wrapper,
+                List.copyOf(walk.remarks));
     }
 
     /**

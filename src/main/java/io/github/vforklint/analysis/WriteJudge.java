@@ -83,7 +83,7 @@ final class WriteJudge {
         if (helper) {
             return v.isFrameLocal();
         }
-        return v.storage() == Variable.Storage.LOCAL && s.childLocals.contains(v);
+        return v.storage() == Variable.Storage.LOCAL && s.declaredInChild(v);
     }
 
     /** Library calls that write through their arguments or change the environment. */

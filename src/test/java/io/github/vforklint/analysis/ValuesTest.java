@@ -35,13 +35,13 @@ class ValuesTest {
     private static FlowState in(Phase phase) {
         FlowState s = FlowState.start(phase);
         s.site = VFORK;
-        s.callValues.put(VFORK, switch (phase) {
+        s.setCallValue(VFORK, switch (phase) {
             case CHILD -> AbstractInt.exactly(0);
             case PARENT -> AbstractInt.POSITIVE;
             case FAILED -> AbstractInt.exactly(-1);
             default -> AbstractInt.ANY;
         });
-        s.holders.put(PID, 0L);
+        s.setHolder(PID, 0L);
         return s;
     }
 
@@ -90,7 +90,7 @@ class ValuesTest {
     @Test
     void theCallItselfAndAssignmentsCarryTheResult() {
         FlowState child = in(Phase.CHILD);
-        child.holders.clear();
+        child.clearHolders();
         Expr callEqualsZero = new Expr.Binary("==", new Expr.CallValue(VFORK), new Expr.IntConst(0));
         assertEquals(Truth.TRUE, CALLER.truth(callEqualsZero, child));
         Expr assign = new Expr.Assign(OTHER, new Expr.CallValue(VFORK));
@@ -105,14 +105,14 @@ class ValuesTest {
         assertEquals(Truth.UNKNOWN, CALLER.truth(other, in(Phase.CHILD)));
         assertEquals(Truth.UNKNOWN, CALLER.truth(cmp("==", 0), FlowState.start(Phase.BEFORE)));
         FlowState child = in(Phase.CHILD);
-        child.values.put(OTHER, CALLER.intValue(cmp("==", 0), child));
+        child.setValue(OTHER, CALLER.intValue(cmp("==", 0), child));
         assertEquals(Truth.TRUE, CALLER.truth(new Expr.VarRef(OTHER), child), "is_child = (pid == 0)");
     }
 
     @Test
     void decrementedResultKeepsItsMeaning() {
         FlowState child = in(Phase.CHILD);
-        child.holders.put(PID, -1L);
+        child.setHolder(PID, -1L);
         assertEquals(Truth.TRUE, CALLER.truth(cmp("<", 0), child), "child did pid--: pid is -1");
         assertEquals(Truth.FALSE, CALLER.truth(cmp(">", 0), child));
     }

@@ -220,6 +220,10 @@ final class FileAnalysis {
                 Location at = body.location();
                 diagnostics.add(new Diagnostic(at.path(), at.line(), Diagnostic.Kind.INCOMPLETE, note));
             }
+            for (String note : result.remarks()) {
+                Location at = body.location();
+                diagnostics.add(new Diagnostic(at.path(), at.line(), Diagnostic.Kind.INFO, note));
+            }
         }
     }
 
