@@ -76,3 +76,23 @@ void bad_qualifier_in_a_feature_macro(char **argv)
         _exit(1);
     }
 }
+
+/* Emacs' callproc.c: a known macro hides an unknown one (AVOID is _Noreturn ATTRIBUTE_COLD void,
+ * and ATTRIBUTE_COLD is _GL_ATTRIBUTE_COLD from a config.h that is not there) */
+#define ATTRIBUTE_COLD _GL_ATTRIBUTE_COLD
+#define AVOID _Noreturn ATTRIBUTE_COLD void
+
+static AVOID
+exec_failed (char const *name)
+{
+    fputs(name, stderr);                        /* expect: VFK101 */
+    _exit(127);
+}
+
+void spawn_with_a_helper_declared_through_nested_macros(char **argv)
+{
+    if (vfork() == 0) {
+        execv(argv[0], argv);
+        exec_failed(argv[0]);
+    }
+}

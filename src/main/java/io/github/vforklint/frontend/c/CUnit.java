@@ -454,6 +454,51 @@ public final class CUnit {
                 }
             }
         }
+        return lostHelperOfAMatch(text, spans, words);
+    }
+
+    /**
+     * Whether a function lost whole is called, directly or through the file's other functions, by
+     * a function that holds one of {@code words}: the child's own helpers in the same file (Emacs'
+     * child_setup() calls exec_failed()) matter as much as the child.
+     */
+    private boolean lostHelperOfAMatch(char[] text, Map<String, int[]> spans, java.util.function.Predicate<String> words) {
+        Set<String> lost = new java.util.HashSet<>();
+        for (Unparsed u : unparsed) {
+            if (u.topLevel() && u.function() != null) {
+                lost.add(u.function());
+            }
+        }
+        if (lost.isEmpty()) {
+            return false;
+        }
+        Map<String, Set<String>> mentions = new java.util.HashMap<>();
+        java.util.ArrayDeque<String> reached = new java.util.ArrayDeque<>();
+        for (Map.Entry<String, int[]> span : spans.entrySet()) {
+            Set<String> names = new java.util.HashSet<>();
+            boolean matches = false;
+            for (CTokens.Token t : CTokens.of(text, span.getValue()[0], Math.min(span.getValue()[1], text.length), false)) {
+                if (t.isIdentifier()) {
+                    matches |= words.test(t.text());
+                    names.add(t.text());
+                }
+            }
+            mentions.put(span.getKey(), names);
+            if (matches) {
+                reached.add(span.getKey());
+            }
+        }
+        Set<String> seen = new java.util.HashSet<>(reached);
+        while (!reached.isEmpty()) {
+            for (String name : mentions.getOrDefault(reached.poll(), Set.of())) {
+                if (lost.contains(name)) {
+                    return true;
+                }
+                if (mentions.containsKey(name) && seen.add(name)) {
+                    reached.add(name);
+                }
+            }
+        }
         return false;
     }
 
@@ -484,6 +529,11 @@ public final class CUnit {
             }
         }
         return null;
+    }
+
+    /** The replacement texts of the macros defined at the end of the unit. */
+    synchronized Condition.Macros macroExpansions() {
+        return preprocessor().macros();
     }
 
     /**

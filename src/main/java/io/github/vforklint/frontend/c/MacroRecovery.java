@@ -63,18 +63,28 @@ final class MacroRecovery {
 
     private final char[] text;
     private final Set<String> known;
+    private final Condition.Macros expansions;
     private final Map<String, String> defines = new TreeMap<>();
     private final List<ServedSources.Rewrite> rewrites = new ArrayList<>();
 
-    /** @param known macros and declared names of the unit: these are not unknown */
-    private MacroRecovery(char[] text, Set<String> known) {
+    /**
+     * @param known      macros and declared names of the unit: these are not unknown
+     * @param expansions the replacement text of the unit's macros (null for a name that is none)
+     */
+    private MacroRecovery(char[] text, Set<String> known, Condition.Macros expansions) {
         this.text = text;
         this.known = known;
+        this.expansions = expansions;
     }
 
     /** The fixes for the regions of {@code text} that did not parse. */
     static Fixes of(char[] text, List<Region> regions, Set<String> known) {
-        MacroRecovery recovery = new MacroRecovery(text, known);
+        return of(text, regions, known, name -> null);
+    }
+
+    /** The fixes for the regions of {@code text} that did not parse, looking into the unit's macros too. */
+    static Fixes of(char[] text, List<Region> regions, Set<String> known, Condition.Macros expansions) {
+        MacroRecovery recovery = new MacroRecovery(text, known, expansions);
         for (Region r : regions) {
             List<CTokens.Token> tokens = CTokens.of(text, r.from(), Math.min(text.length, r.to()), true);
             if (r.topLevel()) {
@@ -245,6 +255,7 @@ final class MacroRecovery {
                 continue;
             }
             if (TYPE_KEYWORDS.contains(t.text()) || known.contains(t.text()) && !KEYWORDS.contains(t.text())) {
+                attributesInside(t.text(), 0);
                 typed |= !pointer;
                 if (TYPE_KEYWORDS.contains(t.text()) && (t.is("struct") || t.is("union") || t.is("enum"))) {
                     i++;
@@ -287,6 +298,35 @@ final class MacroRecovery {
         for (int i : unknowns) {
             if (i != type) {
                 attribute(head.get(i).text());
+            }
+        }
+    }
+
+    /** How deep {@link #attributesInside} follows macros into macros. */
+    private static final int EXPANSION_DEPTH = 4;
+
+    /**
+     * A known macro in a declaration's specifiers can hide an unknown one: Emacs' {@code static
+     * AVOID f(...)} is {@code _Noreturn ATTRIBUTE_COLD void}, and {@code ATTRIBUTE_COLD} is
+     * {@code _GL_ATTRIBUTE_COLD} from a config.h that is not there. Unknown macro-looking words in
+     * such an expansion are attributes too.
+     */
+    private void attributesInside(String macro, int depth) {
+        String expansion = depth < EXPANSION_DEPTH ? expansions.valueOf(macro) : null;
+        if (expansion == null || expansion.isBlank()) {
+            return;
+        }
+        char[] chars = expansion.toCharArray();
+        List<CTokens.Token> tokens = CTokens.of(chars, 0, chars.length, true);
+        for (int i = 0; i < tokens.size(); i++) {
+            CTokens.Token t = tokens.get(i);
+            if (!t.isIdentifier() || i + 1 < tokens.size() && tokens.get(i + 1).is("(")) {
+                continue;
+            }
+            if (unknown(t.text()) && macroLooking(t.text())) {
+                attribute(t.text());
+            } else if (known.contains(t.text()) && !t.text().equals(macro)) {
+                attributesInside(t.text(), depth + 1);
             }
         }
     }

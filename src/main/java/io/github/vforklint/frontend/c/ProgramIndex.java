@@ -182,7 +182,7 @@ final class ProgramIndex implements FunctionResolver {
         if (unit.problemCount() > 0 && recoverIf.test(unit)) {
             // the configuration brings in code the default parse never saw, with macros of its own
             MacroRecovery.Fixes more = fixes.with(MacroRecovery.of(frontEnd.files().get(unit.path()).chars(),
-                    unit.unparsedRegions(), unit.knownNames()));
+                    unit.unparsedRegions(), unit.knownNames(), unit.macroExpansions()));
             if (!more.equals(fixes)) {
                 CUnit retried = parseConfigured(path, configuration, more);
                 if (retried.problemCount() < unit.problemCount()) {
@@ -226,7 +226,7 @@ final class ProgramIndex implements FunctionResolver {
         MacroRecovery.Fixes kept = new MacroRecovery.Fixes(Map.of(), List.of());
         for (int round = 0; round < RECOVERY_ROUNDS && unit.problemCount() > 0 && (round == 0 || worthIt.test(unit)); round++) {
             MacroRecovery.Fixes fixes = MacroRecovery.of(frontEnd.files().get(unit.path()).chars(), unit.unparsedRegions(),
-                    unit.knownNames());
+                    unit.knownNames(), unit.macroExpansions());
             MacroRecovery.Fixes together = kept.with(fixes);
             if (together.equals(kept)) {
                 break;
