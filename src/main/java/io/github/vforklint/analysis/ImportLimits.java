@@ -32,8 +32,8 @@ record ImportLimits(int maxDepth, int maxReach) {
                 }
             }
             if (cut >= 0) {
-                // The call into that helper is kept as one not followed, with the same note; saying
-                // it here too keeps the cut visible should that call be missing.
+                // The call into that helper is normally kept as one not followed; saying it here
+                // too keeps the cut visible should that call be missing.
                 notes.add(reachNote(steps.get(cut).function(), reach.get(cut)));
                 continue;
             }
@@ -50,6 +50,7 @@ record ImportLimits(int maxDepth, int maxReach) {
 
     private String reachNote(String helper, int reach) {
         return helper + "() reaches at least " + reach + " functions, more than " + maxReach
-                + ", and was not followed from the vfork child (--max-helper-reach); it is reported as a call to review by hand";
+                + ", and was not followed from the vfork child (--max-helper-reach): what it reaches was not analysed;"
+                + " review the call by hand";
     }
 }

@@ -82,7 +82,7 @@ final class Summaries implements SummarySource {
             return general;
         }
         FunctionBody body = found.get();
-        if (isNotFollowed(general)) {
+        if (farReaching(body) != null) {
             return general;
         }
         List<Long> known = new ArrayList<>();
@@ -126,11 +126,6 @@ final class Summaries implements SummarySource {
     private static final List<HelperSummary.Exit> NOT_FOLLOWED_EXITS =
             List.of(new HelperSummary.Exit(Phase.CHILD, null, true, AbstractInt.ANY));
 
-    private boolean isNotFollowed(HelperSummary summary) {
-        return summary.reach() > context.maxReach() && summary.observations().isEmpty()
-                && summary.exits().equals(NOT_FOLLOWED_EXITS) && summary.returned().equals(Set.of(MemoryObject.UNKNOWN));
-    }
-
     /**
      * The first limit + 1 functions {@code function} reaches (itself included), breadth first,
      * when it reaches more than the helper-reach limit; null when it reaches no more. The answer
@@ -162,9 +157,7 @@ final class Summaries implements SummarySource {
                 }
             }
         }
-        boolean far = seen.size() > limit;
-        cache.putReachCheck(function, found, far);
-        return far ? found : null;
+        return cache.putReachCheck(function, found, seen.size() > limit);
     }
 
     /** The helpers a function calls that have bodies: the edges of the call graph. */
@@ -274,14 +267,15 @@ final class Summaries implements SummarySource {
         Set<FunctionBody> inComponent = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         inComponent.addAll(members);
         BitSet reached = new BitSet();
+        BitSet far;
         boolean recursive = members.size() > 1;
         for (FunctionBody m : members) {
             reached.set(cache.id(m));
             for (FunctionBody callee : callees(m)) {
                 if (inComponent.contains(callee)) {
                     recursive = true;
-                } else if (farReaching(callee) != null) {
-                    reached.or(farReaching(callee));
+                } else if ((far = farReaching(callee)) != null) {
+                    reached.or(far);
                 } else {
                     BitSet below = cache.reach(callee);
                     if (below == null) {

@@ -78,12 +78,14 @@ public final class SummaryCache {
         return near.getOrDefault(new Key(function), false);
     }
 
-    void putReachCheck(FunctionBody function, BitSet firstFound, boolean far) {
+    /** Records a reach check; returns the functions first found that the cache holds (another thread may have been first). */
+    BitSet putReachCheck(FunctionBody function, BitSet firstFound, boolean far) {
         if (far) {
-            farReaching.putIfAbsent(new Key(function), firstFound);
-        } else {
-            near.putIfAbsent(new Key(function), true);
+            BitSet before = farReaching.putIfAbsent(new Key(function), firstFound);
+            return before == null ? firstFound : before;
         }
+        near.putIfAbsent(new Key(function), true);
+        return null;
     }
 
     /** A number for the function, for reach sets: only their sizes are ever reported. */

@@ -90,7 +90,7 @@ class ImportLimitsTest {
         assertTrue(((VforkObservation.ChildCall) kept.get(0)).notFollowed());
         assertFalse(call.notFollowed());
         assertTrue(notes.contains("big() reaches at least 51 functions, more than 50, and was not followed from the vfork child"
-                + " (--max-helper-reach); it is reported as a call to review by hand"), notes.toString());
+                + " (--max-helper-reach): what it reaches was not analysed; review the call by hand"), notes.toString());
     }
 
     @Test

@@ -236,13 +236,14 @@ public final class CFrontEnd implements FrontEnd {
         long limit = options.search().fileTimeLimit().toNanos();
         try {
             List<Future<FileAnalysis.Result>> futures = new ArrayList<>();
-            List<long[]> started = new ArrayList<>();
+            List<java.util.concurrent.atomic.AtomicLong> started = new ArrayList<>();
             for (Path f : files) {
                 FileDeadline deadline = new FileDeadline();
-                long[] start = {0};
+                // Written by the worker, read by this thread while it waits: atomic, so it is seen.
+                java.util.concurrent.atomic.AtomicLong start = new java.util.concurrent.atomic.AtomicLong();
                 started.add(start);
                 futures.add(pool.submit(() -> {
-                    start[0] = System.nanoTime();
+                    start.set(System.nanoTime());
                     deadline.bind(limit);
                     ScheduledFuture<?> alarm = alarms.schedule(deadline::expire, limit, TimeUnit.NANOSECONDS);
                     try {
@@ -272,14 +273,14 @@ public final class CFrontEnd implements FrontEnd {
     /** Time a cancelled file gets to notice before its thread is given up. */
     private static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-    private FileAnalysis.Result awaitOrAbandon(Future<FileAnalysis.Result> future, long[] started, long limit,
+    private FileAnalysis.Result awaitOrAbandon(Future<FileAnalysis.Result> future, java.util.concurrent.atomic.AtomicLong started, long limit,
                                                ThreadPoolExecutor pool, Path file, FrontEndContext context)
             throws InterruptedException, ExecutionException {
         while (true) {
             try {
                 return future.get(1, TimeUnit.SECONDS);
             } catch (TimeoutException e) {
-                long since = started[0];
+                long since = started.get();
                 if (since != 0 && System.nanoTime() - since > limit + GRACE_NANOS) {
                     future.cancel(true);
                     pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);

@@ -196,13 +196,12 @@ public final class CUnit {
      * reports once.
      */
     public synchronized String definedAsAnotherName(String name) {
-        for (IASTPreprocessorMacroDefinition macro : unit.getMacroDefinitions()) {
-            if (macro.isActive() && macro.getName().toString().equals(name)) {
-                String expansion = macro.getExpansion().trim();
-                return expansion.matches("[A-Za-z_]\\w*") && !expansion.equals(name) ? expansion : null;
-            }
+        String expansion = preprocessor().macros().valueOf(name);
+        if (expansion == null) {
+            return null;
         }
-        return null;
+        expansion = expansion.trim();
+        return expansion.matches("[A-Za-z_]\\w*") && !expansion.equals(name) ? expansion : null;
     }
 
     /** Names of the defined functions that call any of {@code callees} directly (after macro expansion). */
@@ -424,11 +423,6 @@ public final class CUnit {
     /** What was left out of the parse on purpose (bounds), each a diagnostic. */
     List<Diagnostic> cuts() {
         return cuts;
-    }
-
-    /** Whether some of {@code function} did not parse (or all of it: it is not defined here after all). */
-    synchronized boolean lost(String function) {
-        return problemsByFunction.containsKey(function) || !definitions.containsKey(function) && !unparsed.isEmpty();
     }
 
     /**

@@ -71,7 +71,7 @@ final class FileAnalysis {
         ProgramIndex program = shared.program();
         Set<String> interesting = new HashSet<>(shared.words().mentions());
         interesting.addAll(shared.words().sites());
-        CUnit unit = program.recoveredUnit(file, u -> u.problemsNear(w -> interesting.contains(w) || ConfigurationExplorer.looksLikeWrapper(w)));
+        CUnit unit = program.recoveredUnit(file);
         diagnostics.addAll(unit.diagnostics());
         diagnostics.addAll(unit.vforkRedefinitions(shared.knowledge().namesOf(FunctionKind.VFORK), null));
         bareConditions(unit);

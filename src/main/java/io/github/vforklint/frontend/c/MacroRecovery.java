@@ -255,7 +255,7 @@ final class MacroRecovery {
                 continue;
             }
             if (TYPE_KEYWORDS.contains(t.text()) || known.contains(t.text()) && !KEYWORDS.contains(t.text())) {
-                attributesInside(t.text(), 0);
+                attributesInside(t.text(), 0, new java.util.HashSet<>());
                 typed |= !pointer;
                 if (TYPE_KEYWORDS.contains(t.text()) && (t.is("struct") || t.is("union") || t.is("enum"))) {
                     i++;
@@ -311,8 +311,8 @@ final class MacroRecovery {
      * {@code _GL_ATTRIBUTE_COLD} from a config.h that is not there. Unknown macro-looking words in
      * such an expansion are attributes too.
      */
-    private void attributesInside(String macro, int depth) {
-        String expansion = depth < EXPANSION_DEPTH ? expansions.valueOf(macro) : null;
+    private void attributesInside(String macro, int depth, Set<String> visited) {
+        String expansion = depth < EXPANSION_DEPTH && visited.add(macro) ? expansions.valueOf(macro) : null;
         if (expansion == null || expansion.isBlank()) {
             return;
         }
@@ -325,8 +325,8 @@ final class MacroRecovery {
             }
             if (unknown(t.text()) && macroLooking(t.text())) {
                 attribute(t.text());
-            } else if (known.contains(t.text()) && !t.text().equals(macro)) {
-                attributesInside(t.text(), depth + 1);
+            } else if (known.contains(t.text())) {
+                attributesInside(t.text(), depth + 1, visited);
             }
         }
     }

@@ -51,10 +51,10 @@ final class TreeIncludes {
         if (folder == null) {
             return Resolution.NONE;
         }
-        return memo.computeIfAbsent(new Key(folder, include), k -> search(include, folder, includingFile));
+        return memo.computeIfAbsent(new Key(folder, include), k -> search(include, folder));
     }
 
-    private Resolution search(String include, Path folder, Path includingFile) {
+    private Resolution search(String include, Path folder) {
         Path relative;
         try {
             relative = Path.of(include).normalize();
@@ -77,7 +77,7 @@ final class TreeIncludes {
         List<Path> nearest = new ArrayList<>();
         for (SourceFile candidate : tree.endingWith(relative.toString())) {
             Path path = candidate.path();
-            if (path.equals(includingFile) || !CFrontEnd.isC(path)) {
+            if (!CFrontEnd.isC(path)) {
                 continue;
             }
             int shared = sharedFolders(path, folder);
