@@ -160,6 +160,11 @@ public final class CUnit {
                 n -> new FunctionLowering(locations, variables, noReturn, spelledCallees).lower(path, definition)));
     }
 
+    /** Whether {@code body} was lowered from this unit (not from another parse of the same file). */
+    public synchronized boolean owns(FunctionBody body) {
+        return lowered.get(body.name()) == body;
+    }
+
     /**
      * What the active configuration says about vfork itself: {@code #define vfork fork}
      * (autoconf's fallback) makes vfork calls plain forks, {@code #define fork vfork} (NOMMU

@@ -203,10 +203,15 @@ final class ProgramIndex implements FunctionResolver {
                 defines, configuration.undefines(), fixes.rewrites()));
     }
 
-    /** Resolves helpers as {@link #function} does, but a caller in {@code local}'s file finds its static helpers there. */
+    /**
+     * Resolves helpers as {@link #function} does, but a caller lowered from {@code local} finds its
+     * static helpers there. By identity, not by path: a configured parse of a file shares its path
+     * with the default parse, whose bodies (and their summaries, shared by the whole scan) must not
+     * resolve into the configured one.
+     */
     FunctionResolver within(CUnit local) {
         return (name, caller) -> {
-            if (caller.unit().equals(local.path())) {
+            if (local.owns(caller)) {
                 Optional<FunctionBody> mine = local.function(name);
                 return mine.isPresent() ? mine : elsewhere(name, caller);
             }
