@@ -242,7 +242,8 @@ final class ConfigurationExplorer {
         if (requirements == null) {
             return new Target(kind, word, file, offset, line, null, List.of(), "it is under an #if with no condition");
         }
-        Optional<Configuration> c = ConfigurationSolver.solve(requirements, defaults, pinnable);
+        ConfigurationSolver.Solution solution = ConfigurationSolver.solve(requirements, defaults, pinnable);
+        Optional<Configuration> c = solution.found();
         if (c.isPresent() && !c.get().pins().isEmpty()) {
             return new Target(kind, word, file, offset, line, c.get(), requirements, null);
         }
@@ -250,6 +251,8 @@ final class ConfigurationExplorer {
         requirements.forEach(r -> names.addAll(r.condition().macroNames(new java.util.TreeSet<>())));
         names.removeIf(pinnable.negate());
         String why = c.isPresent() ? "the configuration vforklint chose leaves it out (reason unknown)"
+                : solution.gaveUp() ? "vforklint stopped after " + ConfigurationSolver.MAX_TRIES + " tries looking for a"
+                + " configuration that makes its conditions (" + describe(requirements) + ") hold"
                 : names.isEmpty() ? "its conditions (" + describe(requirements) + ") hold in no configuration"
                 : "no configuration changing at most " + ConfigurationSolver.MAX_CHANGED
                 + " macros makes its conditions (" + describe(requirements) + ") hold";

@@ -26,14 +26,17 @@ final class ConfigurationSolver {
     static final int MAX_CHANGED = 4;
 
     /** Assignments tried per problem before giving up. */
-    private static final int MAX_TRIES = 20_000;
+    static final int MAX_TRIES = 20_000;
+
+    /** What the search found; {@code gaveUp} when it stopped at {@link #MAX_TRIES} without an answer. */
+    record Solution(Optional<Configuration> found, boolean gaveUp) {
+    }
 
     private ConfigurationSolver() {
     }
 
     /** The nearest configuration, empty when none within the bounds makes every requirement hold. */
-    static Optional<Configuration> solve(List<Requirement> requirements, Condition.Macros defaults,
-                                         Predicate<String> pinnable) {
+    static Solution solve(List<Requirement> requirements, Condition.Macros defaults, Predicate<String> pinnable) {
         Set<String> definedOnly = new TreeSet<>();
         Set<String> names = new TreeSet<>();
         Set<Long> constants = new TreeSet<>();
@@ -64,10 +67,10 @@ final class ConfigurationSolver {
             Optional<Configuration> found = search(requirements, defaults, variables, choices, definedOnly, changed,
                     0, new TreeMap<>(), tries);
             if (found.isPresent() || tries[0] > MAX_TRIES) {
-                return found;
+                return new Solution(found, found.isEmpty());
             }
         }
-        return Optional.empty();
+        return new Solution(Optional.empty(), false);
     }
 
     private static Optional<Configuration> search(List<Requirement> requirements, Condition.Macros defaults,

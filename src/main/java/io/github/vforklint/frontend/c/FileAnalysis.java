@@ -59,6 +59,9 @@ final class FileAnalysis {
     private final Set<String> sites = new TreeSet<>();
     private final Map<String, String> wrappers = new LinkedHashMap<>();
     private final List<ConfigurationExplorer.Target> replanned = new ArrayList<>();
+    /** Calls on the dead side of a macro condition in code a configuration brought in: none reaches them, or the budget is spent. */
+    private final List<ConfigurationExplorer.Target> deeperUnreachable = new ArrayList<>();
+    private final List<ConfigurationExplorer.Target> deeperLeftOut = new ArrayList<>();
     private final Map<Integer, String> unparsedInConfiguration = new java.util.HashMap<>();
 
     FileAnalysis(Shared shared, Path file, boolean explore) {
@@ -114,13 +117,23 @@ final class FileAnalysis {
                 // condition (#if FEATURE ... BB_MMU ? fork() : vfork()): one configuration more.
                 for (ConfigurationExplorer.Target t : planned.targets()) {
                     SourceText text = program.facts().files().get(unit.path());
-                    if (!t.file().equals(unit.path()) || here.contains(shown + ":" + t.line() + ":" + text.columnOf(t.offset()))
-                            || seen.size() >= shared.maxConfigurations()) {
+                    if (!t.file().equals(unit.path()) || here.contains(shown + ":" + t.line() + ":" + text.columnOf(t.offset()))) {
                         continue;
                     }
                     ConfigurationExplorer.Target deeper = ConfigurationExplorer.constantCondition(configured, t.word(),
                             t.offset(), t.line(), planned.configuration());
-                    if (deeper != null && deeper.configuration() != null && seen.add(deeper.configuration())) {
+                    if (deeper == null) {
+                        continue;
+                    }
+                    if (deeper.configuration() == null) {
+                        deeperUnreachable.add(deeper);
+                    } else if (seen.contains(deeper.configuration())) {
+                        continue;
+                    } else if (seen.size() >= shared.maxConfigurations()) {
+                        // The coverage check names the budget for it, if no other configuration made it a site.
+                        deeperLeftOut.add(deeper);
+                    } else {
+                        seen.add(deeper.configuration());
                         queue.add(new ConfigurationExplorer.Planned(deeper.configuration(), List.of(deeper)));
                         replanned.add(deeper);
                     }
@@ -132,10 +145,14 @@ final class FileAnalysis {
                         + shared.maxConfigurations() + " this file may have (--max-configs): not analysed"));
             }
         }
-        if (plan != null && !replanned.isEmpty()) {
+        if (plan != null && !(replanned.isEmpty() && deeperUnreachable.isEmpty() && deeperLeftOut.isEmpty())) {
             List<ConfigurationExplorer.Planned> all = new ArrayList<>(plan.configurations());
             replanned.forEach(t -> all.add(new ConfigurationExplorer.Planned(t.configuration(), List.of(t))));
-            plan = new ConfigurationExplorer.Plan(all, plan.unreachable(), plan.leftOut(), plan.assumed());
+            List<ConfigurationExplorer.Target> unreachable = new ArrayList<>(plan.unreachable());
+            unreachable.addAll(deeperUnreachable);
+            List<ConfigurationExplorer.Target> leftOut = new ArrayList<>(plan.leftOut());
+            leftOut.addAll(deeperLeftOut);
+            plan = new ConfigurationExplorer.Plan(all, unreachable, leftOut, plan.assumed());
         }
         Set<String> calls = new HashSet<>(shared.words().calls());
         if (plan != null) {
