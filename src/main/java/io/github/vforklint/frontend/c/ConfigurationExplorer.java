@@ -39,7 +39,14 @@ final class ConfigurationExplorer {
      */
     record Target(Kind kind, String word, String file, int offset, int line, Configuration configuration,
                   List<ConfigurationSolver.Requirement> requirements, String unreachable) {
+        /** Whether its conditions already hold where it was looked at: no other configuration is needed. */
+        boolean alreadyLive() {
+            return ALREADY_LIVE.equals(unreachable);
+        }
     }
+
+    /** Why a call whose conditions hold without any change is not a site: the analysis alone can say. */
+    static final String ALREADY_LIVE = "the configuration vforklint chose leaves it out (reason unknown)";
 
     /** A configuration to analyse, and the targets it brings in. */
     record Planned(Configuration configuration, List<Target> targets) {
@@ -250,7 +257,7 @@ final class ConfigurationExplorer {
         Set<String> names = new java.util.TreeSet<>();
         requirements.forEach(r -> names.addAll(r.condition().macroNames(new java.util.TreeSet<>())));
         names.removeIf(pinnable.negate());
-        String why = c.isPresent() ? "the configuration vforklint chose leaves it out (reason unknown)"
+        String why = c.isPresent() ? ALREADY_LIVE
                 : solution.gaveUp() ? "vforklint stopped after " + ConfigurationSolver.MAX_TRIES + " tries looking for a"
                 + " configuration that makes its conditions (" + describe(requirements) + ") hold"
                 : names.isEmpty() ? "its conditions (" + describe(requirements) + ") hold in no configuration"

@@ -122,7 +122,7 @@ final class FileAnalysis {
                     }
                     ConfigurationExplorer.Target deeper = ConfigurationExplorer.constantCondition(configured, t.word(),
                             t.offset(), t.line(), planned.configuration());
-                    if (deeper == null) {
+                    if (deeper == null || deeper.alreadyLive()) {
                         continue;
                     }
                     if (deeper.configuration() == null) {
