@@ -192,9 +192,10 @@ class VforklintPluginTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(
                 Files.isRegularFile(Path.of(System.getProperty("java.home"), "include/jni.h")), "a JRE has no jni.h");
         Project project = project(PluginFixtures.JNI);
-        // a jni.h that declares nothing: read instead of the JDK's, JNIEXPORT stays unknown
+        // a jni.h whose JNIEXPORT no reader could make sense of: read instead of the JDK's, the
+        // JNI function does not parse (an unknown JNIEXPORT would be read through as an attribute)
         Path own = Files.createDirectories(dir.resolve("headers"));
-        Files.writeString(own.resolve("jni.h"), "/* not the JDK's */\n");
+        Files.writeString(own.resolve("jni.h"), "/* not the JDK's */\n#define JNIEXPORT )\n");
         VforklintTask task = nativeTask(project);
         task.getIncludeDirectories().from(own.toFile());
         VerificationException e = assertThrows(VerificationException.class, () -> TaskExecution.execute(project, task));
@@ -203,11 +204,11 @@ class VforklintPluginTest {
 
     @Test
     void anIncompleteAnalysisFailsTheBuildOnlyWithFailOnIncomplete() throws Exception {
-        // JNI code whose jni.h declares nothing: JNIEXPORT is unknown, the file is not fully analysed
+        // JNI code whose jni.h makes JNIEXPORT unreadable: the file is not fully analysed
         Project project = project("#include <jni.h>\n" + PluginFixtures.GOOD
                 + "JNIEXPORT jint JNICALL Java_demo_Spawner_nothing(JNIEnv *env, jclass cls)\n{\n    return 0;\n}\n");
         Path own = Files.createDirectories(dir.resolve("headers"));
-        Files.writeString(own.resolve("jni.h"), "/* declares nothing */\n");
+        Files.writeString(own.resolve("jni.h"), "#define JNIEXPORT )\n");
         VforklintTask task = nativeTask(project);
         task.getIncludeDirectories().from(own.toFile());
         task.getJdkIncludeDirectories().setFrom();
