@@ -15,54 +15,42 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SummaryCache {
 
-    /** Identity of the lowered function, not structural equality: bodies are large graphs. */
-    private record Key(FunctionBody function) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.function == function;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(function);
-        }
-    }
-
-    private final Map<Key, HelperSummary> summaries = new ConcurrentHashMap<>();
-    private final Map<Key, Boolean> recursive = new ConcurrentHashMap<>();
-    private final Map<Key, Map<java.util.List<Long>, HelperSummary>> specialised = new ConcurrentHashMap<>();
-    private final Map<Key, BitSet> reach = new ConcurrentHashMap<>();
-    private final Map<Key, Integer> ids = new ConcurrentHashMap<>();
-    private final Map<Key, BitSet> farReaching = new ConcurrentHashMap<>();
-    private final Map<Key, Boolean> near = new ConcurrentHashMap<>();
+    // Keyed by the lowered function itself: FunctionBody's equality is identity (bodies are large graphs).
+    private final Map<FunctionBody, HelperSummary> summaries = new ConcurrentHashMap<>();
+    private final Map<FunctionBody, Boolean> recursive = new ConcurrentHashMap<>();
+    private final Map<FunctionBody, Map<java.util.List<Long>, HelperSummary>> specialised = new ConcurrentHashMap<>();
+    private final Map<FunctionBody, BitSet> reach = new ConcurrentHashMap<>();
+    private final Map<FunctionBody, Integer> ids = new ConcurrentHashMap<>();
+    private final Map<FunctionBody, BitSet> farReaching = new ConcurrentHashMap<>();
+    private final Map<FunctionBody, Boolean> near = new ConcurrentHashMap<>();
     private final AtomicInteger nextId = new AtomicInteger();
 
     HelperSummary get(FunctionBody function) {
-        return summaries.get(new Key(function));
+        return summaries.get(function);
     }
 
     /** The functions a summarised function reaches (itself included), as {@link #id}s. */
     BitSet reach(FunctionBody function) {
-        return reach.get(new Key(function));
+        return reach.get(function);
     }
 
     void put(FunctionBody function, HelperSummary summary, BitSet reached, boolean inCycle) {
-        reach.putIfAbsent(new Key(function), reached);
-        recursive.putIfAbsent(new Key(function), inCycle);
-        summaries.putIfAbsent(new Key(function), summary);
+        reach.putIfAbsent(function, reached);
+        recursive.putIfAbsent(function, inCycle);
+        summaries.putIfAbsent(function, summary);
     }
 
     /** Whether the function is part of a recursive cycle (its summary is never specialised). */
     boolean recursive(FunctionBody function) {
-        return recursive.getOrDefault(new Key(function), true);
+        return recursive.getOrDefault(function, true);
     }
 
     HelperSummary specialised(FunctionBody function, java.util.List<Long> arguments) {
-        return specialised.getOrDefault(new Key(function), Map.of()).get(arguments);
+        return specialised.getOrDefault(function, Map.of()).get(arguments);
     }
 
     void putSpecialised(FunctionBody function, java.util.List<Long> arguments, HelperSummary summary) {
-        specialised.computeIfAbsent(new Key(function), k -> new ConcurrentHashMap<>()).putIfAbsent(arguments, summary);
+        specialised.computeIfAbsent(function, k -> new ConcurrentHashMap<>()).putIfAbsent(arguments, summary);
     }
 
     /**
@@ -70,26 +58,26 @@ public final class SummaryCache {
      * limit + 1 of them; null when not known to be so.
      */
     BitSet farReaching(FunctionBody function) {
-        return farReaching.get(new Key(function));
+        return farReaching.get(function);
     }
 
     /** Whether the function is known to reach no more than the limit. */
     boolean near(FunctionBody function) {
-        return near.getOrDefault(new Key(function), false);
+        return near.getOrDefault(function, false);
     }
 
     /** Records a reach check; returns the functions first found that the cache holds (another thread may have been first). */
     BitSet putReachCheck(FunctionBody function, BitSet firstFound, boolean far) {
         if (far) {
-            BitSet before = farReaching.putIfAbsent(new Key(function), firstFound);
+            BitSet before = farReaching.putIfAbsent(function, firstFound);
             return before == null ? firstFound : before;
         }
-        near.putIfAbsent(new Key(function), true);
+        near.putIfAbsent(function, true);
         return null;
     }
 
     /** A number for the function, for reach sets: only their sizes are ever reported. */
     int id(FunctionBody function) {
-        return ids.computeIfAbsent(new Key(function), k -> nextId.getAndIncrement());
+        return ids.computeIfAbsent(function, k -> nextId.getAndIncrement());
     }
 }

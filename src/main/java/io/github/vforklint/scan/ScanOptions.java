@@ -81,9 +81,4 @@ public record ScanOptions(Path baseDir, Profile profile, List<String> select, Li
         return new ScanOptions(baseDir, profile, select, ignore, dirs, defines, undefines, paths, jobs,
                 systemIncludes, compiler, compileCommands, limits, configurations, javaRelease);
     }
-
-    public ScanOptions withJavaRelease(Integer release) {
-        return new ScanOptions(baseDir, profile, select, ignore, includeDirs, defines, undefines, paths, jobs,
-                systemIncludes, compiler, compileCommands, limits, configurations, release);
-    }
 }

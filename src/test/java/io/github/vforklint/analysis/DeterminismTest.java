@@ -1,13 +1,10 @@
 package io.github.vforklint.analysis;
 
-import io.github.vforklint.cli.Main;
+import io.github.vforklint.cli.CliTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,11 +76,6 @@ class DeterminismTest {
         List<String> args = new ArrayList<>(List.of("check", "--no-config", "-f", "json", "-j", jobs,
                 "-I", tree.resolve("testdata/c/include").toString()));
         args.addAll(paths);
-        CommandLine cli = Main.commandLine();
-        StringWriter out = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(new StringWriter()));
-        cli.execute(args.toArray(String[]::new));
-        return out.toString().replace(tree.toString(), "TREE");
+        return CliTest.run(args).out().replace(tree.toString(), "TREE");
     }
 }

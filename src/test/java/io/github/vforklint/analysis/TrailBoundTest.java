@@ -51,6 +51,7 @@ class TrailBoundTest {
     void asManyChainsAsASummaryKeepsAreAllReportedAndNothingIsSaid() throws Exception {
         ScanResult result = scan(Summaries.MAX_TRAILS_PER_STATEMENT);
         assertEquals(1, puts(result).size(), result.findings().toString());
+        assertEquals(Summaries.MAX_TRAILS_PER_STATEMENT, puts(result).get(0).chains().size(), "every chain reported");
         assertFalse(saysTheCut(result), result.diagnostics().toString());
     }
 
@@ -58,6 +59,7 @@ class TrailBoundTest {
     void oneChainMoreIsCutAndTheCutIsSaid() throws Exception {
         ScanResult result = scan(Summaries.MAX_TRAILS_PER_STATEMENT + 1);
         assertEquals(1, puts(result).size(), "still one finding: " + result.findings());
+        assertEquals(Summaries.MAX_TRAILS_PER_STATEMENT, puts(result).get(0).chains().size(), "the shortest ones only");
         assertTrue(saysTheCut(result), result.diagnostics().toString());
         assertFalse(result.incomplete(), "every chain was analysed; fewer are reported: " + result.diagnostics());
     }

@@ -1,14 +1,11 @@
 package io.github.vforklint.baseline;
 
+import io.github.vforklint.cli.CliTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.vforklint.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,12 +47,8 @@ class BaselineTest {
     private Run check(String... args) {
         List<String> all = new ArrayList<>(List.of("check", "--no-config", "--color", "never"));
         all.addAll(List.of(args));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return new Run(cli.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+        CliTest.Run r = CliTest.run(all);
+        return new Run(r.code(), r.out(), r.err());
     }
 
     @Test
@@ -147,13 +140,15 @@ class BaselineTest {
     }
 
     @Test
-    void aFailedBaselineWriteLeavesThePreviousOne() throws Exception {
+    void aBaselineCannotReplaceADirectoryAndAWriteLeavesNoTemporaryFile() throws Exception {
+        // that a failed write keeps the previous file is AtomicFilesTest's; here, what a baseline write does
         Path file = temp.resolve("baseline.json");
         Files.writeString(file, "previous");
         Path blocked = temp.resolve("dir-in-the-way");
         Files.createDirectories(blocked.resolve("child"));
         Baseline empty = Baseline.of(List.of(), new FindingFingerprints(ProjectPaths.forWorkingDirectory(temp)));
         assertThrows(java.io.IOException.class, () -> empty.write(blocked), "a non-empty directory cannot be replaced");
+        assertTrue(Files.isDirectory(blocked.resolve("child")), "the directory is left as it was");
         empty.write(file);
         assertTrue(Files.readString(file).contains("\"entries\" : [ ]"), Files.readString(file));
         try (var left = Files.list(temp)) {

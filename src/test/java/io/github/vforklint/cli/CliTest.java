@@ -10,13 +10,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class CliTest {
+public class CliTest {
 
     private static final Path ROOT = Path.of(System.getProperty("vforklint.projectRoot", ".")).toAbsolutePath().normalize();
     private static final String CALLS = ROOT.resolve("testdata/c/calls.c").toString();
@@ -25,11 +26,11 @@ class CliTest {
     @TempDir
     Path temp;
 
-    /** Exit code, standard output and standard error of one run. */
-    record Run(int code, String out, String err) {
+    /** Exit code, standard output and standard error of one run: what every test that runs the command line reads. */
+    public record Run(int code, String out, String err) {
     }
 
-    static Run run(CommandLine cli, String... args) {
+    public static Run run(CommandLine cli, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out));
@@ -38,8 +39,12 @@ class CliTest {
         return new Run(code, out.toString(), err.toString());
     }
 
-    static Run run(String... args) {
+    public static Run run(String... args) {
         return run(Main.commandLine(), args);
+    }
+
+    public static Run run(List<String> args) {
+        return run(args.toArray(String[]::new));
     }
 
     private Path write(String name, String code) throws Exception {

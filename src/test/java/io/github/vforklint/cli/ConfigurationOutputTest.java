@@ -46,6 +46,7 @@ class ConfigurationOutputTest {
         int feature = lineOf("printf(\"child\\n\");");
         int everywhere = lineOf("printf(\"both\\n\");");
         boolean sawFeature = false;
+        boolean sawEverywhere = false;
         for (JsonNode f : findings) {
             if (f.path("line").asInt() == feature) {
                 assertEquals("ENABLE_FEATURE_SPAWN is 1", f.path("configuration").asText());
@@ -53,9 +54,11 @@ class ConfigurationOutputTest {
             }
             if (f.path("line").asInt() == everywhere) {
                 assertFalse(f.has("configuration"), "a finding the default configuration has carries none: " + f);
+                sawEverywhere = true;
             }
         }
         assertTrue(sawFeature, findings.toString());
+        assertTrue(sawEverywhere, findings.toString());
     }
 
     @Test

@@ -1,8 +1,8 @@
 package io.github.vforklint.rules;
 
+import io.github.vforklint.cli.CliTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.vforklint.cli.Main;
 import io.github.vforklint.finding.Chain;
 import io.github.vforklint.finding.Finding;
 import io.github.vforklint.knowledge.FunctionKnowledge;
@@ -11,10 +11,7 @@ import io.github.vforklint.scan.ScanResult;
 import io.github.vforklint.scan.Scanner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -99,12 +96,7 @@ class FindingChainsTest {
     }
 
     private static String run(String... args) {
-        CommandLine cli = Main.commandLine();
-        StringWriter out = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(new StringWriter()));
-        cli.execute(args);
-        return out.toString();
+        return CliTest.run(args).out();
     }
 
     private static String spell(Chain chain) {

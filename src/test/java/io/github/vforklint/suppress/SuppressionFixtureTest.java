@@ -1,16 +1,13 @@
 package io.github.vforklint.suppress;
 
+import io.github.vforklint.cli.CliTest;
 import io.github.vforklint.FixtureExpectations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.vforklint.cli.Main;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,14 +50,9 @@ class SuppressionFixtureTest {
             }
         }
         args.add(file.toString());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args.toArray(String[]::new));
-        assertTrue(code == 0, "exit code " + code + ": " + err);
-        JsonNode report = new ObjectMapper().readTree(out.toString());
+        CliTest.Run r = CliTest.run(args);
+        assertTrue(r.code() == 0, "exit code " + r.code() + ": " + r.err());
+        JsonNode report = new ObjectMapper().readTree(r.out());
 
         Map<Integer, List<String>> found = new TreeMap<>();
         for (JsonNode f : report.path("findings")) {

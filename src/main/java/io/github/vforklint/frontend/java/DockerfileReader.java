@@ -1,5 +1,6 @@
 package io.github.vforklint.frontend.java;
 
+import io.github.vforklint.finding.Location;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -77,9 +78,9 @@ final class DockerfileReader {
         int cursor = start;
         for (String[] pair : pairs) {
             for (LaunchOption.Hit hit : LaunchOption.in(pair[1])) {
-                int found = file.find(cursor, hit.option());
-                var at = file.locate(cursor, hit.option());
-                cursor = found < 0 ? cursor : found + 1;
+                JvmFile.Found next = file.next(cursor, hit.option());
+                Location at = next.at();
+                cursor = next.after();
                 out.setting(at, hit.value(), pair[0] + " in a Dockerfile " + instruction, jdk, false);
             }
         }
@@ -93,9 +94,9 @@ final class DockerfileReader {
                 String first = array.size() > 0 ? array.get(0).asText() : "";
                 for (JsonNode word : array) {
                     for (LaunchOption.Hit hit : LaunchOption.in(word.asText())) {
-                        int found = file.find(cursor, hit.option());
-                        var at = file.locate(cursor, hit.option());
-                        cursor = found < 0 ? cursor : found + 1;
+                        JvmFile.Found next = file.next(cursor, hit.option());
+                        Location at = next.at();
+                        cursor = next.after();
                         out.setting(at, hit.value(), "the `" + first + "` command line in a Dockerfile " + instruction,
                                 jdk, false);
                     }
@@ -106,9 +107,9 @@ final class DockerfileReader {
             }
         }
         for (ShellCommands.Found f : ShellCommands.in(args)) {
-            int found = file.find(cursor, f.hit().option());
-            var at = file.locate(cursor, f.hit().option());
-            cursor = found < 0 ? cursor : found + 1;
+            JvmFile.Found next = file.next(cursor, f.hit().option());
+            Location at = next.at();
+            cursor = next.after();
             String via = f.via() + " in a Dockerfile " + instruction;
             if (f.lastExport() && instruction.equals("RUN")) {
                 out.setting(new LaunchMechanismSetting(at, f.hit().value(), via, jdk, false,

@@ -56,9 +56,9 @@ final class GradleScriptReader {
         String via = caller(tokens, i) + " in " + file.fileName();
         int cursor = t.start();
         for (LaunchOption.Hit hit : hits) {
-            int found = file.find(cursor, hit.option());
-            Location at = file.locate(cursor, hit.option());
-            cursor = found < 0 ? cursor : found + 1;
+            JvmFile.Found next = file.next(cursor, hit.option());
+            Location at = next.at();
+            cursor = next.after();
             if (t.interpolated() && hit.value().contains("$")) {
                 out.unjudged(at, "a string template in " + file.fileName());
             } else {

@@ -80,4 +80,17 @@ final class JvmFile {
     int find(int from, String needle) {
         return chars.indexOf(needle, Math.max(0, from));
     }
+
+    /** Where a needle was found, and where the search for the next one starts. */
+    record Found(Location at, int after) {
+    }
+
+    /**
+     * {@link #locate} for options read one after another: the next search starts just past this
+     * one, or where this one started when the text spells the option differently (an escape).
+     */
+    Found next(int from, String needle) {
+        int at = find(from, needle);
+        return new Found(locate(from, needle), at < 0 ? from : at + 1);
+    }
 }

@@ -1,5 +1,7 @@
 package io.github.vforklint.frontend.java;
 
+import io.github.vforklint.finding.Location;
+
 /**
  * Files that are nothing but options, blank-separated: Maven's {@code .mvn/jvm.config} (the
  * Maven JVM's options) and {@code .mvn/maven.config} (Maven command-line options, whose
@@ -16,9 +18,9 @@ final class OptionFileReader {
         int cursor = 0;
         for (String word : ShellCommands.words(file.chars())) {
             for (LaunchOption.Hit hit : LaunchOption.in(word)) {
-                int found = file.find(cursor, hit.option());
-                var at = file.locate(cursor, hit.option());
-                cursor = found < 0 ? cursor : found + 1;
+                JvmFile.Found next = file.next(cursor, hit.option());
+                Location at = next.at();
+                cursor = next.after();
                 out.setting(at, hit.value(), what, null, false);
             }
         }

@@ -106,9 +106,9 @@ final class PomReader {
                         int cursor = start;
                         for (String word : value.split("\\s+")) {
                             for (LaunchOption.Hit hit : LaunchOption.in(word)) {
-                                int found = file.find(cursor, hit.option());
-                                hits.add(new Hit(file.locate(cursor, hit.option()), hit.value(), via, profile));
-                                cursor = found < 0 ? cursor : found + 1;
+                                JvmFile.Found next = file.next(cursor, hit.option());
+                                hits.add(new Hit(next.at(), hit.value(), via, profile));
+                                cursor = next.after();
                             }
                         }
                         if (parent.equals("properties") && path.size() == 3) {

@@ -1,5 +1,7 @@
 package io.github.vforklint.frontend.java;
 
+import io.github.vforklint.finding.Location;
+
 /**
  * {@code gradle.properties}, read as java.util.Properties reads it (logical lines, '#' and '!'
  * comments, the key ending at the first unescaped '=', ':' or blank) but keeping positions:
@@ -30,9 +32,9 @@ final class PropertiesReader {
                 continue;
             }
             for (LaunchOption.Hit hit : LaunchOption.in(value)) {
-                int found = file.find(cursor, hit.option());
-                var at = file.locate(cursor, hit.option());
-                cursor = found < 0 ? cursor : found + 1;
+                JvmFile.Found next = file.next(cursor, hit.option());
+                Location at = next.at();
+                cursor = next.after();
                 out.setting(at, hit.value(), key + " in " + file.fileName(), null, false);
             }
         }

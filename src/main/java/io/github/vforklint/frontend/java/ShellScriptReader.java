@@ -1,5 +1,6 @@
 package io.github.vforklint.frontend.java;
 
+import io.github.vforklint.finding.Location;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,8 +28,9 @@ final class ShellScriptReader {
                 } else if (LaunchOption.isArgumentList(text)) {
                     int cursor = line.start();
                     for (LaunchOption.Hit hit : LaunchOption.in(text)) {
-                        var at = file.locate(cursor, hit.option());
-                        cursor = file.find(cursor, hit.option()) + 1;
+                        JvmFile.Found next = file.next(cursor, hit.option());
+                        Location at = next.at();
+                        cursor = next.after();
                         out.setting(at, hit.value(), "a here-document in " + file.fileName(), null, false);
                     }
                 }
@@ -39,9 +41,9 @@ final class ShellScriptReader {
             }
             int cursor = line.start();
             for (ShellCommands.Found f : ShellCommands.in(text)) {
-                var at = file.locate(cursor, f.hit().option());
-                int found = file.find(cursor, f.hit().option());
-                cursor = found < 0 ? cursor : found + 1;
+                JvmFile.Found next = file.next(cursor, f.hit().option());
+                Location at = next.at();
+                cursor = next.after();
                 out.setting(at, f.hit().value(), f.via() + " in " + file.fileName(), null, false);
             }
             Matcher m = HEREDOC.matcher(text);

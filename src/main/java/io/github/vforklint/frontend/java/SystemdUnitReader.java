@@ -1,5 +1,6 @@
 package io.github.vforklint.frontend.java;
 
+import io.github.vforklint.finding.Location;
 import io.github.vforklint.analysis.jvm.TargetJdk;
 
 import java.util.Set;
@@ -61,9 +62,9 @@ final class SystemdUnitReader {
             for (String word : ShellCommands.words(text.substring(eq + 1))) {
                 // Exec lines may prefix the program with '-', '@', '+' or '!': they do not change the words.
                 for (LaunchOption.Hit hit : LaunchOption.in(word)) {
-                    int found = file.find(cursor, hit.option());
-                    var at = file.locate(cursor, hit.option());
-                    cursor = found < 0 ? cursor : found + 1;
+                    JvmFile.Found next = file.next(cursor, hit.option());
+                    Location at = next.at();
+                    cursor = next.after();
                     String via = key.equals("Environment") && word.contains("=")
                             ? word.substring(0, word.indexOf('=')) + " in the unit's Environment=" : key + "= of the unit";
                     out.setting(at, hit.value(), via + " (" + file.fileName() + ")", jdk, false);

@@ -72,9 +72,9 @@ final class YamlReader {
                     // A compose or Kubernetes environment item, NAME=value: the value is taken as it is, not split by a shell.
                     if (LaunchOption.isArgumentList(env.group(2))) {
                         for (LaunchOption.Hit hit : LaunchOption.in(env.group(2))) {
-                            int found = file.find(cursor, hit.option());
-                            Location at = file.locate(cursor, hit.option());
-                            cursor = found < 0 ? cursor : found + 1;
+                            JvmFile.Found next = file.next(cursor, hit.option());
+                            Location at = next.at();
+                            cursor = next.after();
                             pending.add(new Pending(at, hit.value(), env.group(1) + " in " + file.fileName()));
                         }
                     }
@@ -86,9 +86,9 @@ final class YamlReader {
                     int lineAt = hits.isEmpty() ? -1 : file.find(cursor, line.text().strip());
                     cursor = lineAt < 0 ? cursor : lineAt;
                     for (ShellCommands.Found f : hits) {
-                        int found = file.find(cursor, f.hit().option());
-                        Location at = file.locate(cursor, f.hit().option());
-                        cursor = found < 0 ? cursor : found + 1;
+                        JvmFile.Found next = file.next(cursor, f.hit().option());
+                        Location at = next.at();
+                        cursor = next.after();
                         pending.add(new Pending(at, f.hit().value(), (field == null ? "a value" : field) + " in " + file.fileName()));
                     }
                 }

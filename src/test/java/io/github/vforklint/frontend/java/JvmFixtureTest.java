@@ -1,15 +1,12 @@
 package io.github.vforklint.frontend.java;
 
+import io.github.vforklint.cli.CliTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.vforklint.cli.Main;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,6 +55,9 @@ class JvmFixtureTest {
                 if (file.getFileName().toString().equals("EXPECTATIONS")) {
                     for (String line : Files.readAllLines(file)) {
                         Matcher m = SIDECAR.matcher(line.strip());
+                        if (!line.isBlank() && !line.strip().startsWith("#") && !m.matches()) {
+                            fail(relative + ": not an expectation: " + line);
+                        }
                         if (m.matches()) {
                             String target = ROOT.relativize(project.resolve(m.group(1))).toString();
                             expected.computeIfAbsent(target, k -> new TreeMap<>())
@@ -154,13 +154,8 @@ class JvmFixtureTest {
         List<String> args = new ArrayList<>(List.of("check", "--no-config", "-f", "json", "--fail-on", "never"));
         args.addAll(List.of(extra));
         args.add(target.toString());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args.toArray(String[]::new));
-        assertTrue(code == 0 || code == 3, "exit code " + code + ": " + err);
-        return new ObjectMapper().readTree(out.toString());
+        CliTest.Run r = CliTest.run(args);
+        assertTrue(r.code() == 0 || r.code() == 3, "exit code " + r.code() + ": " + r.err());
+        return new ObjectMapper().readTree(r.out());
     }
 }

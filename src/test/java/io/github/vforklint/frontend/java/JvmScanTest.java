@@ -1,14 +1,11 @@
 package io.github.vforklint.frontend.java;
 
+import io.github.vforklint.cli.CliTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.vforklint.cli.Main;
 import io.github.vforklint.report.SarifSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,17 +51,17 @@ class JvmScanTest {
     void theConfigurationFileCanPinTheRelease() throws Exception {
         Files.writeString(temp.resolve("App.java"), RECORD_IN_MAIN);
         Files.writeString(temp.resolve(".vforklint.yml"), "java-release: 11\n");
-        Result r = cli(temp, "check", "-f", "json", "--fail-on", "never", "-c", temp.resolve(".vforklint.yml").toString(),
+        CliTest.Run r = CliTest.run("check", "-f", "json", "--fail-on", "never", "-c", temp.resolve(".vforklint.yml").toString(),
                 temp.toString());
-        assertEquals(3, r.code, r.err);
-        assertTrue(r.out.contains("not parsed as Java"), r.out);
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.out().contains("not parsed as Java"), r.out());
     }
 
     @Test
     void anUnknownReleaseIsAUsageError() {
-        Result r = cli(temp, "check", "--no-config", "--java-release", "99", temp.toString());
-        assertEquals(2, r.code);
-        assertTrue(r.err.contains("Java release 99"), r.err);
+        CliTest.Run r = CliTest.run("check", "--no-config", "--java-release", "99", temp.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("Java release 99"), r.err());
     }
 
     @Test
@@ -81,10 +78,10 @@ class JvmScanTest {
     @Test
     void cAndJvmFindingsShareOneSarifRun() throws Exception {
         Path root = JvmFixtureTest.FIXTURES;
-        Result r = cli(temp, "check", "--no-config", "-f", "sarif", "--fail-on", "never",
+        CliTest.Run r = CliTest.run("check", "--no-config", "-f", "sarif", "--fail-on", "never",
                 root.resolve("jni-project").toString(), root.resolve("native-fork").toString());
-        assertEquals(0, r.code, r.err);
-        JsonNode log = SarifSchema.parseValid(r.out);
+        assertEquals(0, r.code(), r.err());
+        JsonNode log = SarifSchema.parseValid(r.out());
         assertEquals(1, log.path("runs").size());
         Set<String> rules = new TreeSet<>();
         log.path("runs").get(0).path("results").forEach(x -> rules.add(x.path("ruleId").asText()));
@@ -119,27 +116,14 @@ class JvmScanTest {
 
     @Test
     void explainShowsAJvmRule() {
-        Result r = cli(temp, "explain", "VFK301");
-        assertEquals(0, r.code, r.err);
-        assertTrue(r.out.contains("launch-mechanism-vfork") && r.out.contains("JAVA_TOOL_OPTIONS"), r.out);
+        CliTest.Run r = CliTest.run("explain", "VFK301");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("launch-mechanism-vfork") && r.out().contains("JAVA_TOOL_OPTIONS"), r.out());
     }
 
     private static List<String> rules(JsonNode report) {
         List<String> ids = new ArrayList<>();
         report.path("findings").forEach(f -> ids.add(f.path("rule").asText()));
         return ids;
-    }
-
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result cli(Path dir, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Result(code, out.toString(), err.toString());
     }
 }
