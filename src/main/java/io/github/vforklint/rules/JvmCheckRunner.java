@@ -23,18 +23,20 @@ final class JvmCheckRunner {
         Map<String, Finding> unique = new LinkedHashMap<>();
         JvmFindingSink sink = (ruleId, variant, at, values, related) -> {
             RuleDefinition rule = catalogue.get(ruleId);
-            if (!selection.enabled(rule)) {
-                return;
-            }
             Severity severity = rule.severity();
             String template = rule.message();
+            RuleDefinition.Variant wording = null;
             if (variant != null) {
-                RuleDefinition.Variant wording = rule.variants().get(variant);
+                wording = rule.variants().get(variant);
                 if (wording == null) {
                     throw new IllegalStateException(ruleId + " has no variant '" + variant + "' in its document");
                 }
                 severity = wording.severity();
                 template = wording.message();
+            }
+            // As for the C checks: a variant limited to some profiles is off in the others.
+            if (wording == null ? !selection.enabled(rule) : !selection.enabled(rule, wording)) {
+                return;
             }
             String key = rule.id() + "@" + at.path() + ":" + at.line() + ":" + at.column();
             unique.putIfAbsent(key, new Finding(rule.id(), rule.name(), severity, at,

@@ -41,6 +41,11 @@ public final class JvmFrontEnd implements FrontEnd {
     /** Rounds of "files that use a constant naming the property": a constant of a constant of a constant. */
     private static final int MAX_CONSTANT_ROUNDS = 3;
     private static final long STACK_BYTES = 512L << 20;
+    /**
+     * Words that make a Java or build file worth parsing: NativeForkInJava's fork symbols and
+     * internal launchers, and the launch-mechanism property. Not {@code clone}: Object.clone() is
+     * in most Java files, so a file whose only native binding is clone is not parsed (a known gap).
+     */
     private static final Set<String> MARKERS = Set.of("launchMechanism", "VFORK", "vfork", "fork", "__fork", "__vfork",
             "forkAndExec", "Java_java_lang_ProcessImpl_forkAndExec", "Java_java_lang_UNIXProcess_forkAndExec");
 
