@@ -100,7 +100,7 @@ public final class Check {
         }
         ScanResult scanned;
         try {
-            scanned = scanner.scan(config.paths());
+            scanned = scanner.scan(config.paths(), FindingFilter.wordsOfDirectives());
         } catch (IllegalArgumentException | Scanner.ScanException e) {
             throw new CheckException(e.getMessage());
         }

@@ -23,6 +23,15 @@ public interface FrontEnd {
      */
     Set<String> markers();
 
+    /**
+     * Every word this front end will ask the tree about before it has read anything (its markers
+     * among them). The pass that reads every file once finds these; a word asked for later means
+     * reading the files concerned again.
+     */
+    default Set<String> wordsAskedFirst() {
+        return markers();
+    }
+
     /** Analyses the candidates in {@code context}; one broken file becomes a diagnostic, never an exception. */
     FrontEndResult analyse(FrontEndContext context);
 }

@@ -64,7 +64,8 @@ public final class FunctionKnowledge {
                 set(vfork.path("syscall").path("numbers")), cloneShapes,
                 set(vfork.path("clone3").path("functions")), set(vfork.path("clone3").path("syscall-numbers")),
                 set(vfork.path("clone").path("flags")),
-                bits(vfork.path("clone").path("flag-values")), set(vfork.path("clone").path("syscall-numbers")));
+                bits(vfork.path("clone").path("flag-values")), set(vfork.path("clone").path("syscall-numbers")),
+                vfork.path("clone").path("flag-searched-for").asText());
         JsonNode terminate = read("terminate.yml");
         names(terminate.path("safe")).forEach(n -> map.putIfAbsent(n, info(n, FunctionKind.TERMINATE)));
         names(terminate.path("runs-handlers"))

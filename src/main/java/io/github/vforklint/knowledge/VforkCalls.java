@@ -19,10 +19,11 @@ import java.util.regex.Pattern;
  *                    child's argument
  * @param cloneSyscallNumbers syscall numbers of clone: with the vfork flags in argument 1 and no
  *                    new stack, the call returns 0 in a vfork child like vfork itself
+ * @param flagSearchedFor the clone flag a file must name for any of these calls to be vfork-like
  */
 public record VforkCalls(Set<String> syscallFunctions, Set<String> syscallNumbers, Map<String, CloneShape> cloneShapes,
                          Set<String> clone3Functions, Set<String> clone3SyscallNumbers, Set<String> cloneFlags,
-                         long cloneFlagBits, Set<String> cloneSyscallNumbers) {
+                         long cloneFlagBits, Set<String> cloneSyscallNumbers, String flagSearchedFor) {
 
     /** Argument positions of a clone-like call. */
     public record CloneShape(int function, int flags, int argument) {
@@ -30,6 +31,9 @@ public record VforkCalls(Set<String> syscallFunctions, Set<String> syscallNumber
 
     public VforkCalls {
         cloneShapes = Map.copyOf(cloneShapes);
+        if (!cloneFlags.contains(flagSearchedFor)) {
+            throw new IllegalArgumentException("the flag searched for, " + flagSearchedFor + ", is not one of " + cloneFlags);
+        }
     }
 
     /** Callees whose argument spellings the front end must keep. */
@@ -47,10 +51,13 @@ public record VforkCalls(Set<String> syscallFunctions, Set<String> syscallNumber
         return blank < 0 ? s : s.substring(0, blank);
     }
 
-    /** Words a file must contain (itself or through a macro) for one of these calls to be vfork-like. */
+    /**
+     * Words a file must contain (itself or through a macro) for one of these calls to be
+     * vfork-like: the vfork system call's numbers, and one clone flag, since a call needs them all.
+     */
     public Set<String> textMarkers() {
         Set<String> markers = new HashSet<>(syscallNumbers);
-        markers.addAll(cloneFlags);
+        markers.add(flagSearchedFor);
         return Set.copyOf(markers);
     }
 

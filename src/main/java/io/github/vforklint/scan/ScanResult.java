@@ -41,6 +41,12 @@ public record ScanResult(List<Finding> findings, List<Diagnostic> diagnostics, i
         return tree == null ? List.of() : tree.mentioning(words).stream().map(SourceFile::path).toList();
     }
 
+    /** The scanned files that hold any of these words in any case; none when the result was not made by a scan. */
+    public List<Path> filesMentioningInAnyCase(Collection<String> words) {
+        return tree == null ? List.of()
+                : tree.mentioningInAnyCase(words, tree.files()).stream().map(SourceFile::path).toList();
+    }
+
     public boolean incomplete() {
         return diagnostics.stream().anyMatch(d -> d.kind() == Diagnostic.Kind.INCOMPLETE);
     }

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Scans files and directories: walks them once into a byte-level index, hands each front end the
@@ -55,12 +56,25 @@ public final class Scanner {
      * @throws ScanException            for a compilation database or compiler that cannot be used
      */
     public ScanResult scan(List<Path> roots) throws ScanException {
+        return scan(roots, Set.of());
+    }
+
+    /**
+     * @param alsoAskedInAnyCase words a later step will ask the result about in any case
+     *                           ({@link ScanResult#filesMentioningInAnyCase}), found in the same pass
+     * @throws IllegalArgumentException for a path that does not exist
+     * @throws ScanException            for a compilation database or compiler that cannot be used
+     */
+    public ScanResult scan(List<Path> roots, Set<String> alsoAskedInAnyCase) throws ScanException {
         Path base = options.baseDir().toAbsolutePath().normalize();
         List<FrontEnd> frontEnds = frontEnds(roots);
+        List<SourceTree.Asked> asked = new ArrayList<>();
+        frontEnds.forEach(fe -> asked.add(new SourceTree.Asked(fe::reads, fe.wordsAskedFirst(), false)));
+        asked.add(new SourceTree.Asked(p -> true, alsoAskedInAnyCase, true));
         SourceTree tree = SourceTree.build(roots,
                 new SourceTree.Selection(p -> frontEnds.stream().anyMatch(fe -> fe.reads(p)),
                         options.paths().excluded(), options.paths().included()),
-                SourceTree.Limits.defaults(), options.jobs());
+                SourceTree.Limits.defaults(), options.jobs(), asked);
 
         List<Observation> observations = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();

@@ -3,36 +3,28 @@ package io.github.vforklint.source;
 import io.github.vforklint.finding.Diagnostic;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
- * The scanned tree, walked once and indexed at the byte level: every file a front end reads, and
- * for each a Bloom filter of the words it holds and of the functions it appears to define. Later
- * questions ("which files mention vfork, CLONE_VFORK or XVFORK?", "which may define
- * bb_perror_msg?", "which header ends in lib/lib.h?") are answered from the index and confirmed
- * against just the files concerned; no file's text is kept. Immutable once built; safe to share.
+ * The scanned tree, walked once and read once at the byte level: every file a front end reads;
+ * for each, which of the words the front ends asked for in advance it holds, and the functions it
+ * appears to define. Questions about those words ("which files mention vfork or CLONE_VFORK?") and
+ * definitions ("which may define bb_perror_msg?") are answered from what that pass kept, and
+ * "which header ends in lib/lib.h?" from the paths. A question about any other word (a wrapper
+ * found later, XVFORK) reads the files concerned again, in parallel, at the speed of reading them.
+ * No file's text is kept. Immutable once built; safe to share.
  */
 public final class SourceTree {
 
@@ -48,29 +40,32 @@ public final class SourceTree {
     public record Selection(Predicate<Path> read, Predicate<Path> excluded, Predicate<Path> included) {
     }
 
-    /**
-     * Hidden directories that are walked all the same: build tools and CI services keep their
-     * configuration there (.mvn/jvm.config, .github/workflows), never vendored sources.
-     */
-    private static final Set<String> CONFIGURATION_DIRECTORIES = Set.of(".mvn", ".github", ".circleci", ".gitlab",
-            ".buildkite");
-
     private final List<SourceFile> files;
-    private final WordScanner.Words[] words;
+    /** The search each file was read with (by id): the words asked for by the front ends that read it. */
+    private final WordSearch[] searchedWith;
+    private final Map<WordSearch.Word, Integer> indexedBits;
+    /** For each file id, the indexed words it holds (a bit set over their indexes); null for a file not read. */
+    private final long[][] found;
     private final Map<String, List<SourceFile>> byName;
     private final DefinitionMap definitions;
     private final List<Diagnostic> diagnostics;
+    private final Limits limits;
+    private final int jobs;
 
-    private SourceTree(List<SourceFile> files, WordScanner.Words[] words, List<Diagnostic> diagnostics) {
+    private SourceTree(List<SourceFile> files, List<WordSearch.Word> asked, WordSearch[] searchedWith, long[][] found,
+                       long[][] definitions, List<Diagnostic> diagnostics, Limits limits, int jobs) {
         this.files = List.copyOf(files);
-        long[][] defined = new long[words.length][];
-        for (int i = 0; i < words.length; i++) {
-            defined[i] = words[i].definitions();
-            words[i] = new WordScanner.Words(words[i].words(), null);
+        this.searchedWith = searchedWith;
+        Map<WordSearch.Word, Integer> bits = new HashMap<>();
+        for (int i = 0; i < asked.size(); i++) {
+            bits.put(asked.get(i), i);
         }
-        this.definitions = new DefinitionMap(defined);
-        this.words = words;
+        this.indexedBits = bits;
+        this.found = found;
+        this.definitions = new DefinitionMap(definitions);
         this.diagnostics = List.copyOf(diagnostics);
+        this.limits = limits;
+        this.jobs = jobs;
         Map<String, List<SourceFile>> names = new HashMap<>();
         for (SourceFile f : files) {
             names.computeIfAbsent(String.valueOf(f.path().getFileName()), k -> new ArrayList<>(1)).add(f);
@@ -79,40 +74,124 @@ public final class SourceTree {
     }
 
     /**
-     * Walks {@code roots} (a file named directly is always taken; hidden directories are skipped;
-     * symbolic links are followed, each directory once) and indexes what it finds with
-     * {@code jobs} threads.
+     * Words the tree will be asked about, found while every file is read anyway.
      *
-     * @throws IllegalArgumentException for a root that does not exist
+     * @param in      the files to look for them in (the files of the front end that will ask)
+     * @param anyCase whether they count in any mix of upper and lower case
      */
+    public record Asked(Predicate<Path> in, Collection<String> words, boolean anyCase) {
+        public Asked {
+            words = new TreeSet<>(words);
+        }
+    }
+
+    /** {@link #build(List, Selection, Limits, int, List)} with no word asked for in advance. */
     public static SourceTree build(List<Path> roots, Selection selection, Limits limits, int jobs) {
+        return build(roots, selection, limits, jobs, List.of());
+    }
+
+    /**
+     * Walks {@code roots} (a file named directly is always taken; hidden directories are skipped;
+     * symbolic links are followed, each directory once) and reads what it finds with {@code jobs}
+     * threads, noting which files hold the words {@code asked} for.
+     *
+     * @throws IllegalArgumentException for a root that does not exist, or a "word" that is not one
+     */
+    public static SourceTree build(List<Path> roots, Selection selection, Limits limits, int jobs, List<Asked> asked) {
+        if (asked.size() > Long.SIZE) {
+            throw new IllegalArgumentException("at most " + Long.SIZE + " sets of words can be asked for in advance");
+        }
+        Set<WordSearch.Word> union = new java.util.LinkedHashSet<>();
+        for (Asked a : asked) {
+            union.addAll(wordsOf(a.anyCase() ? List.of() : a.words(), a.anyCase() ? a.words() : List.of()));
+        }
+        List<WordSearch.Word> words = List.copyOf(union);
+        Searches searches = new Searches(asked, words);
         List<Diagnostic> diagnostics = new ArrayList<>();
-        TreeMap<Path, Long> found = new TreeMap<>();
+        Map<Path, Long> sizes = new ConcurrentHashMap<>();
+        Map<Path, FilePass.Scanned> scanned = new ConcurrentHashMap<>();
+        TreeWalk.Sink read = (file, size) -> {
+            if (sizes.putIfAbsent(file, size) == null) {
+                scanned.put(file, FilePass.scan(file, searches.of(file), true, limits));
+            }
+        };
         for (Path root : roots) {
             Path absolute = root.toAbsolutePath().normalize();
             if (!Files.exists(absolute)) {
                 throw new IllegalArgumentException("no such file or directory: " + root);
             }
             if (Files.isDirectory(absolute)) {
-                walk(absolute, selection, found, diagnostics);
+                TreeWalk.walk(absolute, selection, jobs, read, diagnostics);
             } else {
-                takeNamedFile(absolute, found, diagnostics);
+                takeNamedFile(absolute, read, diagnostics);
             }
         }
-        List<SourceFile> files = new ArrayList<>(found.size());
-        for (Map.Entry<Path, Long> e : found.entrySet()) {
-            files.add(new SourceFile(files.size(), e.getKey(), e.getValue()));
+        List<Path> paths = new ArrayList<>(sizes.keySet());
+        paths.sort(null);
+        List<SourceFile> files = new ArrayList<>(paths.size());
+        WordSearch[] searchedWith = new WordSearch[paths.size()];
+        long[][] found = new long[paths.size()][];
+        long[][] definitions = new long[paths.size()][];
+        for (Path path : paths) {
+            int id = files.size();
+            files.add(new SourceFile(id, path, sizes.get(path)));
+            FilePass.Scanned s = scanned.get(path);
+            searchedWith[id] = searches.of(path);
+            found[id] = s.found();
+            definitions[id] = s.definitions();
+            if (s.problem() != null) {
+                diagnostics.add(skipped(path, s.problem()));
+            }
         }
-        WordScanner.Words[] words = index(files, limits, jobs, diagnostics);
         diagnostics.sort(Diagnostic.ORDER);
-        return new SourceTree(files, words, diagnostics);
+        return new SourceTree(files, words, searchedWith, found, definitions, diagnostics, limits, jobs);
     }
 
-    private static void takeNamedFile(Path file, TreeMap<Path, Long> found, List<Diagnostic> diagnostics) {
+    /** For each file, a search for the words asked for in it: one search for each mix of askers, shared. */
+    private static final class Searches {
+        private final List<Asked> asked;
+        private final List<WordSearch.Word> words;
+        private final Map<Long, WordSearch> byAskers = new ConcurrentHashMap<>();
+
+        Searches(List<Asked> asked, List<WordSearch.Word> words) {
+            this.asked = asked;
+            this.words = words;
+        }
+
+        WordSearch of(Path file) {
+            long askers = 0;
+            for (int a = 0; a < asked.size(); a++) {
+                if (asked.get(a).in().test(file)) {
+                    askers |= 1L << a;
+                }
+            }
+            return byAskers.computeIfAbsent(askers, this::searchFor);
+        }
+
+        private WordSearch searchFor(long askers) {
+            Set<WordSearch.Word> mine = new HashSet<>();
+            for (int a = 0; a < asked.size(); a++) {
+                if ((askers & (1L << a)) != 0) {
+                    Asked one = asked.get(a);
+                    mine.addAll(wordsOf(one.anyCase() ? List.of() : one.words(), one.anyCase() ? one.words() : List.of()));
+                }
+            }
+            return new WordSearch(words, mine::contains);
+        }
+    }
+
+    private static List<WordSearch.Word> wordsOf(Collection<String> exact, Collection<String> anyCase) {
+        Set<WordSearch.Word> all = new java.util.LinkedHashSet<>();
+        new TreeSet<>(exact).forEach(w -> all.add(new WordSearch.Word(w, false)));
+        new TreeSet<>(anyCase).forEach(w -> all.add(new WordSearch.Word(w, true)));
+        return List.copyOf(all);
+    }
+
+    private static void takeNamedFile(Path file, TreeWalk.Sink read, List<Diagnostic> diagnostics) {
         try {
             BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
             if (attrs.isRegularFile()) {
-                found.put(file, attrs.size());
+                read.file(file, attrs.size());
             } else {
                 diagnostics.add(skipped(file, "not a regular file (a FIFO, device or socket is never read)"));
             }
@@ -121,103 +200,11 @@ public final class SourceTree {
         }
     }
 
-    private static void walk(Path root, Selection selection, TreeMap<Path, Long> found, List<Diagnostic> diagnostics) {
-        try {
-            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    String name = String.valueOf(dir.getFileName());
-                    boolean hidden = !dir.equals(root) && name.startsWith(".") && !CONFIGURATION_DIRECTORIES.contains(name);
-                    return hidden || selection.excluded().test(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (!selection.read().test(file) || selection.excluded().test(file) || !selection.included().test(file)) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    if (attrs.isRegularFile()) {
-                        found.put(file, attrs.size());
-                    } else if (attrs.isSymbolicLink()) {
-                        diagnostics.add(skipped(file, "a symbolic link to nothing"));
-                    } else if (!attrs.isDirectory()) {
-                        diagnostics.add(skipped(file, "not a regular file (a FIFO, device or socket is never read)"));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    if (e instanceof FileSystemLoopException) {
-                        diagnostics.add(new Diagnostic(file.toString(), 0, Diagnostic.Kind.INFO,
-                                "symbolic link loop: this directory was already scanned through another path"));
-                    } else if (selection.read().test(file) || Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)
-                            || Files.isSymbolicLink(file)) {
-                        diagnostics.add(skipped(file, "cannot read it: " + reason(e)));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            diagnostics.add(skipped(root, "cannot read it: " + reason(e)));
-        }
-    }
-
-    private static WordScanner.Words[] index(List<SourceFile> files, Limits limits, int jobs, List<Diagnostic> diagnostics) {
-        WordScanner.Words[] words = new WordScanner.Words[files.size()];
-        String[] problems = new String[files.size()];
-        int threads = Math.max(1, Math.min(jobs, files.size() / 64 + 1));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "vforklint-index");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> parts = new ArrayList<>();
-            for (int part = 0; part < threads; part++) {
-                int first = part;
-                parts.add(pool.submit(() -> {
-                    WordScanner scanner = new WordScanner();
-                    FileBuffer buffer = new FileBuffer();
-                    for (int i = first; i < files.size(); i += threads) {
-                        SourceFile f = files.get(i);
-                        try {
-                            int length = buffer.read(f.path(), limits.maxFileBytes());
-                            words[i] = length < 0 ? WordScanner.EMPTY : scanner.scan(buffer.bytes(), length);
-                            if (length < 0) {
-                                problems[i] = "larger than " + (limits.maxFileBytes() >> 20) + " MiB; skipped";
-                            }
-                        } catch (IOException e) {
-                            words[i] = WordScanner.EMPTY;
-                            problems[i] = "cannot read it: " + reason(e);
-                        }
-                    }
-                }));
-            }
-            for (Future<?> part : parts) {
-                part.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("indexing interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-        for (int i = 0; i < problems.length; i++) {
-            if (problems[i] != null) {
-                diagnostics.add(skipped(files.get(i).path(), problems[i]));
-            }
-        }
-        return words;
-    }
-
-    private static Diagnostic skipped(Path file, String why) {
+    static Diagnostic skipped(Path file, String why) {
         return new Diagnostic(file.toString(), 0, Diagnostic.Kind.INCOMPLETE, "not scanned: " + why);
     }
 
-    private static String reason(IOException e) {
+    static String reason(IOException e) {
         String message = e.getMessage();
         String kind = e.getClass().getSimpleName().replace("Exception", "");
         return message == null ? kind : kind + " (" + message + ")";
@@ -233,29 +220,64 @@ public final class SourceTree {
         return diagnostics;
     }
 
-    /** The files among {@code among} that hold any of {@code words} as a whole word, confirmed against their bytes. */
+    /** The files among {@code among} that hold any of {@code words} as a whole word, spelled as given. */
     public List<SourceFile> mentioning(Collection<String> words, Collection<SourceFile> among) {
-        if (words.isEmpty()) {
-            return List.of();
-        }
-        if (words.stream().anyMatch(w -> !WordBloom.indexed(w))) {
-            return new WordMatcher(words).filesAmong(among);
-        }
-        long[] hashes = words.stream().mapToLong(WordBloom::hash).toArray();
-        WordMatcher matcher = new WordMatcher(words);
-        List<SourceFile> result = new ArrayList<>();
-        FileBuffer buffer = new FileBuffer();
-        for (SourceFile f : among) {
-            if (mayMention(this.words[f.id()].words(), hashes) && matcher.matchesIn(f, buffer)) {
-                result.add(f);
-            }
-        }
-        return result;
+        return holding(wordsOf(words, List.of()), among);
     }
 
     /** {@link #mentioning(Collection, Collection)} over the whole tree. */
     public List<SourceFile> mentioning(Collection<String> words) {
         return mentioning(words, files);
+    }
+
+    /** The files among {@code among} that hold any of {@code words} as a whole word, in any case. */
+    public List<SourceFile> mentioningInAnyCase(Collection<String> words, Collection<SourceFile> among) {
+        return holding(wordsOf(List.of(), words), among);
+    }
+
+    private List<SourceFile> holding(List<WordSearch.Word> words, Collection<SourceFile> among) {
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        long[] mask = indexedBits.keySet().containsAll(words) ? new long[(indexedBits.size() + 63) >>> 6] : null;
+        if (mask != null) {
+            for (WordSearch.Word w : words) {
+                int bit = indexedBits.get(w);
+                mask[bit >>> 6] |= 1L << bit;
+            }
+        }
+        Set<SourceFile> result = new HashSet<>();
+        List<SourceFile> unanswered = new ArrayList<>();
+        for (SourceFile f : among) {
+            long[] holds = found[f.id()];
+            if (mask == null || !searchedWith[f.id()].searchesFor(mask)) {
+                unanswered.add(f);
+            } else if (holds != null && intersects(holds, mask)) {
+                result.add(f);
+            }
+        }
+        if (!unanswered.isEmpty()) {
+            // Not asked for in advance: these files are read again, which costs no more than the
+            // first pass did for them.
+            unanswered.sort(java.util.Comparator.comparingInt(SourceFile::id));
+            WordSearch search = new WordSearch(words);
+            long[][] hits = FilePass.searchAgain(unanswered, search, limits, jobs).found();
+            for (int i = 0; i < unanswered.size(); i++) {
+                if (hits[i] != null && intersects(hits[i], hits[i])) {
+                    result.add(unanswered.get(i));
+                }
+            }
+        }
+        return among.stream().filter(result::contains).toList();
+    }
+
+    private static boolean intersects(long[] a, long[] b) {
+        for (int i = 0; i < a.length; i++) {
+            if ((a[i] & b[i]) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -264,7 +286,7 @@ public final class SourceTree {
      */
     public List<SourceFile> mayDefine(String function) {
         List<SourceFile> result = new ArrayList<>();
-        for (int id : definitions.filesDefining(WordBloom.hash(function))) {
+        for (int id : definitions.filesDefining(DefinitionLines.hash(function))) {
             result.add(files.get(id));
         }
         return result;
@@ -301,106 +323,5 @@ public final class SourceTree {
             }
         }
         return java.util.Optional.empty();
-    }
-
-    private static boolean mayMention(WordBloom bloom, long[] hashes) {
-        for (long h : hashes) {
-            if (bloom.mayContain(h)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Confirms a Bloom filter's "maybe" against the file's bytes. */
-    private static final class WordMatcher {
-        private final Set<String> words;
-        private final int longest;
-
-        WordMatcher(Collection<String> words) {
-            this.words = new HashSet<>(words);
-            this.longest = words.stream().mapToInt(String::length).max().orElse(0);
-        }
-
-        /** Every file that holds a word, by reading them all: for words the filters do not index. */
-        List<SourceFile> filesAmong(Collection<SourceFile> among) {
-            FileBuffer buffer = new FileBuffer();
-            return among.stream().filter(f -> matchesIn(f, buffer)).toList();
-        }
-
-        boolean matchesIn(SourceFile f, FileBuffer buffer) {
-            int length;
-            try {
-                length = buffer.read(f.path(), Long.MAX_VALUE);
-            } catch (IOException e) {
-                return false;
-            }
-            byte[] text = buffer.bytes();
-            int i = 0;
-            while (i < length) {
-                if (!WordScanner.isWordByte(text[i])) {
-                    i++;
-                    continue;
-                }
-                int start = i;
-                while (i < length && WordScanner.isWordByte(text[i])) {
-                    i++;
-                }
-                if (i - start <= longest && words.contains(new String(text, start, i - start,
-                        java.nio.charset.StandardCharsets.ISO_8859_1))) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-
-    /** A reusable read buffer: the index reads tens of thousands of files, most of them small. */
-    static final class FileBuffer {
-        private byte[] bytes = new byte[1 << 16];
-
-        byte[] bytes() {
-            return bytes;
-        }
-
-        /**
-         * Reads the whole file; -1 when it is larger than {@code limit}. A UTF-16 file comes back
-         * as UTF-8, so that its words are bytes like every other file's.
-         */
-        int read(Path file, long limit) throws IOException {
-            int n = readRaw(file, limit);
-            byte[] transcoded = n < 0 ? null : SourceText.utf16AsUtf8(bytes, n);
-            if (transcoded == null) {
-                return n;
-            }
-            if (transcoded.length > bytes.length) {
-                bytes = new byte[transcoded.length];
-            }
-            System.arraycopy(transcoded, 0, bytes, 0, transcoded.length);
-            return transcoded.length;
-        }
-
-        private int readRaw(Path file, long limit) throws IOException {
-            try (InputStream in = Files.newInputStream(file)) {
-                int n = 0;
-                while (true) {
-                    if (n == bytes.length) {
-                        if (n >= limit) {
-                            return -1;
-                        }
-                        long grown = Math.min(2L * n, limit == Long.MAX_VALUE ? Long.MAX_VALUE : limit + 1);
-                        bytes = java.util.Arrays.copyOf(bytes, (int) Math.min(Integer.MAX_VALUE - 8, grown));
-                    }
-                    int r = in.read(bytes, n, bytes.length - n);
-                    if (r < 0) {
-                        return n > limit ? -1 : n;
-                    }
-                    n += r;
-                    if (n > limit) {
-                        return -1;
-                    }
-                }
-            }
-        }
     }
 }

@@ -131,13 +131,22 @@ public final class FindingFilter {
         return s == null || s == f.severity() ? f : f.withSeverity(s);
     }
 
+    /**
+     * Words, in any case, a scan is asked to find in the pass that reads every file
+     * ({@link io.github.vforklint.scan.Scanner#scan(java.util.List, java.util.Set)}), so that this
+     * filter's own question costs nothing.
+     */
+    public static java.util.Set<String> wordsOfDirectives() {
+        return DirectiveParser.WORDS;
+    }
+
     /** Every file a finding is in, and every scanned file, that mentions a suppression (the scan's index finds those). */
     private Map<Path, FileSuppressions> readSuppressions(ScanResult scan) {
         Set<Path> files = new LinkedHashSet<>();
         for (Finding f : scan.findings()) {
             files.add(settings.paths().file(f.location().path()));
         }
-        files.addAll(scan.filesMentioning(DirectiveParser.WORDS));
+        files.addAll(scan.filesMentioningInAnyCase(DirectiveParser.WORDS));
         DirectiveParser parser = new DirectiveParser(catalogue);
         Map<Path, FileSuppressions> result = new LinkedHashMap<>();
         for (Path file : files) {

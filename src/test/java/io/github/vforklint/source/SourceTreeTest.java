@@ -148,4 +148,49 @@ class SourceTreeTest {
         assertEquals(names(one.mayDefine("h15")), names(four.mayDefine("h15")));
         assertEquals(1, four.mayDefine("h15").size());
     }
+
+    @Test
+    void wordsAskedInAdvanceAnswerAsReadingAgainWould() throws IOException {
+        write("a.c", "pid = vfork();\n");
+        write("b.c", "/* NOLINT(VFORKLINT-VFK101) */ int x;\n");
+        write("c.c", "xvfork();\n");
+        write("Main.java", "launchMechanism = VFORK;\n");
+        SourceTree.Selection all = new SourceTree.Selection(p -> true, p -> false, p -> true);
+        java.util.function.Predicate<Path> c = p -> p.toString().endsWith(".c");
+        SourceTree asked = SourceTree.build(List.of(dir), all, SourceTree.Limits.defaults(), 2, List.of(
+                new SourceTree.Asked(c, List.of("vfork"), false),
+                new SourceTree.Asked(p -> p.toString().endsWith(".java"), List.of("VFORK"), false),
+                new SourceTree.Asked(p -> true, List.of("vforklint"), true)));
+        SourceTree notAsked = SourceTree.build(List.of(dir), all, SourceTree.Limits.defaults(), 2);
+        for (SourceTree t : List.of(asked, notAsked)) {
+            assertEquals(List.of("a.c"), names(t.mentioning(List.of("vfork"))));
+            assertEquals(List.of("c.c"), names(t.mentioning(List.of("xvfork"))));
+            assertEquals(List.of("Main.java"), names(t.mentioning(List.of("VFORK"))));
+            assertEquals(List.of("b.c"), names(t.mentioningInAnyCase(List.of("vforklint"), t.files())));
+            assertEquals(List.of(), names(t.mentioning(List.of("vforklint"))), "as spelled, VFORKLINT is another word");
+        }
+    }
+
+    @Test
+    void aFileOverTheLimitIsNotReadAgainForALaterQuestion() throws IOException {
+        write("big.c", "xvfork();\n" + "x".repeat(4096));
+        SourceTree t = SourceTree.build(List.of(dir), C_FILES, new SourceTree.Limits(1024), 1,
+                List.of(new SourceTree.Asked(p -> true, List.of("vfork"), false)));
+        assertEquals(List.of(), names(t.mentioning(List.of("xvfork"))));
+    }
+
+    @Test
+    void aDirectoryOfManyFilesIsSharedOutAndListedInOrder() throws IOException {
+        for (int i = 0; i < 200; i++) {
+            write("many/f" + i + ".c", i == 150 ? "vfork();\n" : "int x;\n");
+        }
+        SourceTree t = SourceTree.build(List.of(dir), C_FILES, SourceTree.Limits.defaults(), 3,
+                List.of(new SourceTree.Asked(p -> true, List.of("vfork"), false)));
+        List<String> listed = names(t.files());
+        List<String> sorted = new java.util.ArrayList<>(listed);
+        sorted.sort(null);
+        assertEquals(sorted, listed);
+        assertEquals(200, listed.size());
+        assertEquals(List.of("many/f150.c"), names(t.mentioning(List.of("vfork"))));
+    }
 }

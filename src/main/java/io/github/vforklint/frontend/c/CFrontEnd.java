@@ -58,6 +58,8 @@ public final class CFrontEnd implements FrontEnd {
     private final BuildSettings settings;
     private final Set<String> siteNames;
     private final Set<String> markers;
+    /** A file that uses JNI names jni.h. */
+    private static final String JNI_WORD = "jni";
 
     private CFrontEnd(COptions options, FunctionKnowledge knowledge, BuildSettings settings) {
         this.options = options;
@@ -103,6 +105,13 @@ public final class CFrontEnd implements FrontEnd {
     }
 
     @Override
+    public Set<String> wordsAskedFirst() {
+        Set<String> words = new TreeSet<>(markers);
+        words.add(JNI_WORD);
+        return words;
+    }
+
+    @Override
     public FrontEndResult analyse(FrontEndContext context) {
         CParser parser = new CParser(file -> context.display(Path.of(file)), knowledge.vforkCalls().spelledCallees(),
                 context.tree());
@@ -112,7 +121,7 @@ public final class CFrontEnd implements FrontEnd {
         List<Map<String, String>> defineSets = cFiles.stream().map(f -> settings.definesFor(f.path())).distinct().toList();
         List<Diagnostic> diagnostics = new ArrayList<>();
         // JNI code parses only with jni.h; when the build names none, the running JDK's serve (read, never run).
-        Optional<JdkHeaders.Fallback> jdk = JdkHeaders.forScan(context.tree().mentioning(Set.of("jni"), cFiles),
+        Optional<JdkHeaders.Fallback> jdk = JdkHeaders.forScan(context.tree().mentioning(Set.of(JNI_WORD), cFiles),
                 settings.configuredIncludeDirs(), Path.of(System.getProperty("java.home")),
                 System.getProperty("java.version"));
         jdk.ifPresent(f -> diagnostics.add(new Diagnostic(context.display(f.firstUser()), 0, Diagnostic.Kind.INFO,

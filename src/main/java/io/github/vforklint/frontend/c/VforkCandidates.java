@@ -1,5 +1,6 @@
 package io.github.vforklint.frontend.c;
 
+import io.github.vforklint.source.CommentsAndLiterals;
 import io.github.vforklint.source.SourceFile;
 import io.github.vforklint.source.SourceText;
 import io.github.vforklint.source.SourceTree;
@@ -71,7 +72,33 @@ final class VforkCandidates {
             names.addAll(next);
             fresh = next;
         }
-        return new Found(Set.copyOf(names), tree.mentioning(names, cFiles));
+        List<SourceFile> files = tree.mentioning(names, cFiles).stream().filter(f -> namesInCode(f.path(), names)).toList();
+        return new Found(Set.copyOf(names), files);
+    }
+
+    /**
+     * Whether one of {@code names} occurs in the file outside its comments: a file that names
+     * vfork only to explain something (the kernel has several) holds no site, and parsing it with
+     * its headers costs a tenth of a second.
+     */
+    private static boolean namesInCode(Path file, Set<String> names) {
+        char[] text = textOf(file);
+        char[] code = CommentsAndLiterals.withoutComments(text, CommentsAndLiterals.scan(text));
+        int i = 0;
+        while (i < code.length) {
+            if (!Character.isJavaIdentifierStart(code[i])) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < code.length && Character.isJavaIdentifierPart(code[i])) {
+                i++;
+            }
+            if (names.contains(new String(code, start, i - start))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

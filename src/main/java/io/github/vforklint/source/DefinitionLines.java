@@ -3,82 +3,33 @@ package io.github.vforklint.source;
 import java.util.Arrays;
 
 /**
- * One pass over a file's bytes that puts its words (runs of {@code [A-Za-z0-9_]} that do not
- * start with a digit) into a filter and collects the hashes of the names it appears to define as
- * functions. One instance per thread: its buffers are reused from file to file.
+ * Recognises, from a line's first bytes, the lines that begin a function definition: the
+ * byte-level half of the definition index ({@link DefinitionMap}), which answers "which files may
+ * define bb_perror_msg?" without parsing. Names are kept as 64-bit hashes, a few bytes each.
  */
-final class WordScanner {
-
-    static final Words EMPTY = new Words(WordBloom.EMPTY, new long[0]);
-
-    private static final boolean[] WORD_BYTE = new boolean[256];
-
-    static {
-        for (int c = 0; c < 256; c++) {
-            WORD_BYTE[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
-        }
-    }
+final class DefinitionLines {
 
     /** Definitions whose parameter list runs longer than this are not looked for. */
     private static final int MAX_HEADER_LENGTH = 4000;
 
-    private final WordBloom.Builder bloom = new WordBloom.Builder();
-    private long[] defined = new long[64];
-    private int definedCount;
+    private static final long SEED = 0xcbf29ce484222325L;
+    private static final long PRIME = 0x100000001b3L;
 
-    /** The words and defined names of {@code text[0..length)}. */
-    Words scan(byte[] text, int length) {
-        bloom.start(length);
-        definedCount = 0;
-        boolean[] wordByte = WORD_BYTE;
-        int i = 0;
-        boolean lineStart = true;
-        while (i < length) {
-            int b = text[i] & 0xff;
-            if (!wordByte[b]) {
-                lineStart = b == '\n';
-                i++;
-                continue;
-            }
-            int start = i;
-            if (b <= '9') {
-                // Numbers are never names: skipping them keeps tables of constants out of the filter.
-                while (++i < length && wordByte[text[i] & 0xff]) {
-                    // the rest of the number
-                }
-                lineStart = false;
-                continue;
-            }
-            long h = WordBloom.SEED;
-            do {
-                h = (h ^ (text[i] & 0xff)) * WordBloom.PRIME;
-            } while (++i < length && wordByte[text[i] & 0xff]);
-            if (i - start >= WordBloom.SHORTEST_INDEXED) {
-                bloom.add(WordBloom.mix(h));
-            }
-            if (lineStart) {
-                long defined = definedName(text, length, start);
-                if (defined != 0) {
-                    addDefined(defined);
-                }
-            }
-            lineStart = false;
-        }
-        return new Words(bloom.build(), Arrays.copyOf(defined, definedCount));
+    private DefinitionLines() {
     }
 
-    /**
-     * What the index keeps of one file: a filter of its words, and the hashes of the functions it
-     * appears to define (gathered into one map for the whole tree).
-     */
-    record Words(WordBloom words, long[] definitions) {
+    /** The hash of a name, as {@link #definedName} gives it. */
+    static long hash(String name) {
+        byte[] bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return hash(bytes, 0, bytes.length);
     }
 
-    private void addDefined(long h) {
-        if (definedCount == defined.length) {
-            defined = Arrays.copyOf(defined, definedCount * 2);
+    private static long hash(byte[] text, int start, int end) {
+        long h = SEED;
+        for (int i = start; i < end; i++) {
+            h = (h ^ (text[i] & 0xff)) * PRIME;
         }
-        defined[definedCount++] = h;
+        return h;
     }
 
     /**
@@ -134,7 +85,7 @@ final class WordScanner {
                 continue;
             }
             return !isKeyword(text, nameStart, nameEnd) && opensBody(text, length, i)
-                    ? WordBloom.hash(text, nameStart, nameEnd) : 0;
+                    ? hash(text, nameStart, nameEnd) : 0;
         }
         return 0;
     }
@@ -211,8 +162,7 @@ final class WordScanner {
         return false;
     }
 
-    static boolean isWordByte(byte b) {
-        return WORD_BYTE[b & 0xff];
+    private static boolean isWordByte(byte b) {
+        return WordSearch.isWordByte(b);
     }
-
 }

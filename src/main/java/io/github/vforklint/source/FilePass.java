@@ -1,0 +1,180 @@
+package io.github.vforklint.source;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * Reading a file to search it: its bytes are searched for words and, when asked, for the lines
+ * that begin function definitions, then let go. Any thread may read; each reuses its own buffer.
+ */
+final class FilePass {
+
+    /** What one read of a file gave: the words found and the functions defined, or why it was not read. */
+    record Scanned(long[] found, long[] definitions, String problem) {
+    }
+
+    /**
+     * @param found       for each file (by position in the list), the words it holds; null when it was not read
+     * @param definitions for each file, the hashes of the functions it appears to define (empty when not asked)
+     * @param problems    why a file was not read, by position
+     */
+    record Results(long[][] found, long[][] definitions, Map<Integer, String> problems) {
+    }
+
+    private static final long[] NONE = new long[0];
+    /** Each thread's buffers, reused from file to file: the buffer grows to the largest file read. */
+    private static final ThreadLocal<Reader> READERS = ThreadLocal.withInitial(Reader::new);
+
+    private FilePass() {
+    }
+
+    /** Reads {@code file} and looks for {@code search}'s words in it and, when asked, the definitions. */
+    static Scanned scan(Path file, WordSearch search, boolean definitions, SourceTree.Limits limits) {
+        try {
+            return READERS.get().read(file, search, definitions, limits);
+        } catch (IOException e) {
+            return new Scanned(null, NONE, "cannot read it: " + SourceTree.reason(e));
+        }
+    }
+
+    /** Reads each of {@code files} again with {@code jobs} threads, looking for {@code search}'s words; null for a file not read. */
+    static Results searchAgain(List<SourceFile> files, WordSearch search, SourceTree.Limits limits, int jobs) {
+        Scanned[] scanned = new Scanned[files.size()];
+        int threads = Math.max(1, Math.min(jobs, files.size() / 64 + 1));
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            pool.submit(() -> java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i ->
+                    scanned[i] = scan(files.get(i).path(), search, false, limits))).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("reading the tree was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        long[][] found = new long[files.size()][];
+        long[][] defined = new long[files.size()][];
+        Map<Integer, String> problems = new TreeMap<>();
+        for (int i = 0; i < scanned.length; i++) {
+            found[i] = scanned[i].found();
+            defined[i] = scanned[i].definitions();
+            if (scanned[i].problem() != null) {
+                problems.put(i, scanned[i].problem());
+            }
+        }
+        return new Results(found, defined, problems);
+    }
+
+    /** One thread's buffers. */
+    private static final class Reader {
+        private final FileBuffer buffer = new FileBuffer();
+        private long[] lineDefinitions = new long[64];
+        private int count;
+
+        Scanned read(Path file, WordSearch search, boolean definitions, SourceTree.Limits limits) throws IOException {
+            int length = buffer.read(file, limits.maxFileBytes());
+            if (length < 0) {
+                return new Scanned(null, NONE, "larger than " + (limits.maxFileBytes() >> 20) + " MiB; skipped");
+            }
+            byte[] text = buffer.bytes();
+            long[] words = search.newFound();
+            count = 0;
+            search.scan(text, length, words, definitions ? start -> definition(text, length, start) : null);
+            return new Scanned(words, count == 0 ? NONE : java.util.Arrays.copyOf(lineDefinitions, count), null);
+        }
+
+        private void definition(byte[] text, int length, int start) {
+            long h = DefinitionLines.definedName(text, length, start);
+            if (h == 0) {
+                return;
+            }
+            if (count == lineDefinitions.length) {
+                lineDefinitions = java.util.Arrays.copyOf(lineDefinitions, count * 2);
+            }
+            lineDefinitions[count++] = h;
+        }
+    }
+
+    /** A reusable read buffer: the index reads tens of thousands of files, most of them small. */
+    static final class FileBuffer {
+        private byte[] bytes = new byte[1 << 16];
+        private ByteBuffer direct = ByteBuffer.allocateDirect(1 << 16);
+
+        byte[] bytes() {
+            return bytes;
+        }
+
+        /**
+         * Reads the whole file; -1 when it is larger than {@code limit}. A UTF-16 file comes back
+         * as UTF-8, so that its words are bytes like every other file's.
+         */
+        int read(Path file, long limit) throws IOException {
+            int n = readRaw(file, limit);
+            byte[] transcoded = n < 0 ? null : SourceText.utf16AsUtf8(bytes, n);
+            if (transcoded == null) {
+                return n;
+            }
+            if (transcoded.length > bytes.length) {
+                bytes = new byte[transcoded.length];
+            }
+            System.arraycopy(transcoded, 0, bytes, 0, transcoded.length);
+            return transcoded.length;
+        }
+
+        private int readRaw(Path file, long limit) throws IOException {
+            try (FileChannel in = FileChannel.open(file)) {
+                long size = in.size();
+                if (size > limit) {
+                    return -1;
+                }
+                ensure(size + 1, 0);
+                direct.clear();
+                // As much as the system reported: asking once more only to be told "end of file"
+                // would cost a call per file. A file reported empty, as some special files are,
+                // is read to its end; one that grows while read is read as it was.
+                while (size == 0 || direct.position() < size) {
+                    if (!direct.hasRemaining()) {
+                        if (direct.position() > limit) {
+                            return -1;
+                        }
+                        ensure(Math.min(2L * direct.position(), limit + 1), direct.position());
+                    }
+                    if (in.read(direct) < 0) {
+                        break;
+                    }
+                }
+                int n = direct.position();
+                if (n > limit) {
+                    return -1;
+                }
+                direct.flip().get(bytes, 0, n);
+                return n;
+            }
+        }
+
+        /**
+         * Room for {@code length} bytes, keeping the first {@code kept} (a file that grew while
+         * read). Files are read into memory outside the heap, which the system copies into
+         * directly, then copied once into the array the search reads.
+         */
+        private void ensure(long length, int kept) {
+            if (length > bytes.length) {
+                int grown = (int) Math.min(Integer.MAX_VALUE - 8, length);
+                ByteBuffer larger = ByteBuffer.allocateDirect(grown);
+                direct.flip();
+                larger.put(direct);
+                direct = larger;
+                bytes = new byte[grown];
+            }
+        }
+    }
+}
