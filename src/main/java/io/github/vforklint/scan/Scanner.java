@@ -92,7 +92,7 @@ public final class Scanner {
             analysed += result.filesAnalysed();
             sites += result.vforkSites();
         }
-        observations.sort(ObservationOrder.ORDER);
+        ObservationOrder.sort(observations);
         List<Diagnostic> unique = new ArrayList<>(new LinkedHashSet<>(diagnostics));
         unique.sort(Diagnostic.ORDER);
         AnalysisResult analysis = new AnalysisResult(observations, unique, tree.files().size(), analysed, sites,

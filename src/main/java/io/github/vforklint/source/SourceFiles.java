@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,19 +24,15 @@ public final class SourceFiles {
 
     private final Map<String, SourceText> texts = new LinkedHashMap<>(64, 0.75f, true);
     private long cachedChars;
-    private final Map<String, Path> treePaths;
+    private final SourceTree tree;
 
     public SourceFiles() {
-        this.treePaths = Map.of();
+        this.tree = null;
     }
 
     /** Files of {@code tree} are opened by their own paths, whatever their names' bytes. */
     public SourceFiles(SourceTree tree) {
-        Map<String, Path> paths = new HashMap<>();
-        for (SourceFile f : tree.files()) {
-            paths.put(f.path().toString(), f.path());
-        }
-        this.treePaths = Map.copyOf(paths);
+        this.tree = tree;
     }
 
     public SourceText get(String absolutePath) {
@@ -73,7 +68,7 @@ public final class SourceFiles {
     }
 
     public boolean exists(String absolutePath) {
-        if (treePaths.containsKey(absolutePath)) {
+        if (tree != null && tree.fileNamed(absolutePath).isPresent()) {
             return true;
         }
         try {
@@ -84,7 +79,6 @@ public final class SourceFiles {
     }
 
     private Path path(String name) {
-        Path known = treePaths.get(name);
-        return known != null ? known : Path.of(name);
+        return tree == null ? Path.of(name) : tree.fileNamed(name).map(SourceFile::path).orElseGet(() -> Path.of(name));
     }
 }

@@ -315,6 +315,20 @@ public final class SourceTree {
         return result;
     }
 
+    /**
+     * The file of the tree that a parser names by this string (its path's own string), if any:
+     * a name that is not valid UTF-8 has no faithful string, so the tree's path is the one to open.
+     */
+    public java.util.Optional<SourceFile> fileNamed(String absolutePath) {
+        String name = absolutePath.substring(absolutePath.lastIndexOf('/') + 1);
+        for (SourceFile f : byName.getOrDefault(name, List.of())) {
+            if (f.path().toString().equals(absolutePath)) {
+                return java.util.Optional.of(f);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The file with this absolute path, if the tree has it. */
     public java.util.Optional<SourceFile> file(Path absolute) {
         for (SourceFile f : byName.getOrDefault(String.valueOf(absolute.getFileName()), List.of())) {

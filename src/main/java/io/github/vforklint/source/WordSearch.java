@@ -43,9 +43,7 @@ final class WordSearch {
     private static final long HIGHS = 0x8080808080808080L;
     private static final long CASE_BITS = 0x2020202020202020L;
     private static final long NEWLINES = '\n' * ONES;
-    private static final long LOW_SEVEN_BITS = 0x7f7f7f7f7f7f7f7fL;
-    /** Added to a byte's low seven bits, sets its high bit when the byte is at least 'A'. */
-    private static final long TO_HIGH_BIT_FROM_A = (0x80 - 'A') * ONES;
+    private static final long NAME_BIT = 0x40 * ONES;
     private static final long LAST_BYTE = 0x80L << 56;
 
     private static final boolean[] WORD_BYTE = new boolean[256];
@@ -209,7 +207,12 @@ final class WordSearch {
         }
     }
 
-    /** The scan for up to two pairs of bytes; returns where the bytes too few for a block begin. */
+    /**
+     * The scan for up to two pairs of bytes, sixteen bytes a turn; returns where the bytes too few
+     * for a block begin. Each block's folded bytes shifted up by one byte (the last of the block
+     * before coming in at the bottom) put every byte beside the one before it, so that a pair is
+     * one test: both bytes equal where {@code (folded ^ anchor) | (shifted ^ prev)} has a zero byte.
+     */
     private int scanPairs(byte[] text, int length, long[] found, LineStarts lines, long newlines) {
         if (anchor2 != 0) {
             return scanFourPairs(text, length, found, lines, newlines);
@@ -218,23 +221,33 @@ final class WordSearch {
         long p1 = prev1;
         long a0 = anchor0;
         long a1 = anchor1;
-        // The high bit of byte 0 is set where the last byte of the block before was a pair's first byte.
-        long carry0 = 0;
-        long carry1 = 0;
+        long before = 0;
         int i = 0;
-        for (; i + 8 <= length; i += 8) {
+        for (; i + 16 <= length; i += 16) {
             long block = (long) LONGS.get(text, i);
             long folded = block | CASE_BITS;
-            long z0 = zeroBytes(folded ^ p0);
-            long z1 = zeroBytes(folded ^ p1);
-            long hits = lineStarts(block, newlines)
-                    | zeroBytes(folded ^ a0) & (z0 << 8 | carry0)
-                    | zeroBytes(folded ^ a1) & (z1 << 8 | carry1);
-            carry0 = z0 >>> 56;
-            carry1 = z1 >>> 56;
-            if (hits != 0) {
+            long shifted = folded << 8 | before;
+            long next = (long) LONGS.get(text, i + 8);
+            long nextFolded = next | CASE_BITS;
+            long nextShifted = nextFolded << 8 | folded >>> 56;
+            before = nextFolded >>> 56;
+            long hits = zeroBytes(block ^ newlines) & (nameByteAfter(block) | LAST_BYTE)
+                    | zeroBytes(folded ^ a0 | shifted ^ p0) | zeroBytes(folded ^ a1 | shifted ^ p1);
+            long nextHits = zeroBytes(next ^ newlines) & (nameByteAfter(next) | LAST_BYTE)
+                    | zeroBytes(nextFolded ^ a0 | nextShifted ^ p0) | zeroBytes(nextFolded ^ a1 | nextShifted ^ p1);
+            if ((hits | nextHits) != 0) {
                 atAll(text, length, i, hits, found, lines);
+                atAll(text, length, i + 8, nextHits, found, lines);
             }
+        }
+        if (i + 8 <= length) {
+            long block = (long) LONGS.get(text, i);
+            long folded = block | CASE_BITS;
+            long shifted = folded << 8 | before;
+            long hits = zeroBytes(block ^ newlines) & (nameByteAfter(block) | LAST_BYTE)
+                    | zeroBytes(folded ^ a0 | shifted ^ p0) | zeroBytes(folded ^ a1 | shifted ^ p1);
+            atAll(text, length, i, hits, found, lines);
+            i += 8;
         }
         return i;
     }
@@ -248,27 +261,16 @@ final class WordSearch {
         long a1 = anchor1;
         long a2 = anchor2;
         long a3 = anchor3;
-        long carry0 = 0;
-        long carry1 = 0;
-        long carry2 = 0;
-        long carry3 = 0;
+        long before = 0;
         int i = 0;
         for (; i + 8 <= length; i += 8) {
             long block = (long) LONGS.get(text, i);
             long folded = block | CASE_BITS;
-            long z0 = zeroBytes(folded ^ p0);
-            long z1 = zeroBytes(folded ^ p1);
-            long z2 = zeroBytes(folded ^ p2);
-            long z3 = zeroBytes(folded ^ p3);
-            long hits = lineStarts(block, newlines)
-                    | zeroBytes(folded ^ a0) & (z0 << 8 | carry0)
-                    | zeroBytes(folded ^ a1) & (z1 << 8 | carry1)
-                    | zeroBytes(folded ^ a2) & (z2 << 8 | carry2)
-                    | zeroBytes(folded ^ a3) & (z3 << 8 | carry3);
-            carry0 = z0 >>> 56;
-            carry1 = z1 >>> 56;
-            carry2 = z2 >>> 56;
-            carry3 = z3 >>> 56;
+            long shifted = folded << 8 | before;
+            before = folded >>> 56;
+            long hits = zeroBytes(block ^ newlines) & (nameByteAfter(block) | LAST_BYTE)
+                    | zeroBytes(folded ^ a0 | shifted ^ p0) | zeroBytes(folded ^ a1 | shifted ^ p1)
+                    | zeroBytes(folded ^ a2 | shifted ^ p2) | zeroBytes(folded ^ a3 | shifted ^ p3);
             if (hits != 0) {
                 atAll(text, length, i, hits, found, lines);
             }
@@ -282,7 +284,7 @@ final class WordSearch {
         int i = 0;
         for (; i + 8 <= length; i += 8) {
             long block = (long) LONGS.get(text, i);
-            long hits = lineStarts(block, newlines);
+            long hits = zeroBytes(block ^ newlines) & (nameByteAfter(block) | LAST_BYTE);
             long folded = block | CASE_BITS;
             for (long anchor : all) {
                 hits |= zeroBytes(folded ^ anchor);
@@ -295,13 +297,13 @@ final class WordSearch {
     }
 
     /**
-     * The newlines of a block that may start a line beginning with a name: those followed by a
-     * byte from 'A' (0x41) to 0x7f, and the one in the last byte, whose next byte is in the next
-     * block. Most lines of C start with blanks, a brace, '#' or a comment, and are passed by here.
+     * The high bit of each byte whose next byte may start a name: has the 0x40 bit, as letters and
+     * '_' do (and '{', '}', '@' and a few others, which the caller rules out). Most lines of C
+     * start with blanks, '#', '/' or '*' and are passed by here. The last byte's next byte is in
+     * the next block: the caller keeps that byte.
      */
-    private static long lineStarts(long block, long newlines) {
-        long fromA = ((block & LOW_SEVEN_BITS) + TO_HIGH_BIT_FROM_A) & ~block & HIGHS;
-        return zeroBytes(block ^ newlines) & (fromA >>> 8 | LAST_BYTE);
+    private static long nameByteAfter(long block) {
+        return (block & NAME_BIT) << 1 >>> 8;
     }
 
     private void atAll(byte[] text, int length, int blockStart, long hits, long[] found, LineStarts lines) {

@@ -78,6 +78,17 @@ final class BuildSettings {
         return defines;
     }
 
+    /**
+     * Every distinct set of macros the files are compiled with: one set without a compilation
+     * database, so that a tree of any size costs one map, not one per file.
+     */
+    List<Map<String, String>> distinctDefines(List<Path> files) {
+        if (database.isEmpty() || files.isEmpty()) {
+            return files.isEmpty() ? List.of() : List.of(definesFor(files.get(0)));
+        }
+        return files.stream().map(this::definesFor).distinct().toList();
+    }
+
     /** Whether the options or the compilation database decide this file's configuration (-D, -U, an entry). */
     boolean pinsConfiguration(Path file) {
         return !options.defines().isEmpty() || !options.undefines().isEmpty()

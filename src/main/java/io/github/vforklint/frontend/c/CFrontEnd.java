@@ -118,7 +118,7 @@ public final class CFrontEnd implements FrontEnd {
         List<SourceFile> cFiles = context.tree().files().stream().filter(f -> isC(f.path())).toList();
         List<Path> extraHeaders = new ArrayList<>(headersIn(options.includeDirs()));
         settings.database().ifPresent(db -> extraHeaders.addAll(headersIn(db.includeDirs())));
-        List<Map<String, String>> defineSets = cFiles.stream().map(f -> settings.definesFor(f.path())).distinct().toList();
+        List<Map<String, String>> defineSets = settings.distinctDefines(cFiles.stream().map(SourceFile::path).toList());
         List<Diagnostic> diagnostics = new ArrayList<>();
         // JNI code parses only with jni.h; when the build names none, the running JDK's serve (read, never run).
         Optional<JdkHeaders.Fallback> jdk = JdkHeaders.forScan(context.tree().mentioning(Set.of(JNI_WORD), cFiles),
@@ -226,6 +226,21 @@ public final class CFrontEnd implements FrontEnd {
      * deep inside one macro expansion), it is abandoned to its thread, a fresh thread takes its
      * place, and the scan goes on.
      */
+    /**
+     * The files' positions, the largest file first: started last, a large file would leave the
+     * other threads idle while it alone runs. What each file yields does not depend on the order.
+     */
+    private static List<Integer> largestFirst(List<Path> files, FrontEndContext context) {
+        List<Integer> order = new ArrayList<>();
+        long[] sizes = new long[files.size()];
+        for (int i = 0; i < files.size(); i++) {
+            order.add(i);
+            sizes[i] = context.tree().fileNamed(files.get(i).toString()).map(SourceFile::size).orElse(0L);
+        }
+        order.sort(java.util.Comparator.comparingLong((Integer i) -> -sizes[i]).thenComparing(i -> i));
+        return order;
+    }
+
     private List<FileAnalysis.Result> analyseAll(List<Path> files, FileAnalysis.Shared shared, FrontEndContext context) {
         // Even one job runs on the pool: its threads have the deep stacks CDT needs, so results
         // do not depend on --jobs.
@@ -244,14 +259,16 @@ public final class CFrontEnd implements FrontEnd {
         });
         long limit = options.search().fileTimeLimit().toNanos();
         try {
-            List<Future<FileAnalysis.Result>> futures = new ArrayList<>();
-            List<java.util.concurrent.atomic.AtomicLong> started = new ArrayList<>();
-            for (Path f : files) {
+            List<Future<FileAnalysis.Result>> futures = new ArrayList<>(java.util.Collections.nCopies(files.size(), null));
+            List<java.util.concurrent.atomic.AtomicLong> started = new ArrayList<>(java.util.Collections.nCopies(files.size(), null));
+            List<Integer> order = largestFirst(files, context);
+            for (int i : order) {
+                Path f = files.get(i);
                 FileDeadline deadline = new FileDeadline();
                 // Written by the worker, read by this thread while it waits: atomic, so it is seen.
                 java.util.concurrent.atomic.AtomicLong start = new java.util.concurrent.atomic.AtomicLong();
-                started.add(start);
-                futures.add(pool.submit(() -> {
+                started.set(i, start);
+                futures.set(i, pool.submit(() -> {
                     start.set(System.nanoTime());
                     deadline.bind(limit);
                     ScheduledFuture<?> alarm = alarms.schedule(deadline::expire, limit, TimeUnit.NANOSECONDS);
@@ -263,11 +280,12 @@ public final class CFrontEnd implements FrontEnd {
                     }
                 }));
             }
-            List<FileAnalysis.Result> results = new ArrayList<>();
-            for (int i = 0; i < futures.size(); i++) {
-                results.add(awaitOrAbandon(futures.get(i), started.get(i), limit, pool, files.get(i), context));
+            // Awaited in the order submitted, so the file waited for has always started.
+            FileAnalysis.Result[] results = new FileAnalysis.Result[files.size()];
+            for (int i : order) {
+                results[i] = awaitOrAbandon(futures.get(i), started.get(i), limit, pool, files.get(i), context);
             }
-            return results;
+            return List.of(results);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("scan interrupted", e);
