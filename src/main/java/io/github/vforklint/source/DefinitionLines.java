@@ -39,44 +39,44 @@ final class DefinitionLines {
      * cost a parse later.
      */
     static long definedName(byte[] text, int length, int start) {
-        int lineEnd = start;
-        while (lineEnd < length && text[lineEnd] != '\n') {
-            lineEnd++;
-        }
+        // The line's end is looked for only when a comment or an attribute needs it: most lines
+        // are decided by their first few bytes.
         int nameStart = -1;
         int nameEnd = -1;
-        for (int i = start; i < lineEnd; i++) {
+        for (int i = start; i < length; i++) {
             byte c = text[i];
-            if (c == '/' && i + 1 < lineEnd && text[i + 1] == '*') {
-                int close = indexOf(text, i + 2, lineEnd, (byte) '*', (byte) '/');
+            if (c == '\n') {
+                return 0;
+            }
+            if (isWordByte(c)) {
+                nameStart = i;
+                while (i + 1 < length && isWordByte(text[i + 1])) {
+                    i++;
+                }
+                nameEnd = i + 1;
+                continue;
+            }
+            if (c == ' ' || c == '\t' || c == '*' || c == '\r') {
+                continue;
+            }
+            if (c == '/' && i + 1 < length && text[i + 1] == '*') {
+                int close = indexOf(text, i + 2, lineEnd(text, length, i), (byte) '*', (byte) '/');
                 if (close < 0) {
                     return 0;
                 }
                 i = close + 1;
                 continue;
             }
-            if (c == ';' || c == '=' || c == '{' || c == '#' || c == '/' && i + 1 < lineEnd && text[i + 1] == '/') {
-                return 0;
-            }
-            if (isWordByte(c)) {
-                nameStart = i;
-                while (i + 1 < lineEnd && isWordByte(text[i + 1])) {
-                    i++;
+            if (c != '(' || nameStart < 0) {
+                // ; = { # // end the question; any other byte ends the name before it.
+                if (c == ';' || c == '=' || c == '{' || c == '#' || c == '(' || c == '/' && i + 1 < length && text[i + 1] == '/') {
+                    return 0;
                 }
-                nameEnd = i + 1;
+                nameStart = -1;
                 continue;
-            }
-            if (c != '(') {
-                if (c != ' ' && c != '\t' && c != '*' && c != '\r') {
-                    nameStart = -1;
-                }
-                continue;
-            }
-            if (nameStart < 0) {
-                return 0;
             }
             if (isAttribute(text, nameStart, nameEnd)) {
-                int close = closing(text, i, lineEnd);
+                int close = closing(text, i, lineEnd(text, length, i));
                 if (close < 0) {
                     return 0;
                 }
@@ -88,6 +88,14 @@ final class DefinitionLines {
                     ? hash(text, nameStart, nameEnd) : 0;
         }
         return 0;
+    }
+
+    private static int lineEnd(byte[] text, int length, int from) {
+        int end = from;
+        while (end < length && text[end] != '\n') {
+            end++;
+        }
+        return end;
     }
 
     private static final byte[][] ATTRIBUTES = {bytes("__attribute__"), bytes("__attribute"), bytes("__declspec"),

@@ -79,7 +79,10 @@ public final class JvmFrontEnd implements FrontEnd {
      * @throws IllegalArgumentException for a release the parser cannot parse at
      */
     public static void checkRelease(Integer release) {
-        languageLevel(release);
+        // No release asked for needs no check: the parser's classes are loaded only when Java is read.
+        if (release != null) {
+            languageLevel(release);
+        }
     }
 
     /** The newest Java release the parser has a language level for. */
