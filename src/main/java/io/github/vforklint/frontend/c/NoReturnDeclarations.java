@@ -25,12 +25,11 @@ final class NoReturnDeclarations {
 
     /** Project spellings of the attribute (ATTRIBUTE_NORETURN, NORETURN, __dead): catalogue data, noreturn.yml. */
     private static final Set<String> MACROS = io.github.vforklint.knowledge.FunctionKnowledge.noReturnMacroNames();
-    private static final java.util.regex.Pattern MACRO_WORD = java.util.regex.Pattern.compile(
-            "\\b(?:" + String.join("|", MACROS.stream().map(java.util.regex.Pattern::quote).toList()) + ")\\b");
 
     private final IASTTranslationUnit unit;
     private final Map<IFunction, Boolean> cache = new HashMap<>();
-    private Set<String> definedMacros;
+    /** The noreturn spellings this unit never defines. */
+    private Set<String> undefinedMacros;
     private Set<String> unparsedNoReturn;
 
     NoReturnDeclarations(IASTTranslationUnit unit) {
@@ -119,20 +118,34 @@ final class NoReturnDeclarations {
      * that is defined (even to nothing, under -U __GNUC__) has already said what it means.
      */
     private boolean namesUndefinedMacro(String text) {
-        if (definedMacros == null) {
-            Set<String> names = new java.util.HashSet<>();
+        if (undefinedMacros == null) {
+            Set<String> names = new java.util.HashSet<>(MACROS);
             for (org.eclipse.cdt.core.dom.ast.IASTPreprocessorMacroDefinition m : unit.getMacroDefinitions()) {
-                names.add(m.getName().toString());
+                names.remove(m.getName().toString());
             }
-            definedMacros = names;
+            undefinedMacros = names;
         }
-        java.util.regex.Matcher m = MACRO_WORD.matcher(text);
-        while (m.find()) {
-            if (!definedMacros.contains(m.group())) {
+        // The text's words one by one: a regular expression of every spelling, run over every
+        // declaration of every unit, was a tenth of the analysis of busybox.
+        int i = 0;
+        while (i < text.length()) {
+            if (!isWordChar(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < text.length() && isWordChar(text.charAt(i))) {
+                i++;
+            }
+            if (undefinedMacros.contains(text.substring(start, i))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isWordChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
     }
 
     /** A declaration that carries a noreturn macro's name, though the macro itself was never defined. */

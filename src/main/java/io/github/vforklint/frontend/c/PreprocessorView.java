@@ -30,23 +30,30 @@ final class PreprocessorView {
     }
 
     private final Map<String, Map<Integer, Boolean>> taken = new HashMap<>();
-    private final Map<String, String> macros = new LinkedHashMap<>();
-    private final Map<String, Site> definedAt = new HashMap<>();
+    /**
+     * The definitions in force at the end of the unit. A unit has thousands (every header's), and
+     * a few are asked about: their text and place are read from the parser only then.
+     */
+    private final Map<String, IASTPreprocessorMacroDefinition> macros = new LinkedHashMap<>();
+    private final Set<String> builtins = new java.util.HashSet<>();
+    /** Replacement texts read so far; units are shared between threads. */
+    private final Map<String, java.util.Optional<String>> expansions = new java.util.concurrent.ConcurrentHashMap<>();
     private final Set<String> headers = new TreeSet<>();
 
     PreprocessorView(IASTTranslationUnit unit) {
         for (IASTPreprocessorMacroDefinition builtin : unit.getBuiltinMacroDefinitions()) {
-            macros.put(builtin.getName().toString(), builtin.getExpansion());
+            String name = builtin.getName().toString();
+            macros.put(name, builtin);
+            builtins.add(name);
         }
         for (IASTPreprocessorStatement s : unit.getAllPreprocessorStatements()) {
-            IASTFileLocation at = s.getFileLocation();
-            if (at == null) {
-                continue;
-            }
             Boolean branchTaken = takenFlag(s);
             if (branchTaken != null) {
-                taken.computeIfAbsent(at.getFileName(), f -> new HashMap<>())
-                        .merge(at.getStartingLineNumber(), branchTaken, Boolean::logicalOr);
+                IASTFileLocation at = s.getFileLocation();
+                if (at != null) {
+                    taken.computeIfAbsent(at.getFileName(), f -> new HashMap<>())
+                            .merge(at.getStartingLineNumber(), branchTaken, Boolean::logicalOr);
+                }
                 continue;
             }
             if (!s.isActive()) {
@@ -54,11 +61,10 @@ final class PreprocessorView {
             }
             if (s instanceof IASTPreprocessorMacroDefinition d) {
                 String name = d.getName().toString();
-                macros.put(name, d.getExpansion());
-                definedAt.put(name, new Site(at.getFileName(), at.getNodeOffset()));
+                macros.put(name, d);
+                builtins.remove(name);
             } else if (s instanceof IASTPreprocessorUndefStatement u) {
                 macros.remove(u.getMacroName().toString());
-                definedAt.remove(u.getMacroName().toString());
             } else if (s instanceof IASTPreprocessorIncludeStatement i && i.isResolved()) {
                 headers.add(i.getPath());
             }
@@ -91,7 +97,8 @@ final class PreprocessorView {
 
     /** The macros defined at the end of the unit. */
     Condition.Macros macros() {
-        return macros::get;
+        return name -> expansions.computeIfAbsent(name, n -> java.util.Optional.ofNullable(macros.get(n))
+                .map(IASTPreprocessorMacroDefinition::getExpansion)).orElse(null);
     }
 
     /** The names of the macros defined at the end of the unit. */
@@ -101,7 +108,9 @@ final class PreprocessorView {
 
     /** Where the active definition of {@code name} is, or null for a built-in or undefined macro. */
     Site definitionOf(String name) {
-        return definedAt.get(name);
+        IASTPreprocessorMacroDefinition d = builtins.contains(name) ? null : macros.get(name);
+        IASTFileLocation at = d == null ? null : d.getFileLocation();
+        return at == null ? null : new Site(at.getFileName(), at.getNodeOffset());
     }
 
     /** The headers the unit read. */
