@@ -36,11 +36,6 @@ public record ScanResult(List<Finding> findings, List<Diagnostic> diagnostics, i
         return SourceText.read(file);
     }
 
-    /** The scanned files that hold any of these words; none when the result was not made by a scan. */
-    public List<Path> filesMentioning(Collection<String> words) {
-        return tree == null ? List.of() : tree.mentioning(words).stream().map(SourceFile::path).toList();
-    }
-
     /** The scanned files that hold any of these words in any case; none when the result was not made by a scan. */
     public List<Path> filesMentioningInAnyCase(Collection<String> words) {
         return tree == null ? List.of()

@@ -109,10 +109,11 @@ public final class SourceTree {
         Searches searches = new Searches(asked, words);
         List<Diagnostic> diagnostics = new ArrayList<>();
         Map<Path, Long> sizes = new ConcurrentHashMap<>();
-        Map<Path, FilePass.Scanned> scanned = new ConcurrentHashMap<>();
+        Map<Path, Read> reads = new ConcurrentHashMap<>();
         TreeWalk.Sink read = (file, size) -> {
             if (sizes.putIfAbsent(file, size) == null) {
-                scanned.put(file, FilePass.scan(file, searches.of(file), true, limits));
+                WordSearch search = searches.of(file);
+                reads.put(file, new Read(search, FilePass.scan(file, search, true, limits)));
             }
         };
         for (Path root : roots) {
@@ -135,8 +136,9 @@ public final class SourceTree {
         for (Path path : paths) {
             int id = files.size();
             files.add(new SourceFile(id, path, sizes.get(path)));
-            FilePass.Scanned s = scanned.get(path);
-            searchedWith[id] = searches.of(path);
+            Read r = reads.get(path);
+            FilePass.Scanned s = r.scanned();
+            searchedWith[id] = r.search();
             found[id] = s.found();
             definitions[id] = s.definitions();
             if (s.problem() != null) {
@@ -145,6 +147,10 @@ public final class SourceTree {
         }
         diagnostics.sort(Diagnostic.ORDER);
         return new SourceTree(files, words, searchedWith, found, definitions, diagnostics, limits, jobs);
+    }
+
+    /** What the pass made of one file, and the search it was read with. */
+    private record Read(WordSearch search, FilePass.Scanned scanned) {
     }
 
     /** For each file, a search for the words asked for in it: one search for each mix of askers, shared. */

@@ -212,6 +212,9 @@ final class WordSearch {
      * for a block begin. Each block's folded bytes shifted up by one byte (the last of the block
      * before coming in at the bottom) put every byte beside the one before it, so that a pair is
      * one test: both bytes equal where {@code (folded ^ anchor) | (shifted ^ prev)} has a zero byte.
+     * The tests are written out for each block rather than shared through a method: the C1
+     * compiler a scan runs under inlines only the smallest methods, and a call per block cost more
+     * than the tests themselves.
      */
     private int scanPairs(byte[] text, int length, long[] found, LineStarts lines, long newlines) {
         if (anchor2 != 0) {
