@@ -193,4 +193,16 @@ class SourceTreeTest {
         assertEquals(200, listed.size());
         assertEquals(List.of("many/f150.c"), names(t.mentioning(List.of("vfork"))));
     }
+
+    @Test
+    void hiddenAndExcludedDirectoriesAreNotWalkedButConfigurationDirectoriesAre() throws IOException {
+        write(".git/objects/a.c", "vfork();\n");
+        write(".cache/b.c", "vfork();\n");
+        write(".github/workflows/c.c", "vfork();\n");
+        write("vendor/d.c", "vfork();\n");
+        write("src/e.c", "vfork();\n");
+        SourceTree t = SourceTree.build(List.of(dir), new SourceTree.Selection(C_FILES.read(),
+                p -> p.getFileName().toString().equals("vendor"), p -> true), SourceTree.Limits.defaults(), 2);
+        assertEquals(List.of(".github/workflows/c.c", "src/e.c"), names(t.files()));
+    }
 }
