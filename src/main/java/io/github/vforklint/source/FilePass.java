@@ -6,10 +6,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 
 /**
  * Reading a file to search it: its bytes are searched for words and, when asked, for the lines
@@ -21,38 +20,53 @@ final class FilePass {
     record Scanned(long[] found, long[] definitions, String problem) {
     }
 
-    /**
-     * @param found       for each file (by position in the list), the words it holds; null when it was not read
-     * @param definitions for each file, the hashes of the functions it appears to define (empty when not asked)
-     * @param problems    why a file was not read, by position
-     */
-    record Results(long[][] found, long[][] definitions, Map<Integer, String> problems) {
-    }
-
     private static final long[] NONE = new long[0];
-    /** Each thread's buffers, reused from file to file: the buffer grows to the largest file read. */
-    private static final ThreadLocal<Reader> READERS = ThreadLocal.withInitial(Reader::new);
 
     private FilePass() {
     }
 
-    /** Reads {@code file} and looks for {@code search}'s words in it and, when asked, the definitions. */
+    /**
+     * A pool whose threads each keep a read buffer, which grows to the largest file the thread
+     * reads and goes with the thread when the pool is shut down.
+     */
+    static ForkJoinPool newPool(int threads) {
+        return new ForkJoinPool(Math.max(1, threads), ReaderThread::new, null, false);
+    }
+
+    /** A pool thread with its buffer. */
+    private static final class ReaderThread extends ForkJoinWorkerThread {
+        private final Reader reader = new Reader();
+
+        ReaderThread(ForkJoinPool pool) {
+            super(pool);
+            setName("vforklint-read-" + getPoolIndex());
+        }
+    }
+
+    /**
+     * Reads {@code file} and looks for {@code search}'s words in it and, when asked, the
+     * definitions. On a thread of {@link #newPool} the thread's buffer is reused; any other thread
+     * (a file named on the command line) gets a buffer of its own for this file.
+     */
     static Scanned scan(Path file, WordSearch search, boolean definitions, SourceTree.Limits limits) {
+        Reader reader = Thread.currentThread() instanceof ReaderThread own ? own.reader : new Reader();
         try {
-            return READERS.get().read(file, search, definitions, limits);
+            return reader.read(file, search, definitions, limits);
         } catch (IOException e) {
             return new Scanned(null, NONE, "cannot read it: " + SourceTree.reason(e));
         }
     }
 
-    /** Reads each of {@code files} again with {@code jobs} threads, looking for {@code search}'s words; null for a file not read. */
-    static Results searchAgain(List<SourceFile> files, WordSearch search, SourceTree.Limits limits, int jobs) {
-        Scanned[] scanned = new Scanned[files.size()];
-        int threads = Math.max(1, Math.min(jobs, files.size() / 64 + 1));
-        ForkJoinPool pool = new ForkJoinPool(threads);
+    /**
+     * Reads each of {@code files} again with {@code jobs} threads, looking for {@code search}'s
+     * words: for each file (by position), the words it holds, or null when it was not read.
+     */
+    static long[][] searchAgain(List<SourceFile> files, WordSearch search, SourceTree.Limits limits, int jobs) {
+        long[][] found = new long[files.size()][];
+        ForkJoinPool pool = newPool(Math.min(jobs, files.size() / 64 + 1));
         try {
             pool.submit(() -> java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i ->
-                    scanned[i] = scan(files.get(i).path(), search, false, limits))).get();
+                    found[i] = scan(files.get(i).path(), search, false, limits).found())).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("reading the tree was interrupted", e);
@@ -61,17 +75,7 @@ final class FilePass {
         } finally {
             pool.shutdownNow();
         }
-        long[][] found = new long[files.size()][];
-        long[][] defined = new long[files.size()][];
-        Map<Integer, String> problems = new TreeMap<>();
-        for (int i = 0; i < scanned.length; i++) {
-            found[i] = scanned[i].found();
-            defined[i] = scanned[i].definitions();
-            if (scanned[i].problem() != null) {
-                problems.put(i, scanned[i].problem());
-            }
-        }
-        return new Results(found, defined, problems);
+        return found;
     }
 
     /** One thread's buffers. */

@@ -267,7 +267,7 @@ public final class SourceTree {
             // first pass did for them.
             unanswered.sort(java.util.Comparator.comparingInt(SourceFile::id));
             WordSearch search = new WordSearch(words);
-            long[][] hits = FilePass.searchAgain(unanswered, search, limits, jobs).found();
+            long[][] hits = FilePass.searchAgain(unanswered, search, limits, jobs);
             for (int i = 0; i < unanswered.size(); i++) {
                 if (hits[i] != null && intersects(hits[i], hits[i])) {
                     result.add(unanswered.get(i));

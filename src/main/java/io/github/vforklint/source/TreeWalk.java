@@ -59,7 +59,7 @@ final class TreeWalk {
             return;
         }
         TreeWalk walk = new TreeWalk(selection, sink);
-        ForkJoinPool pool = new ForkJoinPool(Math.max(1, jobs));
+        ForkJoinPool pool = FilePass.newPool(jobs);
         try {
             pool.invoke(walk.new Directory(root, new Ancestor(key(root), null)));
         } finally {
