@@ -186,10 +186,15 @@ public final class SourceTree {
         }
     }
 
+    /**
+     * The words to search for. A name that is not made of word bytes ({@code $vfork}, which GCC
+     * accepts in C) is never a whole word to a byte-level split, so no file holds it: it is left
+     * out rather than searched for.
+     */
     private static List<WordSearch.Word> wordsOf(Collection<String> exact, Collection<String> anyCase) {
         Set<WordSearch.Word> all = new java.util.LinkedHashSet<>();
-        new TreeSet<>(exact).forEach(w -> all.add(new WordSearch.Word(w, false)));
-        new TreeSet<>(anyCase).forEach(w -> all.add(new WordSearch.Word(w, true)));
+        new TreeSet<>(exact).stream().filter(WordSearch::isWord).forEach(w -> all.add(new WordSearch.Word(w, false)));
+        new TreeSet<>(anyCase).stream().filter(WordSearch::isWord).forEach(w -> all.add(new WordSearch.Word(w, true)));
         return List.copyOf(all);
     }
 

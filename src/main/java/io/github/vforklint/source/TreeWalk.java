@@ -20,9 +20,10 @@ import java.util.concurrent.RecursiveAction;
 /**
  * Lists the files under a directory with several threads, one directory at a time each, and
  * hands each file to a sink as it is found: on a large tree, listing directories and reading
- * attributes costs a third as much as reading the files, and the two overlap this way. Symbolic links are followed; a directory reached again below itself is a loop,
- * reported and not entered. What is found does not depend on the threads' timing: files are
- * sorted by path and diagnostics by place by the caller.
+ * attributes costs a third as much as reading the files, and the two overlap this way. Symbolic
+ * links are followed; a directory reached again below itself is a loop, reported and not
+ * entered. What is found does not depend on the threads' timing: the caller sorts files by path
+ * and diagnostics by place.
  */
 final class TreeWalk {
 

@@ -17,15 +17,16 @@ import java.util.Set;
  * Finds whole words in a file's raw bytes at close to the speed of reading them. Each word is
  * anchored on its rarest letter (by how often letters occur in C source) and the byte before it;
  * the scan tests eight bytes at a time for any such pair or a newline, and only where one occurs
- * compares the words anchored there. The newlines let the same pass find the lines that start a function
- * definition, so a whole tree is read once for both. Immutable; safe to share between threads.
+ * compares the words anchored there. The newlines let the same pass find the lines that start a
+ * function definition, so a whole tree is read once for both. Immutable; safe to share between
+ * threads.
  */
 final class WordSearch {
 
     /** A word to find: exactly as spelled, or in any mix of upper and lower case. */
     record Word(String text, boolean anyCase) {
         Word {
-            if (text.isEmpty() || text.chars().anyMatch(c -> !isWordByte((byte) c) || c > 0x7f)) {
+            if (!isWord(text)) {
                 throw new IllegalArgumentException("not a word: \"" + text + "\"");
             }
         }
@@ -375,6 +376,11 @@ final class WordSearch {
 
     private static boolean startsName(byte b) {
         return NAME_START[b & 0xff];
+    }
+
+    /** Whether {@code text} is one run of word bytes ({@code [A-Za-z0-9_]}), as the search splits text. */
+    static boolean isWord(String text) {
+        return !text.isEmpty() && text.chars().allMatch(c -> c <= 0x7f && isWordByte((byte) c));
     }
 
     static boolean isWordByte(byte b) {

@@ -205,4 +205,12 @@ class SourceTreeTest {
                 p -> p.getFileName().toString().equals("vendor"), p -> true), SourceTree.Limits.defaults(), 2);
         assertEquals(List.of(".github/workflows/c.c", "src/e.c"), names(t.files()));
     }
+
+    @Test
+    void aNameThatIsNotAWordIsInNoFile() throws IOException {
+        write("a.c", "#define $vfork vfork\nint x = $vfork();\n");
+        SourceTree t = tree(dir);
+        assertEquals(List.of(), names(t.mentioning(List.of("$vfork"))), "'$' splits words, as it always has");
+        assertEquals(List.of("a.c"), names(t.mentioning(List.of("$vfork", "vfork"))));
+    }
 }
