@@ -18,8 +18,9 @@ import java.util.TreeSet;
 /**
  * The files worth parsing for a set of names (vfork and its kin, or wrappers found later): those
  * that hold one of the names, or a macro that expands to one through other macros. A macro whose
- * replacement mentions a name can only be defined in a file that mentions it, so the closure reads
- * just the files the tree's index points at, never the whole tree.
+ * replacement mentions a name can only be defined in a file that mentions it, so the closure
+ * decodes just the files the tree finds those names in; finding them for a name not asked for in
+ * advance reads the tree's bytes again, never its text. Names only in comments do not count.
  */
 final class VforkCandidates {
 
