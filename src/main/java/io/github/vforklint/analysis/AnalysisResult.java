@@ -26,11 +26,6 @@ public record AnalysisResult(List<Observation> observations, List<Diagnostic> di
         configurations = java.util.Collections.unmodifiableMap(new IdentityHashMap<>(configurations));
     }
 
-    public AnalysisResult(List<Observation> observations, List<Diagnostic> diagnostics, int filesScanned,
-                          int filesAnalysed, int vforkSites) {
-        this(observations, diagnostics, filesScanned, filesAnalysed, vforkSites, Map.of());
-    }
-
     /** The configuration {@code o} was observed under, or null for the one the options describe. */
     public String configurationOf(Observation o) {
         return configurations.get(o);

@@ -467,8 +467,7 @@ final class Summaries implements SummarySource {
         }
         List<Ranked> ranked = new ArrayList<>(same.size());
         for (VforkObservation o : same) {
-            ranked.add(new Ranked(o.chain().size(), o.chain().stream().map(s -> s.location().path() + ":"
-                    + s.location().line() + ":" + s.location().column()).toList().toString(), o));
+            ranked.add(new Ranked(o.chain().size(), o.chain().stream().map(s -> s.location().sortKey()).toList().toString(), o));
         }
         ranked.sort(Comparator.comparingInt(Ranked::length).thenComparing(Ranked::spelling));
         return ranked.subList(0, MAX_TRAILS_PER_STATEMENT).stream().map(Ranked::observation).toList();

@@ -31,11 +31,6 @@ public final class VforkAnalysis {
      */
     public record Result(List<VforkObservation> observations, List<Location> vforkSites, List<String> incomplete,
                          String wrapperKey, List<String> remarks) {
-
-        public Result(List<VforkObservation> observations, List<Location> vforkSites, List<String> incomplete,
-                      String wrapperKey) {
-            this(observations, vforkSites, incomplete, wrapperKey, List.of());
-        }
     }
 
     private final AnalysisContext context;

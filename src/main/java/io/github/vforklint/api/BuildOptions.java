@@ -28,7 +28,6 @@ import java.util.Optional;
 public final class BuildOptions {
 
     /** A day, as the command line's --file-timeout allows. */
-    private static final long MAX_FILE_TIMEOUT_SECONDS = 86_400;
 
     private final Path baseDir;
     private final Path moduleDir;
@@ -110,11 +109,9 @@ public final class BuildOptions {
         if (maxDepth < 1 || maxHelperReach < 1) {
             throw new CheckException("maxDepth and maxHelperReach must be at least 1");
         }
-        if (maxConfigs < 0) {
-            throw new CheckException("maxConfigs must be 0 or more");
-        }
-        if (fileTimeout < 1 || fileTimeout > MAX_FILE_TIMEOUT_SECONDS) {
-            throw new CheckException("fileTimeout must be between 1 and " + MAX_FILE_TIMEOUT_SECONDS + " seconds");
+        java.util.Optional<String> search = ConfigurationSearch.problem(maxConfigs, "maxConfigs", fileTimeout, "fileTimeout");
+        if (search.isPresent()) {
+            throw new CheckException(search.get());
         }
         if (jobs != null && jobs < 1) {
             throw new CheckException("jobs must be at least 1");

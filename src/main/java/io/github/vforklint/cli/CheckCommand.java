@@ -185,8 +185,10 @@ final class CheckCommand implements Callable<Integer> {
         if (maxDepth < 1 || maxHelperReach < 1) {
             throw new UsageException("--max-depth and --max-helper-reach must be at least 1");
         }
-        if (maxConfigs < 0 || fileTimeout < 1 || fileTimeout > 86_400) {
-            throw new UsageException("--max-configs must be 0 or more and --file-timeout between 1 and 86400 seconds");
+        java.util.Optional<String> search = io.github.vforklint.frontend.c.ConfigurationSearch.problem(maxConfigs,
+                "--max-configs", fileTimeout, "--file-timeout");
+        if (search.isPresent()) {
+            throw new UsageException(search.get());
         }
         RuleCatalogue catalogue = RuleCatalogue.load();
         CheckRequest request = new CheckRequest(baseDir, commandLineConfig(baseDir, catalogue), config, !noConfig,

@@ -25,12 +25,6 @@ public record Finding(String ruleId, String ruleName, Severity severity, Locatio
                 ? (vfork == null ? List.of() : List.of(new Chain(vfork, trace))) : List.copyOf(chains);
     }
 
-    /** A finding in the configuration the options describe. */
-    public Finding(String ruleId, String ruleName, Severity severity, Location location, String message,
-                   Location vfork, List<TraceStep> trace, List<Chain> chains) {
-        this(ruleId, ruleName, severity, location, message, vfork, trace, chains, null);
-    }
-
     /** A finding reached one way only, in the configuration the options describe. */
     public Finding(String ruleId, String ruleName, Severity severity, Location location, String message,
                    Location vfork, List<TraceStep> trace) {
@@ -47,10 +41,5 @@ public record Finding(String ruleId, String ruleName, Severity severity, Locatio
 
     public Finding withSeverity(Severity newSeverity) {
         return new Finding(ruleId, ruleName, newSeverity, location, message, vfork, trace, chains, configuration);
-    }
-
-    /** The same finding, holding only in {@code newConfiguration} (null: in the one the options describe). */
-    public Finding withConfiguration(String newConfiguration) {
-        return new Finding(ruleId, ruleName, severity, location, message, vfork, trace, chains, newConfiguration);
     }
 }

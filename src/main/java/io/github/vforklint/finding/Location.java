@@ -21,6 +21,26 @@ public record Location(String path, int line, int column, int endLine, int endCo
         return new Location(path, line, column, endLine, endColumn, macroName);
     }
 
+    /**
+     * Path, then zero-padded line and column: keys that sort locations among other things sort
+     * them in file order (line 9 before line 10).
+     */
+    public String sortKey() {
+        StringBuilder key = new StringBuilder(path.length() + 20).append(path).append(':');
+        pad(key, line);
+        key.append(':');
+        pad(key, column);
+        return key.toString();
+    }
+
+    private static void pad(StringBuilder key, int n) {
+        String digits = Integer.toString(n);
+        for (int i = digits.length(); i < 9; i++) {
+            key.append('0');
+        }
+        key.append(digits);
+    }
+
     @Override
     public String toString() {
         return path + ":" + line + ":" + column;

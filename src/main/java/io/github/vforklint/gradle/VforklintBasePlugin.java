@@ -114,8 +114,9 @@ public class VforklintBasePlugin implements Plugin<Project> {
         parts.add(taskName.startsWith(EXTENSION) && taskName.length() > EXTENSION.length()
                 ? Character.toLowerCase(taskName.charAt(EXTENSION.length())) + taskName.substring(EXTENSION.length() + 1)
                 : taskName);
-        // The prefix is checked when the report is written, where a bad one is a clear build failure.
-        return SarifCategory.join(prefix, parts);
+        // An empty prefix would make "/main", which reads as a category of its own: refused, as
+        // the command line and the Maven plugin refuse it.
+        return SarifCategory.parse(prefix).below(parts).name();
     }
 
     static void requireSupportedGradle(GradleVersion current) {

@@ -16,7 +16,7 @@ public record ReportSettings(SourceLines sources, boolean color, RuleCatalogue c
 
     public ReportSettings(SourceLines sources, boolean color, RuleCatalogue catalogue, ProjectPaths paths,
                           boolean includeSuppressed) {
-        this(sources, color, catalogue, paths, includeSuppressed, SarifCategory.DEFAULT);
+        this(sources, color, catalogue, paths, includeSuppressed, null);
     }
 
     public ReportSettings {

@@ -58,9 +58,8 @@ public record SarifCategory(String name) {
     /**
      * {@code prefix} (without a slash that ends it) and then each non-empty part, a level each;
      * spaces and control characters in a part, which a category cannot hold, become {@code _}.
-     * For a build tool that checks the prefix only when it writes the report.
      */
-    public static String join(String prefix, List<String> parts) {
+    private static String join(String prefix, List<String> parts) {
         StringBuilder category = new StringBuilder(prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix);
         for (String part : parts) {
             if (!part.isEmpty()) {

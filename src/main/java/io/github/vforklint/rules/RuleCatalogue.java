@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** All rules, loaded from the {@code rules/VFKnnn-name.md} documents, compiled into the jar's catalogue. */
 public final class RuleCatalogue {
@@ -50,14 +48,11 @@ public final class RuleCatalogue {
             variants.put(v.getKey(), new RuleDefinition.Variant(Severity.parse(required(v.getValue(), "severity", file)),
                     required(v.getValue(), "message", file), variantProfiles));
         });
-        Example bad = codeBlockUnder(body, "Bad");
-        Example good = codeBlockUnder(body, "Good");
         return new RuleDefinition(
                 required(meta, "id", file), required(meta, "name", file),
                 Severity.parse(required(meta, "severity", file)), profiles,
                 required(meta, "summary", file), required(meta, "message", file), Map.copyOf(variants),
-                List.copyOf(tags), List.copyOf(references), body,
-                bad.code(), good.code(), bad.file(), good.file());
+                List.copyOf(tags), List.copyOf(references), body);
     }
 
     private static String required(JsonNode meta, String key, String file) {
@@ -66,48 +61,6 @@ public final class RuleCatalogue {
             throw new IllegalStateException(file + ": front matter lacks '" + key + "'");
         }
         return value;
-    }
-
-    /** An example and the file it stands for: {@code ```c}, or a language and a file name ({@code ```xml pom.xml}). */
-    private record Example(String code, String file) {
-    }
-
-    /** A fenced block's opening line: a language, then perhaps a file name. */
-    private static final Pattern FENCE_OPENING = Pattern.compile("```(\\w+)(?:[ \t]+(\\S+))?[ \t]*");
-
-    /**
-     * The first fenced block with a language after the line {@code ## heading}, read line by line:
-     * one regular expression over the whole document, compiled for each of four questions a rule,
-     * was most of the start-up of a scan of an empty folder.
-     */
-    private static Example codeBlockUnder(String body, String heading) {
-        String[] lines = body.split("\n", -1);
-        int at = 0;
-        while (at < lines.length && !lines[at].strip().equals("## " + heading)) {
-            at++;
-        }
-        Matcher opening = null;
-        for (at++; at < lines.length; at++) {
-            Matcher m = FENCE_OPENING.matcher(lines[at]);
-            if (m.matches()) {
-                opening = m;
-                break;
-            }
-        }
-        int close = at + 1;
-        while (close < lines.length && !lines[close].strip().equals("```")) {
-            close++;
-        }
-        if (opening == null || close >= lines.length) {
-            return new Example("", "example.c");
-        }
-        String language = opening.group(1);
-        String file = opening.group(2) != null ? opening.group(2) : language.equals("c") ? "example.c" : "example." + language;
-        StringBuilder code = new StringBuilder();
-        for (int i = at + 1; i < close; i++) {
-            code.append(lines[i]).append('\n');
-        }
-        return new Example(code.toString(), file);
     }
 
     public Collection<RuleDefinition> all() {

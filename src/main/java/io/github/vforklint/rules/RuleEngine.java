@@ -107,28 +107,20 @@ public final class RuleEngine {
         return new VforkChecker.Reporter() {
             @Override
             public void report(Location at, Map<String, String> values, VforkObservation cause) {
-                RuleDefinition rule = catalogue.get(ruleId);
-                if (selection.enabled(rule)) {
-                    add(rule, rule.severity(), rule.message(), at, values, cause);
-                }
+                report(null, at, values, cause);
             }
 
             @Override
             public void report(String variant, Location at, Map<String, String> values, VforkObservation cause) {
                 RuleDefinition rule = catalogue.get(ruleId);
-                RuleDefinition.Variant wording = rule.variants().get(variant);
-                if (wording == null) {
-                    throw new IllegalStateException(ruleId + " has no variant '" + variant + "' in its document");
-                }
-                if (selection.enabled(rule, wording)) {
-                    add(rule, wording.severity(), wording.message(), at, values, cause);
-                }
+                selection.wording(rule, variant)
+                        .ifPresent(w -> add(rule, w.severity(), w.template(), at, values, cause));
             }
 
             private void add(RuleDefinition rule, Severity severity, String template, Location at,
                              Map<String, String> values, VforkObservation cause) {
                 Chain chain = cause.site() == null ? null : new Chain(cause.site().location(), cause.chain());
-                String key = at.path() + "\u0000" + padded(at.line()) + ":" + padded(at.column()) + "\u0000" + rule.id();
+                String key = at.sortKey() + "\u0000" + rule.id();
                 byPlace.computeIfAbsent(key, k -> new ArrayList<>())
                         .add(new Report(rule, severity, at, word(template, at, values), chain, configurationOf.apply(cause)));
             }
@@ -166,15 +158,9 @@ public final class RuleEngine {
     private static String stepsKey(List<TraceStep> steps) {
         StringBuilder key = new StringBuilder();
         for (TraceStep s : steps) {
-            key.append(s.location().path()).append(':').append(padded(s.location().line())).append(':')
-                    .append(padded(s.location().column())).append('/');
+            key.append(s.location().sortKey()).append('/');
         }
         return key.toString();
-    }
-
-    private static String padded(int n) {
-        String digits = Integer.toString(n);
-        return "0".repeat(Math.max(0, 9 - digits.length())) + digits;
     }
 
     /**

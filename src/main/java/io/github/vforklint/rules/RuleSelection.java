@@ -57,4 +57,26 @@ public final class RuleSelection {
         }
         return selected.isEmpty() ? rule.profiles().contains(profile) : selected.contains(rule.id());
     }
+
+    /** The level and message a report is worded with. */
+    record Wording(io.github.vforklint.finding.Severity severity, String template) {
+    }
+
+    /**
+     * How {@code rule} reports: in its own words, or (with {@code variant}) in those of one of its
+     * variants; empty when this selection turns that wording off (the rule, or a variant limited
+     * to other profiles).
+     *
+     * @throws IllegalStateException for a variant the rule's document does not have
+     */
+    java.util.Optional<Wording> wording(RuleDefinition rule, String variant) {
+        if (variant == null) {
+            return enabled(rule) ? java.util.Optional.of(new Wording(rule.severity(), rule.message())) : java.util.Optional.empty();
+        }
+        RuleDefinition.Variant v = rule.variants().get(variant);
+        if (v == null) {
+            throw new IllegalStateException(rule.id() + " has no variant '" + variant + "' in its document");
+        }
+        return enabled(rule, v) ? java.util.Optional.of(new Wording(v.severity(), v.message())) : java.util.Optional.empty();
+    }
 }

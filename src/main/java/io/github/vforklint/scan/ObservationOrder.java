@@ -49,23 +49,7 @@ final class ObservationOrder {
         return key.toString();
     }
 
-    /** Path, then zero-padded line and column, so that text order is numeric order. */
     private static String key(Location at) {
-        if (at == null) {
-            return "";
-        }
-        StringBuilder key = new StringBuilder(at.path().length() + 20).append(at.path()).append(':');
-        pad(key, at.line());
-        key.append(':');
-        pad(key, at.column());
-        return key.toString();
-    }
-
-    private static void pad(StringBuilder key, int n) {
-        String digits = Integer.toString(n);
-        for (int i = digits.length(); i < 9; i++) {
-            key.append('0');
-        }
-        key.append(digits);
+        return at == null ? "" : at.sortKey();
     }
 }

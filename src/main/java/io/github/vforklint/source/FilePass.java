@@ -46,7 +46,7 @@ final class FilePass {
     /**
      * Reads {@code file} and looks for {@code search}'s words in it and, when asked, the
      * definitions. On a thread of {@link #newPool} the thread's buffer is reused; any other thread
-     * (a file named on the command line) gets a buffer of its own for this file.
+     * gets a buffer of its own for this file.
      */
     static Scanned scan(Path file, WordSearch search, boolean definitions, SourceTree.Limits limits) {
         Reader reader = Thread.currentThread() instanceof ReaderThread own ? own.reader : new Reader();
@@ -63,10 +63,16 @@ final class FilePass {
      */
     static long[][] searchAgain(List<SourceFile> files, WordSearch search, SourceTree.Limits limits, int jobs) {
         long[][] found = new long[files.size()][];
-        ForkJoinPool pool = newPool(Math.min(jobs, files.size() / 64 + 1));
+        onReaders(Math.min(jobs, files.size() / 64 + 1), () -> java.util.stream.IntStream.range(0, files.size()).parallel()
+                .forEach(i -> found[i] = scan(files.get(i).path(), search, false, limits).found()));
+        return found;
+    }
+
+    /** Runs {@code work} (which may go parallel) on a pool of {@code threads} reading threads, and waits for it. */
+    static void onReaders(int threads, Runnable work) {
+        ForkJoinPool pool = newPool(threads);
         try {
-            pool.submit(() -> java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i ->
-                    found[i] = scan(files.get(i).path(), search, false, limits).found())).get();
+            pool.submit(work).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("reading the tree was interrupted", e);
@@ -75,9 +81,7 @@ final class FilePass {
         } finally {
             pool.shutdownNow();
         }
-        return found;
     }
-
     /** One thread's buffers. */
     private static final class Reader {
         private final FileBuffer buffer = new FileBuffer();
@@ -87,7 +91,7 @@ final class FilePass {
         Scanned read(Path file, WordSearch search, boolean definitions, SourceTree.Limits limits) throws IOException {
             int length = buffer.read(file, limits.maxFileBytes());
             if (length < 0) {
-                return new Scanned(null, NONE, "larger than " + (limits.maxFileBytes() >> 20) + " MiB; skipped");
+                return new Scanned(null, NONE, "larger than " + limits.shown() + "; skipped");
             }
             byte[] text = buffer.bytes();
             long[] words = search.newFound();
@@ -166,17 +170,22 @@ final class FilePass {
         }
 
         /**
-         * Room for {@code length} bytes, keeping the first {@code kept} (a file that grew while
-         * read). Files are read into memory outside the heap, which the system copies into
-         * directly, then copied once into the array the search reads.
+         * Room for {@code length} bytes, keeping the first {@code kept} read (a file that grew
+         * while read). Files are read into memory outside the heap, which the system copies into
+         * directly, then copied once into the array the search reads. The two grow apart: a UTF-16
+         * file's UTF-8 makes the array alone larger.
          */
         private void ensure(long length, int kept) {
-            if (length > bytes.length) {
-                int grown = (int) Math.min(Integer.MAX_VALUE - 8, length);
+            int grown = (int) Math.min(Integer.MAX_VALUE - 8, length);
+            if (length > direct.capacity()) {
                 ByteBuffer larger = ByteBuffer.allocateDirect(grown);
-                direct.flip();
-                larger.put(direct);
+                if (kept > 0) {
+                    direct.flip();
+                    larger.put(direct);
+                }
                 direct = larger;
+            }
+            if (length > bytes.length) {
                 bytes = new byte[grown];
             }
         }

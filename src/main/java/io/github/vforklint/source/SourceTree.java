@@ -30,6 +30,11 @@ public final class SourceTree {
 
     /** Bounds on what is read. */
     public record Limits(long maxFileBytes) {
+        /** The limit as a diagnostic says it: in MiB, or in bytes below one. */
+        String shown() {
+            return maxFileBytes >= 1 << 20 ? (maxFileBytes >> 20) + " MiB" : maxFileBytes + " bytes";
+        }
+
         /** Larger files are generated data or bundles, never hand-written C: skipped, with a diagnostic. */
         public static Limits defaults() {
             return new Limits(16L << 20);
@@ -81,7 +86,11 @@ public final class SourceTree {
      */
     public record Asked(Predicate<Path> in, Collection<String> words, boolean anyCase) {
         public Asked {
-            words = new TreeSet<>(words);
+            words = Set.copyOf(words);
+        }
+
+        List<WordSearch.Word> toWords() {
+            return wordsOf(words, anyCase);
         }
     }
 
@@ -95,7 +104,7 @@ public final class SourceTree {
      * symbolic links are followed, each directory once) and reads what it finds with {@code jobs}
      * threads, noting which files hold the words {@code asked} for.
      *
-     * @throws IllegalArgumentException for a root that does not exist, or a "word" that is not one
+     * @throws IllegalArgumentException for a root that does not exist
      */
     public static SourceTree build(List<Path> roots, Selection selection, Limits limits, int jobs, List<Asked> asked) {
         if (asked.size() > Long.SIZE) {
@@ -103,7 +112,7 @@ public final class SourceTree {
         }
         Set<WordSearch.Word> union = new java.util.LinkedHashSet<>();
         for (Asked a : asked) {
-            union.addAll(wordsOf(a.anyCase() ? List.of() : a.words(), a.anyCase() ? a.words() : List.of()));
+            union.addAll(a.toWords());
         }
         List<WordSearch.Word> words = List.copyOf(union);
         Searches searches = new Searches(asked, words);
@@ -116,6 +125,7 @@ public final class SourceTree {
                 reads.put(file, new Read(search, FilePass.scan(file, search, true, limits)));
             }
         };
+        Map<Path, Long> named = new java.util.LinkedHashMap<>();
         for (Path root : roots) {
             Path absolute = root.toAbsolutePath().normalize();
             if (!Files.exists(absolute)) {
@@ -124,8 +134,13 @@ public final class SourceTree {
             if (Files.isDirectory(absolute)) {
                 TreeWalk.walk(absolute, selection, jobs, read, diagnostics);
             } else {
-                takeNamedFile(absolute, read, diagnostics);
+                takeNamedFile(absolute, named, diagnostics);
             }
+        }
+        if (!named.isEmpty()) {
+            // A pre-commit hook names every changed file: they are read in parallel too.
+            FilePass.onReaders(Math.min(jobs, named.size()),
+                    () -> named.entrySet().parallelStream().forEach(e -> read.file(e.getKey(), e.getValue())));
         }
         List<Path> paths = new ArrayList<>(sizes.keySet());
         paths.sort(null);
@@ -179,7 +194,7 @@ public final class SourceTree {
             for (int a = 0; a < asked.size(); a++) {
                 if ((askers & (1L << a)) != 0) {
                     Asked one = asked.get(a);
-                    mine.addAll(wordsOf(one.anyCase() ? List.of() : one.words(), one.anyCase() ? one.words() : List.of()));
+                    mine.addAll(asked.get(a).toWords());
                 }
             }
             return new WordSearch(words, mine::contains);
@@ -191,18 +206,14 @@ public final class SourceTree {
      * accepts in C) is never a whole word to a byte-level split, so no file holds it: it is left
      * out rather than searched for.
      */
-    private static List<WordSearch.Word> wordsOf(Collection<String> exact, Collection<String> anyCase) {
-        Set<WordSearch.Word> all = new java.util.LinkedHashSet<>();
-        new TreeSet<>(exact).stream().filter(WordSearch::isWord).forEach(w -> all.add(new WordSearch.Word(w, false)));
-        new TreeSet<>(anyCase).stream().filter(WordSearch::isWord).forEach(w -> all.add(new WordSearch.Word(w, true)));
-        return List.copyOf(all);
+    private static List<WordSearch.Word> wordsOf(Collection<String> words, boolean anyCase) {
+        return new TreeSet<>(words).stream().filter(WordSearch::isWord).map(w -> new WordSearch.Word(w, anyCase)).toList();
     }
-
-    private static void takeNamedFile(Path file, TreeWalk.Sink read, List<Diagnostic> diagnostics) {
+    private static void takeNamedFile(Path file, Map<Path, Long> named, List<Diagnostic> diagnostics) {
         try {
             BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
             if (attrs.isRegularFile()) {
-                read.file(file, attrs.size());
+                named.put(file, attrs.size());
             } else {
                 diagnostics.add(skipped(file, "not a regular file (a FIFO, device or socket is never read)"));
             }
@@ -233,7 +244,7 @@ public final class SourceTree {
 
     /** The files among {@code among} that hold any of {@code words} as a whole word, spelled as given. */
     public List<SourceFile> mentioning(Collection<String> words, Collection<SourceFile> among) {
-        return holding(wordsOf(words, List.of()), among);
+        return holding(wordsOf(words, false), among);
     }
 
     /** {@link #mentioning(Collection, Collection)} over the whole tree. */
@@ -243,17 +254,20 @@ public final class SourceTree {
 
     /** The files among {@code among} that hold any of {@code words} as a whole word, in any case. */
     public List<SourceFile> mentioningInAnyCase(Collection<String> words, Collection<SourceFile> among) {
-        return holding(wordsOf(List.of(), words), among);
+        return holding(wordsOf(words, true), among);
     }
 
     private List<SourceFile> holding(List<WordSearch.Word> words, Collection<SourceFile> among) {
         if (words.isEmpty()) {
             return List.of();
         }
-        long[] mask = indexedBits.keySet().containsAll(words) ? new long[(indexedBits.size() + 63) >>> 6] : null;
-        if (mask != null) {
-            for (WordSearch.Word w : words) {
-                int bit = indexedBits.get(w);
+        long[] mask = new long[(indexedBits.size() + 63) >>> 6];
+        boolean allIndexed = true;
+        for (WordSearch.Word w : words) {
+            Integer bit = indexedBits.get(w);
+            if (bit == null) {
+                allIndexed = false;
+            } else {
                 mask[bit >>> 6] |= 1L << bit;
             }
         }
@@ -261,25 +275,39 @@ public final class SourceTree {
         List<SourceFile> unanswered = new ArrayList<>();
         for (SourceFile f : among) {
             long[] holds = found[f.id()];
-            if (mask == null || !searchedWith[f.id()].searchesFor(mask)) {
-                unanswered.add(f);
-            } else if (holds != null && intersects(holds, mask)) {
+            if (holds == null) {
+                // Not read (too large, unreadable): a diagnostic says so, and a later question
+                // does not read it after all.
+                continue;
+            }
+            boolean searched = searchedWith[f.id()].searchesFor(mask);
+            if (searched && intersects(holds, mask)) {
                 result.add(f);
+            } else if (!searched || !allIndexed) {
+                unanswered.add(f);
             }
         }
         if (!unanswered.isEmpty()) {
-            // Not asked for in advance: these files are read again, which costs no more than the
-            // first pass did for them.
+            // Words not asked for in advance: these files are read again, which costs no more
+            // than the first pass did for them.
             unanswered.sort(java.util.Comparator.comparingInt(SourceFile::id));
-            WordSearch search = new WordSearch(words);
-            long[][] hits = FilePass.searchAgain(unanswered, search, limits, jobs);
+            long[][] hits = FilePass.searchAgain(unanswered, new WordSearch(words), limits, jobs);
             for (int i = 0; i < unanswered.size(); i++) {
-                if (hits[i] != null && intersects(hits[i], hits[i])) {
+                if (hits[i] != null && anySet(hits[i])) {
                     result.add(unanswered.get(i));
                 }
             }
         }
         return among.stream().filter(result::contains).toList();
+    }
+
+    private static boolean anySet(long[] bits) {
+        for (long b : bits) {
+            if (b != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean intersects(long[] a, long[] b) {

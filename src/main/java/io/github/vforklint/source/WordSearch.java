@@ -183,10 +183,6 @@ final class WordSearch {
         return true;
     }
 
-    Word word(int index) {
-        return words.get(index);
-    }
-
     /** Receives the start of every line that begins with a name (a word that is not a number). */
     interface LineStarts {
         void at(int position);
@@ -200,7 +196,7 @@ final class WordSearch {
         if (lines != null && length > 0 && startsName(text[0])) {
             lines.at(0);
         }
-        // With no line starts wanted, look for 0 bytes instead of newlines: text holds none, and at() passes them by.
+        // With no line starts wanted, look for 0 bytes instead of newlines: rare in text, and at() passes them by.
         long newlines = lines == null ? 0 : NEWLINES;
         int i = pairs ? scanPairs(text, length, found, lines, newlines) : scanAnchors(text, length, found, lines, newlines);
         for (; i < length; i++) {

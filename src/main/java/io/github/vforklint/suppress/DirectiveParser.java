@@ -45,7 +45,6 @@ final class DirectiveParser {
     static final java.util.Set<String> WORDS = java.util.Set.of("vforklint");
 
     /** Cheap test before lexing a whole file. */
-
     static boolean mayHoldDirectives(char[] text) {
         String s = new String(text);
         return s.contains("vforklint-") || s.contains("NOLINT") || s.contains("vforklint:");

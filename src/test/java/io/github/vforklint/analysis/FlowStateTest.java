@@ -109,8 +109,8 @@ class FlowStateTest {
         assertEquals(AbstractInt.ANY, s.value(N));
     }
 
-    @Test
-    void joiningACopyOfItselfChangesNothing() {
+    /** Built afresh each time, so that two of them share no map and a join must compare every entry. */
+    private static FlowState everyKindOfFact() {
         FlowState s = FlowState.start(Phase.PARENT);
         s.setValue(N, AbstractInt.exactly(1));
         s.setHolder(Q, 2L);
@@ -118,7 +118,15 @@ class FlowStateTest {
         s.setCallValue(VFORK, AbstractInt.POSITIVE);
         s.observe(VFORK);
         s.overwritten(N);
-        assertFalse(join(s, s.copy()));
+        return s;
+    }
+
+    @Test
+    void joiningAnEqualStateChangesNothing() {
+        FlowState s = everyKindOfFact();
+        assertFalse(join(s, everyKindOfFact()));
+        assertEquals(everyKindOfFact().key(), s.key());
+        assertFalse(join(s, s.copy()), "nor does a copy");
     }
 
     @Test

@@ -60,6 +60,10 @@ class TrailBoundTest {
         ScanResult result = scan(Summaries.MAX_TRAILS_PER_STATEMENT + 1);
         assertEquals(1, puts(result).size(), "still one finding: " + result.findings());
         assertEquals(Summaries.MAX_TRAILS_PER_STATEMENT, puts(result).get(0).chains().size(), "the shortest ones only");
+        // All chains are as long: the first calls in the file are kept (lines 5 to 20), the last one (21) cut.
+        List<Integer> kept = puts(result).get(0).chains().stream()
+                .map(c -> c.steps().get(c.steps().size() - 1).location().line()).sorted().toList();
+        assertEquals(java.util.stream.IntStream.rangeClosed(5, 4 + Summaries.MAX_TRAILS_PER_STATEMENT).boxed().toList(), kept);
         assertTrue(saysTheCut(result), result.diagnostics().toString());
         assertFalse(result.incomplete(), "every chain was analysed; fewer are reported: " + result.diagnostics());
     }

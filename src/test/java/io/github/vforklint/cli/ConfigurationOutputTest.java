@@ -144,9 +144,16 @@ class ConfigurationOutputTest {
     }
 
     @Test
-    void badValuesAreUsageErrors() {
-        assertEquals(2, run("check", "--max-configs", "-1", FILE).code());
-        assertEquals(2, run("check", "--file-timeout", "0", FILE).code());
+    void badValuesAreUsageErrorsThatNameTheOption() {
+        CliTest.Run configs = run("check", "--max-configs", "-1", FILE);
+        assertEquals(2, configs.code());
+        assertEquals("vforklint: --max-configs must be 0 or more", configs.err().strip());
+        for (String seconds : List.of("0", "86401")) {
+            CliTest.Run timeout = run("check", "--file-timeout", seconds, FILE);
+            assertEquals(2, timeout.code(), seconds);
+            assertEquals("vforklint: --file-timeout must be between 1 and 86400 seconds", timeout.err().strip(), seconds);
+        }
+        assertEquals(1, run("check", "--no-config", "--file-timeout", "86400", FILE).code(), "a day is allowed");
     }
 
     @Test

@@ -392,6 +392,10 @@ class VforklintPluginTest {
         assertEquals("ci/lintJni", VforklintBasePlugin.sarifCategory("ci", ":", "lintJni"));
         // Gradle 8 still takes (with a deprecation warning) a project name with a space, which a category cannot hold
         assertEquals("vforklint/my_app/native", VforklintBasePlugin.sarifCategory("vforklint", ":my app", "vforklintNative"));
+        for (String empty : List.of("", "/")) {
+            assertThrows(IllegalArgumentException.class, () -> VforklintBasePlugin.sarifCategory(empty, ":", "vforklintMain"),
+                    "prefix '" + empty + "'");
+        }
     }
 
     @Test

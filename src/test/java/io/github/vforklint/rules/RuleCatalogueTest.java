@@ -78,7 +78,7 @@ class RuleCatalogueTest {
             if (rule.references().isEmpty() || rule.references().stream().anyMatch(r -> !r.url().startsWith("http"))) {
                 problems.add(id + ": references missing or not URLs");
             }
-            if (rule.badExample().isBlank() || rule.goodExample().isBlank()) {
+            if (rule.bad().code().isBlank() || rule.good().code().isBlank()) {
                 problems.add(id + ": needs a Bad and a Good example");
             }
         }
@@ -89,12 +89,12 @@ class RuleCatalogueTest {
     Stream<DynamicTest> badExamplesRaiseTheirRuleAndGoodOnesNothing() {
         return CATALOGUE.all().stream().flatMap(rule -> Stream.of(
                 DynamicTest.dynamicTest(rule.id() + " bad", () -> {
-                    List<Finding> findings = scan(rule, rule.badExample(), rule.badExampleFile());
+                    List<Finding> findings = scan(rule, rule.bad().code(), rule.bad().file());
                     assertTrue(findings.stream().anyMatch(f -> f.ruleId().equals(rule.id())),
                             rule.id() + "'s Bad example does not raise it: " + findings);
                 }),
                 DynamicTest.dynamicTest(rule.id() + " good", () -> {
-                    List<Finding> findings = scan(rule, rule.goodExample(), rule.goodExampleFile());
+                    List<Finding> findings = scan(rule, rule.good().code(), rule.good().file());
                     assertEquals(List.of(), findings.stream().map(f -> f.ruleId() + " " + f.message()).toList(),
                             rule.id() + "'s Good example is not clean");
                 })));

@@ -119,10 +119,10 @@ class ProjectFixtureTest {
                     String scope = m.group(1);
                     if (scope == null || scope.equals("-db") == withDatabase) {
                         String when = m.group(3) == null ? "" : " (when " + m.group(3).trim() + ")";
-                        List<String> ids = new ArrayList<>(List.of(m.group(2).trim().split("\\s+")).stream()
-                                .map(id -> id + when).toList());
+                        // Two expectations on one line (one for each scope) add up, neither replaces the other.
+                        List<String> ids = expected.computeIfAbsent(ROOT.relativize(file) + ":" + (i + 1), k -> new ArrayList<>());
+                        List.of(m.group(2).trim().split("\\s+")).forEach(id -> ids.add(id + when));
                         ids.sort(null);
-                        expected.put(ROOT.relativize(file) + ":" + (i + 1), ids);
                     }
                 }
             }

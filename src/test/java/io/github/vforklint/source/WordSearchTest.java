@@ -51,10 +51,10 @@ class WordSearchTest {
         return result;
     }
 
-    private static TreeSet<Integer> lineStarts(String text) {
+    private static TreeSet<Integer> lineStarts(WordSearch search, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
         TreeSet<Integer> starts = new TreeSet<>();
-        new WordSearch(exact("vfork")).scan(bytes, bytes.length, new long[1], starts::add);
+        search.scan(bytes, bytes.length, search.newFound(), starts::add);
         return starts;
     }
 
@@ -115,13 +115,26 @@ class WordSearchTest {
         assertEquals(true, cOnly.searchesFor(wanted));
     }
 
-    @Test
-    void agreesWithSplittingIntoWordsOnRandomText() {
-        List<WordSearch.Word> words = List.of(WordSearch.Word.exact("vfork"), WordSearch.Word.exact("__vfork"),
+    /** Two pairs (the C words), four (with the JVM's), more than four and a one-letter word (anchors alone). */
+    static java.util.stream.Stream<List<WordSearch.Word>> wordSets() {
+        List<WordSearch.Word> c = List.of(WordSearch.Word.exact("vfork"), WordSearch.Word.exact("__vfork"),
                 WordSearch.Word.exact("SYS_vfork"), WordSearch.Word.exact("CLONE_VFORK"), WordSearch.Word.exact("jni"),
                 new WordSearch.Word("vforklint", true));
+        List<WordSearch.Word> four = new ArrayList<>(c);
+        four.addAll(exact("forkAndExec", "launchMechanism"));
+        List<WordSearch.Word> many = new ArrayList<>(four);
+        many.addAll(exact("Java_x", "lint9", "SYS_x"));
+        List<WordSearch.Word> oneLetter = new ArrayList<>(c);
+        oneLetter.add(WordSearch.Word.exact("x"));
+        return java.util.stream.Stream.of(c, four, many, oneLetter);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("wordSets")
+    void agreesWithSplittingIntoWordsOnRandomText(List<WordSearch.Word> words) {
         String[] pieces = {"vfork", "vfor", "fork", "k", "rk", "__", "_", "SYS_", "CLONE_", "VFORK", "jni", "jn", "VForkLint",
-            "lint", " ", "\n", "\t", "(", ")", ";", "x", "9", "\u00e9", "\0"};
+            "lint", " ", "\n", "\t", "(", ")", ";", "x", "9", "\u00e9", "\0", "forkAnd", "Exec", "launch", "Mechanism",
+            "Java_", "SYS_x"};
         Random random = new Random(42);
         WordSearch s = new WordSearch(words);
         for (int round = 0; round < 3000; round++) {
@@ -134,8 +147,10 @@ class WordSearchTest {
         }
     }
 
-    @Test
-    void reportsEveryLineThatStartsWithANameAndNoOther() {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("wordSets")
+    void reportsEveryLineThatStartsWithANameAndNoOther(List<WordSearch.Word> words) {
+        WordSearch search = new WordSearch(words);
         Random random = new Random(7);
         String[] pieces = {"\n", "int", " ", "\t", "}", "{", "#define", "_x", "9", "/*", "Zed", "\r\n", "a"};
         for (int round = 0; round < 2000; round++) {
@@ -153,7 +168,7 @@ class WordSearchTest {
                     expected.add(i);
                 }
             }
-            assertEquals(expected, lineStarts(t), "in \"" + t.replace("\n", "\\n") + "\"");
+            assertEquals(expected, lineStarts(search, t), "in \"" + t.replace("\n", "\\n") + "\"");
         }
     }
 

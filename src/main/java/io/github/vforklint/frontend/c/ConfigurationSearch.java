@@ -23,6 +23,24 @@ public record ConfigurationSearch(int maxConfigurations, boolean whenPinned, Dur
         }
     }
 
+    /** The longest a file may be given: a day. */
+    public static final long MAX_FILE_TIMEOUT_SECONDS = 86_400;
+
+    /**
+     * Why a number of configurations and a time limit in seconds, as a user gave them, cannot be
+     * used; empty when they can. Each is named as the user spelled it (an option, a build setting).
+     */
+    public static java.util.Optional<String> problem(int maxConfigurations, String configurationsName,
+                                                     long fileTimeoutSeconds, String timeoutName) {
+        if (maxConfigurations < 0) {
+            return java.util.Optional.of(configurationsName + " must be 0 or more");
+        }
+        if (fileTimeoutSeconds < 1 || fileTimeoutSeconds > MAX_FILE_TIMEOUT_SECONDS) {
+            return java.util.Optional.of(timeoutName + " must be between 1 and " + MAX_FILE_TIMEOUT_SECONDS + " seconds");
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Twelve configurations, as cppcheck; a minute a file, hundreds of times what a large real file takes. */
     public static ConfigurationSearch defaults() {
         return new ConfigurationSearch(12, false, Duration.ofSeconds(60));

@@ -3,7 +3,6 @@ package io.github.vforklint.frontend.c;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -130,10 +129,5 @@ final class ConfigurationSolver {
             values.remove("1");
         }
         return List.copyOf(values);
-    }
-
-    /** The macros as a map says they are (value, or absent when undefined). */
-    static Condition.Macros of(Map<String, String> defined) {
-        return defined::get;
     }
 }

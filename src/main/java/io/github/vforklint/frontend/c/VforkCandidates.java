@@ -43,9 +43,14 @@ final class VforkCandidates {
         Set<Path> read = new HashSet<>();
         boolean first = true;
         Set<String> fresh = new TreeSet<>(seeds);
+        // The files that hold any of the names are those found for each round's names.
+        Set<SourceFile> mentioning = new HashSet<>();
         while (!fresh.isEmpty()) {
             List<Path> sources = new ArrayList<>();
-            tree.mentioning(fresh, cFiles).forEach(f -> sources.add(f.path()));
+            for (SourceFile f : tree.mentioning(fresh, cFiles)) {
+                mentioning.add(f);
+                sources.add(f.path());
+            }
             if (first) {
                 sources.addAll(extraHeaders);
                 first = false;
@@ -73,7 +78,7 @@ final class VforkCandidates {
             names.addAll(next);
             fresh = next;
         }
-        List<SourceFile> files = tree.mentioning(names, cFiles).stream().filter(f -> namesInCode(f.path(), names)).toList();
+        List<SourceFile> files = cFiles.stream().filter(mentioning::contains).filter(f -> namesInCode(f.path(), names)).toList();
         return new Found(Set.copyOf(names), files);
     }
 
