@@ -70,9 +70,17 @@ final class FilePass {
 
     /** Runs {@code work} (which may go parallel) on a pool of {@code threads} reading threads, and waits for it. */
     static void onReaders(int threads, Runnable work) {
+        onReaders(threads, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** {@link #onReaders(int, Runnable)}, for work that gives a result. */
+    static <T> T onReaders(int threads, java.util.concurrent.Callable<T> work) {
         ForkJoinPool pool = newPool(threads);
         try {
-            pool.submit(work).get();
+            return pool.submit(work).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("reading the tree was interrupted", e);

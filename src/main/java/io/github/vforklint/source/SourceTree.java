@@ -73,7 +73,9 @@ public final class SourceTree {
         this.jobs = jobs;
         Map<String, List<SourceFile>> names = new HashMap<>();
         for (SourceFile f : files) {
-            names.computeIfAbsent(String.valueOf(f.path().getFileName()), k -> new ArrayList<>(1)).add(f);
+            String path = f.path().toString();
+            String name = path.substring(path.lastIndexOf(f.path().getFileSystem().getSeparator().charAt(0)) + 1);
+            names.computeIfAbsent(name, k -> new ArrayList<>(1)).add(f);
         }
         this.byName = names;
     }
@@ -114,17 +116,14 @@ public final class SourceTree {
         for (Asked a : asked) {
             union.addAll(a.toWords());
         }
-        List<WordSearch.Word> words = List.copyOf(union);
-        Searches searches = new Searches(asked, words);
+        List<WordSearch.Word> askedWords = List.copyOf(union);
+        Searches searches = new Searches(asked, askedWords);
         List<Diagnostic> diagnostics = new ArrayList<>();
-        Map<Path, Long> sizes = new ConcurrentHashMap<>();
-        Map<Path, Read> reads = new ConcurrentHashMap<>();
-        TreeWalk.Sink read = (file, size) -> {
-            if (sizes.putIfAbsent(file, size) == null) {
-                WordSearch search = searches.of(file);
-                reads.put(file, new Read(search, FilePass.scan(file, search, true, limits)));
-            }
+        TreeWalk.Sink<Read> read = (file, size) -> {
+            WordSearch search = searches.of(file);
+            return new Read(search, FilePass.scan(file, search, true, limits));
         };
+        List<TreeWalk.Found<Read>> found = new ArrayList<>();
         Map<Path, Long> named = new java.util.LinkedHashMap<>();
         for (Path root : roots) {
             Path absolute = root.toAbsolutePath().normalize();
@@ -132,36 +131,53 @@ public final class SourceTree {
                 throw new IllegalArgumentException("no such file or directory: " + root);
             }
             if (Files.isDirectory(absolute)) {
-                TreeWalk.walk(absolute, selection, jobs, read, diagnostics);
+                found.addAll(TreeWalk.walk(absolute, selection, jobs, read, diagnostics));
             } else {
                 takeNamedFile(absolute, named, diagnostics);
             }
         }
         if (!named.isEmpty()) {
             // A pre-commit hook names every changed file: they are read in parallel too.
-            FilePass.onReaders(Math.min(jobs, named.size()),
-                    () -> named.entrySet().parallelStream().forEach(e -> read.file(e.getKey(), e.getValue())));
+            List<Map.Entry<Path, Long>> entries = List.copyOf(named.entrySet());
+            List<TreeWalk.Found<Read>> readNamed = FilePass.onReaders(Math.min(jobs, entries.size()),
+                    () -> entries.parallelStream().map(e -> new TreeWalk.Found<>(e.getKey(), e.getValue(),
+                            read.file(e.getKey(), e.getValue()))).toList());
+            found.addAll(readNamed);
         }
-        List<Path> paths = new ArrayList<>(sizes.keySet());
-        paths.sort(null);
-        List<SourceFile> files = new ArrayList<>(paths.size());
-        WordSearch[] searchedWith = new WordSearch[paths.size()];
-        long[][] found = new long[paths.size()][];
-        long[][] definitions = new long[paths.size()][];
-        for (Path path : paths) {
+        found = inPathOrder(found);
+        List<SourceFile> files = new ArrayList<>(found.size());
+        WordSearch[] searchedWith = new WordSearch[found.size()];
+        long[][] holds = new long[found.size()][];
+        long[][] definitions = new long[found.size()][];
+        for (TreeWalk.Found<Read> f : found) {
             int id = files.size();
-            files.add(new SourceFile(id, path, sizes.get(path)));
-            Read r = reads.get(path);
-            FilePass.Scanned s = r.scanned();
-            searchedWith[id] = r.search();
-            found[id] = s.found();
+            files.add(new SourceFile(id, f.path(), f.size()));
+            FilePass.Scanned s = f.made().scanned();
+            searchedWith[id] = f.made().search();
+            holds[id] = s.found();
             definitions[id] = s.definitions();
             if (s.problem() != null) {
-                diagnostics.add(skipped(path, s.problem()));
+                diagnostics.add(skipped(f.path(), s.problem()));
             }
         }
         diagnostics.sort(Diagnostic.ORDER);
-        return new SourceTree(files, words, searchedWith, found, definitions, diagnostics, limits, jobs);
+        return new SourceTree(files, askedWords, searchedWith, holds, definitions, diagnostics, limits, jobs);
+    }
+
+    /**
+     * The files in path order, each once: one walk gives them so, but several roots (or a file
+     * named beside its folder) may overlap or come in any order, and a name that is not UTF-8
+     * orders by its raw bytes.
+     */
+    private static List<TreeWalk.Found<Read>> inPathOrder(List<TreeWalk.Found<Read>> found) {
+        for (int i = 1; i < found.size(); i++) {
+            if (found.get(i - 1).path().compareTo(found.get(i).path()) >= 0) {
+                java.util.TreeMap<Path, TreeWalk.Found<Read>> sorted = new java.util.TreeMap<>();
+                found.forEach(f -> sorted.putIfAbsent(f.path(), f));
+                return new ArrayList<>(sorted.values());
+            }
+        }
+        return found;
     }
 
     /** What the pass made of one file, and the search it was read with. */

@@ -9,23 +9,26 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.RecursiveTask;
 
 /**
  * Lists the files under a directory with several threads, one directory at a time each, and
  * hands each file to a sink as it is found: on a large tree, listing directories and reading
  * attributes costs a third as much as reading the files, and the two overlap this way. Symbolic
  * links are followed; a directory reached again below itself is a loop, reported and not
- * entered. What is found does not depend on the threads' timing: the caller sorts files by path
- * and diagnostics by place.
+ * entered. What is found comes back in path order whatever the threads' timing: each directory
+ * orders its own entries, a subdirectory by its name and a slash, so that putting the
+ * directories' lists together gives the order of the full paths (sorting 78,000 kernel paths at
+ * the end took a tenth of a second on one thread).
  */
-final class TreeWalk {
+final class TreeWalk<R> {
 
     /**
      * Hidden directories that are walked all the same: build tools and CI services keep their
@@ -35,38 +38,45 @@ final class TreeWalk {
             ".buildkite");
 
     /** Takes each file found, on the thread that found it: several threads at once. */
-    interface Sink {
-        void file(Path file, long size);
+    interface Sink<R> {
+        R file(Path file, long size);
+    }
+
+    /** A file found, with what the sink made of it. */
+    record Found<R>(Path path, long size, R made) {
     }
 
     /** Files of one directory handed to the sink by one task, so that a directory of thousands is shared out. */
     private static final int FILES_PER_TASK = 16;
 
     private final SourceTree.Selection selection;
-    private final Sink sink;
+    private final Sink<R> sink;
     private final Queue<Diagnostic> diagnostics = new ConcurrentLinkedQueue<>();
 
-    private TreeWalk(SourceTree.Selection selection, Sink sink) {
+    private TreeWalk(SourceTree.Selection selection, Sink<R> sink) {
         this.selection = selection;
         this.sink = sink;
     }
 
     /**
      * Hands {@code sink} the files of the directory {@code root} that {@code selection} takes,
-     * with {@code jobs} threads; problems go to {@code diagnostics}.
+     * with {@code jobs} threads, and returns them in path order; problems go to {@code diagnostics}.
      */
-    static void walk(Path root, SourceTree.Selection selection, int jobs, Sink sink, List<Diagnostic> diagnostics) {
+    static <R> List<Found<R>> walk(Path root, SourceTree.Selection selection, int jobs, Sink<R> sink,
+                                   List<Diagnostic> diagnostics) {
         if (selection.excluded().test(root)) {
-            return;
+            return List.of();
         }
-        TreeWalk walk = new TreeWalk(selection, sink);
+        TreeWalk<R> walk = new TreeWalk<>(selection, sink);
         ForkJoinPool pool = FilePass.newPool(jobs);
+        List<Found<R>> found = new ArrayList<>();
         try {
-            pool.invoke(walk.new Directory(root, new Ancestor(key(root), null)));
+            found.addAll(pool.invoke(walk.new Directory(root, new Ancestor(key(root), null))));
         } finally {
             pool.shutdownNow();
         }
         diagnostics.addAll(walk.diagnostics);
+        return found;
     }
 
     private static Object key(Path dir) {
@@ -89,7 +99,16 @@ final class TreeWalk {
         }
     }
 
-    private final class Directory extends RecursiveAction {
+    /** An entry of a directory being listed, ordered as the paths it begins. */
+    private record Entry(Path path, byte[] key, long size, Object fileKey, boolean directory) {
+    }
+
+    private static int byKey(Entry a, Entry b) {
+        int c = Arrays.compareUnsigned(a.key, b.key);
+        return c != 0 ? c : a.path.compareTo(b.path);
+    }
+
+    private final class Directory extends RecursiveTask<List<Found<R>>> {
         private final Path dir;
         private final Ancestor ancestors;
 
@@ -99,32 +118,55 @@ final class TreeWalk {
         }
 
         @Override
-        protected void compute() {
-            List<ForkJoinTask<?>> below = new ArrayList<>();
-            List<Path> files = new ArrayList<>();
-            List<Long> sizes = new ArrayList<>();
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-                for (Path entry : entries) {
-                    visit(entry, below, files, sizes);
+        protected List<Found<R>> compute() {
+            List<Entry> entries = new ArrayList<>();
+            try (DirectoryStream<Path> listed = Files.newDirectoryStream(dir)) {
+                for (Path entry : listed) {
+                    visit(entry, entries);
                 }
             } catch (IOException | java.nio.file.DirectoryIteratorException e) {
                 IOException cause = e instanceof IOException io ? io : ((java.nio.file.DirectoryIteratorException) e).getCause();
                 diagnostics.add(SourceTree.skipped(dir, "cannot read it: " + SourceTree.reason(cause)));
             }
-            for (int from = 0; from < files.size(); from += FILES_PER_TASK) {
-                int to = Math.min(files.size(), from + FILES_PER_TASK);
-                List<Path> some = files.subList(from, to);
-                List<Long> theirSizes = sizes.subList(from, to);
-                below.add(ForkJoinTask.adapt(() -> {
-                    for (int i = 0; i < some.size(); i++) {
-                        sink.file(some.get(i), theirSizes.get(i));
+            entries.sort(TreeWalk::byKey);
+            List<ForkJoinTask<List<Found<R>>>> parts = new ArrayList<>();
+            List<Entry> files = new ArrayList<>();
+            for (Entry e : entries) {
+                if (e.directory()) {
+                    batch(files, parts);
+                    parts.add(new Directory(e.path(), new Ancestor(e.fileKey(), ancestors)).fork());
+                } else {
+                    files.add(e);
+                    if (files.size() == FILES_PER_TASK) {
+                        batch(files, parts);
                     }
-                }));
+                }
             }
-            ForkJoinTask.invokeAll(below);
+            batch(files, parts);
+            List<Found<R>> found = new ArrayList<>();
+            for (ForkJoinTask<List<Found<R>>> part : parts) {
+                found.addAll(part.join());
+            }
+            return found;
         }
 
-        private void visit(Path entry, List<ForkJoinTask<?>> below, List<Path> files, List<Long> sizes) {
+        /** Reads a run of files as one task, so that a directory of thousands is shared out. */
+        private void batch(List<Entry> files, List<ForkJoinTask<List<Found<R>>>> parts) {
+            if (files.isEmpty()) {
+                return;
+            }
+            List<Entry> some = List.copyOf(files);
+            files.clear();
+            parts.add(ForkJoinTask.adapt(() -> {
+                List<Found<R>> read = new ArrayList<>(some.size());
+                for (Entry e : some) {
+                    read.add(new Found<>(e.path(), e.size(), sink.file(e.path(), e.size())));
+                }
+                return read;
+            }).fork());
+        }
+
+        private void visit(Path entry, List<Entry> entries) {
             BasicFileAttributes attrs;
             try {
                 attrs = Files.readAttributes(entry, BasicFileAttributes.class);
@@ -143,15 +185,14 @@ final class TreeWalk {
                             "symbolic link loop: this directory was already scanned through another path"));
                     return;
                 }
-                below.add(new Directory(entry, new Ancestor(key, ancestors)));
+                entries.add(new Entry(entry, keyOf(entry, true), 0, key, true));
                 return;
             }
             if (!taken(entry)) {
                 return;
             }
             if (attrs.isRegularFile()) {
-                files.add(entry);
-                sizes.add(attrs.size());
+                entries.add(new Entry(entry, keyOf(entry, false), attrs.size(), null, false));
             } else {
                 diagnostics.add(SourceTree.skipped(entry, "not a regular file (a FIFO, device or socket is never read)"));
             }
@@ -165,6 +206,18 @@ final class TreeWalk {
             } else if (!link && (selection.read().test(entry) || Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS))) {
                 diagnostics.add(SourceTree.skipped(entry, "cannot read it: " + SourceTree.reason(e)));
             }
+        }
+
+        /** The entry's name as the bytes its paths compare by, a directory's with the separator after it. */
+        private static byte[] keyOf(Path entry, boolean directory) {
+            String name = String.valueOf(entry.getFileName());
+            byte[] bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (!directory) {
+                return bytes;
+            }
+            byte[] key = Arrays.copyOf(bytes, bytes.length + 1);
+            key[bytes.length] = '/';
+            return key;
         }
 
         private boolean taken(Path file) {

@@ -95,7 +95,8 @@ public final class CFrontEnd implements FrontEnd {
 
     /** Whether a file is C by its name ({@code .c}, {@code .h}): what this front end reads. */
     public static boolean isC(Path file) {
-        String name = String.valueOf(file.getFileName());
+        // The path's own string, which the path keeps: asked of every file of the tree, several times.
+        String name = file.toString();
         return name.endsWith(".c") || name.endsWith(".h");
     }
 

@@ -8,9 +8,11 @@ enum JvmFileKind {
     JAVA, KOTLIN, POM, MAVEN_OPTIONS, GRADLE_PROPERTIES, GRADLE_SCRIPT, DOCKERFILE, SHELL, YAML, SYSTEMD;
 
     static Optional<JvmFileKind> of(Path file) {
-        String name = String.valueOf(file.getFileName());
-        Path parent = file.getParent();
-        String folder = parent == null ? "" : String.valueOf(parent.getFileName());
+        // Asked of every file of the tree, several times: the path's own string is kept by the
+        // path, where getFileName() would make a new path and decode it each time.
+        String path = file.toString();
+        int slash = path.lastIndexOf(file.getFileSystem().getSeparator().charAt(0));
+        String name = path.substring(slash + 1);
         if (name.endsWith(".java")) {
             return Optional.of(JAVA);
         }
@@ -20,7 +22,7 @@ enum JvmFileKind {
         if (name.equals("pom.xml")) {
             return Optional.of(POM);
         }
-        if ((name.equals("jvm.config") || name.equals("maven.config")) && folder.equals(".mvn")) {
+        if ((name.equals("jvm.config") || name.equals("maven.config")) && inMavenFolder(file)) {
             return Optional.of(MAVEN_OPTIONS);
         }
         if (name.equals("gradle.properties")) {
@@ -43,5 +45,10 @@ enum JvmFileKind {
             return Optional.of(SYSTEMD);
         }
         return Optional.empty();
+    }
+
+    private static boolean inMavenFolder(Path file) {
+        Path parent = file.getParent();
+        return parent != null && String.valueOf(parent.getFileName()).equals(".mvn");
     }
 }
