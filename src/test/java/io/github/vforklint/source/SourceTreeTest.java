@@ -198,6 +198,34 @@ class SourceTreeTest {
     }
 
     @Test
+    void filesComeInTheOrderOfTheirFullPathsNotOfEachFolderListing() throws IOException {
+        // By folder listing, "foo" sorts before "foo-bar.c"; by full path, foo/x.c comes after
+        // foo.c, and foo/bar.c before foo/bar/y.c.
+        for (String name : List.of("foo0.c", "foo/x.c", "foo/bar/y.c", "foo/bar.c", "foo.c", "foo-bar.c", "a b.c")) {
+            write(name, "int x;\n");
+        }
+        List<String> expected = List.of("a b.c", "foo-bar.c", "foo.c", "foo/bar.c", "foo/bar/y.c", "foo/x.c", "foo0.c");
+        for (int jobs : new int[] {1, 3}) {
+            SourceTree t = SourceTree.build(List.of(dir), C_FILES, SourceTree.Limits.defaults(), jobs);
+            assertEquals(expected, names(t.files()), "with " + jobs + " threads");
+            for (int i = 0; i < t.files().size(); i++) {
+                assertEquals(i, t.files().get(i).id());
+            }
+        }
+    }
+
+    @Test
+    void overlappingRootsGiveEachFileOnceInPathOrder() throws IOException {
+        write("foo/x.c", "vfork();\n");
+        write("a.c", "int x;\n");
+        write("z.c", "int x;\n");
+        SourceTree t = SourceTree.build(List.of(dir.resolve("foo"), dir, dir.resolve("z.c")), C_FILES,
+                SourceTree.Limits.defaults(), 2, List.of(new SourceTree.Asked(p -> true, List.of("vfork"), false)));
+        assertEquals(List.of("a.c", "foo/x.c", "z.c"), names(t.files()));
+        assertEquals(List.of("foo/x.c"), names(t.mentioning(List.of("vfork"))));
+    }
+
+    @Test
     void hiddenAndExcludedDirectoriesAreNotWalkedButConfigurationDirectoriesAre() throws IOException {
         write(".git/objects/a.c", "vfork();\n");
         write(".cache/b.c", "vfork();\n");
