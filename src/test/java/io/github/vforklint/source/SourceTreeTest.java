@@ -70,6 +70,19 @@ class SourceTreeTest {
     }
 
     @Test
+    void aDefinitionStartsInTheFirstColumn() throws IOException {
+        // busybox's libnetlink.c: a parameter on its own line is not a function of that name.
+        write("params.c", "int walk(int fd,\n\t\tint (*filter)(int, void *),\n\t\tvoid *arg)\n{\n\treturn 0;\n}\n");
+        write("indented.c", "#ifdef X\n  int local(void) {\n  }\n#endif\n");
+        write("gnu.c", "static int\nsplit (int x)\n{\n  return x;\n}\n");
+        SourceTree t = tree(dir);
+        assertEquals(List.of("params.c"), names(t.mayDefine("walk")));
+        assertEquals(List.of(), names(t.mayDefine("filter")));
+        assertEquals(List.of(), names(t.mayDefine("local")));
+        assertEquals(List.of("gnu.c"), names(t.mayDefine("split")));
+    }
+
+    @Test
     void headersAreFoundByTheEndOfTheirPath() throws IOException {
         write("src/lib/lib.h", "");
         write("src/xlib/lib.h", "");
