@@ -124,6 +124,7 @@ public final class SourceTree {
             return new Read(search, FilePass.scan(file, search, true, limits));
         };
         List<TreeWalk.Found<Read>> found = new ArrayList<>();
+        boolean ordered = roots.size() == 1;
         Map<Path, Long> named = new java.util.LinkedHashMap<>();
         for (Path root : roots) {
             Path absolute = root.toAbsolutePath().normalize();
@@ -131,7 +132,9 @@ public final class SourceTree {
                 throw new IllegalArgumentException("no such file or directory: " + root);
             }
             if (Files.isDirectory(absolute)) {
-                found.addAll(TreeWalk.walk(absolute, selection, jobs, read, diagnostics));
+                TreeWalk.Walked<Read> walked = TreeWalk.walk(absolute, selection, jobs, read, diagnostics);
+                found.addAll(walked.files());
+                ordered &= walked.inPathOrder();
             } else {
                 takeNamedFile(absolute, named, diagnostics);
             }
@@ -144,7 +147,9 @@ public final class SourceTree {
                             read.file(e.getKey(), e.getValue()))).toList());
             found.addAll(readNamed);
         }
-        found = inPathOrder(found);
+        if (!ordered) {
+            found = inPathOrder(found);
+        }
         List<SourceFile> files = new ArrayList<>(found.size());
         WordSearch[] searchedWith = new WordSearch[found.size()];
         long[][] holds = new long[found.size()][];
@@ -166,8 +171,9 @@ public final class SourceTree {
 
     /**
      * The files in path order, each once: one walk gives them so, but several roots (or a file
-     * named beside its folder) may overlap or come in any order, and a name that is not UTF-8
-     * orders by its raw bytes.
+     * named beside its folder) may overlap or come in any order, and a name that is not valid
+     * UTF-8 orders by its raw bytes. Checking costs a tenth of a second on the kernel's paths, so
+     * it is done only then.
      */
     private static List<TreeWalk.Found<Read>> inPathOrder(List<TreeWalk.Found<Read>> found) {
         for (int i = 1; i < found.size(); i++) {

@@ -46,12 +46,21 @@ final class TreeWalk<R> {
     record Found<R>(Path path, long size, R made) {
     }
 
+    /**
+     * The files found, and whether their order is certainly the paths' byte order: a name that is
+     * not ASCII orders by its decoded text, which for a name that is not valid UTF-8 may not be
+     * its bytes' order.
+     */
+    record Walked<R>(List<Found<R>> files, boolean inPathOrder) {
+    }
+
     /** Files of one directory handed to the sink by one task, so that a directory of thousands is shared out. */
     private static final int FILES_PER_TASK = 16;
 
     private final SourceTree.Selection selection;
     private final Sink<R> sink;
     private final Queue<Diagnostic> diagnostics = new ConcurrentLinkedQueue<>();
+    private volatile boolean notAscii;
 
     private TreeWalk(SourceTree.Selection selection, Sink<R> sink) {
         this.selection = selection;
@@ -60,12 +69,12 @@ final class TreeWalk<R> {
 
     /**
      * Hands {@code sink} the files of the directory {@code root} that {@code selection} takes,
-     * with {@code jobs} threads, and returns them in path order; problems go to {@code diagnostics}.
+     * with {@code jobs} threads, in path order; problems go to {@code diagnostics}.
      */
-    static <R> List<Found<R>> walk(Path root, SourceTree.Selection selection, int jobs, Sink<R> sink,
+    static <R> Walked<R> walk(Path root, SourceTree.Selection selection, int jobs, Sink<R> sink,
                                    List<Diagnostic> diagnostics) {
         if (selection.excluded().test(root)) {
-            return List.of();
+            return new Walked<>(List.of(), true);
         }
         TreeWalk<R> walk = new TreeWalk<>(selection, sink);
         ForkJoinPool pool = FilePass.newPool(jobs);
@@ -76,7 +85,7 @@ final class TreeWalk<R> {
             pool.shutdownNow();
         }
         diagnostics.addAll(walk.diagnostics);
-        return found;
+        return new Walked<>(found, !walk.notAscii);
     }
 
     private static Object key(Path dir) {
@@ -209,8 +218,13 @@ final class TreeWalk<R> {
         }
 
         /** The entry's name as the bytes its paths compare by, a directory's with the separator after it. */
-        private static byte[] keyOf(Path entry, boolean directory) {
+        private byte[] keyOf(Path entry, boolean directory) {
             String name = String.valueOf(entry.getFileName());
+            for (int i = 0; i < name.length() && !notAscii; i++) {
+                if (name.charAt(i) >= 0x80) {
+                    notAscii = true;
+                }
+            }
             byte[] bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
             if (!directory) {
                 return bytes;
