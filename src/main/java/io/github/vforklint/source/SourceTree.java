@@ -293,7 +293,9 @@ public final class SourceTree {
                 mask[bit >>> 6] |= 1L << bit;
             }
         }
-        Set<SourceFile> result = new HashSet<>();
+        // By file id, not in a set of files: asked about every file of a kernel-size tree.
+        boolean[] holding = new boolean[files.size()];
+        java.util.Map<WordSearch, Boolean> searchedFor = new java.util.IdentityHashMap<>();
         List<SourceFile> unanswered = new ArrayList<>();
         for (SourceFile f : among) {
             long[] holds = found[f.id()];
@@ -302,9 +304,9 @@ public final class SourceTree {
                 // does not read it after all.
                 continue;
             }
-            boolean searched = searchedWith[f.id()].searchesFor(mask);
+            boolean searched = searchedFor.computeIfAbsent(searchedWith[f.id()], s -> s.searchesFor(mask));
             if (searched && intersects(holds, mask)) {
-                result.add(f);
+                holding[f.id()] = true;
             } else if (!searched || !allIndexed) {
                 unanswered.add(f);
             }
@@ -316,11 +318,17 @@ public final class SourceTree {
             long[][] hits = FilePass.searchAgain(unanswered, new WordSearch(words), limits, jobs);
             for (int i = 0; i < unanswered.size(); i++) {
                 if (hits[i] != null && anySet(hits[i])) {
-                    result.add(unanswered.get(i));
+                    holding[unanswered.get(i).id()] = true;
                 }
             }
         }
-        return among.stream().filter(result::contains).toList();
+        List<SourceFile> result = new ArrayList<>();
+        for (SourceFile f : among) {
+            if (holding[f.id()]) {
+                result.add(f);
+            }
+        }
+        return java.util.Collections.unmodifiableList(result);
     }
 
     private static boolean anySet(long[] bits) {
