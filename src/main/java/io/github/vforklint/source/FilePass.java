@@ -152,7 +152,7 @@ final class FilePass {
                 if (size > limit) {
                     return -1;
                 }
-                ensure(size + 1, 0);
+                ensure(size + 1, 0, limit + 1);
                 direct.clear();
                 // As much as the system reported: asking once more only to be told "end of file"
                 // would cost a call per file. A file reported empty, as some special files are,
@@ -162,7 +162,7 @@ final class FilePass {
                         if (direct.position() > limit) {
                             return -1;
                         }
-                        ensure(Math.min(2L * direct.position(), limit + 1), direct.position());
+                        ensure(Math.min(2L * direct.position(), limit + 1), direct.position(), limit + 1);
                     }
                     if (in.read(direct) < 0) {
                         break;
@@ -183,10 +183,9 @@ final class FilePass {
          * directly, then copied once into the array the search reads. The two grow apart: a UTF-16
          * file's UTF-8 makes the array alone larger.
          */
-        private void ensure(long length, int kept) {
-            int grown = (int) Math.min(Integer.MAX_VALUE - 8, length);
+        private void ensure(long length, int kept, long cap) {
             if (length > direct.capacity()) {
-                ByteBuffer larger = ByteBuffer.allocateDirect(grown);
+                ByteBuffer larger = ByteBuffer.allocateDirect(grown(length, direct.capacity(), cap));
                 if (kept > 0) {
                     direct.flip();
                     larger.put(direct);
@@ -194,8 +193,17 @@ final class FilePass {
                 direct = larger;
             }
             if (length > bytes.length) {
-                bytes = new byte[grown];
+                bytes = new byte[grown(length, bytes.length, cap)];
             }
+        }
+
+        /**
+         * At least twice the old size, up to what the size limit needs: sized to each larger file
+         * in turn, the buffers of a kernel pass added up to 90 MB (13,000 more pages for the
+         * system to map and clear).
+         */
+        private static int grown(long length, int old, long cap) {
+            return (int) Math.min(Integer.MAX_VALUE - 8, Math.max(length, Math.min(2L * old, cap)));
         }
     }
 }

@@ -79,7 +79,7 @@ public final class CUnit {
     /** What the preprocessor did in this unit; computed on first use. */
     synchronized PreprocessorView preprocessor() {
         if (preprocessor == null) {
-            preprocessor = new PreprocessorView(unit);
+            preprocessor = new PreprocessorView(unit, (file, offset) -> files.get(file).lineOf(offset));
         }
         return preprocessor;
     }
@@ -129,12 +129,12 @@ public final class CUnit {
         return spans;
     }
 
-    /** The include directives (as {@code file:line}) of this unit that only the scanned tree resolved. */
+    /** The include directives (as {@code file:offset}) of this unit that only the scanned tree resolved. */
     Set<String> inTreeIncludes() {
         return inTreeIncludes;
     }
 
-    /** The {@code "..."} include directives (as {@code file:line}) of this unit that nothing resolved. */
+    /** The {@code "..."} include directives (as {@code file:offset}) of this unit that nothing resolved. */
     Set<String> missingIncludes() {
         return missingIncludes;
     }
@@ -256,16 +256,14 @@ public final class CUnit {
             if (!include.isActive()) {
                 continue;
             }
-            IASTFileLocation fl = include.getFileLocation();
-            String where = fl == null ? "" : fl.getFileName() + ":" + fl.getStartingLineNumber();
             if (include.isResolved()) {
                 if (include.isResolvedByHeuristics()) {
-                    inTreeIncludes.add(where);
+                    inTreeIncludes.add(directiveKey(include));
                 }
                 continue;
             }
             if (!include.isSystemInclude()) {
-                missingIncludes.add(where);
+                missingIncludes.add(directiveKey(include));
             }
             if (!include.isPartOfTranslationUnitFile()) {
                 continue;
@@ -301,6 +299,15 @@ public final class CUnit {
                             + inTree.refused().size() + " more were left out (" + String.join(", ", inTree.refused().stream().limit(5).toList())
                             + (inTree.refused().size() > 5 ? ", ..." : "") + ")"));
         }
+    }
+
+    /**
+     * An include directive told apart from every other by its file and offset: only counted, so
+     * no line number is needed, which would make the parser build every header's line table.
+     */
+    private static String directiveKey(IASTPreprocessorIncludeStatement include) {
+        IASTFileLocation fl = include.getFileLocation();
+        return fl == null ? "" : fl.getFileName() + ":" + fl.getNodeOffset();
     }
 
     /** A stretch of this unit's own file that did not parse, and the function it belongs to. */

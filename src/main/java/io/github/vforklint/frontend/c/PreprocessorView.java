@@ -29,7 +29,14 @@ final class PreprocessorView {
     record Site(String file, int offset) {
     }
 
-    private final Map<String, Map<Integer, Boolean>> taken = new HashMap<>();
+    /** For each file, whether the branch opened at each offset was taken. */
+    private final Map<String, Map<Integer, Boolean>> takenAt = new HashMap<>();
+    /**
+     * The same by line, made for a file when first asked: the parser would build the line table
+     * of every header to number all their conditionals, and a few files are asked about.
+     */
+    private final Map<String, Map<Integer, Boolean>> takenByLine = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.function.ToIntBiFunction<String, Integer> lineOf;
     /**
      * The definitions in force at the end of the unit. A unit has thousands (every header's), and
      * a few are asked about: their text and place are read from the parser only then.
@@ -40,7 +47,9 @@ final class PreprocessorView {
     private final Map<String, java.util.Optional<String>> expansions = new java.util.concurrent.ConcurrentHashMap<>();
     private final Set<String> headers = new TreeSet<>();
 
-    PreprocessorView(IASTTranslationUnit unit) {
+    /** @param lineOf the 1-based line of an offset in a file the unit read */
+    PreprocessorView(IASTTranslationUnit unit, java.util.function.ToIntBiFunction<String, Integer> lineOf) {
+        this.lineOf = lineOf;
         for (IASTPreprocessorMacroDefinition builtin : unit.getBuiltinMacroDefinitions()) {
             String name = builtin.getName().toString();
             macros.put(name, builtin);
@@ -51,8 +60,7 @@ final class PreprocessorView {
             if (branchTaken != null) {
                 IASTFileLocation at = s.getFileLocation();
                 if (at != null) {
-                    taken.computeIfAbsent(at.getFileName(), f -> new HashMap<>())
-                            .merge(at.getStartingLineNumber(), branchTaken, Boolean::logicalOr);
+                    takenAt.computeIfAbsent(at.getFileName(), f -> new HashMap<>()).put(at.getNodeOffset(), branchTaken);
                 }
                 continue;
             }
@@ -92,7 +100,12 @@ final class PreprocessorView {
 
     /** Whether the branch opened at this line was taken; false when the preprocessor never got there. */
     boolean taken(String file, int line) {
-        return taken.getOrDefault(file, Map.of()).getOrDefault(line, false);
+        return takenByLine.computeIfAbsent(file, f -> {
+            Map<Integer, Boolean> byLine = new HashMap<>();
+            takenAt.getOrDefault(f, Map.of()).forEach((offset, wasTaken) ->
+                    byLine.merge(lineOf.applyAsInt(f, offset), wasTaken, Boolean::logicalOr));
+            return byLine;
+        }).getOrDefault(line, false);
     }
 
     /** The macros defined at the end of the unit. */
