@@ -82,10 +82,7 @@ public final class Scanner {
         tree.diagnostics().forEach(d -> diagnostics.add(shown(base, d)));
         int analysed = 0;
         int sites = 0;
-        for (FrontEnd frontEnd : frontEnds) {
-            List<SourceFile> mine = tree.files().stream().filter(f -> frontEnd.reads(f.path())).toList();
-            List<SourceFile> candidates = tree.mentioning(frontEnd.markers(), mine);
-            FrontEndResult result = frontEnd.analyse(new FrontEndContext(tree, candidates, base, options.jobs()));
+        for (FrontEndResult result : analyseAll(frontEnds, tree, base)) {
             observations.addAll(result.observations());
             configurations.putAll(result.configurations());
             diagnostics.addAll(result.diagnostics());
@@ -102,6 +99,52 @@ public final class Scanner {
         findings.sort(Finding.ORDER);
         return new ScanResult(List.copyOf(findings), analysis.diagnostics(), analysis.filesScanned(),
                 analysis.filesAnalysed(), analysis.vforkSites(), tree);
+    }
+
+    /**
+     * Each front end's result, in the order of {@code frontEnds}. With more than one thread to
+     * use, the others run beside the first (the C front end): its set-up before it parses runs on
+     * one thread, and the JVM front end's whole run fits in that time on a kernel-size tree.
+     */
+    private List<FrontEndResult> analyseAll(List<FrontEnd> frontEnds, SourceTree tree, Path base) {
+        List<java.util.concurrent.CompletableFuture<FrontEndResult>> others = new ArrayList<>();
+        for (FrontEnd frontEnd : frontEnds.subList(1, frontEnds.size())) {
+            if (options.jobs() > 1) {
+                others.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> analyse(frontEnd, tree, base),
+                        task -> {
+                            Thread thread = new Thread(task, "vforklint-" + frontEnd.language().toLowerCase(java.util.Locale.ROOT));
+                            thread.setDaemon(true);
+                            thread.start();
+                        }));
+            }
+        }
+        List<FrontEndResult> results = new ArrayList<>();
+        results.add(analyse(frontEnds.get(0), tree, base));
+        for (int i = 1; i < frontEnds.size(); i++) {
+            results.add(others.isEmpty() ? analyse(frontEnds.get(i), tree, base) : joined(others.get(i - 1)));
+        }
+        return results;
+    }
+
+    private FrontEndResult analyse(FrontEnd frontEnd, SourceTree tree, Path base) {
+        List<SourceFile> mine = tree.files().stream().filter(f -> frontEnd.reads(f.path())).toList();
+        List<SourceFile> candidates = tree.mentioning(frontEnd.markers(), mine);
+        return frontEnd.analyse(new FrontEndContext(tree, candidates, base, options.jobs()));
+    }
+
+    /** The result, or what the front end threw, thrown here as it would have been had it run on this thread. */
+    private static FrontEndResult joined(java.util.concurrent.CompletableFuture<FrontEndResult> result) {
+        try {
+            return result.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     private List<FrontEnd> frontEnds(List<Path> roots) throws ScanException {
