@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The same findings, in the same order, byte for byte, for any number of jobs and any order in
  * which the files were written to disk or named on the command line: the fixtures and the
- * multi-file projects (helpers in other files, recursive helpers, wrappers) scanned as one tree.
+ * multi-file projects (helpers in other files, recursive helpers, wrappers) scanned as one tree,
+ * with the JVM fixtures beside them (the two front ends run side by side with more than one job).
  */
 class DeterminismTest {
 
@@ -39,13 +40,17 @@ class DeterminismTest {
         String reference = scan(sorted, "1", List.of(sorted.toString()));
         assertTrue(reference.contains("\"findings\""), reference);
         assertTrue(reference.split("\"rule\"").length > 100, "the tree must hold many findings to compare");
+        assertTrue(reference.contains("\"VFK301\"") && reference.contains("\"VFK101\""), "findings of both front ends");
         for (String jobs : List.of("2", "8")) {
             assertEquals(reference, scan(sorted, jobs, List.of(sorted.toString())), "-j " + jobs);
         }
         assertEquals(reference, scan(shuffled, "8", List.of(shuffled.toString())), "files written in another order");
         List<String> named = new ArrayList<>();
         try (Stream<Path> files = Files.walk(shuffled)) {
-            files.filter(p -> p.toString().endsWith(".c") || p.toString().endsWith(".h")).forEach(p -> named.add(p.toString()));
+            // What a walk would read: a file named on the command line is always read, so the
+            // fixtures' notes (README.md, EXPECTATIONS) are not named.
+            files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().matches("README\\.md|EXPECTATIONS"))
+                    .forEach(p -> named.add(p.toString()));
         }
         Collections.shuffle(named, new Random(7));
         assertEquals(reference, scan(shuffled, "2", named), "files named in another order");
@@ -57,6 +62,9 @@ class DeterminismTest {
             try (Stream<Path> s = Files.walk(ROOT.resolve(tree))) {
                 s.filter(p -> p.toString().endsWith(".c") || p.toString().endsWith(".h")).sorted().forEach(files::add);
             }
+        }
+        try (Stream<Path> s = Files.walk(ROOT.resolve("testdata/java"))) {
+            s.filter(Files::isRegularFile).sorted().forEach(files::add);
         }
         return files;
     }
