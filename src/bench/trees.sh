@@ -3,10 +3,13 @@
 # each command run cold (a new JVM) RUNS times; medians of wall time, CPU time (user + system)
 # and peak RSS, and vforklint's wall-time ratio to grep.
 #
-#   src/bench/trees.sh [-n RUNS] [--against JAR] [TREE ...]
+#   src/bench/trees.sh [-n RUNS] [--against JAR [--against-jvm 'FLAGS']] [TREE ...]
 #
 # --against JAR also measures another vforklint jar (an older build) on the same trees in the same
-# invocation, run the way the launcher of its day ran it, and prints its row below each tree's.
+# invocation, and prints its row below each tree's. It runs as the launcher runs a jar (a class
+# data sharing archive made for it first, outside the timed runs) with the JVM flags FLAGS, by
+# default the launcher's own: give the flags the launcher of that jar's day used to compare
+# releases as users met them.
 #
 # TREE is a directory, or one of the named trees (default: busybox none kernel empty):
 #   busybox  Debian's busybox source package, scanned with -I include
@@ -19,10 +22,13 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 runs=5
 against=""
+# the launcher's JVM flags (the line jvm=(...) in ./vforklint)
+against_jvm=$(sed -n 's/^jvm=(\(.*\))$/\1/p' "$here/vforklint")
 while [ $# -gt 0 ]; do
   case $1 in
     -n) runs=$2; shift 2 ;;
     --against) against=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2 ;;
+    --against-jvm) against_jvm=$2; shift 2 ;;
     *) break ;;
   esac
 done
@@ -51,6 +57,12 @@ measure() {
 }
 
 "$here/vforklint" --version >/dev/null   # builds the jar if needed, outside the timed runs
+if [ -n "$against" ]; then
+  against_archive=$(mktemp -d)/against.jsa
+  # shellcheck disable=SC2086
+  java $against_jvm -XX:ArchiveClassesAtExit="$against_archive" -jar "$against" check --no-config -q --fail-on never \
+    -f sarif -o /dev/null "$here/testdata/c" >/dev/null 2>&1 || true
+fi
 printf '%d cold runs each, %d CPUs; medians. CPU = user + system seconds.\n' "$runs" "$(nproc)"
 printf '%-8s %7s %9s | %8s %7s %8s | %9s %8s | %10s\n' tree files lines "vfl wall" "vfl CPU" "vfl MiB" "grep wall" "grep CPU" "wall ratio"
 for name in "$@"; do
@@ -67,7 +79,9 @@ for name in "$@"; do
   }
   row "$name" "$vw" "$vc" "$vr"
   if [ -n "$against" ]; then
-    read -r bw bc br < <(cd "$tree" && measure java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$against" "${args[@]}" .)
+    # shellcheck disable=SC2086
+    read -r bw bc br < <(cd "$tree" && measure java $against_jvm -XX:SharedArchiveFile="$against_archive" -Xshare:auto \
+      -jar "$against" "${args[@]}" .)
     row "  before" "$bw" "$bc" "$br"
   fi
 done

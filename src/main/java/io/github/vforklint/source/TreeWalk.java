@@ -143,7 +143,7 @@ final class TreeWalk<R> {
             for (Entry e : entries) {
                 if (e.directory()) {
                     batch(files, parts);
-                    parts.add(new Directory(e.path(), new Ancestor(e.fileKey(), ancestors)).fork());
+                    parts.add(new Directory(e.path(), new Ancestor(e.fileKey(), ancestors)));
                 } else {
                     files.add(e);
                     if (files.size() == FILES_PER_TASK) {
@@ -152,6 +152,9 @@ final class TreeWalk<R> {
                 }
             }
             batch(files, parts);
+            // All at once, then in order: joining each as it was forked would leave a thread
+            // waiting on work queued behind its own (drivers/ took 1.2 s instead of 0.9).
+            ForkJoinTask.invokeAll(parts);
             List<Found<R>> found = new ArrayList<>();
             for (ForkJoinTask<List<Found<R>>> part : parts) {
                 found.addAll(part.join());
@@ -172,7 +175,7 @@ final class TreeWalk<R> {
                     read.add(new Found<>(e.path(), e.size(), sink.file(e.path(), e.size())));
                 }
                 return read;
-            }).fork());
+            }));
         }
 
         private void visit(Path entry, List<Entry> entries) {
