@@ -175,13 +175,11 @@ public final class CUnit {
         List<Diagnostic> result = new ArrayList<>();
         for (IASTPreprocessorMacroDefinition macro : unit.getMacroDefinitions()) {
             String name = macro.getName().toString();
-            String expansion = macro.getExpansion().trim();
-            if (!expansion.matches("[A-Za-z_]\\w*")) {
-                continue;
-            }
             boolean nameIsVfork = vforkNames.contains(name);
+            String expansion = macro.getExpansion().trim();
+            // A unit defines thousands of macros: the cheap test first, no pattern per macro.
             boolean expansionIsVfork = vforkNames.contains(expansion);
-            if (nameIsVfork == expansionIsVfork) {
+            if (nameIsVfork == expansionIsVfork || !isIdentifier(expansion)) {
                 continue;
             }
             IASTFileLocation where = macro.getFileLocation();
@@ -206,7 +204,21 @@ public final class CUnit {
             return null;
         }
         expansion = expansion.trim();
-        return expansion.matches("[A-Za-z_]\\w*") && !expansion.equals(name) ? expansion : null;
+        return isIdentifier(expansion) && !expansion.equals(name) ? expansion : null;
+    }
+
+    /** Whether the text is one C identifier ([A-Za-z_][A-Za-z0-9_]*). */
+    static boolean isIdentifier(String text) {
+        if (text.isEmpty() || Character.isDigit(text.charAt(0))) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Names of the defined functions that call any of {@code callees} directly (after macro expansion). */

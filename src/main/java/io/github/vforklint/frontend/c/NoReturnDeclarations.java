@@ -88,8 +88,12 @@ final class NoReturnDeclarations {
         if (declaration instanceof org.eclipse.cdt.core.dom.ast.IASTProblemDeclaration) {
             return true;
         }
-        return declaration instanceof IASTSimpleDeclaration simple && functionDeclared(simple) == null
-                && declaration.getRawSignature().strip().matches("[A-Za-z_]\\w*\\s*;?");
+        if (!(declaration instanceof IASTSimpleDeclaration simple) || functionDeclared(simple) != null) {
+            return false;
+        }
+        String text = declaration.getRawSignature().strip();
+        String word = text.endsWith(";") ? text.substring(0, text.length() - 1).stripTrailing() : text;
+        return CUnit.isIdentifier(word);
     }
 
     /** For a called name whose declaration the parser could not read (no usable binding). */
