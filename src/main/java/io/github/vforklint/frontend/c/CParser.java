@@ -143,7 +143,7 @@ public final class CParser {
         }
         deadline.check();
         return new CUnit(path, unit, new LocationMapper(files, displayPath), settings.readsSystemHeaders(), spelledCallees,
-                served.cuts(), inTree, files, served.servedChars());
+                served.cuts(), inTree, facts, served.servedChars());
     }
 
     private static String[] paths(List<Path> first, List<Path> second) {

@@ -53,15 +53,15 @@ public final class CUnit {
     private final Set<String> missingIncludes = new java.util.TreeSet<>();
 
     CUnit(String path, IASTTranslationUnit unit, LocationMapper locations, boolean readsSystemHeaders,
-          Set<String> spelledCallees, List<ServedSources.Cut> cuts, InTreeHeaders inTree, SourceFiles files,
+          Set<String> spelledCallees, List<ServedSources.Cut> cuts, InTreeHeaders inTree, TextFacts facts,
           long parsedChars) {
-        this.files = files;
+        this.files = facts.files();
         this.parsedChars = parsedChars;
         this.path = path;
         this.spelledCallees = spelledCallees;
         this.unit = unit;
         this.locations = locations;
-        this.noReturn = new NoReturnDeclarations(unit);
+        this.noReturn = new NoReturnDeclarations(unit, facts);
         for (IASTDeclaration declaration : unit.getDeclarations()) {
             if (declaration instanceof IASTFunctionDefinition definition) {
                 definitions.putIfAbsent(definition.getDeclarator().getName().toString(), definition);

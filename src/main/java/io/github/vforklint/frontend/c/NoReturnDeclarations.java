@@ -24,16 +24,18 @@ final class NoReturnDeclarations {
     private static final Set<String> NAMES = Set.of("noreturn", "__noreturn__", "_Noreturn");
 
     /** Project spellings of the attribute (ATTRIBUTE_NORETURN, NORETURN, __dead): catalogue data, noreturn.yml. */
-    private static final Set<String> MACROS = io.github.vforklint.knowledge.FunctionKnowledge.noReturnMacroNames();
+    static final Set<String> MACROS = io.github.vforklint.knowledge.FunctionKnowledge.noReturnMacroNames();
 
     private final IASTTranslationUnit unit;
+    private final TextFacts facts;
     private final Map<IFunction, Boolean> cache = new HashMap<>();
     /** The noreturn spellings this unit never defines. */
     private Set<String> undefinedMacros;
     private Set<String> unparsedNoReturn;
 
-    NoReturnDeclarations(IASTTranslationUnit unit) {
+    NoReturnDeclarations(IASTTranslationUnit unit, TextFacts facts) {
         this.unit = unit;
+        this.facts = facts;
     }
 
     /**
@@ -49,7 +51,9 @@ final class NoReturnDeclarations {
             org.eclipse.cdt.core.dom.ast.IASTDeclaration[] all = unit.getDeclarations();
             for (int i = 0; i < all.length; i++) {
                 String name = functionDeclared(all[i]);
-                if (name == null) {
+                if (name == null || !mayNameUndefinedMacro(all, i - 1, i + 3)) {
+                    // Neither the declaration nor a part split off beside it names one: most
+                    // declarations of most headers, told from the file's text without their own.
                     continue;
                 }
                 String own = all[i].getRawSignature().strip();
@@ -72,6 +76,34 @@ final class NoReturnDeclarations {
             unparsedNoReturn = names;
         }
         return unparsedNoReturn;
+    }
+
+    /**
+     * Whether a declaration among {@code all[from..to]} may name a noreturn macro this unit never
+     * defines: its file's text there does. The parser's text is the file's, with offsets kept and
+     * only blanks or words of the same place put in, so a word it has there the file has too.
+     */
+    private boolean mayNameUndefinedMacro(org.eclipse.cdt.core.dom.ast.IASTDeclaration[] all, int from, int to) {
+        Set<String> undefined = undefinedMacros();
+        if (undefined.isEmpty()) {
+            return false;
+        }
+        for (int k = Math.max(0, from); k <= to && k < all.length; k++) {
+            org.eclipse.cdt.core.dom.ast.IASTFileLocation at = all[k].getFileLocation();
+            if (at == null) {
+                return true;
+            }
+            TextFacts.Occurrences spellings;
+            try {
+                spellings = facts.noReturnSpellings(at.getFileName());
+            } catch (java.io.UncheckedIOException e) {
+                return true;
+            }
+            if (spellings.anyIn(at.getNodeOffset(), at.getNodeOffset() + at.getNodeLength(), undefined)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The function a declaration (not a definition) declares, or null. */
@@ -122,13 +154,7 @@ final class NoReturnDeclarations {
      * that is defined (even to nothing, under -U __GNUC__) has already said what it means.
      */
     private boolean namesUndefinedMacro(String text) {
-        if (undefinedMacros == null) {
-            Set<String> names = new java.util.HashSet<>(MACROS);
-            for (org.eclipse.cdt.core.dom.ast.IASTPreprocessorMacroDefinition m : unit.getMacroDefinitions()) {
-                names.remove(m.getName().toString());
-            }
-            undefinedMacros = names;
-        }
+        Set<String> undefined = undefinedMacros();
         // The text's words one by one: a regular expression of every spelling, run over every
         // declaration of every unit, was a tenth of the analysis of busybox.
         int i = 0;
@@ -141,11 +167,23 @@ final class NoReturnDeclarations {
             while (i < text.length() && isWordChar(text.charAt(i))) {
                 i++;
             }
-            if (undefinedMacros.contains(text.substring(start, i))) {
+            if (undefined.contains(text.substring(start, i))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The noreturn spellings this unit never defines: a defined one has already said what it means. */
+    private Set<String> undefinedMacros() {
+        if (undefinedMacros == null) {
+            Set<String> names = new java.util.HashSet<>(MACROS);
+            for (org.eclipse.cdt.core.dom.ast.IASTPreprocessorMacroDefinition m : unit.getMacroDefinitions()) {
+                names.remove(m.getName().toString());
+            }
+            undefinedMacros = names;
+        }
+        return undefinedMacros;
     }
 
     private static boolean isWordChar(char c) {

@@ -5,6 +5,7 @@ import io.github.vforklint.source.SourceFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -36,8 +37,25 @@ final class TextFacts {
     record Facts(List<Directives.Directive> directives, List<DeepRange> tooDeep, List<Replacement> replacements) {
     }
 
+    /** Where a file names one of a fixed set of words: offsets ascending, each with its word. */
+    record Occurrences(int[] offsets, String[] words) {
+        static final Occurrences NONE = new Occurrences(new int[0], new String[0]);
+
+        /** Whether one of {@code wanted} occurs in {@code [from, to)}. */
+        boolean anyIn(int from, int to, Set<String> wanted) {
+            int i = java.util.Arrays.binarySearch(offsets, from);
+            for (i = i < 0 ? -i - 1 : i; i < offsets.length && offsets[i] < to; i++) {
+                if (wanted.contains(words[i])) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     private final SourceFiles files;
     private final Map<String, Facts> facts = new ConcurrentHashMap<>();
+    private final Map<String, Occurrences> noReturnSpellings = new ConcurrentHashMap<>();
     private final Map<String, Conditionals> conditionals = new ConcurrentHashMap<>();
 
     TextFacts(SourceFiles files) {
@@ -72,6 +90,58 @@ final class TextFacts {
             }
         }
         return new Replacement(other, identifiers.toArray(String[]::new));
+    }
+
+    /**
+     * Where the file names a project spelling of noreturn (noreturn.yml): a unit asks about the
+     * declarations of every header it read, and most headers name none.
+     */
+    Occurrences noReturnSpellings(String path) {
+        return noReturnSpellings.computeIfAbsent(path, p -> wordsIn(files.get(p).chars(), NoReturnDeclarations.MACROS));
+    }
+
+    /** The occurrences of {@code words} in {@code text} as whole words (runs of letters, digits and '_'). */
+    static Occurrences wordsIn(char[] text, Set<String> words) {
+        // The words by length, compared in place: no string is made for the other identifiers.
+        Map<Integer, List<String>> byLength = new java.util.HashMap<>();
+        for (String w : words) {
+            byLength.computeIfAbsent(w.length(), k -> new ArrayList<>()).add(w);
+        }
+        List<Integer> offsets = new ArrayList<>();
+        List<String> found = new ArrayList<>();
+        int i = 0;
+        while (i < text.length) {
+            if (!isWordChar(text[i])) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < text.length && isWordChar(text[i])) {
+                i++;
+            }
+            for (String w : byLength.getOrDefault(i - start, List.of())) {
+                if (spells(text, start, w)) {
+                    offsets.add(start);
+                    found.add(w);
+                    break;
+                }
+            }
+        }
+        return offsets.isEmpty() ? Occurrences.NONE
+                : new Occurrences(offsets.stream().mapToInt(Integer::intValue).toArray(), found.toArray(String[]::new));
+    }
+
+    private static boolean spells(char[] text, int start, String word) {
+        for (int k = 0; k < word.length(); k++) {
+            if (text[start + k] != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isWordChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
     }
 
     Conditionals conditionals(String path) {
