@@ -114,8 +114,10 @@ public final class CFrontEnd implements FrontEnd {
 
     @Override
     public FrontEndResult analyse(FrontEndContext context) {
-        CParser parser = new CParser(file -> context.display(Path.of(file)), knowledge.vforkCalls().spelledCallees(),
-                context.tree());
+        // Every location the analysis makes shows its file: each file's name is worked out once.
+        Map<String, String> shown = new java.util.concurrent.ConcurrentHashMap<>();
+        CParser parser = new CParser(file -> shown.computeIfAbsent(file, f -> context.display(Path.of(f))),
+                knowledge.vforkCalls().spelledCallees(), context.tree());
         List<SourceFile> cFiles = context.tree().files().stream().filter(f -> isC(f.path())).toList();
         List<Path> extraHeaders = new ArrayList<>(headersIn(options.includeDirs()));
         settings.database().ifPresent(db -> extraHeaders.addAll(headersIn(db.includeDirs())));
