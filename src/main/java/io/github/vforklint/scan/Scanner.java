@@ -112,7 +112,7 @@ public final class Scanner {
             if (options.jobs() > 1) {
                 others.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> analyse(frontEnd, tree, base),
                         task -> {
-                            Thread thread = new Thread(task, "vforklint-" + frontEnd.language().toLowerCase(java.util.Locale.ROOT));
+                            Thread thread = new Thread(task, "vforklint-front-end-" + frontEnd.language().toLowerCase(java.util.Locale.ROOT));
                             thread.setDaemon(true);
                             thread.start();
                         }));

@@ -79,9 +79,18 @@ public final class CUnit {
     /** What the preprocessor did in this unit; computed on first use. */
     synchronized PreprocessorView preprocessor() {
         if (preprocessor == null) {
-            preprocessor = new PreprocessorView(unit, (file, offset) -> files.get(file).lineOf(offset));
+            preprocessor = new PreprocessorView(unit, this::lineOf);
         }
         return preprocessor;
+    }
+
+    /** The line of an offset in a file this unit read; 0 (no line) should the file be gone since. */
+    private int lineOf(String file, int offset) {
+        try {
+            return files.get(file).lineOf(offset);
+        } catch (java.io.UncheckedIOException e) {
+            return 0;
+        }
     }
 
     /**
