@@ -25,7 +25,7 @@ import java.util.concurrent.RecursiveTask;
  * links are followed; a directory reached again below itself is a loop, reported and not
  * entered. What is found comes back in path order whatever the threads' timing: each directory
  * orders its own entries, a subdirectory by its name and a slash, so that putting the
- * directories' lists together gives the order of the full paths (sorting 78,000 kernel paths at
+ * directories' lists together gives the order of the full paths (sorting 60,000 kernel paths at
  * the end took a tenth of a second on one thread).
  */
 final class TreeWalk<R> {
