@@ -98,7 +98,26 @@ final class MacroRecovery {
 
     /** The extent of a top-level construct starting at {@code from}: to its {@code ;} or the end of its body. */
     static int constructEnd(char[] text, int from) {
-        List<CTokens.Token> tokens = CTokens.of(text, from, text.length, true);
+        // Read in growing windows, not to the end of the file: a file with many stretches that
+        // did not parse was tokenized from each of them to its end. A window's end can only cut
+        // its last token short (a comment or string then runs to it), never make a bracket or a
+        // ';' of something else, so an end found in a window is the end.
+        for (long window = CONSTRUCT_WINDOW; ; window *= 4) {
+            int to = (int) Math.min(text.length, from + window);
+            int end = constructEnd(CTokens.of(text, from, to, true));
+            if (end >= 0) {
+                return end;
+            }
+            if (to == text.length) {
+                return text.length;
+            }
+        }
+    }
+
+    private static final int CONSTRUCT_WINDOW = 4096;
+
+    /** Where the construct the tokens begin ends, or -1 when it goes on past them. */
+    private static int constructEnd(List<CTokens.Token> tokens) {
         int depth = 0;
         boolean body = false;
         for (CTokens.Token t : tokens) {
@@ -126,7 +145,7 @@ final class MacroRecovery {
                 }
             }
         }
-        return text.length;
+        return -1;
     }
 
     /**

@@ -70,4 +70,57 @@ class MacroRecoveryTest {
         assertFalse(MacroRecovery.macroLooking("fork"));
         assertTrue(MacroRecovery.macroLooking("__P"));
     }
+
+    @Test
+    void aConstructEndsWhereReadingTheWholeRestOfTheFileSaysSoWhateverItsLength() {
+        // Pieces whose braces and semicolons do not count (in comments, strings, directives), so
+        // that a window cut through one of them would end the construct in the wrong place.
+        String[] pieces = {"f(a, b)", ";", "{", "}", "x = 1", " /* } ; { */ ", "\"};{\"", "'}'", "\n#define X }\n",
+                " // ; }\n", "[", "]", "(", ")", "int y", "\n", " ".repeat(700), "/* " + "}".repeat(300) + " */"};
+        java.util.Random random = new java.util.Random(20261130);
+        for (int round = 0; round < 200; round++) {
+            StringBuilder code = new StringBuilder();
+            while (code.length() < 30_000) {
+                code.append(pieces[random.nextInt(pieces.length)]);
+            }
+            char[] text = code.toString().toCharArray();
+            for (int k = 0; k < 20; k++) {
+                int from = random.nextInt(text.length);
+                assertEquals(wholeRestConstructEnd(text, from), MacroRecovery.constructEnd(text, from),
+                        "round " + round + ", from " + from);
+            }
+        }
+    }
+
+    /** The construct's end found by tokenizing everything after {@code from}, as it was done before windows. */
+    private static int wholeRestConstructEnd(char[] text, int from) {
+        int depth = 0;
+        boolean body = false;
+        for (CTokens.Token t : CTokens.of(text, from, text.length, true)) {
+            switch (t.text()) {
+                case "(", "[" -> depth++;
+                case ")", "]" -> depth = Math.max(0, depth - 1);
+                case "{" -> {
+                    if (depth == 0) {
+                        body = true;
+                    }
+                    depth++;
+                }
+                case "}" -> {
+                    depth = Math.max(0, depth - 1);
+                    if (depth == 0 && body) {
+                        return t.end();
+                    }
+                }
+                case ";" -> {
+                    if (depth == 0 && !body) {
+                        return t.end();
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return text.length;
+    }
 }
