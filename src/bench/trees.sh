@@ -58,10 +58,14 @@ measure() {
 
 "$here/vforklint" --version >/dev/null   # builds the jar if needed, outside the timed runs
 if [ -n "$against" ]; then
+  # the archive the launcher makes for its jar (see ./vforklint), made for this one
   against_archive=$(mktemp -d)/against.jsa
   # shellcheck disable=SC2086
-  java $against_jvm -XX:ArchiveClassesAtExit="$against_archive" -jar "$against" check --no-config -q --fail-on never \
-    -f sarif -o /dev/null "$here/testdata/c" >/dev/null 2>&1 || true
+  java $against_jvm -XX:DumpLoadedClassList="$against_archive.classes" -jar "$against" check --no-config -q \
+    --fail-on never -f sarif -o /dev/null "$here/testdata/c" >/dev/null 2>&1 || true
+  # shellcheck disable=SC2086
+  java $against_jvm -Xshare:dump -XX:SharedClassListFile="$against_archive.classes" \
+    -XX:SharedArchiveFile="$against_archive" -cp "$against" >/dev/null 2>&1 || true
 fi
 printf '%d cold runs each, %d CPUs; medians. CPU = user + system seconds.\n' "$runs" "$(nproc)"
 printf '%-8s %7s %9s | %8s %7s %8s | %9s %8s | %10s\n' tree files lines "vfl wall" "vfl CPU" "vfl MiB" "grep wall" "grep CPU" "wall ratio"
