@@ -136,7 +136,9 @@ public final class CFrontEnd implements FrontEnd {
         Map<String, String> wrappers = new LinkedHashMap<>(); // the analysis' wrapper key -> function name
         Map<Path, FileAnalysis.Result> results = new LinkedHashMap<>();
         diagnostics.addAll(missingIncludeDirs());
-        VforkCandidates.Found found = VforkCandidates.find(context.tree(), cFiles, markers, extraHeaders, defineSets);
+        // The scan found the files holding the markers already: they are the candidates it hands over.
+        VforkCandidates.Found found = VforkCandidates.find(context.tree(), cFiles, markers,
+                context.candidates().stream().filter(f -> isC(f.path())).toList(), extraHeaders, defineSets);
         List<Path> first = new ArrayList<>(found.files().stream().map(SourceFile::path).toList());
         VforkCandidates.callingWrapperNames(cFiles, found.files()).forEach(f -> first.add(f.path()));
         first.sort(null);

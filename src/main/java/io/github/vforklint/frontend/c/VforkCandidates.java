@@ -39,6 +39,12 @@ final class VforkCandidates {
      */
     static Found find(SourceTree tree, List<SourceFile> cFiles, Set<String> seeds, List<Path> extraHeaders,
                       Collection<Map<String, String>> defines) {
+        return find(tree, cFiles, seeds, tree.mentioning(seeds, cFiles), extraHeaders, defines);
+    }
+
+    /** @param mentioningSeeds the files of {@code cFiles} that hold one of {@code seeds}, already known */
+    static Found find(SourceTree tree, List<SourceFile> cFiles, Set<String> seeds, List<SourceFile> mentioningSeeds,
+                      List<Path> extraHeaders, Collection<Map<String, String>> defines) {
         Set<String> names = new TreeSet<>(seeds);
         Set<Path> read = new HashSet<>();
         boolean first = true;
@@ -47,7 +53,7 @@ final class VforkCandidates {
         Set<SourceFile> mentioning = new HashSet<>();
         while (!fresh.isEmpty()) {
             List<Path> sources = new ArrayList<>();
-            for (SourceFile f : tree.mentioning(fresh, cFiles)) {
+            for (SourceFile f : first ? mentioningSeeds : tree.mentioning(fresh, cFiles)) {
                 mentioning.add(f);
                 sources.add(f.path());
             }
