@@ -137,10 +137,10 @@ public final class CFrontEnd implements FrontEnd {
         Map<Path, FileAnalysis.Result> results = new LinkedHashMap<>();
         diagnostics.addAll(missingIncludeDirs());
         // The scan found the files holding the markers already: they are the candidates it hands over.
-        VforkCandidates.Found found = VforkCandidates.find(context.tree(), cFiles, markers,
+        VforkCandidates.Found found = VforkCandidates.find(context.tree(), parser.files(), cFiles, markers,
                 context.candidates().stream().filter(f -> isC(f.path())).toList(), extraHeaders, defineSets);
         List<Path> first = new ArrayList<>(found.files().stream().map(SourceFile::path).toList());
-        VforkCandidates.callingWrapperNames(cFiles, found.files()).forEach(f -> first.add(f.path()));
+        VforkCandidates.callingWrapperNames(parser.files(), cFiles, found.files()).forEach(f -> first.add(f.path()));
         first.sort(null);
         List<Path> round = first;
         Set<String> vforkMacros = new TreeSet<>();
@@ -171,7 +171,7 @@ public final class CFrontEnd implements FrontEnd {
                 break;
             }
             wrappers.putAll(fresh);
-            VforkCandidates.Found callers = VforkCandidates.find(context.tree(), cFiles, new TreeSet<>(fresh.values()),
+            VforkCandidates.Found callers = VforkCandidates.find(context.tree(), parser.files(), cFiles, new TreeSet<>(fresh.values()),
                     extraHeaders, defineSets);
             names.addAll(fresh.values());
             round = callers.files().stream().map(SourceFile::path).toList();

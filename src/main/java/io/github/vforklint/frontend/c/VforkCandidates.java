@@ -2,10 +2,9 @@ package io.github.vforklint.frontend.c;
 
 import io.github.vforklint.source.CommentsAndLiterals;
 import io.github.vforklint.source.SourceFile;
-import io.github.vforklint.source.SourceText;
+import io.github.vforklint.source.SourceFiles;
 import io.github.vforklint.source.SourceTree;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,14 +36,18 @@ final class VforkCandidates {
      * @param defines      macro definitions from the command line and the compilation database:
      *                     {@code -Dfork=vfork} makes {@code fork} a name of its own
      */
-    static Found find(SourceTree tree, List<SourceFile> cFiles, Set<String> seeds, List<Path> extraHeaders,
-                      Collection<Map<String, String>> defines) {
-        return find(tree, cFiles, seeds, tree.mentioning(seeds, cFiles), extraHeaders, defines);
+    static Found find(SourceTree tree, SourceFiles texts, List<SourceFile> cFiles, Set<String> seeds,
+                      List<Path> extraHeaders, Collection<Map<String, String>> defines) {
+        return find(tree, texts, cFiles, seeds, tree.mentioning(seeds, cFiles), extraHeaders, defines);
     }
 
-    /** @param mentioningSeeds the files of {@code cFiles} that hold one of {@code seeds}, already known */
-    static Found find(SourceTree tree, List<SourceFile> cFiles, Set<String> seeds, List<SourceFile> mentioningSeeds,
-                      List<Path> extraHeaders, Collection<Map<String, String>> defines) {
+    /**
+     * @param texts           where the files' texts are read: the parser's, which keeps the
+     *                        candidates it is about to parse
+     * @param mentioningSeeds the files of {@code cFiles} that hold one of {@code seeds}, already known
+     */
+    static Found find(SourceTree tree, SourceFiles texts, List<SourceFile> cFiles, Set<String> seeds,
+                      List<SourceFile> mentioningSeeds, List<Path> extraHeaders, Collection<Map<String, String>> defines) {
         Set<String> names = new TreeSet<>(seeds);
         Set<Path> read = new HashSet<>();
         boolean first = true;
@@ -66,7 +69,7 @@ final class VforkCandidates {
                 if (!read.add(source)) {
                     continue;
                 }
-                for (MacroDefinitions.Definition d : MacroDefinitions.in(textOf(source))) {
+                for (MacroDefinitions.Definition d : MacroDefinitions.in(textOf(texts, source))) {
                     if (!names.contains(d.name()) && d.words().stream().anyMatch(names::contains)) {
                         next.add(d.name());
                     }
@@ -84,7 +87,8 @@ final class VforkCandidates {
             names.addAll(next);
             fresh = next;
         }
-        List<SourceFile> files = cFiles.stream().filter(mentioning::contains).filter(f -> namesInCode(f.path(), names)).toList();
+        List<SourceFile> files = cFiles.stream().filter(mentioning::contains)
+                .filter(f -> namesInCode(textOf(texts, f.path()), names)).toList();
         return new Found(Set.copyOf(names), files);
     }
 
@@ -93,8 +97,7 @@ final class VforkCandidates {
      * vfork only to explain something (the kernel has several) holds no site, and parsing it with
      * its headers costs a tenth of a second.
      */
-    private static boolean namesInCode(Path file, Set<String> names) {
-        char[] text = textOf(file);
+    private static boolean namesInCode(char[] text, Set<String> names) {
         char[] code = CommentsAndLiterals.withoutComments(text, CommentsAndLiterals.scan(text));
         int i = 0;
         while (i < code.length) {
@@ -120,7 +123,7 @@ final class VforkCandidates {
      * large tree is not read for this: its wrappers are defined in it, and found as macros or
      * functions that reach vfork.
      */
-    static List<SourceFile> callingWrapperNames(List<SourceFile> cFiles, Collection<SourceFile> already) {
+    static List<SourceFile> callingWrapperNames(SourceFiles texts, List<SourceFile> cFiles, Collection<SourceFile> already) {
         if (cFiles.size() > SMALL_TREE) {
             return List.of();
         }
@@ -130,7 +133,7 @@ final class VforkCandidates {
             if (known.contains(f) || f.size() > SMALL_FILE) {
                 continue;
             }
-            char[] text = textOf(f.path());
+            char[] text = textOf(texts, f.path());
             List<CTokens.Token> tokens = CTokens.of(text, 0, text.length, true);
             for (int i = 0; i + 1 < tokens.size(); i++) {
                 if (tokens.get(i).isIdentifier() && tokens.get(i + 1).is("(")
@@ -149,10 +152,10 @@ final class VforkCandidates {
     /** Files larger than this are generated, not where a wrapper is called. */
     private static final long SMALL_FILE = 4L << 20;
 
-    private static char[] textOf(Path file) {
+    private static char[] textOf(SourceFiles texts, Path file) {
         try {
-            return SourceText.read(file).chars();
-        } catch (IOException e) {
+            return texts.get(file.toString()).chars();
+        } catch (java.io.UncheckedIOException e) {
             // The tree's own diagnostics name unreadable files; a missing macro only costs candidates.
             return new char[0];
         }
