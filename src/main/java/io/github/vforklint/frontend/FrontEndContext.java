@@ -11,13 +11,16 @@ import java.util.List;
  *
  * @param tree       the byte-level index of the whole tree, for further questions (headers,
  *                   definitions of the helpers a child calls, macros that expand to a marker)
- * @param candidates the files this front end reads that hold one of its markers, sorted by path
+ * @param files      the files of the tree this front end reads, sorted by path
+ * @param candidates those of them that hold one of its markers, sorted by path
  * @param baseDir    paths in findings and diagnostics are shown relative to it
  * @param jobs       how many threads the front end may use
  */
-public record FrontEndContext(SourceTree tree, List<SourceFile> candidates, Path baseDir, int jobs) {
+public record FrontEndContext(SourceTree tree, List<SourceFile> files, List<SourceFile> candidates, Path baseDir,
+                              int jobs) {
 
     public FrontEndContext {
+        files = List.copyOf(files);
         candidates = List.copyOf(candidates);
     }
 

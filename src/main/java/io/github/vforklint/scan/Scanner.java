@@ -129,7 +129,7 @@ public final class Scanner {
     private FrontEndResult analyse(FrontEnd frontEnd, SourceTree tree, Path base) {
         List<SourceFile> mine = tree.files().stream().filter(f -> frontEnd.reads(f.path())).toList();
         List<SourceFile> candidates = tree.mentioning(frontEnd.markers(), mine);
-        return frontEnd.analyse(new FrontEndContext(tree, candidates, base, options.jobs()));
+        return frontEnd.analyse(new FrontEndContext(tree, mine, candidates, base, options.jobs()));
     }
 
     /** The result, or what the front end threw, thrown here as it would have been had it run on this thread. */

@@ -118,7 +118,7 @@ public final class CFrontEnd implements FrontEnd {
         Map<String, String> shown = new java.util.concurrent.ConcurrentHashMap<>();
         CParser parser = new CParser(file -> shown.computeIfAbsent(file, f -> context.display(Path.of(f))),
                 knowledge.vforkCalls().spelledCallees(), context.tree());
-        List<SourceFile> cFiles = context.tree().files().stream().filter(f -> isC(f.path())).toList();
+        List<SourceFile> cFiles = context.files();
         List<Path> extraHeaders = new ArrayList<>(headersIn(options.includeDirs()));
         settings.database().ifPresent(db -> extraHeaders.addAll(headersIn(db.includeDirs())));
         List<Map<String, String>> defineSets = settings.distinctDefines(cFiles.stream().map(SourceFile::path).toList());
@@ -138,7 +138,7 @@ public final class CFrontEnd implements FrontEnd {
         diagnostics.addAll(missingIncludeDirs());
         // The scan found the files holding the markers already: they are the candidates it hands over.
         VforkCandidates.Found found = VforkCandidates.find(context.tree(), parser.files(), cFiles, markers,
-                context.candidates().stream().filter(f -> isC(f.path())).toList(), extraHeaders, defineSets);
+                context.candidates(), extraHeaders, defineSets);
         List<Path> first = new ArrayList<>(found.files().stream().map(SourceFile::path).toList());
         VforkCandidates.callingWrapperNames(parser.files(), cFiles, found.files()).forEach(f -> first.add(f.path()));
         first.sort(null);

@@ -5,6 +5,7 @@ import io.github.vforklint.finding.Diagnostic;
 import io.github.vforklint.frontend.FrontEndContext;
 import io.github.vforklint.frontend.FrontEndResult;
 import io.github.vforklint.knowledge.FunctionKnowledge;
+import io.github.vforklint.source.SourceFile;
 import io.github.vforklint.source.SourceTree;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +43,8 @@ class ParseBoundsTest {
         SourceTree tree = SourceTree.build(List.of(dir), new SourceTree.Selection(CFrontEnd::isC, p -> false, p -> true),
                 SourceTree.Limits.defaults(), 1);
         CFrontEnd frontEnd = CFrontEnd.prepare(options, KNOWLEDGE, List.of(dir));
-        return frontEnd.analyse(new FrontEndContext(tree, tree.mentioning(frontEnd.markers()), dir, 1));
+        List<SourceFile> mine = tree.files().stream().filter(f -> frontEnd.reads(f.path())).toList();
+        return frontEnd.analyse(new FrontEndContext(tree, mine, tree.mentioning(frontEnd.markers(), mine), dir, 1));
     }
 
     private FrontEndResult scan(String code) throws Exception {
