@@ -182,13 +182,29 @@ public final class CUnit {
     public synchronized List<Diagnostic> vforkRedefinitions(Set<String> vforkNames, String configuration) {
         String inWhich = configuration == null ? "in this configuration" : "in the configuration where " + configuration;
         List<Diagnostic> result = new ArrayList<>();
+        // A unit defines thousands of macros (a kernel file tens of thousands): each is first
+        // tested on the parser's characters, and only a macro about vfork is made into strings.
+        int longest = vforkNames.stream().mapToInt(String::length).max().orElse(0);
         for (IASTPreprocessorMacroDefinition macro : unit.getMacroDefinitions()) {
-            String name = macro.getName().toString();
-            boolean nameIsVfork = vforkNames.contains(name);
-            String expansion = macro.getExpansion().trim();
-            // A unit defines thousands of macros: the cheap test first, no pattern per macro.
-            boolean expansionIsVfork = vforkNames.contains(expansion);
-            if (nameIsVfork == expansionIsVfork || !isIdentifier(expansion)) {
+            char[] nameChars = macro.getName().getSimpleID();
+            boolean nameIsVfork = nameChars.length <= longest && vforkNames.contains(new String(nameChars));
+            char[] replacement = macro.getName().resolveBinding() instanceof org.eclipse.cdt.core.dom.ast.IMacroBinding binding
+                    ? binding.getExpansion() : macro.getExpansion().toCharArray();
+            int from = 0;
+            int to = replacement.length;
+            while (from < to && replacement[from] <= ' ') {
+                from++;
+            }
+            while (to > from && replacement[to - 1] <= ' ') {
+                to--;
+            }
+            boolean expansionIsVfork = to - from <= longest && vforkNames.contains(new String(replacement, from, to - from));
+            if (nameIsVfork == expansionIsVfork) {
+                continue;
+            }
+            String name = new String(nameChars);
+            String expansion = new String(replacement, from, to - from);
+            if (!isIdentifier(expansion)) {
                 continue;
             }
             IASTFileLocation where = macro.getFileLocation();
