@@ -127,7 +127,13 @@ public final class Scanner {
     }
 
     private FrontEndResult analyse(FrontEnd frontEnd, SourceTree tree, Path base) {
-        List<SourceFile> mine = tree.files().stream().filter(f -> frontEnd.reads(f.path())).toList();
+        // A plain loop: it runs once over every file of the tree, before the compiler has got to it.
+        List<SourceFile> mine = new ArrayList<>();
+        for (SourceFile f : tree.files()) {
+            if (frontEnd.reads(f.path())) {
+                mine.add(f);
+            }
+        }
         List<SourceFile> candidates = tree.mentioning(frontEnd.markers(), mine);
         return frontEnd.analyse(new FrontEndContext(tree, mine, candidates, base, options.jobs()));
     }

@@ -293,20 +293,29 @@ public final class SourceTree {
                 mask[bit >>> 6] |= 1L << bit;
             }
         }
-        // By file id, not in a set of files: asked about every file of a kernel-size tree.
+        // By file id, not in a set of files, and as few calls per file as can be: asked once or
+        // twice a scan about every file of a kernel-size tree, this loop runs before the compiler
+        // has got to it. Files read with the same search (most are) share the last answer.
         boolean[] holding = new boolean[files.size()];
-        java.util.Map<WordSearch, Boolean> searchedFor = new java.util.IdentityHashMap<>();
+        WordSearch lastSearch = null;
+        boolean lastSearched = false;
         List<SourceFile> unanswered = new ArrayList<>();
         for (SourceFile f : among) {
-            long[] holds = found[f.id()];
+            int id = f.id();
+            long[] holds = found[id];
             if (holds == null) {
                 // Not read (too large, unreadable): a diagnostic says so, and a later question
                 // does not read it after all.
                 continue;
             }
-            boolean searched = searchedFor.computeIfAbsent(searchedWith[f.id()], s -> s.searchesFor(mask));
+            WordSearch search = searchedWith[id];
+            if (search != lastSearch) {
+                lastSearch = search;
+                lastSearched = search.searchesFor(mask);
+            }
+            boolean searched = lastSearched;
             if (searched && intersects(holds, mask)) {
-                holding[f.id()] = true;
+                holding[id] = true;
             } else if (!searched || !allIndexed) {
                 unanswered.add(f);
             }
