@@ -82,11 +82,11 @@ final class BuildSettings {
      * Every distinct set of macros the files are compiled with: one set without a compilation
      * database, so that a tree of any size costs one map, not one per file.
      */
-    List<Map<String, String>> distinctDefines(List<Path> files) {
+    List<Map<String, String>> distinctDefines(List<io.github.vforklint.source.SourceFile> files) {
         if (database.isEmpty() || files.isEmpty()) {
-            return files.isEmpty() ? List.of() : List.of(definesFor(files.get(0)));
+            return files.isEmpty() ? List.of() : List.of(definesFor(files.get(0).path()));
         }
-        return files.stream().map(this::definesFor).distinct().toList();
+        return files.stream().map(f -> definesFor(f.path())).distinct().toList();
     }
 
     /** Whether the options or the compilation database decide this file's configuration (-D, -U, an entry). */

@@ -121,7 +121,7 @@ public final class CFrontEnd implements FrontEnd {
         List<SourceFile> cFiles = context.files();
         List<Path> extraHeaders = new ArrayList<>(headersIn(options.includeDirs()));
         settings.database().ifPresent(db -> extraHeaders.addAll(headersIn(db.includeDirs())));
-        List<Map<String, String>> defineSets = settings.distinctDefines(cFiles.stream().map(SourceFile::path).toList());
+        List<Map<String, String>> defineSets = settings.distinctDefines(cFiles);
         List<Diagnostic> diagnostics = new ArrayList<>();
         // JNI code parses only with jni.h; when the build names none, the running JDK's serve (read, never run).
         Optional<JdkHeaders.Fallback> jdk = JdkHeaders.forScan(context.tree().mentioning(Set.of(JNI_WORD), cFiles),
