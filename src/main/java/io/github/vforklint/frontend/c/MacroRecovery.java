@@ -117,7 +117,7 @@ final class MacroRecovery {
     private static final int CONSTRUCT_WINDOW = 4096;
 
     /** Where the construct the tokens begin ends, or -1 when it goes on past them. */
-    private static int constructEnd(List<CTokens.Token> tokens) {
+    static int constructEnd(List<CTokens.Token> tokens) {
         int depth = 0;
         boolean body = false;
         for (CTokens.Token t : tokens) {

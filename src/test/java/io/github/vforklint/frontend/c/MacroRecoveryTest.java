@@ -94,33 +94,7 @@ class MacroRecoveryTest {
 
     /** The construct's end found by tokenizing everything after {@code from}, as it was done before windows. */
     private static int wholeRestConstructEnd(char[] text, int from) {
-        int depth = 0;
-        boolean body = false;
-        for (CTokens.Token t : CTokens.of(text, from, text.length, true)) {
-            switch (t.text()) {
-                case "(", "[" -> depth++;
-                case ")", "]" -> depth = Math.max(0, depth - 1);
-                case "{" -> {
-                    if (depth == 0) {
-                        body = true;
-                    }
-                    depth++;
-                }
-                case "}" -> {
-                    depth = Math.max(0, depth - 1);
-                    if (depth == 0 && body) {
-                        return t.end();
-                    }
-                }
-                case ";" -> {
-                    if (depth == 0 && !body) {
-                        return t.end();
-                    }
-                }
-                default -> {
-                }
-            }
-        }
-        return text.length;
+        int end = MacroRecovery.constructEnd(CTokens.of(text, from, text.length, true));
+        return end < 0 ? text.length : end;
     }
 }
