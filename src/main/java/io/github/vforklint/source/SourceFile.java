@@ -12,6 +12,19 @@ import java.nio.file.Path;
  */
 public record SourceFile(int id, Path path, long size) {
 
+    /**
+     * The last part of a path, from the string the path keeps: asked of every file of a tree,
+     * where {@code getFileName()} would make a new path and decode it each time.
+     */
+    public static String nameOf(Path path) {
+        return nameOf(path.toString());
+    }
+
+    /** {@link #nameOf(Path)} for a path already given as a string. */
+    public static String nameOf(String path) {
+        return path.substring(path.lastIndexOf(java.io.File.separatorChar) + 1);
+    }
+
     /** The name as text, for messages; bytes that are not UTF-8 show as replacement characters. */
     public String shown() {
         return path.toString();

@@ -73,9 +73,7 @@ public final class SourceTree {
         this.jobs = jobs;
         Map<String, List<SourceFile>> names = new HashMap<>();
         for (SourceFile f : files) {
-            String path = f.path().toString();
-            String name = path.substring(path.lastIndexOf(f.path().getFileSystem().getSeparator().charAt(0)) + 1);
-            names.computeIfAbsent(name, k -> new ArrayList<>(1)).add(f);
+            names.computeIfAbsent(SourceFile.nameOf(f.path()), k -> new ArrayList<>(1)).add(f);
         }
         this.byName = names;
     }
@@ -398,8 +396,7 @@ public final class SourceTree {
      * a name that is not valid UTF-8 has no faithful string, so the tree's path is the one to open.
      */
     public java.util.Optional<SourceFile> fileNamed(String absolutePath) {
-        String name = absolutePath.substring(absolutePath.lastIndexOf('/') + 1);
-        for (SourceFile f : byName.getOrDefault(name, List.of())) {
+        for (SourceFile f : byName.getOrDefault(SourceFile.nameOf(absolutePath), List.of())) {
             if (f.path().toString().equals(absolutePath)) {
                 return java.util.Optional.of(f);
             }
@@ -409,7 +406,7 @@ public final class SourceTree {
 
     /** The file with this absolute path, if the tree has it. */
     public java.util.Optional<SourceFile> file(Path absolute) {
-        for (SourceFile f : byName.getOrDefault(String.valueOf(absolute.getFileName()), List.of())) {
+        for (SourceFile f : byName.getOrDefault(SourceFile.nameOf(absolute), List.of())) {
             if (f.path().equals(absolute)) {
                 return java.util.Optional.of(f);
             }

@@ -95,8 +95,7 @@ public final class CFrontEnd implements FrontEnd {
 
     /** Whether a file is C by its name ({@code .c}, {@code .h}): what this front end reads. */
     public static boolean isC(Path file) {
-        // The path's own string, which the path keeps: asked of every file of the tree, several times.
-        String name = file.toString();
+        String name = SourceFile.nameOf(file);
         return name.endsWith(".c") || name.endsWith(".h");
     }
 

@@ -204,7 +204,7 @@ public final class CUnit {
             }
             String name = new String(nameChars);
             String expansion = new String(replacement, from, to - from);
-            if (!isIdentifier(expansion)) {
+            if (!Directives.isIdentifier(expansion)) {
                 continue;
             }
             IASTFileLocation where = macro.getFileLocation();
@@ -229,21 +229,7 @@ public final class CUnit {
             return null;
         }
         expansion = expansion.trim();
-        return isIdentifier(expansion) && !expansion.equals(name) ? expansion : null;
-    }
-
-    /** Whether the text is one C identifier ([A-Za-z_][A-Za-z0-9_]*). */
-    static boolean isIdentifier(String text) {
-        if (text.isEmpty() || Character.isDigit(text.charAt(0))) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
-                return false;
-            }
-        }
-        return true;
+        return Directives.isIdentifier(expansion) && !expansion.equals(name) ? expansion : null;
     }
 
     /** Names of the defined functions that call any of {@code callees} directly (after macro expansion). */

@@ -165,6 +165,19 @@ final class Directives {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
     }
 
+    /** Whether the text is one C identifier: word characters, not starting with a digit. */
+    static boolean isIdentifier(String text) {
+        if (text.isEmpty() || text.charAt(0) >= '0' && text.charAt(0) <= '9') {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (!isWordChar(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A copy of {@code text} with the characters of {@code [from, to)} turned into spaces, newlines kept. */
     static void blank(char[] text, int from, int to) {
         for (int i = Math.max(0, from); i < Math.min(to, text.length); i++) {

@@ -513,9 +513,6 @@ final class MacroRecovery {
         return letter;
     }
 
-    private static final java.util.Set<String> NORETURN_MACROS =
-            io.github.vforklint.knowledge.FunctionKnowledge.noReturnMacroNames();
-
     private boolean unknown(String word) {
         return !KEYWORDS.contains(word) && !known.contains(word);
     }
@@ -525,7 +522,7 @@ final class MacroRecovery {
      * paths after {@code die()} would be analysed.
      */
     private void attribute(String name) {
-        defines.putIfAbsent(name, NORETURN_MACROS.contains(name) ? "__attribute__((noreturn))" : "");
+        defines.putIfAbsent(name, NoReturnDeclarations.MACROS.contains(name) ? "__attribute__((noreturn))" : "");
     }
 
     private void passThrough(String name) {

@@ -125,7 +125,7 @@ final class NoReturnDeclarations {
         }
         String text = declaration.getRawSignature().strip();
         String word = text.endsWith(";") ? text.substring(0, text.length() - 1).stripTrailing() : text;
-        return CUnit.isIdentifier(word);
+        return Directives.isIdentifier(word);
     }
 
     /** For a called name whose declaration the parser could not read (no usable binding). */
@@ -154,24 +154,7 @@ final class NoReturnDeclarations {
      * that is defined (even to nothing, under -U __GNUC__) has already said what it means.
      */
     private boolean namesUndefinedMacro(String text) {
-        Set<String> undefined = undefinedMacros();
-        // The text's words one by one: a regular expression of every spelling, run over every
-        // declaration of every unit, was a tenth of the analysis of busybox.
-        int i = 0;
-        while (i < text.length()) {
-            if (!isWordChar(text.charAt(i))) {
-                i++;
-                continue;
-            }
-            int start = i;
-            while (i < text.length() && isWordChar(text.charAt(i))) {
-                i++;
-            }
-            if (undefined.contains(text.substring(start, i))) {
-                return true;
-            }
-        }
-        return false;
+        return TextFacts.wordsIn(text.toCharArray(), undefinedMacros()) != TextFacts.Occurrences.NONE;
     }
 
     /** The noreturn spellings this unit never defines: a defined one has already said what it means. */
@@ -184,10 +167,6 @@ final class NoReturnDeclarations {
             undefinedMacros = names;
         }
         return undefinedMacros;
-    }
-
-    private static boolean isWordChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
     }
 
     /** A declaration that carries a noreturn macro's name, though the macro itself was never defined. */

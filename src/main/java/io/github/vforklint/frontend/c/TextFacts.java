@@ -111,12 +111,12 @@ final class TextFacts {
         List<String> found = new ArrayList<>();
         int i = 0;
         while (i < text.length) {
-            if (!isWordChar(text[i])) {
+            if (!Directives.isWordChar(text[i])) {
                 i++;
                 continue;
             }
             int start = i;
-            while (i < text.length && isWordChar(text[i])) {
+            while (i < text.length && Directives.isWordChar(text[i])) {
                 i++;
             }
             for (String w : byLength.getOrDefault(i - start, List.of())) {
@@ -138,10 +138,6 @@ final class TextFacts {
             }
         }
         return true;
-    }
-
-    private static boolean isWordChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
     }
 
     Conditionals conditionals(String path) {

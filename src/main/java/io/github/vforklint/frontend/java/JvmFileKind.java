@@ -8,11 +8,7 @@ enum JvmFileKind {
     JAVA, KOTLIN, POM, MAVEN_OPTIONS, GRADLE_PROPERTIES, GRADLE_SCRIPT, DOCKERFILE, SHELL, YAML, SYSTEMD;
 
     static Optional<JvmFileKind> of(Path file) {
-        // Asked of every file of the tree, several times: the path's own string is kept by the
-        // path, where getFileName() would make a new path and decode it each time.
-        String path = file.toString();
-        int slash = path.lastIndexOf(file.getFileSystem().getSeparator().charAt(0));
-        String name = path.substring(slash + 1);
+        String name = io.github.vforklint.source.SourceFile.nameOf(file);
         if (name.endsWith(".java")) {
             return Optional.of(JAVA);
         }
