@@ -59,7 +59,9 @@ measure() {
 "$here/vforklint" --version >/dev/null   # builds the jar if needed, outside the timed runs
 if [ -n "$against" ]; then
   # the archive the launcher makes for its jar (see ./vforklint), made for this one
-  against_archive=$(mktemp -d)/against.jsa
+  against_dir=$(mktemp -d)
+  trap 'rm -rf "$against_dir"' EXIT
+  against_archive=$against_dir/against.jsa
   # shellcheck disable=SC2086
   java $against_jvm -XX:DumpLoadedClassList="$against_archive.classes" -jar "$against" check --no-config -q \
     --fail-on never -f sarif -o /dev/null "$here/testdata/c" >/dev/null 2>&1 || true
