@@ -68,10 +68,20 @@ public record EffectiveConfig(Path configFile, Path baseDir, List<Path> paths, P
      * is one edit here (and a key in {@link ConfigFile}).
      */
     public ScanOptions toScanOptions() {
-        PathFilter files = new PathFilter(path -> exclude.stream().anyMatch(g -> g.matches(path)),
-                path -> include.isEmpty() || include.stream().anyMatch(g -> g.matches(path)));
+        PathFilter files = new PathFilter(path -> anyMatches(exclude, path),
+                path -> include.isEmpty() || anyMatches(include, path));
         return new ScanOptions(baseDir, profile, select, ignore, includeDirs, defines, undefines, files, jobs,
                 systemIncludes, compiler, null, AnalysisLimits.defaults(), ConfigurationSearch.defaults(), javaRelease);
+    }
+
+    /** A loop, not a stream: the walk asks this of every file and folder of the tree. */
+    private static boolean anyMatches(List<Glob> globs, Path path) {
+        for (Glob g : globs) {
+            if (g.matches(path)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What {@code --print-config} shows: the merged options as a configuration file, paths relative to the working directory. */

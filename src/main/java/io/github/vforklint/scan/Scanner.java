@@ -72,7 +72,7 @@ public final class Scanner {
         frontEnds.forEach(fe -> asked.add(new SourceTree.Asked(fe::reads, fe.wordsAskedFirst(), false)));
         asked.add(new SourceTree.Asked(p -> true, alsoAskedInAnyCase, true));
         SourceTree tree = SourceTree.build(roots,
-                new SourceTree.Selection(p -> frontEnds.stream().anyMatch(fe -> fe.reads(p)),
+                new SourceTree.Selection(p -> anyReads(frontEnds, p),
                         options.paths().excluded(), options.paths().included()),
                 SourceTree.Limits.defaults(), options.jobs(), asked);
 
@@ -106,6 +106,16 @@ public final class Scanner {
      * use, the others run beside the first (the C front end): its set-up before it parses runs on
      * one thread, and the JVM front end's whole run fits in that time on a kernel-size tree.
      */
+    /** A loop, not a stream: the walk asks this of every file of the tree. */
+    private static boolean anyReads(List<FrontEnd> frontEnds, Path file) {
+        for (FrontEnd frontEnd : frontEnds) {
+            if (frontEnd.reads(file)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private List<FrontEndResult> analyseAll(List<FrontEnd> frontEnds, SourceTree tree, Path base) {
         List<java.util.concurrent.CompletableFuture<FrontEndResult>> others = new ArrayList<>();
         for (FrontEnd frontEnd : frontEnds.subList(1, frontEnds.size())) {

@@ -9,7 +9,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
@@ -108,13 +107,37 @@ final class TreeWalk<R> {
         }
     }
 
-    /** An entry of a directory being listed, ordered as the paths it begins. */
-    private record Entry(Path path, byte[] key, long size, Object fileKey, boolean directory) {
+    /** Attributes through symbolic links; one array for every call rather than one per call. */
+    private static final LinkOption[] FOLLOWING_LINKS = {};
+
+    /**
+     * An entry of a directory being listed, ordered as the paths it begins: by its name, which
+     * starts at {@code nameStart} in the path's string, a directory's with a separator after it.
+     */
+    private record Entry(Path path, String text, int nameStart, long size, Object fileKey, boolean directory) {
+        /** The name's character at {@code i}, a directory's separator after it, then -1. */
+        int at(int i) {
+            int at = nameStart + i;
+            return at < text.length() ? text.charAt(at) : directory && at == text.length() ? '/' : -1;
+        }
     }
 
-    private static int byKey(Entry a, Entry b) {
-        int c = Arrays.compareUnsigned(a.key, b.key);
-        return c != 0 ? c : a.path.compareTo(b.path);
+    /**
+     * By name, compared where it stands in each path's string, rather than by a key made for
+     * each entry (a tenth of the walk's garbage on the kernel). Characters compare as bytes do
+     * while names are ASCII, the only case where the walk vouches for the order.
+     */
+    private static int byName(Entry a, Entry b) {
+        for (int i = 0; ; i++) {
+            int x = a.at(i);
+            int y = b.at(i);
+            if (x != y) {
+                return Integer.compare(x, y);
+            }
+            if (x < 0) {
+                return a.path.compareTo(b.path);
+            }
+        }
     }
 
     private final class Directory extends RecursiveTask<List<Found<R>>> {
@@ -137,7 +160,7 @@ final class TreeWalk<R> {
                 IOException cause = e instanceof IOException io ? io : ((java.nio.file.DirectoryIteratorException) e).getCause();
                 diagnostics.add(SourceTree.skipped(dir, "cannot read it: " + SourceTree.reason(cause)));
             }
-            entries.sort(TreeWalk::byKey);
+            entries.sort(TreeWalk::byName);
             List<ForkJoinTask<List<Found<R>>>> parts = new ArrayList<>();
             List<Entry> files = new ArrayList<>();
             for (Entry e : entries) {
@@ -181,14 +204,16 @@ final class TreeWalk<R> {
         private void visit(Path entry, List<Entry> entries) {
             BasicFileAttributes attrs;
             try {
-                attrs = Files.readAttributes(entry, BasicFileAttributes.class);
+                attrs = Files.readAttributes(entry, BasicFileAttributes.class, FOLLOWING_LINKS);
             } catch (IOException e) {
                 broken(entry, e);
                 return;
             }
+            String text = entry.toString();
+            int nameStart = text.lastIndexOf(entry.getFileSystem().getSeparator()) + 1;
             if (attrs.isDirectory()) {
-                String name = String.valueOf(entry.getFileName());
-                if (name.startsWith(".") && !CONFIGURATION_DIRECTORIES.contains(name) || selection.excluded().test(entry)) {
+                if (text.startsWith(".", nameStart) && !CONFIGURATION_DIRECTORIES.contains(text.substring(nameStart))
+                        || selection.excluded().test(entry)) {
                     return;
                 }
                 Object key = attrs.fileKey();
@@ -197,14 +222,16 @@ final class TreeWalk<R> {
                             "symbolic link loop: this directory was already scanned through another path"));
                     return;
                 }
-                entries.add(new Entry(entry, keyOf(entry, true), 0, key, true));
+                noteIfNotAscii(text, nameStart);
+                entries.add(new Entry(entry, text, nameStart, 0, key, true));
                 return;
             }
             if (!taken(entry)) {
                 return;
             }
             if (attrs.isRegularFile()) {
-                entries.add(new Entry(entry, keyOf(entry, false), attrs.size(), null, false));
+                noteIfNotAscii(text, nameStart);
+                entries.add(new Entry(entry, text, nameStart, attrs.size(), null, false));
             } else {
                 diagnostics.add(SourceTree.skipped(entry, "not a regular file (a FIFO, device or socket is never read)"));
             }
@@ -220,21 +247,12 @@ final class TreeWalk<R> {
             }
         }
 
-        /** The entry's name as the bytes its paths compare by, a directory's with the separator after it. */
-        private byte[] keyOf(Path entry, boolean directory) {
-            String name = String.valueOf(entry.getFileName());
-            for (int i = 0; i < name.length() && !notAscii; i++) {
-                if (name.charAt(i) >= 0x80) {
+        private void noteIfNotAscii(String text, int nameStart) {
+            for (int i = nameStart; i < text.length() && !notAscii; i++) {
+                if (text.charAt(i) >= 0x80) {
                     notAscii = true;
                 }
             }
-            byte[] bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            if (!directory) {
-                return bytes;
-            }
-            byte[] key = Arrays.copyOf(bytes, bytes.length + 1);
-            key[bytes.length] = '/';
-            return key;
         }
 
         private boolean taken(Path file) {

@@ -95,8 +95,10 @@ public final class CFrontEnd implements FrontEnd {
 
     /** Whether a file is C by its name ({@code .c}, {@code .h}): what this front end reads. */
     public static boolean isC(Path file) {
-        String name = SourceFile.nameOf(file);
-        return name.endsWith(".c") || name.endsWith(".h");
+        // The whole path's string, which the path keeps, and not its name: this runs several
+        // times for every file of the tree, and a suffix without a separator is the name's.
+        String path = file.toString();
+        return path.endsWith(".c") || path.endsWith(".h");
     }
 
     @Override
