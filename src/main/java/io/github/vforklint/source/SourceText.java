@@ -110,6 +110,24 @@ public final class SourceText {
         return chars;
     }
 
+    /**
+     * What a front end made of these characters, made once and kept as long as this text is:
+     * CDT works out a hash of every header a parse includes, and a header a hundred units
+     * include would otherwise be hashed a hundred times. Two threads asking at once may both
+     * make one; either is kept.
+     */
+    public <T> T frontEndForm(Class<T> type, java.util.function.Function<char[], T> make) {
+        Object form = frontEndForm;
+        if (type.isInstance(form)) {
+            return type.cast(form);
+        }
+        T made = make.apply(chars);
+        frontEndForm = made;
+        return made;
+    }
+
+    private volatile Object frontEndForm;
+
     /** 1-based line of an offset. */
     public int lineOf(int offset) {
         int i = Arrays.binarySearch(lineStarts, clamp(offset));

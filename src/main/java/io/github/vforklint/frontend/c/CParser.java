@@ -11,6 +11,7 @@ import org.eclipse.cdt.core.parser.FileContent;
 import org.eclipse.cdt.core.parser.ParseError;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.cdt.internal.core.index.EmptyCIndex;
+import org.eclipse.cdt.internal.core.parser.scanner.InternalFileContent;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -111,7 +112,7 @@ public final class CParser {
         deadline.check();
         String path = file.toAbsolutePath().normalize().toString();
         ServedSources served = new ServedSources(facts, path, shaping.pinned(), shaping.rewrites());
-        FileContent content = FileContent.create(path, served.text(path));
+        FileContent content = new InternalFileContent(path, served.content(path));
         Map<String, String> defines = new LinkedHashMap<>();
         if (!settings.readsSystemHeaders()) {
             defines.putAll(GCC_LINUX_BASELINE);

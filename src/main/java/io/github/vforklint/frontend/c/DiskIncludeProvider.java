@@ -2,7 +2,6 @@ package io.github.vforklint.frontend.c;
 
 import io.github.vforklint.source.SourceFiles;
 import org.eclipse.cdt.core.index.IIndexFileLocation;
-import org.eclipse.cdt.core.parser.FileContent;
 import org.eclipse.cdt.internal.core.parser.IMacroDictionary;
 import org.eclipse.cdt.internal.core.parser.scanner.InternalFileContent;
 import org.eclipse.cdt.internal.core.parser.scanner.InternalFileContentProvider;
@@ -33,7 +32,7 @@ final class DiskIncludeProvider extends InternalFileContentProvider {
         if (!files.exists(path)) {
             return null;
         }
-        return (InternalFileContent) FileContent.create(path, served.text(path));
+        return new InternalFileContent(path, served.content(path));
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.github.vforklint.frontend.c;
 
+import io.github.vforklint.source.SourceText;
+import org.eclipse.cdt.internal.core.parser.scanner.CharArray;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -66,8 +69,18 @@ final class ServedSources {
         return servedChars;
     }
 
-    char[] text(String path) {
-        char[] original = facts.files().get(path).chars();
+    /**
+     * The served text as CDT reads it: a file served unchanged shares one CDT array (and the
+     * hash CDT keeps of it) with every other parse of the scan.
+     */
+    CharArray content(String path) {
+        SourceText file = facts.files().get(path);
+        char[] text = text(path, file);
+        return text == file.chars() ? file.frontEndForm(CharArray.class, CharArray::new) : new CharArray(text);
+    }
+
+    private char[] text(String path, SourceText file) {
+        char[] original = file.chars();
         servedChars += original.length;
         TextFacts.Facts known = facts.of(path);
         char[] text = original;
