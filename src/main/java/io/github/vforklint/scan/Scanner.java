@@ -101,11 +101,6 @@ public final class Scanner {
                 analysis.filesAnalysed(), analysis.vforkSites(), tree);
     }
 
-    /**
-     * Each front end's result, in the order of {@code frontEnds}. With more than one thread to
-     * use, the others run beside the first (the C front end): its set-up before it parses runs on
-     * one thread, and the JVM front end's whole run fits in that time on a kernel-size tree.
-     */
     /** A loop, not a stream: the walk asks this of every file of the tree. */
     private static boolean anyReads(List<FrontEnd> frontEnds, Path file) {
         for (FrontEnd frontEnd : frontEnds) {
@@ -116,6 +111,11 @@ public final class Scanner {
         return false;
     }
 
+    /**
+     * Each front end's result, in the order of {@code frontEnds}. With more than one thread to
+     * use, the others run beside the first (the C front end): its set-up before it parses runs on
+     * one thread, and the JVM front end's whole run fits in that time on a kernel-size tree.
+     */
     private List<FrontEndResult> analyseAll(List<FrontEnd> frontEnds, SourceTree tree, Path base) {
         List<java.util.concurrent.CompletableFuture<FrontEndResult>> others = new ArrayList<>();
         for (FrontEnd frontEnd : frontEnds.subList(1, frontEnds.size())) {

@@ -22,6 +22,8 @@ public final class SourceText {
 
     private final char[] chars;
     private final int[] lineStarts;
+    /** See {@link #frontEndForm}. */
+    private volatile Object frontEndForm;
 
     public SourceText(char[] chars) {
         this.chars = withLoneCarriageReturnsAsNewlines(chars);
@@ -125,8 +127,6 @@ public final class SourceText {
         frontEndForm = made;
         return made;
     }
-
-    private volatile Object frontEndForm;
 
     /** 1-based line of an offset. */
     public int lineOf(int offset) {

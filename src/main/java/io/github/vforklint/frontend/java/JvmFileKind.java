@@ -9,7 +9,7 @@ enum JvmFileKind {
 
     static Optional<JvmFileKind> of(Path file) {
         // Read off the path's own string: this runs several times for every file of the tree, and
-        // cutting the name out of each path was a tenth of the walk's garbage on the kernel.
+        // cutting the name out of the path each time made a new string.
         Name name = new Name(file.toString());
         if (name.endsWith(".java")) {
             return Optional.of(JAVA);
