@@ -69,21 +69,20 @@ final class ConfigurationExplorer {
     }
 
     /**
+     * @param tokens    the file's own tokens, as it is on disk
      * @param words     names whose presence matters: vfork and its kin, the macros that expand to
      *                  them, the wrappers found so far
      * @param callWords the ones whose calls are vfork sites
      * @param isSite    whether the call at (line, column) of the file was found to be a vfork site
      */
-    Plan plan(CUnit unit, Set<String> words, Set<String> callWords, Predicate<int[]> isSite,
+    Plan plan(CUnit unit, List<CTokens.Token> tokens, Set<String> words, Set<String> callWords, Predicate<int[]> isSite,
               Predicate<String> definedSomewhere) {
         PreprocessorView view = unit.preprocessor();
         String path = unit.path();
         List<Target> targets = new ArrayList<>();
-        char[] text = facts.files().get(path).chars();
         SourceText lines = facts.files().get(path);
         Conditionals conditionals = facts.conditionals(path);
         List<Directives.Directive> directives = facts.of(path).directives();
-        List<CTokens.Token> tokens = CTokens.of(text, 0, text.length, false);
         Set<String> assumed = assumedWrappers(unit, tokens, words, definedSomewhere);
         for (int i = 0; i < tokens.size(); i++) {
             CTokens.Token t = tokens.get(i);

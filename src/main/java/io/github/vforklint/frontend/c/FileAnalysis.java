@@ -82,9 +82,12 @@ final class FileAnalysis {
         analyse(unit, unit.functionsCalling(shared.words().sites()), program.within(unit), null, null, here);
         ConfigurationExplorer.Plan plan = null;
         String shown = program.displayPath(unit.path());
+        // The file's own tokens, read once for the plan and the coverage check.
+        char[] own = program.facts().files().get(unit.path()).chars();
+        List<CTokens.Token> tokens = CTokens.of(own, 0, own.length, false);
         if (explore) {
             plan = new ConfigurationExplorer(program.facts(), shared.maxConfigurations())
-                    .plan(unit, shared.words().mentions(), shared.words().calls(),
+                    .plan(unit, tokens, shared.words().mentions(), shared.words().calls(),
                             at -> here.contains(shown + ":" + at[0] + ":" + at[1]), program::definedSomewhere);
             Set<String> known = new HashSet<>(diagnostics.stream().map(Diagnostic::toString).toList());
             java.util.ArrayDeque<ConfigurationExplorer.Planned> queue = new java.util.ArrayDeque<>(plan.configurations());
@@ -158,7 +161,7 @@ final class FileAnalysis {
         if (plan != null) {
             calls.addAll(plan.assumed());
         }
-        new SiteCoverage(program, calls).check(unit, here, plan, unparsedInConfiguration).forEach(diagnostics::add);
+        new SiteCoverage(program, calls).check(unit, tokens, here, plan, unparsedInConfiguration).forEach(diagnostics::add);
         return new Result(observations, configurations, diagnostics, sites, wrappers);
     }
 

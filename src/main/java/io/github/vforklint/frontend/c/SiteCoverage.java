@@ -25,20 +25,19 @@ final class SiteCoverage {
     }
 
     /**
+     * @param tokens the file's own tokens, as it is on disk
      * @param sites every vfork site found in the file, under any configuration, as {@code path:line:column}
      * @param plan  the configurations explored, or null when none were
      * @param unparsedInConfiguration by offset, calls the parser could not read in the configuration
      *              that brings them in
      */
-    List<Diagnostic> check(CUnit unit, Set<String> sites, ConfigurationExplorer.Plan plan,
+    List<Diagnostic> check(CUnit unit, List<CTokens.Token> tokens, Set<String> sites, ConfigurationExplorer.Plan plan,
                            Map<Integer, String> unparsedInConfiguration) {
         String path = unit.path();
         String shown = program.displayPath(path);
         SourceText source = program.facts().files().get(path);
-        char[] text = source.chars();
         List<Diagnostic> result = new ArrayList<>();
         List<Directives.Directive> directives = program.facts().of(path).directives();
-        List<CTokens.Token> tokens = CTokens.of(text, 0, text.length, false);
         // A function of the file's own with a wrapper's or macro's name is another function.
         Set<String> ownFunctions = unit.functionSpans().keySet();
         for (int i = 0; i < tokens.size(); i++) {
