@@ -177,4 +177,26 @@ class ConfigurationOutputTest {
         CliTest.Run both = run("check", "--no-config", "-f", "json", dir.toString());
         assertEquals(1, new ObjectMapper().readTree(both.out()).path("summary").path("vforkSites").asInt(), both.out());
     }
+
+    @Test
+    void aMacroSpelledAcrossLinesOrBesideACommentIsStillSaidToBeVfork(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // The expansion as the preprocessor reads it decides, not as it is written: a backslash
+        // joins "vf" and "ork", and a comment is no part of it.
+        Files.writeString(dir.resolve("spelled.c"), String.join("\n",
+                "#include <unistd.h>",
+                "#define spawn_joined vf\\",
+                "ork",
+                "#define spawn_commented /* the cheap one */ vfork",
+                "#define spawn_other fork",
+                "void f(char **argv) { if (spawn_joined() == 0) { execv(argv[0], argv); _exit(1); } }",
+                "void g(char **argv) { if (spawn_commented() == 0) { execv(argv[0], argv); _exit(1); } }", ""));
+        CliTest.Run r = run("check", "--no-config", "-f", "json", dir.toString());
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        List<String> said = new java.util.ArrayList<>();
+        report.path("diagnostics").forEach(d -> said.add(d.path("message").asText()));
+        assertTrue(said.stream().anyMatch(m -> m.startsWith("spawn_joined is defined as vfork")), said.toString());
+        assertTrue(said.stream().anyMatch(m -> m.startsWith("spawn_commented is defined as vfork")), said.toString());
+        assertTrue(said.stream().noneMatch(m -> m.startsWith("spawn_other")), said.toString());
+        assertEquals(2, report.path("summary").path("vforkSites").asInt(), r.out());
+    }
 }

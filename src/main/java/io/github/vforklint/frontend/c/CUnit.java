@@ -19,6 +19,7 @@ import org.eclipse.cdt.core.dom.ast.IASTPreprocessorMacroDefinition;
 import org.eclipse.cdt.core.dom.ast.IASTProblem;
 import org.eclipse.cdt.core.dom.ast.IASTProblemDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;
+import org.eclipse.cdt.core.parser.util.CharArrayUtils;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -185,11 +186,17 @@ public final class CUnit {
         // A unit defines thousands of macros (a kernel file tens of thousands): each is first
         // tested on the parser's characters, and only a macro about vfork is made into strings.
         int longest = vforkNames.stream().mapToInt(String::length).max().orElse(0);
+        char[][] wanted = vforkNames.stream().map(String::toCharArray).toArray(char[][]::new);
         for (IASTPreprocessorMacroDefinition macro : unit.getMacroDefinitions()) {
             char[] nameChars = macro.getName().getSimpleID();
             boolean nameIsVfork = nameChars.length <= longest && vforkNames.contains(new String(nameChars));
-            char[] replacement = macro.getName().resolveBinding() instanceof org.eclipse.cdt.core.dom.ast.IMacroBinding binding
-                    ? binding.getExpansion() : macro.getExpansion().toCharArray();
+            org.eclipse.cdt.core.dom.ast.IMacroBinding binding =
+                    macro.getName().resolveBinding() instanceof org.eclipse.cdt.core.dom.ast.IMacroBinding m ? m : null;
+            // CDT reads a macro's expansion again for each call; its image, as written, is a copy.
+            if (!nameIsVfork && binding != null && !mayExpandTo(binding.getExpansionImage(), wanted)) {
+                continue;
+            }
+            char[] replacement = binding != null ? binding.getExpansion() : macro.getExpansion().toCharArray();
             int from = 0;
             int to = replacement.length;
             while (from < to && replacement[from] <= ' ') {
@@ -217,6 +224,25 @@ public final class CUnit {
         }
         return result;
     }
+
+    /**
+     * Whether a macro written as {@code image} may expand to exactly one of {@code names}: the
+     * image then holds that name as written, unless a backslash (or its trigraph) joins lines
+     * inside it.
+     */
+    private static boolean mayExpandTo(char[] image, char[][] names) {
+        if (image == null || CharArrayUtils.indexOf('\\', image) >= 0 || CharArrayUtils.indexOf(TRIGRAPH_BACKSLASH, image) >= 0) {
+            return true;
+        }
+        for (char[] name : names) {
+            if (CharArrayUtils.indexOf(name, image) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final char[] TRIGRAPH_BACKSLASH = "??/".toCharArray();
 
     /**
      * The other plain name this unit defines {@code name} as (autoconf's {@code #define vfork
