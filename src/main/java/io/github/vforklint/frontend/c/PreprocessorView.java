@@ -29,8 +29,15 @@ final class PreprocessorView {
     record Site(String file, int offset) {
     }
 
-    /** For each file, whether the branch opened at each offset was taken. */
-    private final Map<String, Map<Integer, Boolean>> takenAt = new HashMap<>();
+    /**
+     * What the preprocessor did, in order. The branches taken and the macros in force are worked
+     * out from it when first asked: a unit parsed for a helper in another file is asked only
+     * which headers it read, and its headers hold thousands of directives.
+     */
+    private final IASTPreprocessorStatement[] statements;
+    private final IASTPreprocessorMacroDefinition[] builtinDefinitions;
+    /** For each file, whether the branch opened at each offset was taken; made when first asked. */
+    private Map<String, Map<Integer, Boolean>> takenAt;
     /**
      * The same by line, made for a file when first asked: the parser would build the line table
      * of every header to number all their conditionals, and a few files are asked about.
@@ -38,11 +45,12 @@ final class PreprocessorView {
     private final Map<String, Map<Integer, Boolean>> takenByLine = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.function.ToIntBiFunction<String, Integer> lineOf;
     /**
-     * The definitions in force at the end of the unit. A unit has thousands (every header's), and
-     * a few are asked about: their text and place are read from the parser only then.
+     * The definitions in force at the end of the unit, made when first asked. A unit has
+     * thousands (every header's), and a few are asked about: their text and place are read from
+     * the parser only then.
      */
-    private final Map<String, IASTPreprocessorMacroDefinition> macros = new LinkedHashMap<>();
-    private final Set<String> builtins = new java.util.HashSet<>();
+    private Map<String, IASTPreprocessorMacroDefinition> macros;
+    private Set<String> builtins;
     /** Replacement texts read so far; units are shared between threads. */
     private final Map<String, java.util.Optional<String>> expansions = new java.util.concurrent.ConcurrentHashMap<>();
     private final Set<String> headers = new TreeSet<>();
@@ -50,33 +58,56 @@ final class PreprocessorView {
     /** @param lineOf the 1-based line of an offset in a file the unit read */
     PreprocessorView(IASTTranslationUnit unit, java.util.function.ToIntBiFunction<String, Integer> lineOf) {
         this.lineOf = lineOf;
-        for (IASTPreprocessorMacroDefinition builtin : unit.getBuiltinMacroDefinitions()) {
-            String name = builtin.getName().toString();
-            macros.put(name, builtin);
-            builtins.add(name);
-        }
-        for (IASTPreprocessorStatement s : unit.getAllPreprocessorStatements()) {
-            Boolean branchTaken = takenFlag(s);
-            if (branchTaken != null) {
-                IASTFileLocation at = s.getFileLocation();
-                if (at != null) {
-                    takenAt.computeIfAbsent(at.getFileName(), f -> new HashMap<>()).put(at.getNodeOffset(), branchTaken);
-                }
-                continue;
-            }
-            if (!s.isActive()) {
-                continue;
-            }
-            if (s instanceof IASTPreprocessorMacroDefinition d) {
-                String name = d.getName().toString();
-                macros.put(name, d);
-                builtins.remove(name);
-            } else if (s instanceof IASTPreprocessorUndefStatement u) {
-                macros.remove(u.getMacroName().toString());
-            } else if (s instanceof IASTPreprocessorIncludeStatement i && i.isResolved()) {
+        this.statements = unit.getAllPreprocessorStatements();
+        this.builtinDefinitions = unit.getBuiltinMacroDefinitions();
+        for (IASTPreprocessorStatement s : statements) {
+            if (s instanceof IASTPreprocessorIncludeStatement i && i.isActive() && i.isResolved()) {
                 headers.add(i.getPath());
             }
         }
+    }
+
+    private synchronized Map<String, Map<Integer, Boolean>> takenAt() {
+        if (takenAt == null) {
+            Map<String, Map<Integer, Boolean>> byFile = new HashMap<>();
+            for (IASTPreprocessorStatement s : statements) {
+                Boolean branchTaken = takenFlag(s);
+                IASTFileLocation at = branchTaken == null ? null : s.getFileLocation();
+                if (at != null) {
+                    byFile.computeIfAbsent(at.getFileName(), f -> new HashMap<>()).put(at.getNodeOffset(), branchTaken);
+                }
+            }
+            takenAt = byFile;
+        }
+        return takenAt;
+    }
+
+    /** The definitions in force at the end of the unit, by name. */
+    private synchronized Map<String, IASTPreprocessorMacroDefinition> definitions() {
+        if (macros == null) {
+            Map<String, IASTPreprocessorMacroDefinition> inForce = new LinkedHashMap<>();
+            Set<String> builtIn = new java.util.HashSet<>();
+            for (IASTPreprocessorMacroDefinition builtin : builtinDefinitions) {
+                String name = builtin.getName().toString();
+                inForce.put(name, builtin);
+                builtIn.add(name);
+            }
+            for (IASTPreprocessorStatement s : statements) {
+                if (takenFlag(s) != null || !s.isActive()) {
+                    continue;
+                }
+                if (s instanceof IASTPreprocessorMacroDefinition d) {
+                    String name = d.getName().toString();
+                    inForce.put(name, d);
+                    builtIn.remove(name);
+                } else if (s instanceof IASTPreprocessorUndefStatement u) {
+                    inForce.remove(u.getMacroName().toString());
+                }
+            }
+            builtins = builtIn;
+            macros = inForce;
+        }
+        return macros;
     }
 
     private static Boolean takenFlag(IASTPreprocessorStatement s) {
@@ -102,7 +133,7 @@ final class PreprocessorView {
     boolean taken(String file, int line) {
         return takenByLine.computeIfAbsent(file, f -> {
             Map<Integer, Boolean> byLine = new HashMap<>();
-            takenAt.getOrDefault(f, Map.of()).forEach((offset, wasTaken) ->
+            takenAt().getOrDefault(f, Map.of()).forEach((offset, wasTaken) ->
                     byLine.merge(lineOf.applyAsInt(f, offset), wasTaken, Boolean::logicalOr));
             return byLine;
         }).getOrDefault(line, false);
@@ -110,18 +141,23 @@ final class PreprocessorView {
 
     /** The macros defined at the end of the unit. */
     Condition.Macros macros() {
-        return name -> expansions.computeIfAbsent(name, n -> java.util.Optional.ofNullable(macros.get(n))
+        Map<String, IASTPreprocessorMacroDefinition> inForce = definitions();
+        return name -> expansions.computeIfAbsent(name, n -> java.util.Optional.ofNullable(inForce.get(n))
                 .map(IASTPreprocessorMacroDefinition::getExpansion)).orElse(null);
     }
 
     /** The names of the macros defined at the end of the unit. */
     Set<String> macroNames() {
-        return macros.keySet();
+        return definitions().keySet();
     }
 
     /** Where the active definition of {@code name} is, or null for a built-in or undefined macro. */
     Site definitionOf(String name) {
-        IASTPreprocessorMacroDefinition d = builtins.contains(name) ? null : macros.get(name);
+        Map<String, IASTPreprocessorMacroDefinition> inForce = definitions();
+        IASTPreprocessorMacroDefinition d;
+        synchronized (this) {
+            d = builtins.contains(name) ? null : inForce.get(name);
+        }
         IASTFileLocation at = d == null ? null : d.getFileLocation();
         return at == null ? null : new Site(at.getFileName(), at.getNodeOffset());
     }
