@@ -125,7 +125,7 @@ public final class CFrontEnd implements FrontEnd {
         List<Map<String, String>> defineSets = settings.distinctDefines(cFiles);
         List<Diagnostic> diagnostics = new ArrayList<>();
         // JNI code parses only with jni.h; when the build names none, the running JDK's serve (read, never run).
-        Optional<JdkHeaders.Fallback> jdk = JdkHeaders.forScan(context.tree().mentioning(Set.of(JNI_WORD), cFiles),
+        Optional<JdkHeaders.Fallback> jdk = JdkHeaders.forScan(context.tree().mentioning(Set.of(JNI_WORD), cFiles), parser.files(),
                 settings.configuredIncludeDirs(), Path.of(System.getProperty("java.home")),
                 System.getProperty("java.version"));
         jdk.ifPresent(f -> diagnostics.add(new Diagnostic(context.display(f.firstUser()), 0, Diagnostic.Kind.INFO,

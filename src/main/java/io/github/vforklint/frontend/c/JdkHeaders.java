@@ -1,7 +1,7 @@
 package io.github.vforklint.frontend.c;
 
 import io.github.vforklint.source.SourceFile;
-import io.github.vforklint.source.SourceText;
+import io.github.vforklint.source.SourceFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,13 +50,15 @@ public final class JdkHeaders {
     /**
      * The running JDK's headers, when one of {@code mentioningJni} (in the tree's order) includes
      * {@code <jni.h>}, no configured include directory holds a {@code jni.h}, and the JDK has them.
+     *
+     * @param texts where the files are read: the parser's, which keeps a file it is about to parse
      */
-    static Optional<Fallback> forScan(List<SourceFile> mentioningJni, List<Path> configured, Path javaHome,
-                                      String javaVersion) {
+    static Optional<Fallback> forScan(List<SourceFile> mentioningJni, SourceFiles texts, List<Path> configured,
+                                      Path javaHome, String javaVersion) {
         if (configured.stream().anyMatch(d -> Files.isRegularFile(d.resolve("jni.h")))) {
             return Optional.empty();
         }
-        Optional<Path> user = mentioningJni.stream().map(SourceFile::path).filter(JdkHeaders::includesJni).findFirst();
+        Optional<Path> user = mentioningJni.stream().map(SourceFile::path).filter(f -> includesJni(f, texts)).findFirst();
         List<Path> dirs = user.isEmpty() ? List.of() : of(javaHome);
         if (dirs.isEmpty()) {
             return Optional.empty();
@@ -67,11 +69,11 @@ public final class JdkHeaders {
     }
 
     /** {@code #include <jni.h>}, or {@code "jni.h"} with no jni.h beside the file (which the quotes would find first). */
-    private static boolean includesJni(Path file) {
+    private static boolean includesJni(Path file, SourceFiles texts) {
         java.util.regex.Matcher m;
         try {
-            m = INCLUDES_JNI.matcher(java.nio.CharBuffer.wrap(SourceText.read(file).chars()));
-        } catch (IOException | RuntimeException e) {
+            m = INCLUDES_JNI.matcher(java.nio.CharBuffer.wrap(texts.get(file.toString()).chars()));
+        } catch (RuntimeException e) {
             // The file's own analysis reports what is wrong with it.
             return false;
         }
