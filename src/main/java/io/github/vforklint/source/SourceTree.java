@@ -52,7 +52,14 @@ public final class SourceTree {
     /** For each file id, the indexed words it holds (a bit set over their indexes); null for a file not read. */
     private final long[][] found;
     private final Map<String, List<SourceFile>> byName;
-    private final DefinitionMap definitions;
+    /**
+     * The definition lines each file holds, until the first question about a definition turns
+     * them into {@link #definitions}: building that table is a serial thirtieth of a second on the
+     * kernel, which a scan with no helper to look up (a tree with no vfork) never needs, and
+     * which otherwise overlaps another thread's parsing.
+     */
+    private long[][] definitionLines;
+    private DefinitionMap definitions;
     private final List<Diagnostic> diagnostics;
     private final Limits limits;
     private final int jobs;
@@ -67,7 +74,7 @@ public final class SourceTree {
         }
         this.indexedBits = bits;
         this.found = found;
-        this.definitions = new DefinitionMap(definitions);
+        this.definitionLines = definitions;
         this.diagnostics = List.copyOf(diagnostics);
         this.limits = limits;
         this.jobs = jobs;
@@ -356,13 +363,21 @@ public final class SourceTree {
         return false;
     }
 
+    private synchronized DefinitionMap definitions() {
+        if (definitions == null) {
+            definitions = new DefinitionMap(definitionLines);
+            definitionLines = null;
+        }
+        return definitions;
+    }
+
     /**
      * Files that appear to define a function of this name (a line that starts with a declaration
      * whose parameter list is followed by a body). A few may not define it after all.
      */
     public List<SourceFile> mayDefine(String function) {
         List<SourceFile> result = new ArrayList<>();
-        for (int id : definitions.filesDefining(DefinitionLines.hash(function))) {
+        for (int id : definitions().filesDefining(DefinitionLines.hash(function))) {
             result.add(files.get(id));
         }
         return result;
