@@ -16,8 +16,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.RecursiveTask;
+import java.util.concurrent.CountedCompleter;
 
 /**
  * Lists the files under a directory with several threads, one directory at a time each, and
@@ -79,12 +78,14 @@ final class TreeWalk<R> {
         }
         TreeWalk<R> walk = new TreeWalk<>(selection, sink);
         ForkJoinPool pool = FilePass.newPool(jobs);
-        List<Found<R>> found = new ArrayList<>();
+        Listing<R> listing = new Listing<>();
         try {
-            found.addAll(pool.invoke(walk.new Directory(root, new Ancestor(key(root), null))));
+            pool.invoke(walk.new Directory(null, root, new Ancestor(key(root), null), listing));
         } finally {
             pool.shutdownNow();
         }
+        List<Found<R>> found = new ArrayList<>();
+        listing.addTo(found);
         diagnostics.addAll(walk.diagnostics);
         return new Walked<>(found, !walk.notAscii);
     }
@@ -94,6 +95,27 @@ final class TreeWalk<R> {
             return Files.readAttributes(dir, BasicFileAttributes.class).fileKey();
         } catch (IOException e) {
             return null;
+        }
+    }
+
+    /**
+     * What one directory holds, in path order: for each run of files what was read, and for each
+     * subdirectory its own listing. Tasks fill their own slots and never wait for one another, so
+     * no thread sits idle in a join while another reads a large subtree (the walk of Linux's
+     * drivers/ had one of two threads parked for up to 0.6 s that way).
+     */
+    private static final class Listing<R> {
+        private Object[] parts = new Object[0];
+
+        @SuppressWarnings("unchecked")
+        void addTo(List<Found<R>> found) {
+            for (Object part : parts) {
+                if (part instanceof Listing<?> below) {
+                    ((Listing<R>) below).addTo(found);
+                } else if (part != null) {
+                    found.addAll((List<Found<R>>) part);
+                }
+            }
         }
     }
 
@@ -142,17 +164,48 @@ final class TreeWalk<R> {
         }
     }
 
-    private final class Directory extends RecursiveTask<List<Found<R>>> {
-        private final Path dir;
-        private final Ancestor ancestors;
+    /** Reads a run of one directory's files into its slot of the listing. */
+    private final class FileRun extends CountedCompleter<Void> {
+        private final List<Entry> files;
+        private final Listing<R> listing;
+        private final int slot;
 
-        Directory(Path dir, Ancestor ancestors) {
-            this.dir = dir;
-            this.ancestors = ancestors;
+        FileRun(CountedCompleter<?> parent, List<Entry> files, Listing<R> listing, int slot) {
+            super(parent);
+            this.files = files;
+            this.listing = listing;
+            this.slot = slot;
         }
 
         @Override
-        protected List<Found<R>> compute() {
+        public void compute() {
+            List<Found<R>> read = new ArrayList<>(files.size());
+            for (Entry e : files) {
+                read.add(new Found<>(e.path(), e.size(), sink.file(e.path(), e.size())));
+            }
+            listing.parts[slot] = read;
+            tryComplete();
+        }
+    }
+
+    /**
+     * Lists one directory, then forks a task for each run of its files and each subdirectory; it
+     * completes when they all have ({@link CountedCompleter}), and the caller of the first waits.
+     */
+    private final class Directory extends CountedCompleter<Void> {
+        private final Path dir;
+        private final Ancestor ancestors;
+        private final Listing<R> listing;
+
+        Directory(CountedCompleter<?> parent, Path dir, Ancestor ancestors, Listing<R> listing) {
+            super(parent);
+            this.dir = dir;
+            this.ancestors = ancestors;
+            this.listing = listing;
+        }
+
+        @Override
+        public void compute() {
             List<Entry> entries = new ArrayList<>();
             try (DirectoryStream<Path> listed = Files.newDirectoryStream(dir)) {
                 SecureDirectoryStream<Path> folder = listed instanceof SecureDirectoryStream<Path> secure ? secure : null;
@@ -164,12 +217,12 @@ final class TreeWalk<R> {
                 diagnostics.add(SourceTree.skipped(dir, "cannot read it: " + SourceTree.reason(cause)));
             }
             entries.sort(TreeWalk::byName);
-            List<ForkJoinTask<List<Found<R>>>> parts = new ArrayList<>();
+            List<Object> parts = new ArrayList<>();
             List<Entry> files = new ArrayList<>();
             for (Entry e : entries) {
                 if (e.directory()) {
                     batch(files, parts);
-                    parts.add(new Directory(e.path(), new Ancestor(e.fileKey(), ancestors)));
+                    parts.add(e);
                 } else {
                     files.add(e);
                     if (files.size() == FILES_PER_TASK) {
@@ -178,30 +231,32 @@ final class TreeWalk<R> {
                 }
             }
             batch(files, parts);
-            // All at once, then in order: joining each as it was forked would leave a thread
-            // waiting on work queued behind its own (drivers/ took 1.2 s instead of 0.9).
-            ForkJoinTask.invokeAll(parts);
-            List<Found<R>> found = new ArrayList<>();
-            for (ForkJoinTask<List<Found<R>>> part : parts) {
-                found.addAll(part.join());
+            listing.parts = new Object[parts.size()];
+            List<CountedCompleter<?>> tasks = new ArrayList<>(parts.size());
+            for (int i = 0; i < parts.size(); i++) {
+                if (parts.get(i) instanceof Entry subdirectory) {
+                    Listing<R> below = new Listing<>();
+                    listing.parts[i] = below;
+                    tasks.add(new Directory(this, subdirectory.path(), new Ancestor(subdirectory.fileKey(), ancestors), below));
+                } else {
+                    @SuppressWarnings("unchecked")
+                    List<Entry> run = (List<Entry>) parts.get(i);
+                    tasks.add(new FileRun(this, run, listing, i));
+                }
             }
-            return found;
+            setPendingCount(tasks.size());
+            for (CountedCompleter<?> task : tasks) {
+                task.fork();
+            }
+            tryComplete();
         }
 
-        /** Reads a run of files as one task, so that a directory of thousands is shared out. */
-        private void batch(List<Entry> files, List<ForkJoinTask<List<Found<R>>>> parts) {
-            if (files.isEmpty()) {
-                return;
+        /** A run of files to read as one task, so that a directory of thousands is shared out. */
+        private void batch(List<Entry> files, List<Object> parts) {
+            if (!files.isEmpty()) {
+                parts.add(List.copyOf(files));
+                files.clear();
             }
-            List<Entry> some = List.copyOf(files);
-            files.clear();
-            parts.add(ForkJoinTask.adapt(() -> {
-                List<Found<R>> read = new ArrayList<>(some.size());
-                for (Entry e : some) {
-                    read.add(new Found<>(e.path(), e.size(), sink.file(e.path(), e.size())));
-                }
-                return read;
-            }));
         }
 
         private void visit(Path entry, SecureDirectoryStream<Path> folder, List<Entry> entries) {
