@@ -17,7 +17,8 @@ if [ "${1:-}" = --against ]; then against=$(cd "$(dirname "$2")" && pwd)/$(basen
 command -v /usr/bin/time >/dev/null || { echo "bench: needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
 "$here/vforklint" --version >/dev/null   # builds the jar if needed
 jar="$here/target/vforklint-0.1.0-SNAPSHOT-cli.jar"
-jvm=(-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xmn256m)
+# the launcher's JVM flags (the line jvm=(...) in ./vforklint), so that a jar runs as it does there
+read -ra jvm <<< "$(sed -n 's/^jvm=(\(.*\))$/\1/p' "$here/vforklint")"
 call='(^|[^A-Za-z0-9_])(vfork|xvfork|XVFORK|safe_vfork|vfork_or_die)[[:space:]]*\('
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

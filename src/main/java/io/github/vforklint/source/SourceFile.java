@@ -16,12 +16,12 @@ public record SourceFile(int id, Path path, long size) {
      * The last part of a path, from the string the path keeps: asked of every file of a tree,
      * where {@code getFileName()} would make a new path and decode it each time.
      */
-    public static String nameOf(Path path) {
+    static String nameOf(Path path) {
         return nameOf(path.toString());
     }
 
     /** {@link #nameOf(Path)} for a path already given as a string. */
-    public static String nameOf(String path) {
+    static String nameOf(String path) {
         return path.substring(path.lastIndexOf(java.io.File.separatorChar) + 1);
     }
 

@@ -217,33 +217,26 @@ final class TreeWalk<R> {
                 diagnostics.add(SourceTree.skipped(dir, "cannot read it: " + SourceTree.reason(cause)));
             }
             entries.sort(TreeWalk::byName);
-            List<Object> parts = new ArrayList<>();
+            // One slot per run of files and per subdirectory, in path order; a subdirectory's slot
+            // holds its own listing, a run's what its task read.
+            List<Object> slots = new ArrayList<>();
+            List<CountedCompleter<?>> tasks = new ArrayList<>();
             List<Entry> files = new ArrayList<>();
             for (Entry e : entries) {
                 if (e.directory()) {
-                    batch(files, parts);
-                    parts.add(e);
+                    run(files, slots, tasks);
+                    Listing<R> below = new Listing<>();
+                    slots.add(below);
+                    tasks.add(new Directory(this, e.path(), new Ancestor(e.fileKey(), ancestors), below));
                 } else {
                     files.add(e);
                     if (files.size() == FILES_PER_TASK) {
-                        batch(files, parts);
+                        run(files, slots, tasks);
                     }
                 }
             }
-            batch(files, parts);
-            listing.parts = new Object[parts.size()];
-            List<CountedCompleter<?>> tasks = new ArrayList<>(parts.size());
-            for (int i = 0; i < parts.size(); i++) {
-                if (parts.get(i) instanceof Entry subdirectory) {
-                    Listing<R> below = new Listing<>();
-                    listing.parts[i] = below;
-                    tasks.add(new Directory(this, subdirectory.path(), new Ancestor(subdirectory.fileKey(), ancestors), below));
-                } else {
-                    @SuppressWarnings("unchecked")
-                    List<Entry> run = (List<Entry>) parts.get(i);
-                    tasks.add(new FileRun(this, run, listing, i));
-                }
-            }
+            run(files, slots, tasks);
+            listing.parts = slots.toArray();
             setPendingCount(tasks.size());
             for (CountedCompleter<?> task : tasks) {
                 task.fork();
@@ -251,10 +244,11 @@ final class TreeWalk<R> {
             tryComplete();
         }
 
-        /** A run of files to read as one task, so that a directory of thousands is shared out. */
-        private void batch(List<Entry> files, List<Object> parts) {
+        /** A run of files read as one task, so that a directory of thousands is shared out. */
+        private void run(List<Entry> files, List<Object> slots, List<CountedCompleter<?>> tasks) {
             if (!files.isEmpty()) {
-                parts.add(List.copyOf(files));
+                tasks.add(new FileRun(this, List.copyOf(files), listing, slots.size()));
+                slots.add(null);
                 files.clear();
             }
         }

@@ -183,8 +183,9 @@ public final class CUnit {
     public synchronized List<Diagnostic> vforkRedefinitions(Set<String> vforkNames, String configuration) {
         String inWhich = configuration == null ? "in this configuration" : "in the configuration where " + configuration;
         List<Diagnostic> result = new ArrayList<>();
-        // A unit defines thousands of macros (a kernel file tens of thousands): each is first
-        // tested on the parser's characters, and only a macro about vfork is made into strings.
+        // A unit defines thousands of macros (a kernel file tens of thousands), and CDT reads an
+        // expansion again at each call: only a macro named like vfork, or whose image as written
+        // may hold a vfork name, is read, and only those are made into strings.
         int longest = vforkNames.stream().mapToInt(String::length).max().orElse(0);
         char[][] wanted = vforkNames.stream().map(String::toCharArray).toArray(char[][]::new);
         for (IASTPreprocessorMacroDefinition macro : unit.getMacroDefinitions()) {
@@ -192,28 +193,14 @@ public final class CUnit {
             boolean nameIsVfork = nameChars.length <= longest && vforkNames.contains(new String(nameChars));
             org.eclipse.cdt.core.dom.ast.IMacroBinding binding =
                     macro.getName().resolveBinding() instanceof org.eclipse.cdt.core.dom.ast.IMacroBinding m ? m : null;
-            // CDT reads a macro's expansion again for each call; its image, as written, is a copy.
             if (!nameIsVfork && binding != null && !mayExpandTo(binding.getExpansionImage(), wanted)) {
                 continue;
             }
-            char[] replacement = binding != null ? binding.getExpansion() : macro.getExpansion().toCharArray();
-            int from = 0;
-            int to = replacement.length;
-            while (from < to && replacement[from] <= ' ') {
-                from++;
-            }
-            while (to > from && replacement[to - 1] <= ' ') {
-                to--;
-            }
-            boolean expansionIsVfork = to - from <= longest && vforkNames.contains(new String(replacement, from, to - from));
-            if (nameIsVfork == expansionIsVfork) {
+            String expansion = (binding != null ? String.valueOf(binding.getExpansion()) : macro.getExpansion()).trim();
+            if (nameIsVfork == vforkNames.contains(expansion) || !Directives.isIdentifier(expansion)) {
                 continue;
             }
             String name = new String(nameChars);
-            String expansion = new String(replacement, from, to - from);
-            if (!Directives.isIdentifier(expansion)) {
-                continue;
-            }
             IASTFileLocation where = macro.getFileLocation();
             Location at = where == null ? null : locations.of(macro);
             String origin = at == null ? "on the command line" : "at " + at.path() + ":" + at.line();
