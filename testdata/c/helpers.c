@@ -242,6 +242,30 @@ void bad_noreturn_keyword_prototype(const char *path, char *const argv[])
     }
 }
 
+/* noreturn through a project macro whose header is missing (rules/functions/noreturn.yml,
+ * attribute-macros): the parser splits the declaration around the unknown word, and the
+ * declaration still says the helper ends the child, written after the declarator or before it */
+void fatal_unparsed_after(const char *why) ATTRIBUTE_NORETURN;
+NORETURN void fatal_unparsed_before(int code);
+
+void bad_noreturn_macro_after_unparsed(const char *path, char *const argv[])
+{
+    if (vfork() == 0) {
+        execv(path, argv);
+        fatal_unparsed_after("execv");      /* expect: VFK108 */
+        puts("not reached");
+    }
+}
+
+void bad_noreturn_macro_before_unparsed(const char *path, char *const argv[])
+{
+    if (vfork() == 0) {
+        execv(path, argv);
+        fatal_unparsed_before(127);         /* expect: VFK108 */
+        puts("not reached");
+    }
+}
+
 /* ---------------------------------------------------------------------------------------- */
 
 /* every path of this helper ends in _exit, so it does not return (s20) */

@@ -42,6 +42,11 @@ public record ScanResult(List<Finding> findings, List<Diagnostic> diagnostics, i
                 : tree.mentioningInAnyCase(words, tree.files()).stream().map(SourceFile::path).toList();
     }
 
+    /** Whether the scan's pass read this file (an absolute, normalised path), and so knows its words. */
+    public boolean scanned(Path file) {
+        return tree != null && tree.file(file).isPresent();
+    }
+
     public boolean incomplete() {
         return diagnostics.stream().anyMatch(d -> d.kind() == Diagnostic.Kind.INCOMPLETE);
     }

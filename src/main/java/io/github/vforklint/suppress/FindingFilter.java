@@ -142,11 +142,17 @@ public final class FindingFilter {
 
     /** Every file a finding is in, and every scanned file, that mentions a suppression (the scan's index finds those). */
     private Map<Path, FileSuppressions> readSuppressions(ScanResult scan) {
+        List<Path> mentioning = scan.filesMentioningInAnyCase(DirectiveParser.WORDS);
+        Set<Path> mayHold = new HashSet<>(mentioning);
         Set<Path> files = new LinkedHashSet<>();
         for (Finding f : scan.findings()) {
-            files.add(settings.paths().file(f.location().path()));
+            // a scanned file the index does not list names no directive: it is not read again
+            Path file = settings.paths().file(f.location().path());
+            if (mayHold.contains(file) || !scan.scanned(file)) {
+                files.add(file);
+            }
         }
-        files.addAll(scan.filesMentioningInAnyCase(DirectiveParser.WORDS));
+        files.addAll(mentioning);
         DirectiveParser parser = new DirectiveParser(catalogue);
         Map<Path, FileSuppressions> result = new LinkedHashMap<>();
         for (Path file : files) {

@@ -214,19 +214,40 @@ public final class CUnit {
 
     /**
      * Whether a macro written as {@code image} may expand to exactly one of {@code names}: the
-     * image then holds that name as written, unless a backslash (or its trigraph) joins lines
-     * inside it.
+     * image then holds that name, once its lines are joined (a trigraph backslash may join them
+     * too: such an image always may).
      */
     private static boolean mayExpandTo(char[] image, char[][] names) {
-        if (image == null || CharArrayUtils.indexOf('\\', image) >= 0 || CharArrayUtils.indexOf(TRIGRAPH_BACKSLASH, image) >= 0) {
+        if (image == null || CharArrayUtils.indexOf(TRIGRAPH_BACKSLASH, image) >= 0) {
             return true;
         }
+        char[] joined = CharArrayUtils.indexOf('\\', image) >= 0 ? withoutLineJoins(image) : image;
         for (char[] name : names) {
-            if (CharArrayUtils.indexOf(name, image) >= 0) {
+            if (CharArrayUtils.indexOf(name, joined) >= 0) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The image with every backslash and the blanks and line ends after it taken out: more than
+     * the preprocessor joins (it joins only at a line end), so a name it reads across a line join
+     * is in the result, and the test above never rules out a macro that expands to one.
+     */
+    private static char[] withoutLineJoins(char[] image) {
+        char[] out = new char[image.length];
+        int n = 0;
+        for (int i = 0; i < image.length; i++) {
+            if (image[i] != '\\') {
+                out[n++] = image[i];
+                continue;
+            }
+            while (i + 1 < image.length && Character.isWhitespace(image[i + 1])) {
+                i++;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
     }
 
     private static final char[] TRIGRAPH_BACKSLASH = "??/".toCharArray();

@@ -49,9 +49,10 @@ final class NoReturnDeclarations {
         if (unparsedNoReturn == null) {
             Set<String> names = new java.util.HashSet<>();
             org.eclipse.cdt.core.dom.ast.IASTDeclaration[] all = unit.getDeclarations();
-            for (int i = 0; i < all.length; i++) {
-                String name = functionDeclared(all[i]);
-                if (name == null || !mayNameUndefinedMacro(all, i - 1, i + 3)) {
+            Set<String> undefined = undefinedMacros();
+            MacroMentions mentions = undefined.isEmpty() ? null : new MacroMentions(all, undefined);
+            for (int i = 0; mentions != null && i < all.length; i++) {
+                if (functionDeclarator(all[i]) == null || !mentions.anyIn(i - 1, i + 3)) {
                     // Neither the declaration nor a part split off beside it names one: most
                     // declarations of most headers, told from the file's text without their own.
                     continue;
@@ -70,7 +71,7 @@ final class NoReturnDeclarations {
                     }
                 }
                 if (marked) {
-                    names.add(name);
+                    names.add(functionDeclared(all[i]));
                 }
             }
             unparsedNoReturn = names;
@@ -79,38 +80,72 @@ final class NoReturnDeclarations {
     }
 
     /**
-     * Whether a declaration among {@code all[from..to]} may name a noreturn macro this unit never
-     * defines: its file's text there does. The parser's text is the file's, with offsets kept and
-     * only blanks or words of the same place put in, so a word it has there the file has too.
+     * Whether declarations may name a noreturn macro this unit never defines: their file's text
+     * there does. The parser's text is the file's, with offsets kept and only blanks or words of
+     * the same place put in, so a word it has there the file has too. Each declaration is looked
+     * up once, though up to five neighbours ask about it: a header declares thousands.
      */
-    private boolean mayNameUndefinedMacro(org.eclipse.cdt.core.dom.ast.IASTDeclaration[] all, int from, int to) {
-        Set<String> undefined = undefinedMacros();
-        if (undefined.isEmpty()) {
+    private final class MacroMentions {
+        private static final byte UNKNOWN = 0;
+        private static final byte NO = 1;
+        private static final byte YES = 2;
+
+        private final org.eclipse.cdt.core.dom.ast.IASTDeclaration[] all;
+        private final Set<String> undefined;
+        private final byte[] known;
+        private String lastFile;
+        private TextFacts.Occurrences lastSpellings;
+
+        MacroMentions(org.eclipse.cdt.core.dom.ast.IASTDeclaration[] all, Set<String> undefined) {
+            this.all = all;
+            this.undefined = undefined;
+            this.known = new byte[all.length];
+        }
+
+        /** Whether any of {@code all[from..to]} may name one. */
+        boolean anyIn(int from, int to) {
+            for (int k = Math.max(0, from); k <= to && k < all.length; k++) {
+                if (known[k] == UNKNOWN) {
+                    known[k] = mayName(all[k]) ? YES : NO;
+                }
+                if (known[k] == YES) {
+                    return true;
+                }
+            }
             return false;
         }
-        for (int k = Math.max(0, from); k <= to && k < all.length; k++) {
-            org.eclipse.cdt.core.dom.ast.IASTFileLocation at = all[k].getFileLocation();
+
+        private boolean mayName(org.eclipse.cdt.core.dom.ast.IASTDeclaration declaration) {
+            org.eclipse.cdt.core.dom.ast.IASTFileLocation at = declaration.getFileLocation();
             if (at == null) {
                 return true;
             }
-            TextFacts.Occurrences spellings;
-            try {
-                spellings = facts.noReturnSpellings(at.getFileName());
-            } catch (java.io.UncheckedIOException e) {
-                return true;
+            // a header's declarations come one after another: its spellings are asked for once per run of them
+            String file = at.getFileName();
+            if (!file.equals(lastFile)) {
+                try {
+                    lastSpellings = facts.noReturnSpellings(file);
+                } catch (java.io.UncheckedIOException e) {
+                    return true;
+                }
+                lastFile = file;
             }
-            if (spellings.anyIn(at.getNodeOffset(), at.getNodeOffset() + at.getNodeLength(), undefined)) {
-                return true;
-            }
+            return lastSpellings.anyIn(at.getNodeOffset(), at.getNodeOffset() + at.getNodeLength(), undefined);
         }
-        return false;
     }
 
     /** The function a declaration (not a definition) declares, or null. */
     private static String functionDeclared(org.eclipse.cdt.core.dom.ast.IASTDeclaration declaration) {
+        org.eclipse.cdt.core.dom.ast.IASTFunctionDeclarator f = functionDeclarator(declaration);
+        return f == null ? null : f.getName().toString();
+    }
+
+    /** The declarator of the one function a declaration (not a definition) declares, or null. */
+    private static org.eclipse.cdt.core.dom.ast.IASTFunctionDeclarator functionDeclarator(
+            org.eclipse.cdt.core.dom.ast.IASTDeclaration declaration) {
         if (declaration instanceof IASTSimpleDeclaration simple && simple.getDeclarators().length == 1
                 && simple.getDeclarators()[0] instanceof org.eclipse.cdt.core.dom.ast.IASTFunctionDeclarator f) {
-            return f.getName().toString();
+            return f;
         }
         return null;
     }
@@ -120,7 +155,7 @@ final class NoReturnDeclarations {
         if (declaration instanceof org.eclipse.cdt.core.dom.ast.IASTProblemDeclaration) {
             return true;
         }
-        if (!(declaration instanceof IASTSimpleDeclaration simple) || functionDeclared(simple) != null) {
+        if (!(declaration instanceof IASTSimpleDeclaration simple) || functionDeclarator(simple) != null) {
             return false;
         }
         String text = declaration.getRawSignature().strip();

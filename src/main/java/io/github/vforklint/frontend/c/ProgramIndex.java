@@ -51,6 +51,14 @@ final class ProgramIndex implements FunctionResolver {
     private final Map<String, CUnit> units = new LinkedHashMap<>(16, 0.75f, true);
     private long keptChars;
     private final Set<String> called = ConcurrentHashMap.newKeySet();
+    /** Files a helper was looked for in: {@link #lowerWhatMayBeAskedFor} lowers all of a small one. */
+    private final Set<String> askedForHelpers = ConcurrentHashMap.newKeySet();
+    /**
+     * What a helper lowered before its unit was let go would have reported had the analysis
+     * parsed it for the helper ({@link #helperUnit}): owed until the analysis asks for it, so
+     * whether a unit was let go first (which depends on the threads) never decides what is said.
+     */
+    private final Map<Key, List<Diagnostic>> owed = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> unitFiles = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final Map<Key, Optional<FunctionBody>> lowered = new ConcurrentHashMap<>();
@@ -143,12 +151,16 @@ final class ProgramIndex implements FunctionResolver {
      */
     private void lowerWhatMayBeAskedFor(CUnit unit) {
         Set<String> own = unit.functionSpans().keySet();
-        boolean small = own.size() <= SMALL_FILE_FUNCTIONS;
+        boolean library = own.size() <= SMALL_FILE_FUNCTIONS && askedForHelpers.contains(unit.path());
         for (String name : unit.definedFunctions()) {
             Key key = new Key(unit.path(), name);
-            if ((called.contains(name) || small && own.contains(name)) && !lowered.containsKey(key)) {
+            if ((called.contains(name) || library && own.contains(name)) && !lowered.containsKey(key)) {
                 try {
-                    lowered.putIfAbsent(key, unit.function(name));
+                    Optional<FunctionBody> body = unit.function(name);
+                    List<Diagnostic> problems = new ArrayList<>(unit.problemsOf(name));
+                    problems.addAll(unit.cuts());
+                    owed.put(key, problems);
+                    lowered.putIfAbsent(key, body);
                 } catch (RuntimeException | StackOverflowError e) {
                     // lowered again, and reported, if the analysis asks for it
                 }
@@ -157,9 +169,10 @@ final class ProgramIndex implements FunctionResolver {
     }
 
     /**
-     * A file defining this few functions has all of them lowered when its unit is let go: a
-     * library file (busybox's libbb/xfuncs.c) is asked for one helper by one child, another by
-     * the next, and lowering costs less than parsing again.
+     * A file defining this few functions, asked for a helper before, has all of them lowered when
+     * its unit is let go: a library file (busybox's libbb/xfuncs.c) is asked for one helper by one
+     * child, another by the next, and lowering costs less than parsing again. Not every small
+     * file: on busybox, 460 functions of the applets' own files were lowered so and 3 were asked for.
      */
     private static final int SMALL_FILE_FUNCTIONS = 64;
 
@@ -346,6 +359,10 @@ final class ProgramIndex implements FunctionResolver {
         Key key = new Key(unitPath, name);
         Optional<FunctionBody> done = lowered.get(key);
         if (done != null) {
+            List<Diagnostic> problems = owed.remove(key);
+            if (problems != null) {
+                problems.forEach(this::report);
+            }
             return done;
         }
         if (cannotDefine(unitPath, name)) {
@@ -387,6 +404,7 @@ final class ProgramIndex implements FunctionResolver {
      * did not parse of the helper is a diagnostic, since the child's analysis depends on it.
      */
     private CUnit helperUnit(String path, String function) {
+        askedForHelpers.add(path);
         CUnit unit;
         try {
             unit = recoveredUnit(Path.of(path));
