@@ -140,7 +140,10 @@ public final class FindingFilter {
         return DirectiveParser.WORDS;
     }
 
-    /** Every file a finding is in, and every scanned file, that mentions a suppression (the scan's index finds those). */
+    /**
+     * Every scanned file that names vforklint, as every directive does (the scan's index finds
+     * those), and every file outside the scan that a finding is in.
+     */
     private Map<Path, FileSuppressions> readSuppressions(ScanResult scan) {
         List<Path> mentioning = scan.filesMentioningInAnyCase(DirectiveParser.WORDS);
         Set<Path> mayHold = new HashSet<>(mentioning);

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FindingFilterTest {
@@ -88,6 +89,18 @@ class FindingFilterTest {
         ScanOptions withoutWrites = new ScanOptions(temp, all.profile(), List.of(), List.of("VFK104"), List.of(),
                 Map.of(), List.of(), io.github.vforklint.scan.PathFilter.all(), 1, false, "cc", null, all.limits());
         assertEquals(List.of("VFK101:7:error"), rules(filter(code, withoutWrites, settings(false, Map.of()))));
+    }
+
+    /** The filter reads again only files the scan read (and knows the words of) or did not read at all. */
+    @Test
+    void aResultKnowsWhichFilesItsScanRead() throws Exception {
+        Path file = temp.resolve("spawn.c");
+        Files.writeString(file, CHILD.formatted("puts(\"x\");"));
+        ScanResult scan = new Scanner(ScanOptions.defaults(temp), KNOWLEDGE, CATALOGUE).scan(List.of(temp));
+        assertTrue(scan.scanned(file.toAbsolutePath().normalize()));
+        assertFalse(scan.scanned(temp.resolve("elsewhere.c").toAbsolutePath().normalize()));
+        assertFalse(new ScanResult(scan.findings(), List.of(), 1, 1, 1).scanned(file),
+                "a result not made by a scan knows no file");
     }
 
     @Test

@@ -210,7 +210,9 @@ public final class CFrontEnd implements FrontEnd {
         calls.addAll(vforkMacros);
         calls.removeAll(knowledge.vforkCalls().textMarkers());
         calls.addAll(wrapperNames);
-        return new FileAnalysis.Words(Set.copyOf(sites), Set.copyOf(mentions), Set.copyOf(calls));
+        Set<String> macros = new TreeSet<>(vforkMacros);
+        macros.retainAll(calls);
+        return new FileAnalysis.Words(Set.copyOf(sites), Set.copyOf(mentions), Set.copyOf(calls), Set.copyOf(macros));
     }
 
     /** A relative -I that does not exist usually means the scan runs from the wrong folder: say so. */

@@ -123,6 +123,16 @@ public final class CUnit {
         return Optional.empty();
     }
 
+    /**
+     * Whether the parser read a plain name at this place of the unit's own file: code it read, and
+     * no macro's use (the preprocessor's tree names those too).
+     */
+    synchronized boolean readAsName(int offset, int length) {
+        org.eclipse.cdt.core.dom.ast.IASTName name = unit.getNodeSelector(path).findName(offset, length);
+        return name != null && !(name.getParent() instanceof org.eclipse.cdt.core.dom.ast.IASTPreprocessorMacroExpansion)
+                && !(name.resolveBinding() instanceof org.eclipse.cdt.core.dom.ast.IMacroBinding);
+    }
+
     /** A condition around some code, as written, and the truth value the code needs. */
     record BranchCondition(String condition, boolean holds) {
     }

@@ -41,8 +41,9 @@ final class FileAnalysis {
      * @param sites     callees whose calls are analysed as vfork sites (after macro expansion)
      * @param mentions  names whose presence in skipped code calls for another configuration
      * @param calls     names whose calls in the file must each end up as a vfork site
+     * @param macros    the macros among them: names the tree defines as macros that expand to vfork
      */
-    record Words(Set<String> sites, Set<String> mentions, Set<String> calls) {
+    record Words(Set<String> sites, Set<String> mentions, Set<String> calls, Set<String> macros) {
     }
 
     /** What one file contributed. */
@@ -161,7 +162,7 @@ final class FileAnalysis {
         if (plan != null) {
             calls.addAll(plan.assumed());
         }
-        new SiteCoverage(program, calls).check(unit, tokens, here, plan, unparsedInConfiguration).forEach(diagnostics::add);
+        new SiteCoverage(program, calls, shared.words().macros()).check(unit, tokens, here, plan, unparsedInConfiguration).forEach(diagnostics::add);
         return new Result(observations, configurations, diagnostics, sites, wrappers);
     }
 

@@ -159,7 +159,9 @@ final class ProgramIndex implements FunctionResolver {
                     Optional<FunctionBody> body = unit.function(name);
                     List<Diagnostic> problems = new ArrayList<>(unit.problemsOf(name));
                     problems.addAll(unit.cuts());
-                    owed.put(key, problems);
+                    if (!problems.isEmpty()) {
+                        owed.put(key, problems);
+                    }
                     lowered.putIfAbsent(key, body);
                 } catch (RuntimeException | StackOverflowError e) {
                     // lowered again, and reported, if the analysis asks for it

@@ -18,10 +18,13 @@ final class SiteCoverage {
 
     private final ProgramIndex program;
     private final Set<String> callWords;
+    private final Set<String> vforkMacros;
 
-    SiteCoverage(ProgramIndex program, Set<String> callWords) {
+    /** @param vforkMacros the call words the tree defines as macros that expand to vfork */
+    SiteCoverage(ProgramIndex program, Set<String> callWords, Set<String> vforkMacros) {
         this.program = program;
         this.callWords = callWords;
+        this.vforkMacros = vforkMacros;
     }
 
     /**
@@ -65,10 +68,23 @@ final class SiteCoverage {
         return other != null && !callWords.contains(other);
     }
 
-    private static String why(CUnit unit, CTokens.Token t, ConfigurationExplorer.Plan plan) {
+    private String why(CUnit unit, CTokens.Token t, ConfigurationExplorer.Plan plan) {
+        // The parser was given blanks for code nested too deep: it may look unparsed, or empty.
+        for (TextFacts.DeepRange deep : program.facts().of(unit.path()).tooDeep()) {
+            if (deep.from() <= t.start() && t.start() < deep.to()) {
+                return "it is in " + (deep.function().isEmpty() ? "code" : deep.function() + "()") + " at lines "
+                        + deep.firstLine() + "-" + deep.lastLine() + ", which nests brackets more than "
+                        + TextFacts.MAX_NESTING + " deep and is not analysed";
+            }
+        }
         String unparsed = unit.unparsedFunctionAt(t.start());
         if (unparsed != null) {
             return unparsed;
+        }
+        if (vforkMacros.contains(t.text()) && unit.readAsName(t.start(), t.text().length())) {
+            // the parser read the macro's name as a plain name there: the macro was not defined
+            return t.text() + " is a macro for vfork elsewhere in the tree, and no header this file's parse read defines it"
+                    + (unit.missingIncludes().isEmpty() ? "" : " (some of its #include \"...\" headers were not read: see the notes on those lines)");
         }
         if (plan == null) {
             return "it is in code the configuration analysed leaves out or never runs, and no other configuration was"

@@ -99,6 +99,15 @@ class ParseBoundsTest {
     }
 
     @Test
+    void aVforkInCodeCutForDepthIsSaidToBeCutForDepth() throws Exception {
+        String code = "int cut(char **argv) {\n    int x = " + "(".repeat(300) + "1" + ")".repeat(300) + ";\n"
+                + "    if (vfork() == 0) { execv(argv[0], argv); _exit(127); }\n    return x;\n}\n";
+        FrontEndResult result = scan(code);
+        assertTrue(says(result, "vfork() here is not analysed as a vfork site: it is in cut() at lines 2-6, which nests"
+                + " brackets more than 256 deep and is not analysed"), result.diagnostics().toString());
+    }
+
+    @Test
     void aBareIfDoesNotDropCodeSilently() throws Exception {
         FrontEndResult result = scan("#if\nvoid lost(void) { if (vfork() == 0) _exit(0); }\n#endif\n");
         assertTrue(result.diagnostics().stream().anyMatch(d -> d.line() == 2

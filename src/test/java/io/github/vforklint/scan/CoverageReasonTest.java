@@ -1,0 +1,50 @@
+package io.github.vforklint.scan;
+
+import io.github.vforklint.finding.Diagnostic;
+import io.github.vforklint.knowledge.FunctionKnowledge;
+import io.github.vforklint.rules.RuleCatalogue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A vfork call that is not analysed as a site is said to be so with the reason that holds. */
+class CoverageReasonTest {
+
+    private static final FunctionKnowledge KNOWLEDGE = FunctionKnowledge.load();
+    private static final RuleCatalogue CATALOGUE = RuleCatalogue.load();
+
+    @TempDir
+    Path project;
+
+    @Test
+    void aVforkMacroWhoseHeaderWasNotReadIsSaidToBeUndefinedHere() throws Exception {
+        // two x.h equally near main.c: neither is read, so SPAWN() is a call of an unknown function
+        Files.createDirectories(project.resolve("src/a"));
+        Files.createDirectories(project.resolve("src/b"));
+        Files.writeString(project.resolve("src/a/x.h"), "#define SPAWN() vfork()\n");
+        Files.writeString(project.resolve("src/b/x.h"), "#define SPAWN() vfork()\n");
+        Files.writeString(project.resolve("src/main.c"), """
+                #include <unistd.h>
+                #include "x.h"
+                int run(char **argv)
+                {
+                    pid_t pid = SPAWN();
+                    if (pid == 0) {
+                        execv(argv[0], argv);
+                        _exit(127);
+                    }
+                    return pid;
+                }
+                """);
+        ScanResult result = new Scanner(ScanOptions.defaults(project), KNOWLEDGE, CATALOGUE).scan(List.of(project));
+        List<Diagnostic> said = result.diagnostics().stream().filter(d -> d.line() == 5).toList();
+        assertTrue(said.size() == 1 && said.get(0).message().equals("SPAWN() here is not analysed as a vfork site: SPAWN is a"
+                + " macro for vfork elsewhere in the tree, and no header this file's parse read defines it (some of its"
+                + " #include \"...\" headers were not read: see the notes on those lines)"), result.diagnostics().toString());
+    }
+}
