@@ -179,6 +179,24 @@ class ConfigurationOutputTest {
     }
 
     @Test
+    void aWrapperGuessedFromItsNameIsNotSaidToBeAMacro(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // xvfork is declared, defined nowhere: taken for vfork in a configuration of its own, which the
+        // parser reads as a macro; SPAWN is a macro of the file's own
+        Files.writeString(dir.resolve("guessed.c"), String.join("\n",
+                "#include <stdio.h>",
+                "#include <unistd.h>",
+                "pid_t xvfork(void);",
+                "#define SPAWN() vfork()",
+                "void f(void) { if (xvfork() == 0) { puts(\"a\"); _exit(1); } }",
+                "void g(void) { if (SPAWN() == 0) { puts(\"b\"); _exit(1); } }", ""));
+        CliTest.Run r = run("check", "--no-config", "--color", "never", dir.toString());
+        List<String> starts = r.out().lines().filter(l -> l.contains("note: the vfork child starts here")).toList();
+        assertTrue(starts.stream().anyMatch(l -> l.contains("guessed.c:5:") && l.endsWith("starts here")), r.out());
+        assertTrue(starts.stream().anyMatch(l -> l.contains("guessed.c:6:") && l.endsWith("starts here (via macro SPAWN)")), r.out());
+        assertTrue(r.out().contains("only in the configuration where xvfork is vfork, guessed from its name"), r.out());
+    }
+
+    @Test
     void aMacroSpelledAcrossLinesOrBesideACommentIsStillSaidToBeVfork(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         // The expansion as the preprocessor reads it decides, not as it is written: a backslash
         // joins "vf" and "ork", and a comment is no part of it.

@@ -64,6 +64,17 @@ public final class CParser {
             undefines = Set.copyOf(undefines);
             rewrites = List.copyOf(rewrites);
         }
+
+        /** The functions taken to be vfork wrappers from their names, pinned as macros ({@link Configuration#ASSUMED}). */
+        Set<String> guessedWrappers() {
+            Set<String> names = new java.util.TreeSet<>();
+            for (String pin : pinned) {
+                if (pin.endsWith(Configuration.ASSUMED)) {
+                    names.add(pin.substring(0, pin.length() - Configuration.ASSUMED.length()));
+                }
+            }
+            return names;
+        }
     }
 
     private final SourceFiles files;
@@ -143,7 +154,7 @@ public final class CParser {
             throw e;
         }
         deadline.check();
-        return new CUnit(path, unit, new LocationMapper(files, displayPath), settings.readsSystemHeaders(), spelledCallees,
+        return new CUnit(path, unit, new LocationMapper(files, displayPath, shaping.guessedWrappers()), settings.readsSystemHeaders(), spelledCallees,
                 served.cuts(), inTree, facts, served.servedChars());
     }
 

@@ -19,10 +19,16 @@ final class LocationMapper {
 
     private final SourceFiles files;
     private final Function<String, String> displayPath;
+    private final java.util.Set<String> guessedWrappers;
 
-    LocationMapper(SourceFiles files, Function<String, String> displayPath) {
+    /**
+     * @param guessedWrappers functions taken to be vfork wrappers from their names: the parser reads
+     *                        them as macros, but they are not macros of the user's code
+     */
+    LocationMapper(SourceFiles files, Function<String, String> displayPath, java.util.Set<String> guessedWrappers) {
         this.files = files;
         this.displayPath = displayPath;
+        this.guessedWrappers = guessedWrappers;
     }
 
     String displayPath(String file) {
@@ -76,10 +82,11 @@ final class LocationMapper {
                 text.lineOf(end), text.columnOf(end), null);
     }
 
-    private static String macroName(IASTNode node) {
+    private String macroName(IASTNode node) {
         IASTNodeLocation[] locations = node.getNodeLocations();
         if (locations.length > 0 && locations[0] instanceof IASTMacroExpansionLocation expansion) {
-            return expansion.getExpansion().getMacroReference().toString();
+            String name = expansion.getExpansion().getMacroReference().toString();
+            return guessedWrappers.contains(name) ? null : name;
         }
         return null;
     }
