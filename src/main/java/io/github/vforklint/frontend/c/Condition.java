@@ -329,21 +329,8 @@ sealed interface Condition {
         }
 
         private static Condition number(String spelled) {
-            String s = spelled.toLowerCase().replaceAll("[ul]+$", "");
-            try {
-                if (s.startsWith("0x")) {
-                    return new Number(Long.parseUnsignedLong(s.substring(2), 16));
-                }
-                if (s.startsWith("0b")) {
-                    return new Number(Long.parseUnsignedLong(s.substring(2), 2));
-                }
-                if (s.length() > 1 && s.startsWith("0")) {
-                    return new Number(Long.parseUnsignedLong(s.substring(1), 8));
-                }
-                return new Number(Long.parseUnsignedLong(s));
-            } catch (NumberFormatException e) {
-                return new Opaque(spelled);
-            }
+            Long value = ConstantFolding.parseInteger(spelled);
+            return value == null ? new Opaque(spelled) : new Number(value);
         }
 
         private static Condition character(String spelled) {

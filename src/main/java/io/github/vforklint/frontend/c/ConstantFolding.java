@@ -30,7 +30,8 @@ final class ConstantFolding {
             if (digits.length() > 1 && digits.startsWith("0")) {
                 return Long.parseUnsignedLong(digits.substring(1), 8);
             }
-            return Long.parseLong(digits);
+            // 18446744073709551615ULL is a C literal too: its bits, as C's unsigned long long has them
+            return Long.parseUnsignedLong(digits);
         } catch (NumberFormatException e) {
             return null;
         }
