@@ -15,7 +15,12 @@ public record AnalysisLimits(int callDepth, int stepsPerFunction, int helperReac
         this(callDepth, stepsPerFunction, defaults().helperReach());
     }
 
+    /** The defaults, as constants: the build plugins' annotations can only name those. */
+    public static final int DEFAULT_CALL_DEPTH = 64;
+    public static final int DEFAULT_STEPS_PER_FUNCTION = 200_000;
+    public static final int DEFAULT_HELPER_REACH = 50;
+
     public static AnalysisLimits defaults() {
-        return new AnalysisLimits(64, 200_000, 50);
+        return new AnalysisLimits(DEFAULT_CALL_DEPTH, DEFAULT_STEPS_PER_FUNCTION, DEFAULT_HELPER_REACH);
     }
 }

@@ -27,6 +27,12 @@ import java.util.Optional;
  */
 public final class BuildOptions {
 
+    /** The defaults the plugins' options have, as constants for their annotations: the command line's. */
+    public static final int DEFAULT_MAX_DEPTH = AnalysisLimits.DEFAULT_CALL_DEPTH;
+    public static final int DEFAULT_MAX_HELPER_REACH = AnalysisLimits.DEFAULT_HELPER_REACH;
+    public static final int DEFAULT_MAX_CONFIGS = ConfigurationSearch.DEFAULT_MAX_CONFIGURATIONS;
+    public static final long DEFAULT_FILE_TIMEOUT = ConfigurationSearch.DEFAULT_FILE_TIMEOUT_SECONDS;
+
     /** A day, as the command line's --file-timeout allows. */
 
     private final Path baseDir;

@@ -116,12 +116,12 @@ final class CheckCommand implements Callable<Integer> {
     Path compileCommands;
 
     @Option(names = "--max-depth", paramLabel = "N",
-            description = "How many calls deep to follow the vfork child into helpers (default: 64).")
+            description = "How many calls deep to follow the vfork child into helpers (default: ${DEFAULT-VALUE}).")
     int maxDepth = io.github.vforklint.analysis.AnalysisLimits.defaults().callDepth();
 
     @Option(names = "--max-helper-reach", paramLabel = "N",
             description = "Do not follow a helper that reaches more than N functions, such as an interpreter's "
-                    + "call machinery (default: 50).")
+                    + "call machinery (default: ${DEFAULT-VALUE}).")
     int maxHelperReach = io.github.vforklint.analysis.AnalysisLimits.defaults().helperReach();
 
     @Option(names = "--max-configs", paramLabel = "N",

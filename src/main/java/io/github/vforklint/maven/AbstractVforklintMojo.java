@@ -133,18 +133,18 @@ abstract class AbstractVforklintMojo extends AbstractMojo {
     File compileCommands;
 
     /** How many calls deep to follow the vfork child into helpers. */
-    @Parameter(property = "vforklint.maxDepth", defaultValue = "64")
+    @Parameter(property = "vforklint.maxDepth", defaultValue = "" + BuildOptions.DEFAULT_MAX_DEPTH)
     int maxDepth;
 
     /** Do not follow a helper that reaches more than this many functions. */
-    @Parameter(property = "vforklint.maxHelperReach", defaultValue = "50")
+    @Parameter(property = "vforklint.maxHelperReach", defaultValue = "" + BuildOptions.DEFAULT_MAX_HELPER_REACH)
     int maxHelperReach;
 
     /**
      * Preprocessor configurations analysed per C file beyond the default one, where they bring in
      * vfork code the default leaves out; 0 analyses the default one only.
      */
-    @Parameter(property = "vforklint.maxConfigs", defaultValue = "12")
+    @Parameter(property = "vforklint.maxConfigs", defaultValue = "" + BuildOptions.DEFAULT_MAX_CONFIGS)
     int maxConfigs;
 
     /**
@@ -155,7 +155,7 @@ abstract class AbstractVforklintMojo extends AbstractMojo {
     boolean exploreConfigs;
 
     /** Abandon a file, with a diagnostic, after this many seconds. */
-    @Parameter(property = "vforklint.fileTimeout", defaultValue = "60")
+    @Parameter(property = "vforklint.fileTimeout", defaultValue = "" + BuildOptions.DEFAULT_FILE_TIMEOUT)
     long fileTimeout;
 
     /** Files parsed in parallel (default: the number of CPUs). */

@@ -41,8 +41,12 @@ public record ConfigurationSearch(int maxConfigurations, boolean whenPinned, Dur
         return java.util.Optional.empty();
     }
 
-    /** Twelve configurations, as cppcheck; a minute a file, hundreds of times what a large real file takes. */
+    /** Twelve configurations, as cppcheck. Constants: the build plugins' annotations can only name those. */
+    public static final int DEFAULT_MAX_CONFIGURATIONS = 12;
+    /** A minute a file, hundreds of times what a large real file takes. */
+    public static final long DEFAULT_FILE_TIMEOUT_SECONDS = 60;
+
     public static ConfigurationSearch defaults() {
-        return new ConfigurationSearch(12, false, Duration.ofSeconds(60));
+        return new ConfigurationSearch(DEFAULT_MAX_CONFIGURATIONS, false, Duration.ofSeconds(DEFAULT_FILE_TIMEOUT_SECONDS));
     }
 }
