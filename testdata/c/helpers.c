@@ -243,8 +243,9 @@ void bad_noreturn_keyword_prototype(const char *path, char *const argv[])
 }
 
 /* noreturn through a project macro whose header is missing (rules/functions/noreturn.yml,
- * attribute-macros): the parser splits the declaration around the unknown word, and the
- * declaration still says the helper ends the child, written after the declarator or before it */
+ * attribute-macros), written after the declarator or before it: the file is read again with the
+ * unknown word guessed to be a macro, and the declaration says the helper ends the child (in a
+ * header, which is not read again, see noreturn_in_header.c) */
 void fatal_unparsed_after(const char *why) ATTRIBUTE_NORETURN;
 NORETURN void fatal_unparsed_before(int code);
 
