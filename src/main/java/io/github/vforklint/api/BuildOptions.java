@@ -33,8 +33,6 @@ public final class BuildOptions {
     public static final int DEFAULT_MAX_CONFIGS = ConfigurationSearch.DEFAULT_MAX_CONFIGURATIONS;
     public static final long DEFAULT_FILE_TIMEOUT = ConfigurationSearch.DEFAULT_FILE_TIMEOUT_SECONDS;
 
-    /** A day, as the command line's --file-timeout allows. */
-
     private final Path baseDir;
     private final Path moduleDir;
     private final RuleCatalogue catalogue;
