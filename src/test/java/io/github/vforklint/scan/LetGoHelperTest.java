@@ -16,7 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A helper file's unit is let go once more units than the scan keeps have been parsed after it,
  * and a small one asked for a helper has its other functions lowered then. What did not parse of
  * such a helper must still be said when a child reaches it, as it is when the helper's file is
- * parsed at the child's asking: which of the two happens depends on the threads.
+ * parsed at the child's asking: which of the two happens depends on the threads. The tree is
+ * sized for ProgramIndex's bounds (16 units kept) and the largest-first order: if those change,
+ * check that this still fails without ProgramIndex's owed diagnostics.
  */
 class LetGoHelperTest {
 
