@@ -364,7 +364,8 @@ final class ConfigurationExplorer {
         return null;
     }
 
-    private static boolean inDirective(List<Directives.Directive> directives, int offset) {
+    /** Whether {@code offset} lies in one of {@code directives} (in text order), from its {@code #} to its line's end. */
+    static boolean inDirective(List<Directives.Directive> directives, int offset) {
         return directiveAt(directives, offset) != null;
     }
 

@@ -47,7 +47,7 @@ final class SiteCoverage {
             CTokens.Token t = tokens.get(i);
             if (!t.isIdentifier() || !callWords.contains(t.text()) || ownFunctions.contains(t.text())
                     || !ConfigurationExplorer.isCall(tokens, i)
-                    || inDirective(directives, t.start()) || definedAsAPlainCall(unit, t.text())) {
+                    || ConfigurationExplorer.inDirective(directives, t.start()) || definedAsAPlainCall(unit, t.text())) {
                 continue;
             }
             int line = source.lineOf(t.start());
@@ -123,17 +123,5 @@ final class SiteCoverage {
                 + (configuration == null ? "" : " in the configuration where " + configuration)
                 + " but did not take this call as a vfork site (it is inside another vfork child, or in code"
                 + " that cannot run)";
-    }
-
-    private static boolean inDirective(List<Directives.Directive> directives, int offset) {
-        for (Directives.Directive d : directives) {
-            if (d.start() <= offset && offset <= d.end()) {
-                return true;
-            }
-            if (d.start() > offset) {
-                return false;
-            }
-        }
-        return false;
     }
 }
