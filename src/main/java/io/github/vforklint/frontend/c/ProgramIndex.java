@@ -29,6 +29,15 @@ final class ProgramIndex implements FunctionResolver {
     private record Key(String unit, String name) {
     }
 
+    /**
+     * A function as lowered from its unit, with what did not parse of it and what its unit left
+     * out: said whenever the analysis follows a child there, whether the function was lowered at
+     * its asking or before its unit was let go (which of the two depends on the threads).
+     */
+    private record Lowered(Optional<FunctionBody> body, List<Diagnostic> problems) {
+        static final Lowered NONE = new Lowered(Optional.empty(), List.of());
+    }
+
     private static final int UNITS_KEPT = 16;
 
     /**
@@ -53,15 +62,9 @@ final class ProgramIndex implements FunctionResolver {
     private final Set<String> called = ConcurrentHashMap.newKeySet();
     /** Files a helper was looked for in: {@link #lowerWhatMayBeAskedFor} lowers all of a small one. */
     private final Set<String> askedForHelpers = ConcurrentHashMap.newKeySet();
-    /**
-     * What a helper lowered before its unit was let go would have reported had the analysis
-     * parsed it for the helper ({@link #helperUnit}): owed until the analysis asks for it, so
-     * whether a unit was let go first (which depends on the threads) never decides what is said.
-     */
-    private final Map<Key, List<Diagnostic>> owed = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> unitFiles = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
-    private final Map<Key, Optional<FunctionBody>> lowered = new ConcurrentHashMap<>();
+    private final Map<Key, Lowered> lowered = new ConcurrentHashMap<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final Projects projects = new Projects();
     private final Map<String, MacroRecovery.Fixes> recoveries = new ConcurrentHashMap<>();
@@ -156,13 +159,7 @@ final class ProgramIndex implements FunctionResolver {
             Key key = new Key(unit.path(), name);
             if ((called.contains(name) || library && own.contains(name)) && !lowered.containsKey(key)) {
                 try {
-                    Optional<FunctionBody> body = unit.function(name);
-                    List<Diagnostic> problems = new ArrayList<>(unit.problemsOf(name));
-                    problems.addAll(unit.cuts());
-                    if (!problems.isEmpty()) {
-                        owed.put(key, problems);
-                    }
-                    lowered.putIfAbsent(key, body);
+                    lowered.putIfAbsent(key, new Lowered(unit.function(name), problemsOf(unit, name)));
                 } catch (RuntimeException | StackOverflowError e) {
                     // lowered again, and reported, if the analysis asks for it
                 }
@@ -359,23 +356,14 @@ final class ProgramIndex implements FunctionResolver {
 
     private Optional<FunctionBody> lowered(String unitPath, String name) {
         Key key = new Key(unitPath, name);
-        Optional<FunctionBody> done = lowered.get(key);
-        if (done != null) {
-            List<Diagnostic> problems = owed.remove(key);
-            if (problems != null) {
-                problems.forEach(this::report);
-            }
-            return done;
+        Lowered done = lowered.get(key);
+        if (done == null) {
+            done = cannotDefine(unitPath, name) ? Lowered.NONE : helper(unitPath, name);
+            Lowered previous = lowered.putIfAbsent(key, done);
+            done = previous != null ? previous : done;
         }
-        if (cannotDefine(unitPath, name)) {
-            lowered.putIfAbsent(key, Optional.empty());
-            return Optional.empty();
-        }
-        CUnit unit = helperUnit(unitPath, name);
-        Optional<FunctionBody> body = unit == null ? Optional.empty() : unit.function(name);
-        noteCallees(body);
-        Optional<FunctionBody> previous = lowered.putIfAbsent(key, body);
-        return previous != null ? previous : body;
+        done.problems().forEach(this::report);
+        return done.body();
     }
 
     /**
@@ -402,10 +390,10 @@ final class ProgramIndex implements FunctionResolver {
     }
 
     /**
-     * A helper's unit, read through its unknown macros when the helper did not parse; what still
-     * did not parse of the helper is a diagnostic, since the child's analysis depends on it.
+     * A helper, lowered from its unit read through its unknown macros when the helper did not
+     * parse; what still did not parse of it is a diagnostic, since the child's analysis depends on it.
      */
-    private CUnit helperUnit(String path, String function) {
+    private Lowered helper(String path, String function) {
         askedForHelpers.add(path);
         CUnit unit;
         try {
@@ -413,13 +401,26 @@ final class ProgramIndex implements FunctionResolver {
         } catch (FileDeadline.Expired e) {
             throw e;
         } catch (Exception | StackOverflowError e) {
-            report(new Diagnostic(frontEnd.displayPath(path), 0, Diagnostic.Kind.INCOMPLETE,
-                    "could not parse this file to follow the vfork child into it (" + e.getClass().getSimpleName() + ")"));
-            return null;
+            return new Lowered(Optional.empty(), List.of(new Diagnostic(frontEnd.displayPath(path), 0, Diagnostic.Kind.INCOMPLETE,
+                    "could not parse this file to follow the vfork child into it (" + e.getClass().getSimpleName() + ")")));
         }
-        unit.problemsOf(function).forEach(this::report);
-        unit.cuts().forEach(this::report);
-        return unit;
+        List<Diagnostic> problems = problemsOf(unit, function);
+        Optional<FunctionBody> body;
+        try {
+            body = unit.function(function);
+        } catch (RuntimeException | StackOverflowError e) {
+            problems.forEach(this::report);
+            throw e;
+        }
+        noteCallees(body);
+        return new Lowered(body, problems);
+    }
+
+    /** What did not parse of a function of the unit, and what the unit's parse left out. */
+    private static List<Diagnostic> problemsOf(CUnit unit, String function) {
+        List<Diagnostic> problems = new ArrayList<>(unit.problemsOf(function));
+        problems.addAll(unit.cuts());
+        return List.copyOf(problems);
     }
 
     private synchronized void report(Diagnostic d) {
