@@ -22,7 +22,12 @@ public record SourceFile(int id, Path path, long size) {
 
     /** {@link #nameOf(Path)} for a path already given as a string. */
     static String nameOf(String path) {
-        return path.substring(path.lastIndexOf(java.io.File.separatorChar) + 1);
+        return path.substring(nameStart(path));
+    }
+
+    /** Where the last part of a path begins in its string: read in place, no string is cut out. */
+    public static int nameStart(String path) {
+        return path.lastIndexOf(java.io.File.separatorChar) + 1;
     }
 
     /** The name as text, for messages; bytes that are not UTF-8 show as replacement characters. */

@@ -262,7 +262,7 @@ final class TreeWalk<R> {
                 return;
             }
             String text = entry.toString();
-            int nameStart = text.lastIndexOf(entry.getFileSystem().getSeparator()) + 1;
+            int nameStart = SourceFile.nameStart(text);
             if (attrs.isDirectory()) {
                 if (text.startsWith(".", nameStart) && !CONFIGURATION_DIRECTORIES.contains(text.substring(nameStart))
                         || selection.excluded().test(entry)) {

@@ -30,6 +30,11 @@ class ConfigurationOutputTest {
         throw new AssertionError(text);
     }
 
+    /** Writes a C file of these lines into {@code dir}. */
+    private static void source(Path dir, String name, String... lines) throws java.io.IOException {
+        Files.writeString(dir.resolve(name), String.join("\n", lines) + "\n");
+    }
+
     @Test
     void textNamesTheConfiguration() throws Exception {
         CliTest.Run r = run("check", "--no-config", "--color", "never", FILE);
@@ -160,20 +165,20 @@ class ConfigurationOutputTest {
     void vforkDefinedAsForkIsANoteNotAnIncompleteAnalysis(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         // autoconf's fallback where vfork is missing: the calls are plain forks, said once, and the
         // scan is complete (exit 0, not 3); fork defined as vfork still makes sites
-        Files.writeString(dir.resolve("fallback.c"), String.join("\n",
+        source(dir, "fallback.c",
                 "#include <unistd.h>",
                 "#define vfork fork",
-                "void f(char **argv) { if (vfork() == 0) { execv(argv[0], argv); _exit(1); } }", ""));
+                "void f(char **argv) { if (vfork() == 0) { execv(argv[0], argv); _exit(1); } }");
         CliTest.Run r = run("check", "--no-config", "-f", "json", dir.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode diagnostics = new ObjectMapper().readTree(r.out()).path("diagnostics");
         assertEquals(1, diagnostics.size(), diagnostics.toString());
         assertTrue(diagnostics.get(0).path("message").asText().startsWith("vfork is defined as fork"), diagnostics.toString());
 
-        Files.writeString(dir.resolve("nommu.c"), String.join("\n",
+        source(dir, "nommu.c",
                 "#include <unistd.h>",
                 "#define fork vfork",
-                "void g(char **argv) { if (fork() == 0) { execv(argv[0], argv); _exit(1); } }", ""));
+                "void g(char **argv) { if (fork() == 0) { execv(argv[0], argv); _exit(1); } }");
         CliTest.Run both = run("check", "--no-config", "-f", "json", dir.toString());
         assertEquals(1, new ObjectMapper().readTree(both.out()).path("summary").path("vforkSites").asInt(), both.out());
     }
@@ -182,13 +187,13 @@ class ConfigurationOutputTest {
     void aWrapperGuessedFromItsNameIsNotSaidToBeAMacro(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         // xvfork is declared, defined nowhere: taken for vfork in a configuration of its own, which the
         // parser reads as a macro; SPAWN is a macro of the file's own
-        Files.writeString(dir.resolve("guessed.c"), String.join("\n",
+        source(dir, "guessed.c",
                 "#include <stdio.h>",
                 "#include <unistd.h>",
                 "pid_t xvfork(void);",
                 "#define SPAWN() vfork()",
                 "void f(void) { if (xvfork() == 0) { puts(\"a\"); _exit(1); } }",
-                "void g(void) { if (SPAWN() == 0) { puts(\"b\"); _exit(1); } }", ""));
+                "void g(void) { if (SPAWN() == 0) { puts(\"b\"); _exit(1); } }");
         CliTest.Run r = run("check", "--no-config", "--color", "never", dir.toString());
         List<String> starts = r.out().lines().filter(l -> l.contains("note: the vfork child starts here")).toList();
         assertTrue(starts.stream().anyMatch(l -> l.contains("guessed.c:5:") && l.endsWith("starts here")), r.out());
@@ -200,14 +205,14 @@ class ConfigurationOutputTest {
     void aMacroSpelledAcrossLinesOrBesideACommentIsStillSaidToBeVfork(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         // The expansion as the preprocessor reads it decides, not as it is written: a backslash
         // joins "vf" and "ork", and a comment is no part of it.
-        Files.writeString(dir.resolve("spelled.c"), String.join("\n",
+        source(dir, "spelled.c",
                 "#include <unistd.h>",
                 "#define spawn_joined vf\\",
                 "ork",
                 "#define spawn_commented /* the cheap one */ vfork",
                 "#define spawn_other fork",
                 "void f(char **argv) { if (spawn_joined() == 0) { execv(argv[0], argv); _exit(1); } }",
-                "void g(char **argv) { if (spawn_commented() == 0) { execv(argv[0], argv); _exit(1); } }", ""));
+                "void g(char **argv) { if (spawn_commented() == 0) { execv(argv[0], argv); _exit(1); } }");
         CliTest.Run r = run("check", "--no-config", "-f", "json", dir.toString());
         JsonNode report = new ObjectMapper().readTree(r.out());
         List<String> said = new java.util.ArrayList<>();

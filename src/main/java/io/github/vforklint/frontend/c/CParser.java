@@ -69,8 +69,9 @@ public final class CParser {
         Set<String> guessedWrappers() {
             Set<String> names = new java.util.TreeSet<>();
             for (String pin : pinned) {
-                if (pin.endsWith(Configuration.ASSUMED)) {
-                    names.add(pin.substring(0, pin.length() - Configuration.ASSUMED.length()));
+                String function = Configuration.assumedFunction(pin);
+                if (function != null) {
+                    names.add(function);
                 }
             }
             return names;

@@ -33,14 +33,19 @@ record Configuration(SortedMap<String, String> pins, java.util.Set<String> defin
         definedOnly = java.util.Set.copyOf(definedOnly);
     }
 
+    /** The function a pin takes to be a vfork wrapper ({@code xvfork(...)}), or null for a plain macro. */
+    static String assumedFunction(String pin) {
+        return pin.endsWith(ASSUMED) ? pin.substring(0, pin.length() - ASSUMED.length()) : null;
+    }
+
     /** "BB_MMU is 0 and NOMMU is defined". */
     String label() {
         List<String> parts = new ArrayList<>();
         for (Map.Entry<String, String> pin : pins.entrySet()) {
             String name = pin.getKey();
             String value = pin.getValue();
-            if (name.endsWith(ASSUMED)) {
-                String function = name.substring(0, name.length() - ASSUMED.length());
+            String function = assumedFunction(name);
+            if (function != null) {
                 parts.add(function + " is vfork, guessed from its name: no scanned file defines it");
             } else if (value.equals(UNDEFINED)) {
                 parts.add(name + " is undefined");

@@ -153,7 +153,8 @@ final class Directives {
         return i;
     }
 
-    private static int wordEnd(char[] text, int from, int end) {
+    /** Where the run of word characters at {@code from} ends, at most at {@code end}. */
+    static int wordEnd(char[] text, int from, int end) {
         int i = from;
         while (i < end && isWordChar(text[i])) {
             i++;

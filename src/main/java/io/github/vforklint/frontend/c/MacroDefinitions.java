@@ -30,7 +30,7 @@ final class MacroDefinitions {
                 p = skipBlanks(text, p + 1, n);
                 if (startsWord(text, p, n, "define")) {
                     p = skipBlanks(text, p + "define".length(), n);
-                    int nameEnd = wordEnd(text, p, n);
+                    int nameEnd = Directives.wordEnd(text, p, n);
                     if (nameEnd > p) {
                         String name = new String(text, p, nameEnd - p);
                         int body = nameEnd;
@@ -62,8 +62,8 @@ final class MacroDefinitions {
         Set<String> words = new LinkedHashSet<>();
         int i = from;
         while (i < to) {
-            if (isWordChar(text[i])) {
-                int end = wordEnd(text, i, to);
+            if (Directives.isWordChar(text[i])) {
+                int end = Directives.wordEnd(text, i, to);
                 if (!Character.isDigit(text[i])) {
                     words.add(new String(text, i, end - i));
                 }
@@ -92,18 +92,6 @@ final class MacroDefinitions {
                 return false;
             }
         }
-        return at + word.length() == n || !isWordChar(text[at + word.length()]);
-    }
-
-    private static int wordEnd(char[] text, int from, int n) {
-        int i = from;
-        while (i < n && isWordChar(text[i])) {
-            i++;
-        }
-        return i;
-    }
-
-    private static boolean isWordChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+        return at + word.length() == n || !Directives.isWordChar(text[at + word.length()]);
     }
 }

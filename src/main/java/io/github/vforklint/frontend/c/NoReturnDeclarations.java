@@ -50,8 +50,12 @@ final class NoReturnDeclarations {
             Set<String> names = new java.util.HashSet<>();
             org.eclipse.cdt.core.dom.ast.IASTDeclaration[] all = unit.getDeclarations();
             Set<String> undefined = undefinedMacros();
-            MacroMentions mentions = undefined.isEmpty() ? null : new MacroMentions(all, undefined);
-            for (int i = 0; mentions != null && i < all.length; i++) {
+            if (undefined.isEmpty()) {
+                unparsedNoReturn = names;
+                return names;
+            }
+            MacroMentions mentions = new MacroMentions(all, undefined);
+            for (int i = 0; i < all.length; i++) {
                 if (functionDeclarator(all[i]) == null || !mentions.anyIn(i - 1, i + 3)) {
                     // Neither the declaration nor a part split off beside it names one: most
                     // declarations of most headers, told from the file's text without their own.

@@ -51,7 +51,7 @@ enum JvmFileKind {
      */
     private record Name(String path, int start) {
         Name(String path) {
-            this(path, path.lastIndexOf(java.io.File.separatorChar) + 1);
+            this(path, io.github.vforklint.source.SourceFile.nameStart(path));
         }
 
         boolean endsWith(String suffix) {
