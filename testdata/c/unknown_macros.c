@@ -77,6 +77,40 @@ void bad_qualifier_in_a_feature_macro(char **argv)
     }
 }
 
+/* busybox nc: a variable declared once for each configuration, and the macro of one of them
+ * wraps a qualifier alone elsewhere (so it is dropped): the other passes its tokens through, so
+ * the vfork is a site and its child reaches the exec, not the parent's code after it */
+static short poll_events[2];
+void bad_declared_once_for_each_configuration(char **argv, unsigned listen_count)
+{
+    IF_NOT_NC_EXTRA(const) unsigned wait_seconds = 0;
+    IF_NOT_NC_EXTRA(const int exec_argv = 0;)
+    IF_NC_EXTRA(char **exec_argv = NULL;)
+    if (argv[1] != NULL)
+        IF_NC_EXTRA(exec_argv = argv + 1);
+    if (exec_argv) {
+        if (listen_count > 1 && vfork() != 0)
+            return;
+        puts("child");                          /* expect: VFK101 */
+        IF_NC_EXTRA(execv(exec_argv[0], exec_argv);)
+        IF_NC_EXTRA(_exit(127);)
+    }
+    poll_events[0] = wait_seconds;
+}
+
+/* busybox httpd: a feature macro passes its tokens through, and one of them is a macro that is a
+ * constant where the feature is off: the child writes nothing there */
+#define gzip_wanted 0
+static long reply_size;
+void bad_constant_assigned_in_a_feature_macro(void)
+{
+    if (vfork() == 0) {
+        IF_FEATURE_HTTPD_GZIP(gzip_wanted = 0;)
+        reply_size = -1;                        /* expect: VFK104 */
+        _exit(0);
+    }
+}
+
 /* Emacs' callproc.c: a known macro hides an unknown one (AVOID is _Noreturn ATTRIBUTE_COLD void,
  * and ATTRIBUTE_COLD is _GL_ATTRIBUTE_COLD from a config.h that is not there) */
 #define ATTRIBUTE_COLD _GL_ATTRIBUTE_COLD

@@ -47,4 +47,28 @@ class CoverageReasonTest {
                 + " macro for vfork elsewhere in the tree, and no header this file's parse read defines it (some of its"
                 + " #include \"...\" headers were not read: see the notes on those lines)"), result.diagnostics().toString());
     }
+
+    @Test
+    void vforkItselfInCodeThatCannotRunIsNotSaidToBeAMacro() throws Exception {
+        // vfork is a "macro for vfork" only by courtesy of the name set; read as a name, it is vfork
+        Files.writeString(project.resolve("main.c"), """
+                #include <unistd.h>
+                int run(char **argv)
+                {
+                    const int enabled = 0;
+                    if (enabled) {
+                        if (vfork() == 0) {
+                            execv(argv[0], argv);
+                            _exit(127);
+                        }
+                    }
+                    return 0;
+                }
+                """);
+        ScanResult result = new Scanner(ScanOptions.defaults(project), KNOWLEDGE, CATALOGUE).scan(List.of(project));
+        List<Diagnostic> said = result.diagnostics().stream().filter(d -> d.line() == 6).toList();
+        assertTrue(said.size() == 1 && said.get(0).message().equals("vfork() here is not analysed as a vfork site:"
+                + " vforklint analysed run() but did not take this call as a vfork site (it is inside another vfork"
+                + " child, or in code that cannot run)"), result.diagnostics().toString());
+    }
 }

@@ -212,6 +212,8 @@ public final class CFrontEnd implements FrontEnd {
         calls.addAll(wrapperNames);
         Set<String> macros = new TreeSet<>(vforkMacros);
         macros.retainAll(calls);
+        // vfork itself read as a plain name is a call of vfork, not a macro the parse missed
+        macros.removeAll(siteNames);
         return new FileAnalysis.Words(Set.copyOf(sites), Set.copyOf(mentions), Set.copyOf(calls), Set.copyOf(macros));
     }
 

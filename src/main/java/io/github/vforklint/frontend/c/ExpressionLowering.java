@@ -206,6 +206,9 @@ final class ExpressionLowering {
             case IASTUnaryExpression.op_prefixDecr:
             case IASTUnaryExpression.op_postFixIncr:
             case IASTUnaryExpression.op_postFixDecr: {
+                if (isConstant(operand)) {
+                    return Expr.OPAQUE;
+                }
                 LValue target = lvalue(operand);
                 readBase(target, operand);
                 boolean up = unary.getOperator() == IASTUnaryExpression.op_prefixIncr
@@ -228,6 +231,9 @@ final class ExpressionLowering {
 
     private Expr lowerBinary(IASTBinaryExpression binary) {
         int op = binary.getOperator();
+        if ((op == IASTBinaryExpression.op_assign || isCompoundAssignment(op)) && isConstant(binary.getOperand1())) {
+            return lower(binary.getOperand2());
+        }
         if (op == IASTBinaryExpression.op_assign) {
             Expr value = lower(binary.getOperand2());
             LValue target = lvalue(binary.getOperand1());
@@ -480,6 +486,17 @@ final class ExpressionLowering {
             current = u.getOperand();
         }
         return current;
+    }
+
+    /**
+     * A constant where an assignment's target goes ({@code 0 = 0}): not C, but what a file reads as
+     * when a macro guessed to pass its tokens through ({@code IF_FEATURE_X(content_gzip = 0;)}) holds
+     * a name another macro defines as a constant where the feature is off. No object is written.
+     */
+    private static boolean isConstant(IASTExpression target) {
+        IASTExpression e = stripParenthesesAndCasts(target);
+        return e instanceof IASTLiteralExpression
+                || e instanceof IASTIdExpression id && id.getName().resolveBinding() instanceof IEnumerator;
     }
 
     private static IASTExpression stripParenthesesAndCasts(IASTExpression e) {

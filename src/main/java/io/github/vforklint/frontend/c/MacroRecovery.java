@@ -66,6 +66,8 @@ final class MacroRecovery {
     private final Condition.Macros expansions;
     private final Map<String, String> defines = new TreeMap<>();
     private final List<ServedSources.Rewrite> rewrites = new ArrayList<>();
+    /** Macros dropped for wrapping a qualifier alone, by {@link #qualifierMacros}. */
+    private final Set<String> qualifierOnly = new java.util.HashSet<>();
 
     /**
      * @param known      macros and declared names of the unit: these are not unknown
@@ -85,12 +87,17 @@ final class MacroRecovery {
     /** The fixes for the regions of {@code text} that did not parse, looking into the unit's macros too. */
     static Fixes of(char[] text, List<Region> regions, Set<String> known, Condition.Macros expansions) {
         MacroRecovery recovery = new MacroRecovery(text, known, expansions);
+        List<List<CTokens.Token>> read = new ArrayList<>();
         for (Region r : regions) {
             List<CTokens.Token> tokens = CTokens.of(text, r.from(), Math.min(text.length, r.to()), true);
-            if (r.topLevel()) {
-                recovery.declaration(tokens);
+            recovery.qualifierMacros(tokens);
+            read.add(tokens);
+        }
+        for (int i = 0; i < regions.size(); i++) {
+            if (regions.get(i).topLevel()) {
+                recovery.declaration(read.get(i));
             } else {
-                recovery.statement(tokens);
+                recovery.statement(read.get(i));
             }
         }
         return new Fixes(Map.copyOf(recovery.defines), List.copyOf(recovery.rewrites));
@@ -233,28 +240,47 @@ final class MacroRecovery {
     }
 
     /**
+     * A macro around a qualifier alone ({@code IF_NOT_FEATURE_X(const) int n = 0}) is dropped,
+     * wherever else the file uses it: the variable is constant in one configuration only, and
+     * kept, folding it would make dead the code the other runs. Decided before any other use, so
+     * that the macro's alternative ({@code IF_FEATURE_X}) is the one that passes through.
+     */
+    private void qualifierMacros(List<CTokens.Token> tokens) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            CTokens.Token t = tokens.get(i);
+            if (t.isIdentifier() && tokens.get(i + 1).is("(") && unknown(t.text()) && macroLooking(t.text())
+                    && onlyQualifiers(tokens, i + 1, tokens.size())) {
+                drop(t.text());
+                qualifierOnly.add(t.text());
+            }
+        }
+    }
+
+    /**
      * Unknown function-like macros in {@code [from, to)} pass their tokens through; of two
      * written one after the other with nothing between them ({@code IF_X(int sock) IF_NOT_X(void)}),
-     * only the first: they are alternatives a configuration chooses between. A macro around a
-     * qualifier alone ({@code IF_NOT_FEATURE_X(const) int n = 0}) is dropped: the variable is
-     * constant in one configuration only, and kept, folding it would make dead the code the other
-     * runs. Lower-case names are functions whose declaration is missing, not macros.
+     * one only, the first unless it wraps a qualifier alone elsewhere: they are alternatives a configuration
+     * chooses between (busybox's nc.c declares {@code execparam} in both, and dropping both would
+     * drop its exec too). Lower-case names are functions whose declaration is missing, not macros.
      */
     private void macroCalls(List<CTokens.Token> tokens, int from, int to) {
         int previousEnd = -1;
+        String previous = null;
         for (int i = from; i + 1 < to; i++) {
             CTokens.Token t = tokens.get(i);
             if (t.isIdentifier() && tokens.get(i + 1).is("(") && unknown(t.text()) && macroLooking(t.text())
                     && (i == 0 || !tokens.get(i - 1).is("."))
                     && (i == 0 || !tokens.get(i - 1).is(">") || i < 2 || !tokens.get(i - 2).is("-"))) {
                 int close = CTokens.matching(tokens, i + 1);
-                if (previousEnd == i - 1 && previousEnd >= 0 || onlyQualifiers(tokens, i + 1, to)) {
+                boolean alternative = previousEnd == i - 1 && previousEnd >= 0;
+                if (alternative && !qualifierOnly.contains(previous) || onlyQualifiers(tokens, i + 1, to)) {
                     drop(t.text());
                 } else {
                     passThrough(t.text());
                 }
                 if (close > 0) {
                     previousEnd = close;
+                    previous = t.text();
                 }
             }
         }

@@ -51,6 +51,20 @@ class MacroRecoveryTest {
     }
 
     @Test
+    void ofTwoAlternativesTheOneAlsoAroundAQualifierAloneIsTheOneDropped() {
+        // busybox nc.c: IF_NOT_NC_EXTRA wraps const earlier, so IF_NC_EXTRA's declaration is the one read
+        String code = "IF_NOT_NC_EXTRA(const) unsigned w = 0;\n"
+                + "IF_NOT_NC_EXTRA(const int p = 0;)\nIF_NC_EXTRA(char **p = NULL;)\n"
+                + "IF_NC_EXTRA(execv(p[0], p);)\n";
+        assertEquals(Map.of("IF_NOT_NC_EXTRA(...)", "", "IF_NC_EXTRA(...)", "__VA_ARGS__"), inside(code).defines());
+        // the qualifier written after the pair decides too
+        String later = "IF_NOT_X(const int p = 0;)\nIF_X(char **p = NULL;)\nIF_NOT_X(const) unsigned w = 0;\n";
+        assertEquals(Map.of("IF_NOT_X(...)", "", "IF_X(...)", "__VA_ARGS__"), inside(later).defines());
+        assertEquals(Map.of("IF_A(...)", "__VA_ARGS__", "IF_B(...)", "", "IF_C(...)", ""),
+                inside("f(\"x\" IF_A(\"a\") IF_B(\"b\") IF_C(\"c\"));").defines(), "a run of three: the first only");
+    }
+
+    @Test
     void aMacroInPlaceOfAFunctionHeadIsRewrittenInPlace() {
         String code = "DEFUN (\"call-process\", Fcall_process, Scall_process, 1, MANY, 0,\n       doc: /* x */)\n  (ptrdiff_t nargs, Lisp_Object *args)\n{\n  return vfork();\n}\n";
         MacroRecovery.Fixes fixes = topLevel(code);
