@@ -111,6 +111,19 @@ void bad_constant_assigned_in_a_feature_macro(void)
     }
 }
 
+/* dash: SSIZE_MAX is ((ssize_t)((size_t)-1 >> 1)), and no header read declares ssize_t: the cast
+ * reads as a call of ssize_t(), which is the value of its argument, not a function to look up */
+#define CHUNK_MAX ((ssize_t)((size_t)-1 >> 1))
+void bad_type_cast_read_as_a_call(char **argv, size_t n)
+{
+    if (vfork() == 0) {
+        if (n > CHUNK_MAX)
+            puts("too big");                    /* expect: VFK101 */
+        execv(argv[0], argv);
+        _exit(127);
+    }
+}
+
 /* Emacs' callproc.c: a known macro hides an unknown one (AVOID is _Noreturn ATTRIBUTE_COLD void,
  * and ATTRIBUTE_COLD is _GL_ATTRIBUTE_COLD from a config.h that is not there) */
 #define ATTRIBUTE_COLD _GL_ATTRIBUTE_COLD

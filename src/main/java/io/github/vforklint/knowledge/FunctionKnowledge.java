@@ -95,8 +95,10 @@ public final class FunctionKnowledge {
             e.getValue().forEach(i -> positions.add(i.asInt()));
             writes.put(e.getKey(), java.util.List.copyOf(positions));
         });
+        Map<String, Integer> returnsArgument = positions(memory.path("returns-argument"));
+        names(memory.path("cast-types")).forEach(type -> returnsArgument.putIfAbsent(type, 0));
         MemoryEffects effects = new MemoryEffects(set(memory.path("allocates")), set(memory.path("resizes")), writes,
-                positions(memory.path("allocates-into")), positions(memory.path("returns-into")), positions(memory.path("returns-argument")),
+                positions(memory.path("allocates-into")), positions(memory.path("returns-into")), returnsArgument,
                 set(memory.path("mutates-environ")));
         return new FunctionKnowledge(map, calls, effects, set(read("errno.yml").path("spellings")),
                 set(vfork.path("fork").path("functions")));
