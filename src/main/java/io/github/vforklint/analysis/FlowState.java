@@ -95,11 +95,20 @@ final class FlowState {
 
     /** The integer value of a variable or member path: {@link AbstractInt#ANY} when nothing is known. */
     AbstractInt value(Object key) {
-        return values.getOrDefault(key, AbstractInt.ANY);
+        return values.getOrDefault(valueKey(key), AbstractInt.ANY);
     }
 
     void setValue(Object key, AbstractInt value) {
-        values = put(values, key, value.isAny() ? null : value);
+        values = put(values, valueKey(key), value.isAny() ? null : value);
+    }
+
+    /**
+     * A global's value under its identity, not its unit's declaration: a helper in another file
+     * reads the same object, and a summary specialised on what the caller knows of it
+     * ({@code vforked}) must find it there.
+     */
+    private static Object valueKey(Object key) {
+        return key instanceof Variable v && v.storage() == Variable.Storage.GLOBAL ? VforkAnalysis.identity(v) : key;
     }
 
     /** What the vfork result plus {@code holders.get(key)} is stored in, or null. */
@@ -158,7 +167,7 @@ final class FlowState {
 
     /** The variable is declared again without a value: nothing is known about it. */
     void forget(Object key) {
-        values = put(values, key, null);
+        values = put(values, valueKey(key), null);
         holders = put(holders, key, null);
         pointsTo = put(pointsTo, key, null);
     }

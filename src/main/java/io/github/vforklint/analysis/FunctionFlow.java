@@ -70,6 +70,8 @@ final class FunctionFlow {
     final Map<HelperSummary.Exit, AbstractInt> exits = new LinkedHashMap<>();
     /** What returned pointers point into, in the helper's terms. */
     final Set<MemoryObject> returned = new LinkedHashSet<>();
+    /** The globals and statics this function, or a helper it follows, reads ({@link HelperSummary#readsStatics}). */
+    final Set<Object> readsStatics = new HashSet<>();
     boolean returnsVforkResult;
     /** Set when the function hands its own parameters to clone as the child's function and flags. */
     VforkCalls.CloneShape cloneWrapper;
@@ -243,6 +245,10 @@ final class FunctionFlow {
                     applyDeclare(declare, s);
                     next.add(s);
                 } else if (event instanceof Event.Read read) {
+                    if (!read.variable().isFrameLocal() && read.variable().shape() != Variable.Shape.ARRAY
+                            && read.variable().shape() != Variable.Shape.AGGREGATE) {
+                        readsStatics.add(VforkAnalysis.identity(read.variable()));
+                    }
                     applyRead(read.variable(), read, s);
                     next.add(s);
                 } else if (event instanceof Event.Unparsed) {
@@ -337,6 +343,7 @@ final class FunctionFlow {
             return;
         }
         summary = specialise(call, summary, s);
+        readsStatics.addAll(summary.readsStatics());
         TraceStep step = new TraceStep(call.location(), callee);
         if (inChild && record) {
             importObservations(call, summary, step, s);
@@ -376,18 +383,27 @@ final class FunctionFlow {
     }
 
     /** A helper whose ways back differ, called with known integers: its summary for those values. */
+    /**
+     * The helper's summary for what this path knows at the call: the integer arguments, when the
+     * helper can come back more than one way, and the values of the globals and statics it reads.
+     */
     private HelperSummary specialise(Event.Call call, HelperSummary summary, FlowState s) {
-        if (summary.exits().size() < 2) {
-            return summary;
+        Map<Object, AbstractInt> statics = new HashMap<>();
+        for (Object read : summary.readsStatics()) {
+            AbstractInt value = s.value(read);
+            if (!value.isAny()) {
+                statics.put(read, value);
+            }
         }
         List<Long> arguments = new ArrayList<>(call.arguments().size());
         boolean any = false;
         for (Expr argument : call.arguments()) {
-            AbstractInt value = values.intValue(argument, s);
+            AbstractInt value = summary.exits().size() < 2 ? AbstractInt.ANY : values.intValue(argument, s);
             arguments.add(value.isExact() ? value.lo() : null);
             any |= value.isExact();
         }
-        return any ? summaries.specialised(call.callee(), function, summary, arguments) : summary;
+        return any || !statics.isEmpty() ? summaries.specialised(call.callee(), function, summary, arguments, statics)
+                : summary;
     }
 
     /** vfork returns three ways: 0 in the child, the child's pid in the parent, -1 on failure. */
@@ -535,7 +551,7 @@ final class FunctionFlow {
             assign(key, value, s);
         } else {
             AbstractInt before = s.value(key);
-            s.setValue(key, write.increment() != null ? before.plus(write.increment()) : AbstractInt.ANY);
+            s.setValue(key, write.increment() != null ? counted(key, before, write.increment()) : AbstractInt.ANY);
             Long offset = s.holder(key);
             s.setHolder(key, offset != null && write.increment() != null ? offset + write.increment() : null);
             // p++ and p += n keep a pointer inside the object it pointed to.
@@ -547,6 +563,19 @@ final class FunctionFlow {
                 && s.phase != Phase.GRANDCHILD) {
             s.overwritten(VforkAnalysis.identity(target.base()));
         }
+    }
+
+    /**
+     * A global or static counted up from a value the analysis does not know is taken to have been
+     * at least 0: such variables are counters and flags ({@code vforked++} before vfork, then
+     * {@code if (vforked) _exit(...)} in the child's error path), and a flag counted up is set.
+     */
+    private static AbstractInt counted(Object key, AbstractInt before, long increment) {
+        if (increment > 0 && before.isAny() && key instanceof Variable v && !v.isFrameLocal()
+                && v.shape() == Variable.Shape.SCALAR) {
+            return new AbstractInt(increment, AbstractInt.NO_HIGH, true);
+        }
+        return before.plus(increment);
     }
 
     private void applyDeclare(Event.Declare declare, FlowState s) {

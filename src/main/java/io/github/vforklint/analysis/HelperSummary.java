@@ -15,13 +15,21 @@ import java.util.Set;
  * @param reach     how many functions it reaches, itself included
  * @param incomplete what could not be followed inside it (unparsed code, a bound)
  * @param remarks    what was left out of the report though it was analysed (chains beyond a bound)
+ * @param readsStatics the globals and statics (by {@link VforkAnalysis#identity}) it or a helper it
+ *                   follows reads: a caller that knows one's value ({@code vforked}) asks for a
+ *                   summary specialised on it
  */
 record HelperSummary(List<VforkObservation> observations, List<Exit> exits, Set<MemoryObject> returned, int reach,
-                     List<String> incomplete, List<String> remarks) {
+                     List<String> incomplete, List<String> remarks, Set<Object> readsStatics) {
 
     HelperSummary(List<VforkObservation> observations, List<Exit> exits, Set<MemoryObject> returned, int reach,
                   List<String> incomplete) {
-        this(observations, exits, returned, reach, incomplete, List.of());
+        this(observations, exits, returned, reach, incomplete, List.of(), Set.of());
+    }
+
+    HelperSummary(List<VforkObservation> observations, List<Exit> exits, Set<MemoryObject> returned, int reach,
+                  List<String> incomplete, List<String> remarks) {
+        this(observations, exits, returned, reach, incomplete, remarks, Set.of());
     }
 
     /**
@@ -41,5 +49,6 @@ record HelperSummary(List<VforkObservation> observations, List<Exit> exits, Set<
         returned = Set.copyOf(returned);
         incomplete = List.copyOf(incomplete);
         remarks = List.copyOf(remarks);
+        readsStatics = Set.copyOf(readsStatics);
     }
 }

@@ -48,8 +48,9 @@ final class Summaries implements SummarySource {
         }
 
         @Override
-        public HelperSummary specialised(String name, FunctionBody caller, HelperSummary general, List<Long> arguments) {
-            return Summaries.this.specialised(name, caller, general, arguments);
+        public HelperSummary specialised(String name, FunctionBody caller, HelperSummary general, List<Long> arguments,
+                                         Map<Object, AbstractInt> statics) {
+            return Summaries.this.specialised(name, caller, general, arguments, statics);
         }
     };
 
@@ -75,8 +76,13 @@ final class Summaries implements SummarySource {
         return cache.get(body);
     }
 
+    /** What a specialised summary was computed for. */
+    private record Specialisation(List<Long> arguments, Map<Object, AbstractInt> statics) {
+    }
+
     @Override
-    public HelperSummary specialised(String name, FunctionBody caller, HelperSummary general, List<Long> arguments) {
+    public HelperSummary specialised(String name, FunctionBody caller, HelperSummary general, List<Long> arguments,
+                                     Map<Object, AbstractInt> statics) {
         Optional<FunctionBody> found = context.resolver().function(name, caller);
         if (found.isEmpty() || cache.recursive(found.get())) {
             return general;
@@ -89,10 +95,11 @@ final class Summaries implements SummarySource {
         for (int i = 0; i < body.parameters().size(); i++) {
             known.add(i < arguments.size() ? arguments.get(i) : null);
         }
-        if (known.stream().allMatch(java.util.Objects::isNull)) {
+        if (known.stream().allMatch(java.util.Objects::isNull) && statics.isEmpty()) {
             return general;
         }
-        HelperSummary done = cache.specialised(body, known);
+        Specialisation key = new Specialisation(java.util.Collections.unmodifiableList(known), Map.copyOf(statics));
+        HelperSummary done = cache.specialised(body, key);
         if (done != null) {
             return done;
         }
@@ -102,8 +109,9 @@ final class Summaries implements SummarySource {
                 start.setValue(body.parameters().get(i), AbstractInt.exactly(known.get(i)));
             }
         }
+        statics.forEach(start::setValue);
         HelperSummary summary = summarise(body, nested, general.reach(), start);
-        cache.putSpecialised(body, known, summary);
+        cache.putSpecialised(body, key, summary);
         return summary;
     }
 
@@ -339,7 +347,7 @@ final class Summaries implements SummarySource {
                 List<String> notes = new ArrayList<>(s.incomplete());
                 notes.add("the summary of the recursive helper " + m.name() + "() did not settle after " + rounds
                         + " analyses of its cycle of " + members.size() + " functions; findings in it may be missing");
-                s = new HelperSummary(s.observations(), s.exits(), s.returned(), s.reach(), notes, s.remarks());
+                s = new HelperSummary(s.observations(), s.exits(), s.returned(), s.reach(), notes, s.remarks(), s.readsStatics());
             }
             cache.put(m, s, reached, recursive);
         }
@@ -395,7 +403,8 @@ final class Summaries implements SummarySource {
     private static boolean same(HelperSummary a, HelperSummary b) {
         return a.exits().equals(b.exits()) && a.returned().equals(b.returned())
                 && new HashSet<>(a.observations()).equals(new HashSet<>(b.observations()))
-                && a.incomplete().equals(b.incomplete()) && a.remarks().equals(b.remarks());
+                && a.incomplete().equals(b.incomplete()) && a.remarks().equals(b.remarks())
+                && a.readsStatics().equals(b.readsStatics());
     }
 
     private HelperSummary summarise(FunctionBody body, SummarySource source, int reach, FlowState start) {
@@ -416,7 +425,7 @@ final class Summaries implements SummarySource {
         List<String> remarks = new ArrayList<>(flow.remarks);
         List<VforkObservation> observations = boundTrails(flow.observations, body.name(), remarks);
         return new HelperSummary(observations, exits, flow.returned, reach, List.copyOf(new LinkedHashSet<>(incomplete)),
-                List.copyOf(new LinkedHashSet<>(remarks)));
+                List.copyOf(new LinkedHashSet<>(remarks)), flow.readsStatics);
     }
 
     /**

@@ -18,7 +18,7 @@ public final class SummaryCache {
     // Keyed by the lowered function itself: FunctionBody's equality is identity (bodies are large graphs).
     private final Map<FunctionBody, HelperSummary> summaries = new ConcurrentHashMap<>();
     private final Map<FunctionBody, Boolean> recursive = new ConcurrentHashMap<>();
-    private final Map<FunctionBody, Map<java.util.List<Long>, HelperSummary>> specialised = new ConcurrentHashMap<>();
+    private final Map<FunctionBody, Map<Object, HelperSummary>> specialised = new ConcurrentHashMap<>();
     private final Map<FunctionBody, BitSet> reach = new ConcurrentHashMap<>();
     private final Map<FunctionBody, Integer> ids = new ConcurrentHashMap<>();
     private final Map<FunctionBody, BitSet> farReaching = new ConcurrentHashMap<>();
@@ -45,12 +45,13 @@ public final class SummaryCache {
         return recursive.getOrDefault(function, true);
     }
 
-    HelperSummary specialised(FunctionBody function, java.util.List<Long> arguments) {
-        return specialised.getOrDefault(function, Map.of()).get(arguments);
+    /** @param known what the summary was specialised on: arguments, and values of globals and statics */
+    HelperSummary specialised(FunctionBody function, Object known) {
+        return specialised.getOrDefault(function, Map.of()).get(known);
     }
 
-    void putSpecialised(FunctionBody function, java.util.List<Long> arguments, HelperSummary summary) {
-        specialised.computeIfAbsent(function, k -> new ConcurrentHashMap<>()).putIfAbsent(arguments, summary);
+    void putSpecialised(FunctionBody function, Object known, HelperSummary summary) {
+        specialised.computeIfAbsent(function, k -> new ConcurrentHashMap<>()).putIfAbsent(known, summary);
     }
 
     /**
