@@ -310,6 +310,7 @@ final class FunctionFlow {
         FunctionInfo info = call.isIndirect() ? FunctionInfo.unknown(call.text()) : context.knowledge().lookup(callee);
         if (!inChild && s.phase != Phase.GRANDCHILD) {
             if (!info.endsPath() && !call.declaredNoReturn()) {
+                passedThrough(call, info, s);
                 out.add(s);
             }
             return;
@@ -382,10 +383,35 @@ final class FunctionFlow {
         }
     }
 
-    /** A helper whose ways back differ, called with known integers: its summary for those values. */
+    /**
+     * A helper handed the vfork result itself ({@code xvforkwrap(vfork())}, toybox's XVFORK) hands
+     * the parent and the failure back what its body makes of it, as it hands the child 0: without
+     * that the parent would seem to run the child's code, and an exec there to fall through.
+     */
+    private void passedThrough(Event.Call call, FunctionInfo info, FlowState s) {
+        if (mode != Mode.CALLER || s.site == null || call.isIndirect() || info.kind() != FunctionKind.UNKNOWN
+                || !valueUsed.contains(call)
+                || call.arguments().stream().noneMatch(a -> a instanceof Expr.CallValue v && v.call() == s.site)) {
+            return;
+        }
+        HelperSummary general = summaries.of(call.callee(), function);
+        if (general == null) {
+            return;
+        }
+        AbstractInt value = null;
+        for (HelperSummary.Exit exit : specialise(call, general, s).exits()) {
+            value = value == null ? exit.value() : value.join(exit.value());
+        }
+        if (value != null && !value.isAny()) {
+            s.setCallValue(call, value);
+        }
+    }
+
     /**
      * The helper's summary for what this path knows at the call: the integer arguments, when the
-     * helper can come back more than one way, and the values of the globals and statics it reads.
+     * helper can come back more than one way or the caller uses a result it does not know
+     * (toybox's {@code xvforkwrap(vfork())} returns its argument: 0 in the child), and the values
+     * of the globals and statics it reads.
      */
     private HelperSummary specialise(Event.Call call, HelperSummary summary, FlowState s) {
         Map<Object, AbstractInt> statics = new HashMap<>();
@@ -395,12 +421,14 @@ final class FunctionFlow {
                 statics.put(read, value);
             }
         }
-        List<Long> arguments = new ArrayList<>(call.arguments().size());
+        boolean byArguments = summary.exits().size() >= 2
+                || valueUsed.contains(call) && summary.exits().stream().anyMatch(e -> !e.value().isExact());
+        List<AbstractInt> arguments = new ArrayList<>(call.arguments().size());
         boolean any = false;
         for (Expr argument : call.arguments()) {
-            AbstractInt value = summary.exits().size() < 2 ? AbstractInt.ANY : values.intValue(argument, s);
-            arguments.add(value.isExact() ? value.lo() : null);
-            any |= value.isExact();
+            AbstractInt value = byArguments ? values.intValue(argument, s) : AbstractInt.ANY;
+            arguments.add(value);
+            any |= !value.isAny();
         }
         return any || !statics.isEmpty() ? summaries.specialised(call.callee(), function, summary, arguments, statics)
                 : summary;

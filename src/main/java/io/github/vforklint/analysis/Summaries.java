@@ -48,7 +48,7 @@ final class Summaries implements SummarySource {
         }
 
         @Override
-        public HelperSummary specialised(String name, FunctionBody caller, HelperSummary general, List<Long> arguments,
+        public HelperSummary specialised(String name, FunctionBody caller, HelperSummary general, List<AbstractInt> arguments,
                                          Map<Object, AbstractInt> statics) {
             return Summaries.this.specialised(name, caller, general, arguments, statics);
         }
@@ -77,11 +77,11 @@ final class Summaries implements SummarySource {
     }
 
     /** What a specialised summary was computed for. */
-    private record Specialisation(List<Long> arguments, Map<Object, AbstractInt> statics) {
+    private record Specialisation(List<AbstractInt> arguments, Map<Object, AbstractInt> statics) {
     }
 
     @Override
-    public HelperSummary specialised(String name, FunctionBody caller, HelperSummary general, List<Long> arguments,
+    public HelperSummary specialised(String name, FunctionBody caller, HelperSummary general, List<AbstractInt> arguments,
                                      Map<Object, AbstractInt> statics) {
         Optional<FunctionBody> found = context.resolver().function(name, caller);
         if (found.isEmpty() || cache.recursive(found.get())) {
@@ -91,23 +91,21 @@ final class Summaries implements SummarySource {
         if (farReaching(body) != null) {
             return general;
         }
-        List<Long> known = new ArrayList<>();
+        List<AbstractInt> known = new ArrayList<>();
         for (int i = 0; i < body.parameters().size(); i++) {
-            known.add(i < arguments.size() ? arguments.get(i) : null);
+            known.add(i < arguments.size() ? arguments.get(i) : AbstractInt.ANY);
         }
-        if (known.stream().allMatch(java.util.Objects::isNull) && statics.isEmpty()) {
+        if (known.stream().allMatch(AbstractInt::isAny) && statics.isEmpty()) {
             return general;
         }
-        Specialisation key = new Specialisation(java.util.Collections.unmodifiableList(known), Map.copyOf(statics));
+        Specialisation key = new Specialisation(List.copyOf(known), Map.copyOf(statics));
         HelperSummary done = cache.specialised(body, key);
         if (done != null) {
             return done;
         }
         FlowState start = FlowState.start(Phase.CHILD);
         for (int i = 0; i < known.size(); i++) {
-            if (known.get(i) != null) {
-                start.setValue(body.parameters().get(i), AbstractInt.exactly(known.get(i)));
-            }
+            start.setValue(body.parameters().get(i), known.get(i));
         }
         statics.forEach(start::setValue);
         HelperSummary summary = summarise(body, nested, general.reach(), start);
