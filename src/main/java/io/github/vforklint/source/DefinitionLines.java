@@ -67,6 +67,20 @@ final class DefinitionLines {
                 i = close + 1;
                 continue;
             }
+            if (c == '(' && nameStart < 0) {
+                // (NAME) (params) {: Emacs' lisp.h brackets the name so that its macro is not expanded
+                int word = skipBlanks(text, length, i + 1);
+                int wordEnd = word;
+                while (wordEnd < length && isWordByte(text[wordEnd])) {
+                    wordEnd++;
+                }
+                int close = skipBlanks(text, length, wordEnd);
+                int open = close < length && text[close] == ')' ? skipBlanks(text, length, close + 1) : -1;
+                if (wordEnd > word && open >= 0 && open < length && text[open] == '(') {
+                    return !isKeyword(text, word, wordEnd) && opensBody(text, length, open)
+                            ? hash(text, word, wordEnd) : 0;
+                }
+            }
             if (c != '(' || nameStart < 0) {
                 // ; = { # // end the question; any other byte ends the name before it.
                 if (c == ';' || c == '=' || c == '{' || c == '#' || c == '(' || c == '/' && i + 1 < length && text[i + 1] == '/') {
@@ -88,6 +102,14 @@ final class DefinitionLines {
                     ? hash(text, nameStart, nameEnd) : 0;
         }
         return 0;
+    }
+
+    private static int skipBlanks(byte[] text, int length, int from) {
+        int i = from;
+        while (i < length && (text[i] == ' ' || text[i] == '\t')) {
+            i++;
+        }
+        return i;
     }
 
     private static int lineEnd(byte[] text, int length, int from) {

@@ -65,7 +65,7 @@ public final class CUnit {
         this.noReturn = new NoReturnDeclarations(unit, facts);
         for (IASTDeclaration declaration : unit.getDeclarations()) {
             if (declaration instanceof IASTFunctionDefinition definition) {
-                definitions.putIfAbsent(definition.getDeclarator().getName().toString(), definition);
+                definitions.putIfAbsent(DeclarationNames.definedName(definition).toString(), definition);
             }
         }
         collectIncludeDiagnostics(readsSystemHeaders, inTree);
@@ -406,7 +406,7 @@ public final class CUnit {
             IASTFileLocation fl = problem.getFileLocation();
             IASTFunctionDefinition function = enclosingFunction(problem);
             if (function != null) {
-                String name = function.getDeclarator().getName().toString();
+                String name = DeclarationNames.definedName(function).toString();
                 IASTFileLocation whole = function.getFileLocation();
                 inFunctions.computeIfAbsent(name, k -> new ArrayList<>()).add(fl.getStartingLineNumber());
                 functionLines.put(name, new int[] {whole.getStartingLineNumber(), whole.getEndingLineNumber()});
@@ -619,7 +619,7 @@ public final class CUnit {
         Set<String> names = new java.util.HashSet<>(preprocessor().macroNames());
         for (IASTDeclaration declaration : unit.getDeclarations()) {
             if (declaration instanceof IASTFunctionDefinition f) {
-                names.add(f.getDeclarator().getName().toString());
+                names.add(DeclarationNames.definedName(f).toString());
             } else if (declaration instanceof org.eclipse.cdt.core.dom.ast.IASTSimpleDeclaration d) {
                 if (d.getDeclSpecifier().getStorageClass() != org.eclipse.cdt.core.dom.ast.IASTDeclSpecifier.sc_typedef) {
                     continue;

@@ -19,6 +19,19 @@ final class DeclarationNames {
     private DeclarationNames() {
     }
 
+    /**
+     * The name a function definition defines, looking through brackets around it: Emacs' lisp.h
+     * writes {@code INLINE bool (CONSP) (Lisp_Object x)} so that the macro CONSP is not expanded
+     * there, and the outer declarator's own name is then empty.
+     */
+    static IASTName definedName(org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition definition) {
+        IASTDeclarator declarator = definition.getDeclarator();
+        while (declarator.getName().toCharArray().length == 0 && declarator.getNestedDeclarator() != null) {
+            declarator = declarator.getNestedDeclarator();
+        }
+        return declarator.getName();
+    }
+
     static List<IASTName> of(IBinding binding) {
         List<IASTName> names = new ArrayList<>();
         if (binding instanceof ICInternalBinding internal) {

@@ -99,9 +99,10 @@ final class FunctionLowering {
                 node.terminate(new Terminator.Return(locations.lastCharacter(definition.getBody()), true));
             }
         }
-        boolean declaredNoReturn = definition.getDeclarator().getName().resolveBinding() instanceof IFunction f && noReturn.isNoReturn(f);
+        org.eclipse.cdt.core.dom.ast.IASTName name = DeclarationNames.definedName(definition);
+        boolean declaredNoReturn = name.resolveBinding() instanceof IFunction f && noReturn.isNoReturn(f);
         boolean exported = definition.getDeclSpecifier().getStorageClass() != IASTDeclSpecifier.sc_static;
-        return new FunctionBody(unit, declarator.getName().toString(), locations.of(declarator.getName()), exported,
+        return new FunctionBody(unit, name.toString(), locations.of(name), exported,
                 parameters, entry, List.copyOf(nodes), declaredNoReturn, List.copyOf(skipped));
     }
 
