@@ -382,6 +382,8 @@ public final class CUnit {
     }
 
     private final List<Unparsed> unparsed = new ArrayList<>();
+    /** Stretches of the headers this unit read that did not parse, by header, for {@link MacroRecovery}. */
+    private final Map<String, List<MacroRecovery.Region>> unparsedInHeaders = new java.util.TreeMap<>();
 
     private void collectSyntaxDiagnostics() {
         List<IASTProblem> problems = new ArrayList<>();
@@ -395,6 +397,8 @@ public final class CUnit {
                 IASTFileLocation fl = problem.getFileLocation();
                 if (fl != null && path.equals(fl.getFileName())) {
                     problems.add(problem);
+                } else if (fl != null) {
+                    inHeader(problem, fl);
                 }
                 return PROCESS_CONTINUE;
             }
@@ -582,6 +586,27 @@ public final class CUnit {
     long problemCount() {
         long lost = unparsed.stream().filter(Unparsed::topLevel).count();
         return lost * 1_000_000 + (unparsed.size() - lost);
+    }
+
+    private void inHeader(IASTProblem problem, IASTFileLocation fl) {
+        boolean topLevel = problem.getParent() instanceof IASTProblemDeclaration d
+                && d.getParent() instanceof IASTTranslationUnit;
+        int from = fl.getNodeOffset();
+        int to = from + fl.getNodeLength();
+        if (topLevel) {
+            to = Math.max(to, MacroRecovery.constructEnd(files.get(fl.getFileName()).chars(), from));
+        }
+        unparsedInHeaders.computeIfAbsent(fl.getFileName(), k -> new ArrayList<>())
+                .add(new MacroRecovery.Region(from, to, topLevel));
+    }
+
+    /**
+     * The stretches of the headers this unit read that did not parse, by header: a header's
+     * macros from a file that is not there (Emacs' lisp.h without config.h) cost the functions
+     * and declarations it defines, which the unit's own file relies on.
+     */
+    Map<String, List<MacroRecovery.Region>> unparsedHeaderRegions() {
+        return unparsedInHeaders;
     }
 
     /** The stretches of this unit's own file that did not parse, for {@link MacroRecovery}. */

@@ -195,8 +195,7 @@ final class ProgramIndex implements FunctionResolver {
         CUnit unit = parseConfigured(path, configuration, fixes);
         if (unit.problemCount() > 0 && recoverIf.test(unit)) {
             // the configuration brings in code the default parse never saw, with macros of its own
-            MacroRecovery.Fixes more = fixes.with(MacroRecovery.of(frontEnd.files().get(unit.path()).chars(),
-                    unit.unparsedRegions(), unit.knownNames(), unit.macroExpansions()));
+            MacroRecovery.Fixes more = fixes.with(fixesFor(unit));
             if (!more.equals(fixes)) {
                 CUnit retried = parseConfigured(path, configuration, more);
                 if (retried.problemCount() < unit.problemCount()) {
@@ -244,8 +243,7 @@ final class ProgramIndex implements FunctionResolver {
         CUnit unit = plain;
         MacroRecovery.Fixes kept = new MacroRecovery.Fixes(Map.of(), List.of());
         for (int round = 0; round < RECOVERY_ROUNDS && unit.problemCount() > 0; round++) {
-            MacroRecovery.Fixes fixes = MacroRecovery.of(frontEnd.files().get(unit.path()).chars(), unit.unparsedRegions(),
-                    unit.knownNames(), unit.macroExpansions());
+            MacroRecovery.Fixes fixes = fixesFor(unit);
             MacroRecovery.Fixes together = kept.with(fixes);
             if (together.equals(kept)) {
                 break;
@@ -259,6 +257,23 @@ final class ProgramIndex implements FunctionResolver {
         }
         recoveries.put(unit.path(), kept);
         return unit;
+    }
+
+    /**
+     * How to read the unit's file through its unknown macros, and then its headers: what the file
+     * itself says of a macro wins, and only the file is rewritten in place.
+     */
+    private MacroRecovery.Fixes fixesFor(CUnit unit) {
+        Set<String> known = unit.knownNames();
+        io.github.vforklint.frontend.c.Condition.Macros expansions = unit.macroExpansions();
+        MacroRecovery.Fixes fixes = MacroRecovery.of(frontEnd.files().get(unit.path()).chars(), unit.unparsedRegions(),
+                known, expansions);
+        for (Map.Entry<String, List<MacroRecovery.Region>> header : unit.unparsedHeaderRegions().entrySet()) {
+            MacroRecovery.Fixes there = MacroRecovery.of(frontEnd.files().get(header.getKey()).chars(), header.getValue(),
+                    known, expansions);
+            fixes = fixes.with(new MacroRecovery.Fixes(there.defines(), List.of()));
+        }
+        return fixes;
     }
 
     private Object lockFor(String path) {
