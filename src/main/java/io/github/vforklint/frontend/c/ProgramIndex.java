@@ -261,13 +261,18 @@ final class ProgramIndex implements FunctionResolver {
 
     /**
      * How to read the unit's file through its unknown macros, and then its headers: what the file
-     * itself says of a macro wins, and only the file is rewritten in place.
+     * itself says of a macro wins, and only the file is rewritten in place. The headers only ride
+     * along with a parse the file's own fixes call for: busybox files whose unparsed code no guess
+     * mends would otherwise be parsed again for libbb.h alone, and the parse thrown away.
      */
     private MacroRecovery.Fixes fixesFor(CUnit unit) {
         Set<String> known = unit.knownNames();
         io.github.vforklint.frontend.c.Condition.Macros expansions = unit.macroExpansions();
         MacroRecovery.Fixes fixes = MacroRecovery.of(frontEnd.files().get(unit.path()).chars(), unit.unparsedRegions(),
                 known, expansions);
+        if (fixes.defines().isEmpty() && fixes.rewrites().isEmpty()) {
+            return fixes;
+        }
         for (Map.Entry<String, List<MacroRecovery.Region>> header : unit.unparsedHeaderRegions().entrySet()) {
             MacroRecovery.Fixes there = MacroRecovery.of(frontEnd.files().get(header.getKey()).chars(), header.getValue(),
                     known, expansions);
