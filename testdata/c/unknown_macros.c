@@ -124,6 +124,25 @@ void bad_type_cast_read_as_a_call(char **argv, size_t n)
     }
 }
 
+/* Emacs' lisp.h picks its integer type by the limits of <stdint.h> and <limits.h>; with no system
+ * header read they are 64-bit Linux's, so the type is defined and a cast to it is not a call */
+#include <limits.h>
+#include <stdint.h>
+#if INTPTR_MAX <= 0
+# error "INTPTR_MAX misconfigured"
+#elif INTPTR_MAX <= LONG_MAX
+typedef long lisp_word;
+#endif
+void bad_cast_to_a_type_the_limits_choose(char **argv, long v)
+{
+    if (vfork() == 0) {
+        if ((lisp_word) (v) > 0)
+            puts("positive");                   /* expect: VFK101 */
+        execv(argv[0], argv);
+        _exit(127);
+    }
+}
+
 /* Emacs' callproc.c: a known macro hides an unknown one (AVOID is _Noreturn ATTRIBUTE_COLD void,
  * and ATTRIBUTE_COLD is _GL_ATTRIBUTE_COLD from a config.h that is not there) */
 #define ATTRIBUTE_COLD _GL_ATTRIBUTE_COLD

@@ -53,6 +53,40 @@ public final class CParser {
             Map.entry("__linux__", "1"), Map.entry("__linux", "1"), Map.entry("__gnu_linux__", "1"),
             Map.entry("__unix__", "1"), Map.entry("__unix", "1"));
 
+    /**
+     * What a 64-bit Linux compiler predefines about its types, and what {@code <limits.h>} and
+     * {@code <stdint.h>} define from them, when those headers are not read: code tests them in
+     * {@code #if} (Emacs' lisp.h picks EMACS_INT's type by {@code INTPTR_MAX <= LONG_MAX}; unset,
+     * {@code INTPTR_MAX <= 0} holds and no branch defines the type). {@code -U} takes any back.
+     */
+    private static final Map<String, String> LP64_LIMITS = Map.ofEntries(
+            Map.entry("__LP64__", "1"), Map.entry("_LP64", "1"),
+            Map.entry("__SIZEOF_SHORT__", "2"), Map.entry("__SIZEOF_INT__", "4"), Map.entry("__SIZEOF_LONG__", "8"),
+            Map.entry("__SIZEOF_LONG_LONG__", "8"), Map.entry("__SIZEOF_POINTER__", "8"),
+            Map.entry("__SIZEOF_SIZE_T__", "8"), Map.entry("__SIZEOF_PTRDIFF_T__", "8"),
+            Map.entry("__SCHAR_MAX__", "0x7f"), Map.entry("__SHRT_MAX__", "0x7fff"),
+            Map.entry("__INT_MAX__", "0x7fffffff"), Map.entry("__LONG_MAX__", "0x7fffffffffffffffL"),
+            Map.entry("__LONG_LONG_MAX__", "0x7fffffffffffffffLL"), Map.entry("__SIZE_MAX__", "0xffffffffffffffffUL"),
+            Map.entry("__PTRDIFF_MAX__", "0x7fffffffffffffffL"), Map.entry("__INTPTR_MAX__", "0x7fffffffffffffffL"),
+            Map.entry("__INTMAX_MAX__", "0x7fffffffffffffffL"),
+            Map.entry("SCHAR_MAX", "127"), Map.entry("SCHAR_MIN", "(-128)"), Map.entry("UCHAR_MAX", "255"),
+            Map.entry("CHAR_BIT", "8"), Map.entry("CHAR_MAX", "127"), Map.entry("CHAR_MIN", "(-128)"),
+            Map.entry("SHRT_MAX", "32767"), Map.entry("SHRT_MIN", "(-32768)"), Map.entry("USHRT_MAX", "65535"),
+            Map.entry("INT_MAX", "2147483647"), Map.entry("INT_MIN", "(-2147483647-1)"),
+            Map.entry("UINT_MAX", "4294967295U"),
+            Map.entry("LONG_MAX", "9223372036854775807L"), Map.entry("LONG_MIN", "(-9223372036854775807L-1L)"),
+            Map.entry("ULONG_MAX", "18446744073709551615UL"),
+            Map.entry("LLONG_MAX", "9223372036854775807LL"), Map.entry("LLONG_MIN", "(-9223372036854775807LL-1LL)"),
+            Map.entry("ULLONG_MAX", "18446744073709551615ULL"),
+            Map.entry("INTPTR_MAX", "9223372036854775807L"), Map.entry("INTPTR_MIN", "(-9223372036854775807L-1)"),
+            Map.entry("UINTPTR_MAX", "18446744073709551615UL"), Map.entry("SIZE_MAX", "18446744073709551615UL"),
+            Map.entry("PTRDIFF_MAX", "9223372036854775807L"), Map.entry("PTRDIFF_MIN", "(-9223372036854775807L-1)"),
+            Map.entry("INTMAX_MAX", "9223372036854775807L"), Map.entry("INTMAX_MIN", "(-9223372036854775807L-1)"),
+            Map.entry("UINTMAX_MAX", "18446744073709551615UL"),
+            Map.entry("INT8_MAX", "127"), Map.entry("INT16_MAX", "32767"), Map.entry("INT32_MAX", "2147483647"),
+            Map.entry("INT64_MAX", "9223372036854775807L"), Map.entry("UINT8_MAX", "255"), Map.entry("UINT16_MAX", "65535"),
+            Map.entry("UINT32_MAX", "4294967295U"), Map.entry("UINT64_MAX", "18446744073709551615UL"));
+
     /** What one parse serves differently from the files on disk. */
     record Shaping(Set<String> pinned, Map<String, String> defines, Set<String> undefines,
                    List<ServedSources.Rewrite> rewrites) {
@@ -128,6 +162,7 @@ public final class CParser {
         Map<String, String> defines = new LinkedHashMap<>();
         if (!settings.readsSystemHeaders()) {
             defines.putAll(GCC_LINUX_BASELINE);
+            defines.putAll(LP64_LIMITS);
         }
         defines.putAll(C11_KEYWORDS);
         defines.putAll(settings.defines());
