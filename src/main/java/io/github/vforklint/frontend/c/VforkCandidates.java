@@ -93,13 +93,22 @@ final class VforkCandidates {
     }
 
     /**
-     * Whether one of {@code names} occurs in the file outside its comments: a file that names
-     * vfork only to explain something (the kernel has several) holds no site, and parsing it with
-     * its headers costs a tenth of a second. Words are told apart as the byte pass tells them
-     * ({@link TextFacts#wordsIn}), which found the names in the file in the first place.
+     * Whether one of {@code names} occurs in the file outside its comments and its preprocessor
+     * directives: a file that names vfork only to explain something (the kernel has several), or
+     * only in the macros it defines for other files (busybox's libbb.h defines xvfork()), holds no
+     * site, and parsing it with its headers costs a tenth of a second. A file that uses such a
+     * macro names it in its code, since the names include every macro that expands to one.
+     * Words are told apart as the byte pass tells them ({@link TextFacts#wordsIn}), which found
+     * the names in the file in the first place.
      */
     private static boolean namesInCode(char[] text, Set<String> names) {
         char[] code = CommentsAndLiterals.withoutComments(text, CommentsAndLiterals.scan(text));
+        if (TextFacts.wordsIn(code, names) == TextFacts.Occurrences.NONE) {
+            return false;
+        }
+        for (Directives.Directive d : Directives.in(code)) {
+            Directives.blank(code, d.start(), d.end());
+        }
         return TextFacts.wordsIn(code, names) != TextFacts.Occurrences.NONE;
     }
 
