@@ -59,33 +59,32 @@ public final class CParser {
      * {@code #if} (Emacs' lisp.h picks EMACS_INT's type by {@code INTPTR_MAX <= LONG_MAX}; unset,
      * {@code INTPTR_MAX <= 0} holds and no branch defines the type). {@code -U} takes any back.
      */
-    private static final Map<String, String> LP64_LIMITS = Map.ofEntries(
-            Map.entry("__LP64__", "1"), Map.entry("_LP64", "1"),
-            Map.entry("__SIZEOF_SHORT__", "2"), Map.entry("__SIZEOF_INT__", "4"), Map.entry("__SIZEOF_LONG__", "8"),
-            Map.entry("__SIZEOF_LONG_LONG__", "8"), Map.entry("__SIZEOF_POINTER__", "8"),
-            Map.entry("__SIZEOF_SIZE_T__", "8"), Map.entry("__SIZEOF_PTRDIFF_T__", "8"),
-            Map.entry("__SCHAR_MAX__", "0x7f"), Map.entry("__SHRT_MAX__", "0x7fff"),
-            Map.entry("__INT_MAX__", "0x7fffffff"), Map.entry("__LONG_MAX__", "0x7fffffffffffffffL"),
-            Map.entry("__LONG_LONG_MAX__", "0x7fffffffffffffffLL"), Map.entry("__SIZE_MAX__", "0xffffffffffffffffUL"),
-            Map.entry("__PTRDIFF_MAX__", "0x7fffffffffffffffL"), Map.entry("__INTPTR_MAX__", "0x7fffffffffffffffL"),
-            Map.entry("__INTMAX_MAX__", "0x7fffffffffffffffL"),
-            Map.entry("SCHAR_MAX", "127"), Map.entry("SCHAR_MIN", "(-128)"), Map.entry("UCHAR_MAX", "255"),
-            Map.entry("CHAR_BIT", "8"), Map.entry("CHAR_MAX", "127"), Map.entry("CHAR_MIN", "(-128)"),
-            Map.entry("SHRT_MAX", "32767"), Map.entry("SHRT_MIN", "(-32768)"), Map.entry("USHRT_MAX", "65535"),
-            Map.entry("INT_MAX", "2147483647"), Map.entry("INT_MIN", "(-2147483647-1)"),
-            Map.entry("UINT_MAX", "4294967295U"),
-            Map.entry("LONG_MAX", "9223372036854775807L"), Map.entry("LONG_MIN", "(-9223372036854775807L-1L)"),
-            Map.entry("ULONG_MAX", "18446744073709551615UL"),
-            Map.entry("LLONG_MAX", "9223372036854775807LL"), Map.entry("LLONG_MIN", "(-9223372036854775807LL-1LL)"),
-            Map.entry("ULLONG_MAX", "18446744073709551615ULL"),
-            Map.entry("INTPTR_MAX", "9223372036854775807L"), Map.entry("INTPTR_MIN", "(-9223372036854775807L-1)"),
-            Map.entry("UINTPTR_MAX", "18446744073709551615UL"), Map.entry("SIZE_MAX", "18446744073709551615UL"),
-            Map.entry("PTRDIFF_MAX", "9223372036854775807L"), Map.entry("PTRDIFF_MIN", "(-9223372036854775807L-1)"),
-            Map.entry("INTMAX_MAX", "9223372036854775807L"), Map.entry("INTMAX_MIN", "(-9223372036854775807L-1)"),
-            Map.entry("UINTMAX_MAX", "18446744073709551615UL"),
-            Map.entry("INT8_MAX", "127"), Map.entry("INT16_MAX", "32767"), Map.entry("INT32_MAX", "2147483647"),
-            Map.entry("INT64_MAX", "9223372036854775807L"), Map.entry("UINT8_MAX", "255"), Map.entry("UINT16_MAX", "65535"),
-            Map.entry("UINT32_MAX", "4294967295U"), Map.entry("UINT64_MAX", "18446744073709551615UL"));
+    private static final Map<String, String> LP64_LIMITS = definitions("""
+            __LP64__=1 _LP64=1 __SIZEOF_SHORT__=2 __SIZEOF_INT__=4 __SIZEOF_LONG__=8 __SIZEOF_LONG_LONG__=8
+            __SIZEOF_POINTER__=8 __SIZEOF_SIZE_T__=8 __SIZEOF_PTRDIFF_T__=8
+            __SCHAR_MAX__=0x7f __SHRT_MAX__=0x7fff __INT_MAX__=0x7fffffff __LONG_MAX__=0x7fffffffffffffffL
+            __LONG_LONG_MAX__=0x7fffffffffffffffLL __SIZE_MAX__=0xffffffffffffffffUL
+            __PTRDIFF_MAX__=0x7fffffffffffffffL __INTPTR_MAX__=0x7fffffffffffffffL __INTMAX_MAX__=0x7fffffffffffffffL
+            CHAR_BIT=8 SCHAR_MAX=127 SCHAR_MIN=(-128) UCHAR_MAX=255 CHAR_MAX=127 CHAR_MIN=(-128)
+            SHRT_MAX=32767 SHRT_MIN=(-32768) USHRT_MAX=65535 INT_MAX=2147483647 INT_MIN=(-2147483647-1) UINT_MAX=4294967295U
+            LONG_MAX=9223372036854775807L LONG_MIN=(-9223372036854775807L-1L) ULONG_MAX=18446744073709551615UL
+            LLONG_MAX=9223372036854775807LL LLONG_MIN=(-9223372036854775807LL-1LL) ULLONG_MAX=18446744073709551615ULL
+            INTPTR_MAX=9223372036854775807L INTPTR_MIN=(-9223372036854775807L-1) UINTPTR_MAX=18446744073709551615UL
+            SIZE_MAX=18446744073709551615UL PTRDIFF_MAX=9223372036854775807L PTRDIFF_MIN=(-9223372036854775807L-1)
+            INTMAX_MAX=9223372036854775807L INTMAX_MIN=(-9223372036854775807L-1) UINTMAX_MAX=18446744073709551615UL
+            INT8_MAX=127 INT16_MAX=32767 INT32_MAX=2147483647 INT64_MAX=9223372036854775807L
+            UINT8_MAX=255 UINT16_MAX=65535 UINT32_MAX=4294967295U UINT64_MAX=18446744073709551615UL
+            """);
+
+    /** {@code NAME=VALUE} words, as {@code -D} takes them. */
+    private static Map<String, String> definitions(String words) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String word : words.trim().split("\\s+")) {
+            int eq = word.indexOf('=');
+            result.put(word.substring(0, eq), word.substring(eq + 1));
+        }
+        return Map.copyOf(result);
+    }
 
     /** What one parse serves differently from the files on disk. */
     record Shaping(Set<String> pinned, Map<String, String> defines, Set<String> undefines,
