@@ -594,7 +594,11 @@ public final class CUnit {
         int from = fl.getNodeOffset();
         int to = from + fl.getNodeLength();
         if (topLevel) {
-            to = Math.max(to, MacroRecovery.constructEnd(files.get(fl.getFileName()).chars(), from));
+            try {
+                to = Math.max(to, MacroRecovery.constructEnd(files.get(fl.getFileName()).chars(), from));
+            } catch (java.io.UncheckedIOException e) {
+                return; // a header that cannot be read again is only not mended
+            }
         }
         unparsedInHeaders.computeIfAbsent(fl.getFileName(), k -> new ArrayList<>())
                 .add(new MacroRecovery.Region(from, to, topLevel));

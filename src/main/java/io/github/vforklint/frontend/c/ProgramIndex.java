@@ -274,8 +274,13 @@ final class ProgramIndex implements FunctionResolver {
             return fixes;
         }
         for (Map.Entry<String, List<MacroRecovery.Region>> header : unit.unparsedHeaderRegions().entrySet()) {
-            MacroRecovery.Fixes there = MacroRecovery.of(frontEnd.files().get(header.getKey()).chars(), header.getValue(),
-                    known, expansions);
+            char[] text;
+            try {
+                text = frontEnd.files().get(header.getKey()).chars();
+            } catch (java.io.UncheckedIOException e) {
+                continue; // a header that cannot be read again is only not mended
+            }
+            MacroRecovery.Fixes there = MacroRecovery.of(text, header.getValue(), known, expansions);
             fixes = fixes.with(new MacroRecovery.Fixes(there.defines(), List.of()));
         }
         return fixes;
