@@ -72,6 +72,8 @@ final class FunctionFlow {
     final Set<MemoryObject> returned = new LinkedHashSet<>();
     /** The globals and statics this function, or a helper it follows, reads ({@link HelperSummary#readsStatics}). */
     final Set<Object> readsStatics = new HashSet<>();
+    /** The globals and statics this function, or a helper it follows, stores to ({@link HelperSummary#writesStatics}). */
+    final Set<Object> writesStatics = new HashSet<>();
     boolean returnsVforkResult;
     /** Set when the function hands its own parameters to clone as the child's function and flags. */
     VforkCalls.CloneShape cloneWrapper;
@@ -345,6 +347,7 @@ final class FunctionFlow {
         }
         summary = specialise(call, summary, s);
         readsStatics.addAll(summary.readsStatics());
+        writesStatics.addAll(summary.writesStatics());
         TraceStep step = new TraceStep(call.location(), callee);
         if (inChild && record) {
             importObservations(call, summary, step, s);
@@ -411,12 +414,12 @@ final class FunctionFlow {
      * The helper's summary for what this path knows at the call: the integer arguments, when the
      * helper can come back more than one way or the caller uses a result it does not know
      * (toybox's {@code xvforkwrap(vfork())} returns its argument: 0 in the child), and the values
-     * of the globals and statics it reads.
+     * of the globals and statics it reads and does not store to.
      */
     private HelperSummary specialise(Event.Call call, HelperSummary summary, FlowState s) {
         Map<Object, AbstractInt> statics = new HashMap<>();
         for (Object read : summary.readsStatics()) {
-            AbstractInt value = s.value(read);
+            AbstractInt value = summary.writesStatics().contains(read) ? AbstractInt.ANY : s.value(read);
             if (!value.isAny()) {
                 statics.put(read, value);
             }
@@ -569,6 +572,9 @@ final class FunctionFlow {
             if (record && !context.knowledge().isErrno(target.path())) {
                 judge.judgeWrite(write, s);
             }
+        }
+        if (target.access() == LValue.Access.DIRECT && target.base() != null && !target.base().isFrameLocal()) {
+            writesStatics.add(VforkAnalysis.identity(target.base()));
         }
         Object key = target.access() == LValue.Access.DIRECT ? target.base()
                 : target.path().isEmpty() ? null : target.path();

@@ -18,18 +18,20 @@ import java.util.Set;
  * @param readsStatics the globals and statics (by {@link VforkAnalysis#identity}) it or a helper it
  *                   follows reads: a caller that knows one's value ({@code vforked}) asks for a
  *                   summary specialised on it
+ * @param writesStatics the globals and statics it or a helper it follows stores to: what a caller
+ *                   knows of those is not what the helper runs with, so no summary is specialised on it
  */
 record HelperSummary(List<VforkObservation> observations, List<Exit> exits, Set<MemoryObject> returned, int reach,
-                     List<String> incomplete, List<String> remarks, Set<Object> readsStatics) {
+                     List<String> incomplete, List<String> remarks, Set<Object> readsStatics, Set<Object> writesStatics) {
 
     HelperSummary(List<VforkObservation> observations, List<Exit> exits, Set<MemoryObject> returned, int reach,
                   List<String> incomplete) {
-        this(observations, exits, returned, reach, incomplete, List.of(), Set.of());
+        this(observations, exits, returned, reach, incomplete, List.of(), Set.of(), Set.of());
     }
 
     HelperSummary(List<VforkObservation> observations, List<Exit> exits, Set<MemoryObject> returned, int reach,
                   List<String> incomplete, List<String> remarks) {
-        this(observations, exits, returned, reach, incomplete, remarks, Set.of());
+        this(observations, exits, returned, reach, incomplete, remarks, Set.of(), Set.of());
     }
 
     /**
@@ -50,5 +52,6 @@ record HelperSummary(List<VforkObservation> observations, List<Exit> exits, Set<
         incomplete = List.copyOf(incomplete);
         remarks = List.copyOf(remarks);
         readsStatics = Set.copyOf(readsStatics);
+        writesStatics = Set.copyOf(writesStatics);
     }
 }

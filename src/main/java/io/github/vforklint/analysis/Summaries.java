@@ -84,24 +84,30 @@ final class Summaries implements SummarySource {
     public HelperSummary specialised(String name, FunctionBody caller, HelperSummary general, List<AbstractInt> arguments,
                                      Map<Object, AbstractInt> statics) {
         Optional<FunctionBody> found = context.resolver().function(name, caller);
-        if (found.isEmpty() || cache.recursive(found.get())) {
+        if (found.isEmpty()) {
             return general;
         }
         FunctionBody body = found.get();
         if (farReaching(body) != null) {
             return general;
         }
+        boolean recursive = cache.recursive(body);
         List<AbstractInt> known = new ArrayList<>();
         for (int i = 0; i < body.parameters().size(); i++) {
-            known.add(i < arguments.size() ? arguments.get(i) : AbstractInt.ANY);
+            known.add(i < arguments.size() && !recursive ? arguments.get(i) : AbstractInt.ANY);
         }
         if (known.stream().allMatch(AbstractInt::isAny) && statics.isEmpty()) {
             return general;
         }
-        Specialisation key = new Specialisation(List.copyOf(known), Map.copyOf(statics));
+        // every member of a cycle is summarised again together, under the same key
+        Specialisation key = new Specialisation(recursive ? List.of() : List.copyOf(known), Map.copyOf(statics));
         HelperSummary done = cache.specialised(body, key);
         if (done != null) {
             return done;
+        }
+        if (recursive) {
+            HelperSummary cycle = specialisedCycle(body, statics, key);
+            return cycle != null ? cycle : general;
         }
         FlowState start = FlowState.start(Phase.CHILD);
         for (int i = 0; i < known.size(); i++) {
@@ -306,8 +312,24 @@ final class Summaries implements SummarySource {
             HelperSummary inCycle = current.get(body.get());
             return inCycle != null ? inCycle : nested(body.get());
         };
-        // A worklist over the component: a member is analysed again only when a member it calls
-        // changed, and the component as a whole gets a bounded number of analyses.
+        iterate(members, inComponent, recursive, reach, source, current, Map.of());
+        if (recursive) {
+            members.forEach(m -> cache.putComponent(m, members));
+        }
+        for (FunctionBody m : members) {
+            cache.put(m, current.get(m), reached, recursive);
+        }
+    }
+
+    /**
+     * Analyses the members of a component until their summaries in {@code current} stop changing:
+     * a member is analysed again only when a member it calls changed, and the component as a
+     * whole gets a bounded number of analyses, whose exhaustion each summary then says.
+     *
+     * @param statics what each analysis starts out knowing of globals and statics
+     */
+    private void iterate(List<FunctionBody> members, Set<FunctionBody> inComponent, boolean recursive, int reach,
+                         SummarySource source, Map<FunctionBody, HelperSummary> current, Map<Object, AbstractInt> statics) {
         Map<FunctionBody, List<FunctionBody>> callersInside = new IdentityHashMap<>();
         for (FunctionBody m : members) {
             for (FunctionBody callee : callees(m)) {
@@ -328,7 +350,9 @@ final class Summaries implements SummarySource {
             }
             FunctionBody m = work.poll();
             queued.remove(m);
-            HelperSummary next = summarise(m, source, reach, FlowState.start(Phase.CHILD));
+            FlowState start = FlowState.start(Phase.CHILD);
+            statics.forEach(start::setValue);
+            HelperSummary next = summarise(m, source, reach, start);
             if (!same(next, current.get(m))) {
                 current.put(m, next);
                 for (FunctionBody caller : callersInside.getOrDefault(m, List.of())) {
@@ -338,17 +362,65 @@ final class Summaries implements SummarySource {
                 }
             }
         }
+        if (settled) {
+            return;
+        }
         int rounds = budget(members.size(), recursive);
         for (FunctionBody m : members) {
             HelperSummary s = current.get(m);
-            if (!settled) {
-                List<String> notes = new ArrayList<>(s.incomplete());
-                notes.add("the summary of the recursive helper " + m.name() + "() did not settle after " + rounds
-                        + " analyses of its cycle of " + members.size() + " functions; findings in it may be missing");
-                s = new HelperSummary(s.observations(), s.exits(), s.returned(), s.reach(), notes, s.remarks(), s.readsStatics());
-            }
-            cache.put(m, s, reached, recursive);
+            List<String> notes = new ArrayList<>(s.incomplete());
+            notes.add("the summary of the recursive helper " + m.name() + "() did not settle after " + rounds
+                    + " analyses of its cycle of " + members.size() + " functions; findings in it may be missing");
+            current.put(m, new HelperSummary(s.observations(), s.exits(), s.returned(), s.reach(), notes, s.remarks(),
+                    s.readsStatics(), s.writesStatics()));
         }
+    }
+
+    /**
+     * A recursive cycle summarised again, as a whole, for what a caller knows of the globals and
+     * statics it reads (dash's error path, exverror() in a cycle with its allocators, reaches
+     * exraise(), which _exits where vforked is set). A call out of the cycle is specialised too;
+     * a call between members uses the members' summaries being computed while what the cycle
+     * assumed still holds at the call, and their general ones where it does not.
+     */
+    private HelperSummary specialisedCycle(FunctionBody body, Map<Object, AbstractInt> statics, Object key) {
+        List<FunctionBody> members = cache.component(body);
+        if (members == null) {
+            return null;
+        }
+        Set<FunctionBody> inComponent = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        inComponent.addAll(members);
+        Map<FunctionBody, HelperSummary> current = new IdentityHashMap<>();
+        members.forEach(m -> current.put(m, HelperSummary.BOTTOM));
+        SummarySource source = new SummarySource() {
+            @Override
+            public HelperSummary of(String name, FunctionBody caller) {
+                Optional<FunctionBody> found = context.resolver().function(name, caller);
+                if (found.isEmpty()) {
+                    return null;
+                }
+                HelperSummary inCycle = current.get(found.get());
+                return inCycle != null ? inCycle : nested(found.get());
+            }
+
+            @Override
+            public HelperSummary specialised(String name, FunctionBody caller, HelperSummary general,
+                                             List<AbstractInt> arguments, Map<Object, AbstractInt> known) {
+                Optional<FunctionBody> found = context.resolver().function(name, caller);
+                if (found.isPresent() && inComponent.contains(found.get())) {
+                    // what the cycle assumed still holds: its summary under that is sound for more knowledge
+                    boolean holds = statics.entrySet().stream().allMatch(e -> e.getValue().equals(known.get(e.getKey())));
+                    return holds ? general : cache.get(found.get());
+                }
+                return Summaries.this.specialised(name, caller, general, arguments, known);
+            }
+        };
+        int reach = cache.get(body).reach();
+        iterate(members, inComponent, true, reach, source, current, statics);
+        for (FunctionBody m : members) {
+            cache.putSpecialised(m, key, current.get(m));
+        }
+        return cache.specialised(body, key);
     }
 
     /**
@@ -402,7 +474,7 @@ final class Summaries implements SummarySource {
         return a.exits().equals(b.exits()) && a.returned().equals(b.returned())
                 && new HashSet<>(a.observations()).equals(new HashSet<>(b.observations()))
                 && a.incomplete().equals(b.incomplete()) && a.remarks().equals(b.remarks())
-                && a.readsStatics().equals(b.readsStatics());
+                && a.readsStatics().equals(b.readsStatics()) && a.writesStatics().equals(b.writesStatics());
     }
 
     private HelperSummary summarise(FunctionBody body, SummarySource source, int reach, FlowState start) {
@@ -423,7 +495,7 @@ final class Summaries implements SummarySource {
         List<String> remarks = new ArrayList<>(flow.remarks);
         List<VforkObservation> observations = boundTrails(flow.observations, body.name(), remarks);
         return new HelperSummary(observations, exits, flow.returned, reach, List.copyOf(new LinkedHashSet<>(incomplete)),
-                List.copyOf(new LinkedHashSet<>(remarks)), flow.readsStatics);
+                List.copyOf(new LinkedHashSet<>(remarks)), flow.readsStatics, flow.writesStatics);
     }
 
     /**

@@ -23,6 +23,7 @@ public final class SummaryCache {
     private final Map<FunctionBody, Integer> ids = new ConcurrentHashMap<>();
     private final Map<FunctionBody, BitSet> farReaching = new ConcurrentHashMap<>();
     private final Map<FunctionBody, Boolean> near = new ConcurrentHashMap<>();
+    private final Map<FunctionBody, java.util.List<FunctionBody>> components = new ConcurrentHashMap<>();
     private final AtomicInteger nextId = new AtomicInteger();
 
     HelperSummary get(FunctionBody function) {
@@ -43,6 +44,15 @@ public final class SummaryCache {
     /** Whether the function is part of a recursive cycle (its summary is never specialised). */
     boolean recursive(FunctionBody function) {
         return recursive.getOrDefault(function, true);
+    }
+
+    /** The members of the recursive cycle a function belongs to, as solved; null for one in none. */
+    java.util.List<FunctionBody> component(FunctionBody function) {
+        return components.get(function);
+    }
+
+    void putComponent(FunctionBody function, java.util.List<FunctionBody> members) {
+        components.putIfAbsent(function, java.util.List.copyOf(members));
     }
 
     /** @param known what the summary was specialised on: arguments, and values of globals and statics */
