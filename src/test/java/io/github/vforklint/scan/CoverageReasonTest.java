@@ -71,4 +71,27 @@ class CoverageReasonTest {
                 + " vforklint analysed run() but did not take this call as a vfork site (it is inside another vfork"
                 + " child, or in code that cannot run)"), result.diagnostics().toString());
     }
+
+    @Test
+    void aSiteMadeByAMacroInsideAnotherMacroUseIsCovered() throws Exception {
+        // the site is placed at GUARD, the outermost use; SPAWN() written inside it is the same call
+        Files.writeString(project.resolve("main.c"), """
+                #include <unistd.h>
+                #define SPAWN() vfork()
+                #define GUARD(x) do { x; } while (0)
+                int run(char **argv)
+                {
+                    pid_t pid;
+                    GUARD(pid = SPAWN());
+                    if (pid == 0) {
+                        execv(argv[0], argv);
+                        _exit(127);
+                    }
+                    return pid;
+                }
+                """);
+        ScanResult result = new Scanner(ScanOptions.defaults(project), KNOWLEDGE, CATALOGUE).scan(List.of(project));
+        assertTrue(result.diagnostics().isEmpty() && result.vforkSites() == 1,
+                result.vforkSites() + " sites, " + result.diagnostics());
+    }
 }

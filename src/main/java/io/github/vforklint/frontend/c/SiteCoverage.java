@@ -52,7 +52,7 @@ final class SiteCoverage {
             }
             int line = source.lineOf(t.start());
             int column = source.columnOf(t.start());
-            if (sites.contains(shown + ":" + line + ":" + column)) {
+            if (sites.contains(shown + ":" + line + ":" + column) || enclosingSite(tokens, i, sites, shown, source)) {
                 continue;
             }
             result.add(new Diagnostic(shown, line, Diagnostic.Kind.INCOMPLETE,
@@ -60,6 +60,35 @@ final class SiteCoverage {
                             + unparsedInConfiguration.getOrDefault(t.start(), why(unit, t, plan))));
         }
         return result;
+    }
+
+    /** How far back a call's enclosing macro use is looked for, in tokens. */
+    private static final int ENCLOSING_REACH = 256;
+
+    /**
+     * Whether the call is written inside the arguments of a macro use that is a site: a site made
+     * by nested macros is placed at the outermost use (toybox's {@code NOEXIT(child = XVFORK())}
+     * places its vfork at NOEXIT), which is the same call.
+     */
+    private static boolean enclosingSite(List<CTokens.Token> tokens, int call, Set<String> sites, String shown,
+                                         SourceText source) {
+        int depth = 0;
+        for (int k = call - 1; k > 0 && k >= call - ENCLOSING_REACH; k--) {
+            CTokens.Token t = tokens.get(k);
+            if (t.is(")")) {
+                depth++;
+            } else if (t.is("(") && depth > 0) {
+                depth--;
+            } else if (t.is("(") && tokens.get(k - 1).isIdentifier()) {
+                CTokens.Token macro = tokens.get(k - 1);
+                if (sites.contains(shown + ":" + source.lineOf(macro.start()) + ":" + source.columnOf(macro.start()))) {
+                    return true;
+                }
+            } else if (t.is(";") || t.is("{") || t.is("}")) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** {@code #define vfork fork} in effect: its calls are plain forks, as a note already says. */
