@@ -382,8 +382,11 @@ public final class CUnit {
     }
 
     private final List<Unparsed> unparsed = new ArrayList<>();
-    /** Stretches of the headers this unit read that did not parse, by header, for {@link MacroRecovery}. */
-    private final Map<String, List<MacroRecovery.Region>> unparsedInHeaders = new java.util.TreeMap<>();
+    /** Where the headers this unit read did not parse: made into regions only when recovery asks. */
+    private record HeaderProblem(String file, int from, int to, boolean topLevel) {
+    }
+
+    private final List<HeaderProblem> headerProblems = new ArrayList<>();
 
     private void collectSyntaxDiagnostics() {
         List<IASTProblem> problems = new ArrayList<>();
@@ -591,26 +594,30 @@ public final class CUnit {
     private void inHeader(IASTProblem problem, IASTFileLocation fl) {
         boolean topLevel = problem.getParent() instanceof IASTProblemDeclaration d
                 && d.getParent() instanceof IASTTranslationUnit;
-        int from = fl.getNodeOffset();
-        int to = from + fl.getNodeLength();
-        if (topLevel) {
-            try {
-                to = Math.max(to, MacroRecovery.constructEnd(files.get(fl.getFileName()).chars(), from));
-            } catch (java.io.UncheckedIOException e) {
-                return; // a header that cannot be read again is only not mended
-            }
-        }
-        unparsedInHeaders.computeIfAbsent(fl.getFileName(), k -> new ArrayList<>())
-                .add(new MacroRecovery.Region(from, to, topLevel));
+        headerProblems.add(new HeaderProblem(fl.getFileName(), fl.getNodeOffset(), fl.getNodeOffset() + fl.getNodeLength(),
+                topLevel));
     }
 
     /**
      * The stretches of the headers this unit read that did not parse, by header: a header's
      * macros from a file that is not there (Emacs' lisp.h without config.h) cost the functions
-     * and declarations it defines, which the unit's own file relies on.
+     * and declarations it defines, which the unit's own file relies on. A header that cannot be
+     * read again is left out: it is only not mended.
      */
     Map<String, List<MacroRecovery.Region>> unparsedHeaderRegions() {
-        return unparsedInHeaders;
+        Map<String, List<MacroRecovery.Region>> regions = new java.util.TreeMap<>();
+        for (HeaderProblem p : headerProblems) {
+            int to = p.to();
+            if (p.topLevel()) {
+                try {
+                    to = Math.max(to, MacroRecovery.constructEnd(files.get(p.file()).chars(), p.from()));
+                } catch (java.io.UncheckedIOException e) {
+                    continue;
+                }
+            }
+            regions.computeIfAbsent(p.file(), k -> new ArrayList<>()).add(new MacroRecovery.Region(p.from(), to, p.topLevel()));
+        }
+        return regions;
     }
 
     /** The stretches of this unit's own file that did not parse, for {@link MacroRecovery}. */

@@ -267,7 +267,7 @@ final class ProgramIndex implements FunctionResolver {
      */
     private MacroRecovery.Fixes fixesFor(CUnit unit) {
         Set<String> known = unit.knownNames();
-        io.github.vforklint.frontend.c.Condition.Macros expansions = unit.macroExpansions();
+        Condition.Macros expansions = unit.macroExpansions();
         MacroRecovery.Fixes fixes = MacroRecovery.of(frontEnd.files().get(unit.path()).chars(), unit.unparsedRegions(),
                 known, expansions);
         if (fixes.defines().isEmpty() && fixes.rewrites().isEmpty()) {
