@@ -60,6 +60,7 @@ final class FunctionFlow {
     private final CloneSites clones;
     /** Calls whose result is used: what is known of the others' results is not kept. */
     private final Set<Event.Call> valueUsed;
+    private final CallSpecialiser specialiser;
 
     final Map<CfgNode, EnumSet<Phase>> phasesSeen = new HashMap<>();
     final Set<VforkObservation> observations = new LinkedHashSet<>();
@@ -105,6 +106,7 @@ final class FunctionFlow {
         this.judge = new WriteJudge(context, function, mode == Mode.HELPER, values, this::observe);
         this.clones = new CloneSites(context, function, values, this);
         this.valueUsed = CallValueUses.of(function);
+        this.specialiser = new CallSpecialiser(function, summaries, values, valueUsed);
     }
 
     SummarySource summaries() {
@@ -312,7 +314,9 @@ final class FunctionFlow {
         FunctionInfo info = call.isIndirect() ? FunctionInfo.unknown(call.text()) : context.knowledge().lookup(callee);
         if (!inChild && s.phase != Phase.GRANDCHILD) {
             if (!info.endsPath() && !call.declaredNoReturn()) {
-                passedThrough(call, info, s);
+                if (mode == Mode.CALLER && info.kind() == FunctionKind.UNKNOWN) {
+                    specialiser.passThrough(call, s);
+                }
                 out.add(s);
             }
             return;
@@ -345,7 +349,7 @@ final class FunctionFlow {
             out.add(s);
             return;
         }
-        summary = specialise(call, summary, s);
+        summary = specialiser.specialise(call, summary, s);
         readsStatics.addAll(summary.readsStatics());
         writesStatics.addAll(summary.writesStatics());
         TraceStep step = new TraceStep(call.location(), callee);
@@ -384,57 +388,6 @@ final class FunctionFlow {
             }
             out.add(t);
         }
-    }
-
-    /**
-     * A helper handed the vfork result itself ({@code xvforkwrap(vfork())}, toybox's XVFORK) hands
-     * the parent and the failure back what its body makes of it, as it hands the child 0: without
-     * that the parent would seem to run the child's code, and an exec there to fall through.
-     */
-    private void passedThrough(Event.Call call, FunctionInfo info, FlowState s) {
-        if (mode != Mode.CALLER || s.site == null || call.isIndirect() || info.kind() != FunctionKind.UNKNOWN
-                || !valueUsed.contains(call)
-                || call.arguments().stream().noneMatch(a -> a instanceof Expr.CallValue v && v.call() == s.site)) {
-            return;
-        }
-        HelperSummary general = summaries.of(call.callee(), function);
-        if (general == null) {
-            return;
-        }
-        AbstractInt value = null;
-        for (HelperSummary.Exit exit : specialise(call, general, s).exits()) {
-            value = value == null ? exit.value() : value.join(exit.value());
-        }
-        if (value != null && !value.isAny()) {
-            s.setCallValue(call, value);
-        }
-    }
-
-    /**
-     * The helper's summary for what this path knows at the call: the integer arguments, when the
-     * helper can come back more than one way or the caller uses a result it does not know
-     * (toybox's {@code xvforkwrap(vfork())} returns its argument: 0 in the child), and the values
-     * of the globals and statics it reads and does not store to.
-     */
-    private HelperSummary specialise(Event.Call call, HelperSummary summary, FlowState s) {
-        Map<Object, AbstractInt> statics = new HashMap<>();
-        for (Object read : summary.readsStatics()) {
-            AbstractInt value = summary.writesStatics().contains(read) ? AbstractInt.ANY : s.value(read);
-            if (!value.isAny()) {
-                statics.put(read, value);
-            }
-        }
-        boolean byArguments = summary.exits().size() >= 2
-                || valueUsed.contains(call) && summary.exits().stream().anyMatch(e -> !e.value().isExact());
-        List<AbstractInt> arguments = new ArrayList<>(call.arguments().size());
-        boolean any = false;
-        for (Expr argument : call.arguments()) {
-            AbstractInt value = byArguments ? values.intValue(argument, s) : AbstractInt.ANY;
-            arguments.add(value);
-            any |= !value.isAny();
-        }
-        return any || !statics.isEmpty() ? summaries.specialised(call.callee(), function, summary, arguments, statics)
-                : summary;
     }
 
     /** vfork returns three ways: 0 in the child, the child's pid in the parent, -1 on failure. */
