@@ -321,8 +321,14 @@ final class FunctionFlow {
             }
             return;
         }
-        HelperSummary summary = info.kind() == FunctionKind.UNKNOWN && !call.isIndirect()
+        // a C library's own spelling of a listed function (__libc_sigaction) is that function only
+        // where the scanned code gives it no body (musl's own does)
+        boolean spelling = info.kind() != FunctionKind.UNKNOWN && !context.knowledge().listsExactly(callee);
+        HelperSummary summary = (info.kind() == FunctionKind.UNKNOWN || spelling) && !call.isIndirect()
                 ? summaries.of(callee, function) : null;
+        if (spelling && summary != null) {
+            info = FunctionInfo.unknown(callee);
+        }
         if (inChild) {
             observe(new VforkObservation.ChildCall(call, info, summary != null, summary == null ? 0 : summary.reach(),
                     false, Trail.at(s.site)));

@@ -188,7 +188,8 @@ final class Summaries implements SummarySource {
         for (CfgNode node : function.nodes()) {
             for (Event event : node.events()) {
                 if (event instanceof Event.Call call && !call.isIndirect()
-                        && context.knowledge().lookup(call.callee()).kind() == FunctionKind.UNKNOWN) {
+                        && (context.knowledge().lookup(call.callee()).kind() == FunctionKind.UNKNOWN
+                        || !context.knowledge().listsExactly(call.callee()))) {
                     context.resolver().function(call.callee(), function).ifPresent(result::add);
                 }
             }

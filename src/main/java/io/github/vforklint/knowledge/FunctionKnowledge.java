@@ -18,10 +18,13 @@ public final class FunctionKnowledge {
     private final MemoryEffects memory;
     private final Set<String> errnoSpellings;
     private final Set<String> forks;
+    /** How C libraries spell their own functions inside their sources (internal-names.yml). */
+    private final InternalNames internalNames;
 
     private FunctionKnowledge(Map<String, FunctionInfo> functions, VforkCalls vforkCalls, MemoryEffects memory,
-                              Set<String> errnoSpellings, Set<String> forks) {
+                              Set<String> errnoSpellings, Set<String> forks, InternalNames internalNames) {
         this.functions = Collections.unmodifiableMap(functions);
+        this.internalNames = internalNames;
         this.vforkCalls = vforkCalls;
         this.memory = memory;
         this.errnoSpellings = errnoSpellings;
@@ -100,13 +103,31 @@ public final class FunctionKnowledge {
         MemoryEffects effects = new MemoryEffects(set(memory.path("allocates")), set(memory.path("resizes")), writes,
                 positions(memory.path("allocates-into")), positions(memory.path("returns-into")), returnsArgument,
                 set(memory.path("mutates-environ")));
-        return new FunctionKnowledge(map, calls, effects, set(read("errno.yml").path("spellings")),
-                set(vfork.path("fork").path("functions")));
+        JsonNode internal = read("internal-names.yml");
+        InternalNames internalNames = new InternalNames(list(internal.path("prefixes")), list(internal.path("suffixes")));
+        return new FunctionKnowledge(map, calls, effects.spelledBy(internalNames), set(read("errno.yml").path("spellings")),
+                set(vfork.path("fork").path("functions")), internalNames);
+    }
+
+    /**
+     * Whether the catalogue lists the name as it is, not as a C library's own spelling of another
+     * ({@code __dup2}): a body the scanned code gives such a spelling is followed instead.
+     */
+    public boolean listsExactly(String name) {
+        return name != null && functions.containsKey(name);
     }
 
     public FunctionInfo lookup(String name) {
         FunctionInfo info = functions.get(name);
-        return info != null ? info : FunctionInfo.unknown(name);
+        if (info != null || name == null) {
+            return info != null ? info : FunctionInfo.unknown(name);
+        }
+        String listed = internalNames.listed(name, functions::containsKey);
+        if (listed != null) {
+            FunctionInfo as = functions.get(listed);
+            return new FunctionInfo(name, as.kind(), as.category(), as.reason(), as.searchesPath(), as.neverReturns());
+        }
+        return FunctionInfo.unknown(name);
     }
 
     /** The other shapes of a call that creates a vfork child (syscall, clone, clone3). */
@@ -136,6 +157,12 @@ public final class FunctionKnowledge {
             bits |= v.asLong();
         }
         return bits;
+    }
+
+    private static java.util.List<String> list(JsonNode list) {
+        java.util.List<String> result = new java.util.ArrayList<>();
+        list.forEach(n -> result.add(n.asText()));
+        return java.util.List.copyOf(result);
     }
 
     private static Set<String> set(JsonNode list) {
