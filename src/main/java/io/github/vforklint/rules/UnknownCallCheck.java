@@ -20,8 +20,30 @@ final class UnknownCallCheck extends VforkChecker implements VforkChecker.ChildC
         if (call.notFollowed()) {
             reporter.report("not-followed", call.location(),
                     Map.of("callee", call.call().text(), "reach", String.valueOf(call.calleeReach())), call);
+        } else if (!call.hasBody() && !call.call().isIndirect() && spelledLikeAMacro(call.call().callee())) {
+            reporter.report("unknown-macro", call.location(), Map.of("callee", call.call().text()), call);
         } else if (!call.hasBody()) {
             reporter.report(call.location(), Map.of("callee", call.call().text()), call);
         }
+    }
+
+    /**
+     * ARRAY_SIZE, TRACE: capitals, digits and underscores, as C macros are spelled, and not a name
+     * reserved to the C library ({@code __FOO}). Called as a function, it is a macro whose header
+     * the scan did not read, more likely than a function so named.
+     */
+    static boolean spelledLikeAMacro(String name) {
+        if (name == null || name.startsWith("__")) {
+            return false;
+        }
+        boolean letter = false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                return false;
+            }
+            letter |= c >= 'A' && c <= 'Z';
+        }
+        return letter && name.length() > 1;
     }
 }
