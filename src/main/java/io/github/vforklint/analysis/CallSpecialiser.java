@@ -38,21 +38,27 @@ final class CallSpecialiser {
      * of the globals and statics it reads and does not store to.
      */
     HelperSummary specialise(Event.Call call, HelperSummary summary, FlowState s) {
-        Map<Object, AbstractInt> statics = new HashMap<>();
+        Map<Object, AbstractInt> statics = Map.of();
         for (Object read : summary.readsStatics()) {
             AbstractInt value = summary.writesStatics().contains(read) ? AbstractInt.ANY : s.value(read);
             if (!value.isAny()) {
+                if (statics.isEmpty()) {
+                    statics = new HashMap<>();
+                }
                 statics.put(read, value);
             }
         }
         boolean byArguments = summary.exits().size() >= 2
                 || valueUsed.contains(call) && summary.exits().stream().anyMatch(e -> !e.value().isExact());
-        List<AbstractInt> arguments = new ArrayList<>(call.arguments().size());
+        List<AbstractInt> arguments = List.of();
         boolean any = false;
-        for (Expr argument : call.arguments()) {
-            AbstractInt value = byArguments ? values.intValue(argument, s) : AbstractInt.ANY;
-            arguments.add(value);
-            any |= !value.isAny();
+        if (byArguments) {
+            arguments = new ArrayList<>(call.arguments().size());
+            for (Expr argument : call.arguments()) {
+                AbstractInt value = values.intValue(argument, s);
+                arguments.add(value);
+                any |= !value.isAny();
+            }
         }
         return any || !statics.isEmpty() ? summaries.specialised(call.callee(), function, summary, arguments, statics)
                 : summary;

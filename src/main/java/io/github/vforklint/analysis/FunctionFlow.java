@@ -321,12 +321,10 @@ final class FunctionFlow {
             }
             return;
         }
-        // a C library's own spelling of a listed function (__libc_sigaction) is that function only
-        // where the scanned code gives it no body (musl's own does)
-        boolean spelling = info.kind() != FunctionKind.UNKNOWN && !context.knowledge().listsExactly(callee);
-        HelperSummary summary = (info.kind() == FunctionKind.UNKNOWN || spelling) && !call.isIndirect()
+        HelperSummary summary = !call.isIndirect() && context.knowledge().followsBody(callee)
                 ? summaries.of(callee, function) : null;
-        if (spelling && summary != null) {
+        if (summary != null && info.kind() != FunctionKind.UNKNOWN) {
+            // a C library's own spelling of a listed function is that function only where it has no body
             info = FunctionInfo.unknown(callee);
         }
         if (inChild) {

@@ -4,7 +4,6 @@ import io.github.vforklint.finding.Location;
 import io.github.vforklint.ir.CfgNode;
 import io.github.vforklint.ir.Event;
 import io.github.vforklint.ir.FunctionBody;
-import io.github.vforklint.knowledge.FunctionKind;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -188,8 +187,7 @@ final class Summaries implements SummarySource {
         for (CfgNode node : function.nodes()) {
             for (Event event : node.events()) {
                 if (event instanceof Event.Call call && !call.isIndirect()
-                        && (context.knowledge().lookup(call.callee()).kind() == FunctionKind.UNKNOWN
-                        || !context.knowledge().listsExactly(call.callee()))) {
+                        && context.knowledge().followsBody(call.callee())) {
                     context.resolver().function(call.callee(), function).ifPresent(result::add);
                 }
             }
@@ -305,14 +303,7 @@ final class Summaries implements SummarySource {
         int reach = reached.cardinality();
         Map<FunctionBody, HelperSummary> current = new IdentityHashMap<>();
         members.forEach(m -> current.put(m, HelperSummary.BOTTOM));
-        SummarySource source = (name, caller) -> {
-            Optional<FunctionBody> body = context.resolver().function(name, caller);
-            if (body.isEmpty()) {
-                return null;
-            }
-            HelperSummary inCycle = current.get(body.get());
-            return inCycle != null ? inCycle : nested(body.get());
-        };
+        SummarySource source = (name, caller) -> inCycleOrNested(current, name, caller);
         iterate(members, inComponent, recursive, reach, source, current, Map.of());
         if (recursive) {
             members.forEach(m -> cache.putComponent(m, members));
@@ -320,6 +311,16 @@ final class Summaries implements SummarySource {
         for (FunctionBody m : members) {
             cache.put(m, current.get(m), reached, recursive);
         }
+    }
+
+    /** For a cycle's analysis: a member's summary as far as it is computed, another helper's as nested. */
+    private HelperSummary inCycleOrNested(Map<FunctionBody, HelperSummary> current, String name, FunctionBody caller) {
+        Optional<FunctionBody> body = context.resolver().function(name, caller);
+        if (body.isEmpty()) {
+            return null;
+        }
+        HelperSummary inCycle = current.get(body.get());
+        return inCycle != null ? inCycle : nested(body.get());
     }
 
     /**
@@ -396,12 +397,7 @@ final class Summaries implements SummarySource {
         SummarySource source = new SummarySource() {
             @Override
             public HelperSummary of(String name, FunctionBody caller) {
-                Optional<FunctionBody> found = context.resolver().function(name, caller);
-                if (found.isEmpty()) {
-                    return null;
-                }
-                HelperSummary inCycle = current.get(found.get());
-                return inCycle != null ? inCycle : nested(found.get());
+                return inCycleOrNested(current, name, caller);
             }
 
             @Override

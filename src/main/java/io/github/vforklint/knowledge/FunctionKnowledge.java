@@ -110,11 +110,13 @@ public final class FunctionKnowledge {
     }
 
     /**
-     * Whether the catalogue lists the name as it is, not as a C library's own spelling of another
-     * ({@code __dup2}): a body the scanned code gives such a spelling is followed instead.
+     * Whether a call of the name is followed into a body the scanned code gives it, ahead of what
+     * {@link #lookup} says: a name with no kind of its own in the catalogue, including a C
+     * library's own spelling of a listed one ({@code __libc_sigaction}: musl defines its own).
      */
-    public boolean listsExactly(String name) {
-        return name != null && functions.containsKey(name);
+    public boolean followsBody(String name) {
+        FunctionInfo info = name == null ? null : functions.get(name);
+        return info == null || info.kind() == FunctionKind.UNKNOWN;
     }
 
     public FunctionInfo lookup(String name) {

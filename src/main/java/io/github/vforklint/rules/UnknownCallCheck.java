@@ -2,6 +2,7 @@ package io.github.vforklint.rules;
 
 import io.github.vforklint.analysis.VforkObservation;
 import io.github.vforklint.knowledge.FunctionKind;
+import io.github.vforklint.knowledge.NameSpelling;
 
 import java.util.Map;
 
@@ -28,22 +29,11 @@ final class UnknownCallCheck extends VforkChecker implements VforkChecker.ChildC
     }
 
     /**
-     * ARRAY_SIZE, TRACE: capitals, digits and underscores, as C macros are spelled, and not a name
-     * reserved to the C library ({@code __FOO}). Called as a function, it is a macro whose header
-     * the scan did not read, more likely than a function so named.
+     * ARRAY_SIZE, TRACE: spelled as C macros are, and not a name reserved to the C library
+     * ({@code __FOO}). Called as a function, it is a macro whose header the scan did not read, more
+     * likely than a function so named.
      */
     static boolean spelledLikeAMacro(String name) {
-        if (name == null || name.startsWith("__")) {
-            return false;
-        }
-        boolean letter = false;
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c >= 'a' && c <= 'z') {
-                return false;
-            }
-            letter |= c >= 'A' && c <= 'Z';
-        }
-        return letter && name.length() > 1;
+        return name != null && name.length() > 1 && !NameSpelling.reserved(name) && NameSpelling.capitalised(name);
     }
 }

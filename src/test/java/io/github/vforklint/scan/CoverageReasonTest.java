@@ -21,6 +21,10 @@ class CoverageReasonTest {
     @TempDir
     Path project;
 
+    private ScanResult scan() throws Exception {
+        return new Scanner(ScanOptions.defaults(project), KNOWLEDGE, CATALOGUE).scan(List.of(project));
+    }
+
     @Test
     void aVforkMacroWhoseHeaderWasNotReadIsSaidToBeUndefinedHere() throws Exception {
         // two x.h equally near main.c: neither is read, so SPAWN() is a call of an unknown function
@@ -41,7 +45,7 @@ class CoverageReasonTest {
                     return pid;
                 }
                 """);
-        ScanResult result = new Scanner(ScanOptions.defaults(project), KNOWLEDGE, CATALOGUE).scan(List.of(project));
+        ScanResult result = scan();
         List<Diagnostic> said = result.diagnostics().stream().filter(d -> d.line() == 5).toList();
         assertTrue(said.size() == 1 && said.get(0).message().equals("SPAWN() here is not analysed as a vfork site: SPAWN is a"
                 + " macro for vfork elsewhere in the tree, and no header this file's parse read defines it (some of its"
@@ -65,7 +69,7 @@ class CoverageReasonTest {
                     return 0;
                 }
                 """);
-        ScanResult result = new Scanner(ScanOptions.defaults(project), KNOWLEDGE, CATALOGUE).scan(List.of(project));
+        ScanResult result = scan();
         List<Diagnostic> said = result.diagnostics().stream().filter(d -> d.line() == 6).toList();
         assertTrue(said.size() == 1 && said.get(0).message().equals("vfork() here is not analysed as a vfork site:"
                 + " vforklint analysed run() but did not take this call as a vfork site (it is inside another vfork"
@@ -90,7 +94,7 @@ class CoverageReasonTest {
                     return pid;
                 }
                 """);
-        ScanResult result = new Scanner(ScanOptions.defaults(project), KNOWLEDGE, CATALOGUE).scan(List.of(project));
+        ScanResult result = scan();
         assertTrue(result.diagnostics().isEmpty() && result.vforkSites() == 1,
                 result.vforkSites() + " sites, " + result.diagnostics());
     }

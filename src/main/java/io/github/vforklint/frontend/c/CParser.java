@@ -46,12 +46,10 @@ public final class CParser {
      * platform.h defines {@code __attribute__(x)} to nothing and every {@code noreturn} is lost.
      * The version claimed is 4.2, as clang does. {@code -U} takes any of them back.
      */
-    private static final Map<String, String> GCC_LINUX_BASELINE = Map.ofEntries(
-            Map.entry("__GNUC__", "4"), Map.entry("__GNUC_MINOR__", "2"), Map.entry("__GNUC_PATCHLEVEL__", "1"),
-            Map.entry("__STDC__", "1"), Map.entry("__STDC_VERSION__", "201112L"), Map.entry("__STDC_HOSTED__", "1"),
-            Map.entry("__CHAR_BIT__", "8"), Map.entry("__ELF__", "1"),
-            Map.entry("__linux__", "1"), Map.entry("__linux", "1"), Map.entry("__gnu_linux__", "1"),
-            Map.entry("__unix__", "1"), Map.entry("__unix", "1"));
+    private static final Map<String, String> GCC_LINUX_BASELINE = definitions("""
+            __GNUC__=4 __GNUC_MINOR__=2 __GNUC_PATCHLEVEL__=1 __STDC__=1 __STDC_VERSION__=201112L __STDC_HOSTED__=1
+            __CHAR_BIT__=8 __ELF__=1 __linux__=1 __linux=1 __gnu_linux__=1 __unix__=1 __unix=1
+            """);
 
     /**
      * What a 64-bit Linux compiler predefines about its types, and what {@code <limits.h>} and

@@ -1,5 +1,7 @@
 package io.github.vforklint.frontend.c;
 
+import io.github.vforklint.knowledge.NameSpelling;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -525,18 +527,7 @@ final class MacroRecovery {
 
     /** All capitals, digits and underscores, or a reserved {@code __name}: how C spells macros. */
     static boolean macroLooking(String word) {
-        if (word.startsWith("__")) {
-            return true;
-        }
-        boolean letter = false;
-        for (int i = 0; i < word.length(); i++) {
-            char c = word.charAt(i);
-            if (c >= 'a' && c <= 'z') {
-                return false;
-            }
-            letter |= c >= 'A' && c <= 'Z';
-        }
-        return letter;
+        return NameSpelling.reserved(word) || NameSpelling.capitalised(word);
     }
 
     private boolean unknown(String word) {
