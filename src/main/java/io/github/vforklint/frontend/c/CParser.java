@@ -155,7 +155,7 @@ public final class CParser {
         deadline.check();
         String path = file.toAbsolutePath().normalize().toString();
         ServedSources served = new ServedSources(facts, path, shaping.pinned(), shaping.rewrites());
-        FileContent content = new InternalFileContent(path, served.content(path));
+        FileContent content = new InternalFileContent(path, served.content(path).chars());
         Map<String, String> defines = new LinkedHashMap<>();
         if (!settings.readsSystemHeaders()) {
             defines.putAll(GCC_LINUX_BASELINE);

@@ -1,7 +1,6 @@
 package io.github.vforklint.frontend.c;
 
 import io.github.vforklint.source.SourceText;
-import org.eclipse.cdt.internal.core.parser.scanner.CharArray;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -71,12 +70,12 @@ final class ServedSources {
 
     /**
      * The served text as CDT reads it: a file served unchanged shares one CDT array (and the
-     * hash CDT keeps of it) with every other parse of the scan.
+     * hash CDT keeps of it, and its include guard) with every other parse of the scan.
      */
-    CharArray content(String path) {
+    ServedText content(String path) {
         SourceText file = facts.files().get(path);
         char[] text = text(path, file);
-        return text == file.chars() ? file.frontEndForm(CharArray.class, CharArray::new) : new CharArray(text);
+        return text == file.chars() ? file.frontEndForm(ServedText.class, ServedText::new) : new ServedText(text);
     }
 
     private char[] text(String path, SourceText file) {
