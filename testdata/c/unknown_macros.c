@@ -162,3 +162,23 @@ void spawn_with_a_helper_declared_through_nested_macros(char **argv)
         exec_failed(argv[0]);
     }
 }
+
+/* A configured build's paths (BINDIR from config.h or -D) and <inttypes.h>'s formats are macros
+ * for strings: without them the whole exec and the whole printf would not parse (uClibc-ng's
+ * ldd.c writes execle(TRUSTED_LDSO, ...), TRUSTED_LDSO being UCLIBC_RUNTIME_PREFIX "lib/" UCLIBC_LDSO) */
+void bad_printf_with_a_format_macro(char **argv, unsigned long long n)
+{
+    if (vfork() == 0) {
+        execl(BINDIR "/helper", "helper", (char *)0);
+        printf("exec failed after %" PRIu64 " tries\n", n);   /* expect: VFK101 */
+        _exit(127);
+    }
+}
+
+void good_exec_of_a_configured_path(char **argv)
+{
+    if (vfork() == 0) {
+        execv(LIBEXECDIR "/helper", argv);
+        _exit(127);
+    }
+}

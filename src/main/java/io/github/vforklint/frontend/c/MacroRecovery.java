@@ -17,6 +17,9 @@ import java.util.TreeMap;
  * attribute: defined empty;</li>
  * <li>an unknown function-like macro inside a declaration or statement ({@code IF_FEATURE_X(int sock,)},
  * K&amp;R {@code __P((int a))}, {@code GLOBALS(int x;)}) passes its tokens through;</li>
+ * <li>an unknown name written next to a string literal ({@code BINDIR "/sh"}, {@code "%" PRIu64 "\n"})
+ * stands for a string (a configured build's path, or {@code <inttypes.h>}'s formats): defined as
+ * an empty string;</li>
  * <li>a function-like macro in place of a whole function head, followed by a parameter list and a
  * body (Emacs' {@code DEFUN ("name", Fname, Sname, ...) (args) {...}}), is rewritten in place
  * (offsets and lines kept) to {@code int Fname}, its first identifier argument.</li>
@@ -93,6 +96,7 @@ final class MacroRecovery {
         for (Region r : regions) {
             List<CTokens.Token> tokens = CTokens.of(text, r.from(), Math.min(text.length, r.to()), true);
             recovery.qualifierMacros(tokens);
+            recovery.stringMacros(tokens);
             read.add(tokens);
         }
         for (int i = 0; i < regions.size(); i++) {
@@ -256,6 +260,32 @@ final class MacroRecovery {
                 qualifierOnly.add(t.text());
             }
         }
+    }
+
+    /**
+     * C writes no name next to a string literal, so an unknown one there is a macro for a string,
+     * whatever its spelling: {@code execl(BINDIR "/helper", ...)} and {@code printf("%" PRIu64 "\n", n)}
+     * otherwise lose the whole call, and with it what the vfork child does there.
+     */
+    private void stringMacros(List<CTokens.Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            CTokens.Token t = tokens.get(i);
+            boolean called = i + 1 < tokens.size() && tokens.get(i + 1).is("(");
+            if (t.isIdentifier() && !called && unknown(t.text()) && (stringAt(tokens, i - 1) || stringAt(tokens, i + 1))) {
+                defines.putIfAbsent(t.text(), "\"\"");
+            }
+        }
+    }
+
+    /** Whether the token at {@code i} is a string literal (not a character constant), with any encoding prefix. */
+    private static boolean stringAt(List<CTokens.Token> tokens, int i) {
+        if (i < 0 || i >= tokens.size() || tokens.get(i).type() != CTokens.Type.STRING) {
+            return false;
+        }
+        String literal = tokens.get(i).text();
+        int quote = literal.indexOf('"');
+        int apostrophe = literal.indexOf('\'');
+        return quote >= 0 && (apostrophe < 0 || quote < apostrophe);
     }
 
     /**

@@ -34,6 +34,19 @@ class MacroRecoveryTest {
     }
 
     @Test
+    void anUnknownNameNextToAStringIsAStringMacro() {
+        assertEquals(Map.of("BINDIR", "\"\""), inside("execl(BINDIR \"/helper\", \"helper\", (char *)0);").defines());
+        assertEquals(Map.of("PRIu64", "\"\""), inside("printf(\"failed %\" PRIu64 \"\\n\", n);").defines());
+        assertEquals(Map.of("PREFIX", "\"\"", "LIBDIR", "\"\""),
+                topLevel("static const char *path = PREFIX \"/\" LIBDIR;").defines());
+        assertEquals(Map.of("L_NAME", "\"\""), inside("f(u8\"x\" L_NAME);").defines(), "a prefixed literal is a string");
+        assertTrue(inside("f('x' CHAR_AFTER);").defines().isEmpty(), "next to a character constant: no string");
+        assertTrue(inside("f(\"a\" KNOWN \"b\");", "KNOWN").defines().isEmpty(), "a known macro is left as it is");
+        assertEquals(Map.of("TR(...)", "__VA_ARGS__"), inside("puts(\"a\" TR(\"b\"));").defines(),
+                "a function-like macro next to a string passes its tokens through");
+    }
+
+    @Test
     void aKnownTypeIsNotAnAttribute() {
         assertEquals(Map.of("FAST_FUNC", ""), topLevel("static my_t FAST_FUNC f(void) { }", "my_t").defines());
         assertTrue(topLevel("int f(p) pid_t p; { }").defines().isEmpty(), "K&R parameter declarations are types");
