@@ -17,6 +17,11 @@ sealed interface Condition {
     interface Macros {
         /** The replacement text of a defined macro, or null when it is undefined. */
         String valueOf(String name);
+
+        /** The parameter names of a function-like macro: in its replacement they are no macros. */
+        default Set<String> parametersOf(String name) {
+            return Set.of();
+        }
     }
 
     /** Evaluates to a number, or null when unknown. */

@@ -71,6 +71,11 @@ final class MacroRecovery {
     private final Condition.Macros expansions;
     private final Map<String, String> defines = new TreeMap<>();
     private final List<ServedSources.Rewrite> rewrites = new ArrayList<>();
+    /**
+     * Unknown function-like macros inside known macros ({@code OPTION_STR} is {@code "anvf"
+     * IF_FEATURE_IFUPDOWN_MAPPING("m") "i:"}): they pass their tokens through.
+     */
+    private final Set<String> hiddenCalls = new java.util.TreeSet<>();
     /** Macros dropped for wrapping a qualifier alone, by {@link #qualifierMacros}. */
     private final Set<String> qualifierOnly = new java.util.HashSet<>();
 
@@ -106,6 +111,8 @@ final class MacroRecovery {
                 recovery.statement(read.get(i));
             }
         }
+        // after the file's own calls, whose neighbours can make one of them an alternative dropped
+        recovery.hiddenCalls.forEach(recovery::passThrough);
         return new Fixes(Map.copyOf(recovery.defines), List.copyOf(recovery.rewrites));
     }
 
@@ -265,14 +272,48 @@ final class MacroRecovery {
     /**
      * C writes no name next to a string literal, so an unknown one there is a macro for a string,
      * whatever its spelling: {@code execl(BINDIR "/helper", ...)} and {@code printf("%" PRIu64 "\n", n)}
-     * otherwise lose the whole call, and with it what the vfork child does there.
+     * otherwise lose the whole call, and with it what the vfork child does there. A known macro
+     * can hide one (uClibc-ng's ldd.c: {@code TRUSTED_LDSO} is {@code UCLIBC_RUNTIME_PREFIX "lib/" UCLIBC_LDSO};
+     * busybox's crond.c: {@code INIT_G()} sets a path to {@code CONFIG_FEATURE_CROND_DIR "/crontabs"}),
+     * and so can it hide an unknown function-like macro written next to a string ({@link #hiddenCalls}).
      */
     private void stringMacros(List<CTokens.Token> tokens) {
+        stringMacros(tokens, Set.of(), false, false, 0, new java.util.HashSet<>());
+    }
+
+    /**
+     * @param parameters   the parameters of the macro these tokens replace: no macros
+     * @param stringBefore whether a string literal comes just before these tokens, and so on
+     */
+    private void stringMacros(List<CTokens.Token> tokens, Set<String> parameters, boolean stringBefore, boolean stringAfter,
+                              int depth, Set<String> visited) {
         for (int i = 0; i < tokens.size(); i++) {
             CTokens.Token t = tokens.get(i);
+            if (!t.isIdentifier() || parameters.contains(t.text()) || i > 0 && tokens.get(i - 1).is("#")) {
+                continue;
+            }
+            // a function-like macro's expansion is read as if nothing stood around it
             boolean called = i + 1 < tokens.size() && tokens.get(i + 1).is("(");
-            if (t.isIdentifier() && !called && unknown(t.text()) && (stringAt(tokens, i - 1) || stringAt(tokens, i + 1))) {
-                defines.putIfAbsent(t.text(), "\"\"");
+            boolean before = i == 0 ? stringBefore : stringAt(tokens, i - 1);
+            boolean after = i + 1 == tokens.size() ? stringAfter : stringAt(tokens, i + 1);
+            if (unknown(t.text())) {
+                if (!called && (before || after)) {
+                    defines.putIfAbsent(t.text(), "\"\"");
+                } else if (called && depth > 0 && macroLooking(t.text())) {
+                    int close = CTokens.matching(tokens, i + 1);
+                    if (before || close > 0 && stringAt(tokens, close + 1)) {
+                        hiddenCalls.add(t.text());
+                    }
+                }
+                continue;
+            }
+            String expansion = depth < EXPANSION_DEPTH && !visited.contains(t.text()) ? expansions.valueOf(t.text()) : null;
+            if (expansion != null && !expansion.isBlank()) {
+                char[] chars = expansion.toCharArray();
+                visited.add(t.text());
+                stringMacros(CTokens.of(chars, 0, chars.length, true), expansions.parametersOf(t.text()),
+                        !called && before, !called && after, depth + 1, visited);
+                visited.remove(t.text());
             }
         }
     }

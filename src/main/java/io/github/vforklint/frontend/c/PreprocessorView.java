@@ -142,8 +142,26 @@ final class PreprocessorView {
     /** The macros defined at the end of the unit. */
     Condition.Macros macros() {
         Map<String, IASTPreprocessorMacroDefinition> inForce = definitions();
-        return name -> expansions.computeIfAbsent(name, n -> java.util.Optional.ofNullable(inForce.get(n))
-                .map(IASTPreprocessorMacroDefinition::getExpansion)).orElse(null);
+        return new Condition.Macros() {
+            @Override
+            public String valueOf(String name) {
+                return expansions.computeIfAbsent(name, n -> java.util.Optional.ofNullable(inForce.get(n))
+                        .map(IASTPreprocessorMacroDefinition::getExpansion)).orElse(null);
+            }
+
+            @Override
+            public Set<String> parametersOf(String name) {
+                if (!(inForce.get(name) instanceof org.eclipse.cdt.core.dom.ast.IASTPreprocessorFunctionStyleMacroDefinition f)) {
+                    return Set.of();
+                }
+                Set<String> names = new java.util.HashSet<>();
+                for (org.eclipse.cdt.core.dom.ast.IASTFunctionStyleMacroParameter parameter : f.getParameters()) {
+                    names.add(parameter.getParameter());
+                }
+                names.add("__VA_ARGS__");
+                return names;
+            }
+        };
     }
 
     /** The names of the macros defined at the end of the unit. */

@@ -47,6 +47,36 @@ class MacroRecoveryTest {
     }
 
     @Test
+    void aKnownMacroCanHideAStringMacro() {
+        Map<String, String> macros = Map.of("TRUSTED_LDSO", "PREFIX \"lib/\" LDSO", "DIR", "TOP", "NUMBER", "SIZE + 1",
+                "INIT_G", "do { G.dir = CRONTABS; } while (0)", "CRONTABS", "CROND_DIR \"/crontabs\"");
+        char[] text = "execle(TRUSTED_LDSO, TRUSTED_LDSO, f, NULL, envp); puts(DIR \"/x\"); n = NUMBER; INIT_G();".toCharArray();
+        Map<String, String> defines = MacroRecovery.of(text, List.of(new MacroRecovery.Region(0, text.length, false)),
+                Set.of("TRUSTED_LDSO", "DIR", "NUMBER", "NULL", "INIT_G", "CRONTABS"), macros::get).defines();
+        assertEquals(Map.of("PREFIX", "\"\"", "LDSO", "\"\"", "TOP", "\"\"", "CROND_DIR", "\"\""), defines);
+        char[] options = "getopt32(argv, OPTION_STR, &interfaces);".toCharArray();
+        assertEquals(Map.of("IF_MAPPING(...)", "__VA_ARGS__"), MacroRecovery.of(options,
+                List.of(new MacroRecovery.Region(0, options.length, false)), Set.of("OPTION_STR"),
+                Map.of("OPTION_STR", "\"anvf\" IF_MAPPING(\"m\") \"i:\"")::get).defines(),
+                "an unknown function-like macro next to a string inside a known one passes its tokens through");
+        char[] verify = "verify(n > 0); x = CONSP(y);".toCharArray();
+        Condition.Macros lisp = new Condition.Macros() {
+            @Override
+            public String valueOf(String name) {
+                return Map.of("verify", "_GL_VERIFY (R, \"verify (\" #R \")\", -)", "CONSP", "XCONS (x) != 0").get(name);
+            }
+
+            @Override
+            public Set<String> parametersOf(String name) {
+                return name.equals("verify") ? Set.of("R") : Set.of("x");
+            }
+        };
+        assertEquals(Map.of(), MacroRecovery.of(verify, List.of(new MacroRecovery.Region(0, verify.length, false)),
+                Set.of("verify", "CONSP"), lisp).defines(),
+                "a parameter, stringified or not, and a call not next to a string are left alone");
+    }
+
+    @Test
     void aKnownTypeIsNotAnAttribute() {
         assertEquals(Map.of("FAST_FUNC", ""), topLevel("static my_t FAST_FUNC f(void) { }", "my_t").defines());
         assertTrue(topLevel("int f(p) pid_t p; { }").defines().isEmpty(), "K&R parameter declarations are types");
