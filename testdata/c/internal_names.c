@@ -24,6 +24,19 @@ static int ok_child_calling_internal_names(void *arguments)
     _exit(127);
 }
 
+/* older glibc and uClibc-ng: not-cancel.h's macros, spelled without a prefix */
+static int ok_child_calling_not_cancel_names(void *arguments)
+{
+    struct spawn_args *args = arguments;
+    int fd = open_not_cancel_2("/dev/null", 0);
+
+    close_not_cancel_no_status(args->in_fd);
+    if (close_not_cancel(fd) != 0)
+        _exit(126);
+    execv(args->argv[0], args->argv);
+    _exit(127);
+}
+
 static int bad_child_allocating_by_an_internal_name(void *arguments)
 {
     struct spawn_args *args = arguments;
@@ -38,5 +51,6 @@ int spawn_both(char **argv, char *stack)
     struct spawn_args args = { argv, 0, 0 };
     int a = clone(ok_child_calling_internal_names, stack, CLONE_VM | CLONE_VFORK, &args);
     int b = clone(bad_child_allocating_by_an_internal_name, stack, CLONE_VM | CLONE_VFORK, &args);
-    return a + b;
+    int c = clone(ok_child_calling_not_cancel_names, stack, CLONE_VM | CLONE_VFORK, &args);
+    return a + b + c;
 }

@@ -104,7 +104,8 @@ public final class FunctionKnowledge {
                 positions(memory.path("allocates-into")), positions(memory.path("returns-into")), returnsArgument,
                 set(memory.path("mutates-environ")));
         JsonNode internal = read("internal-names.yml");
-        InternalNames internalNames = new InternalNames(list(internal.path("prefixes")), list(internal.path("suffixes")));
+        InternalNames internalNames = new InternalNames(list(internal.path("prefixes")), list(internal.path("suffixes")),
+                list(internal.path("suffixes-alone")));
         return new FunctionKnowledge(map, calls, effects.spelledBy(internalNames), set(read("errno.yml").path("spellings")),
                 set(vfork.path("fork").path("functions")), internalNames);
     }

@@ -17,7 +17,7 @@ public record MemoryEffects(Set<String> allocators, Set<String> resizers, Map<St
                          Map<String, Integer> allocatesInto, Map<String, Integer> returnsInto,
                          Map<String, Integer> returnsArgument, Set<String> environMutators) {
         this(allocators, resizers, writesThrough, allocatesInto, returnsInto, returnsArgument, environMutators,
-                new InternalNames(List.of(), List.of()));
+                new InternalNames(List.of(), List.of(), List.of()));
     }
 
     /** The same effects, found also under a C library's own spellings of the names ({@code __memcpy}). */
