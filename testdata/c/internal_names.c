@@ -24,6 +24,17 @@ static int ok_child_calling_internal_names(void *arguments)
     _exit(127);
 }
 
+/* FreeBSD's libc (its namespace.h) */
+static int ok_child_calling_namespace_names(void *arguments)
+{
+    struct spawn_args *args = arguments;
+
+    _close(3);
+    _dup2(args->in_fd, 0);
+    _execve(args->argv[0], args->argv, 0);
+    _exit(127);
+}
+
 /* older glibc and uClibc-ng: not-cancel.h's macros, spelled without a prefix */
 static int ok_child_calling_not_cancel_names(void *arguments)
 {
@@ -52,5 +63,6 @@ int spawn_both(char **argv, char *stack)
     int a = clone(ok_child_calling_internal_names, stack, CLONE_VM | CLONE_VFORK, &args);
     int b = clone(bad_child_allocating_by_an_internal_name, stack, CLONE_VM | CLONE_VFORK, &args);
     int c = clone(ok_child_calling_not_cancel_names, stack, CLONE_VM | CLONE_VFORK, &args);
-    return a + b + c;
+    int d = clone(ok_child_calling_namespace_names, stack, CLONE_VM | CLONE_VFORK, &args);
+    return a + b + c + d;
 }
