@@ -182,3 +182,24 @@ void good_exec_of_a_configured_path(char **argv)
         _exit(127);
     }
 }
+
+/* BSD's <sys/queue.h>, not read: a loop header and the list a type macro declares
+ * (FreeBSD's popen() closes the other streams' descriptors so in its vfork child) */
+struct stream {
+    SLIST_ENTRY(stream) next;
+    FILE *fp;
+};
+static SLIST_HEAD(, stream) streams = SLIST_HEAD_INITIALIZER(streams);
+
+void bad_stdio_in_a_loop_macro(char **argv)
+{
+    struct stream *s;
+
+    if (vfork() == 0) {
+        SLIST_FOREACH(s, &streams, next)
+            close(fileno(s->fp));               /* expect: VFK101 */
+        execv(argv[0], argv);
+        _exit(127);
+    }
+    SLIST_INSERT_HEAD(&streams, s, next);
+}

@@ -20,6 +20,8 @@ import java.util.TreeMap;
  * <li>an unknown name written next to a string literal ({@code BINDIR "/sh"}, {@code "%" PRIu64 "\n"})
  * stands for a string (a configured build's path, or {@code <inttypes.h>}'s formats): defined as
  * an empty string;</li>
+ * <li>an unknown call spelled like a loop ({@code SLIST_FOREACH(...)}, {@code list_for_each(...)})
+ * and followed by a statement is a loop whose condition is unknown;</li>
  * <li>a function-like macro in place of a whole function head, followed by a parameter list and a
  * body (Emacs' {@code DEFUN ("name", Fname, Sname, ...) (args) {...}}), is rewritten in place
  * (offsets and lines kept) to {@code int Fname}, its first identifier argument.</li>
@@ -239,6 +241,7 @@ final class MacroRecovery {
      * declarator and before its initializer or end ({@code IACIAC[] ALIGN1 = ...}) is an attribute.
      */
     private void statement(List<CTokens.Token> tokens) {
+        loopMacros(tokens);
         macroCalls(tokens, 0, tokens.size());
         for (int i = 1; i + 1 < tokens.size(); i++) {
             CTokens.Token t = tokens.get(i);
@@ -250,6 +253,33 @@ final class MacroRecovery {
                 attribute(t.text());
             }
         }
+    }
+
+    /**
+     * An unknown call spelled like a loop ({@code SLIST_FOREACH(p, &pidlist, next)}, the kernel's
+     * {@code list_for_each_entry(pos, head, member)}) and followed by a statement ({@code {}, a
+     * word, or a {@code (} opening a cast), not by an operator or a {@code ;}, is a loop header from a header the scan did not read (BSD's
+     * sys/queue.h, Linux's list.h): a loop whose condition is unknown, so its body is analysed as
+     * running any number of times (FreeBSD's popen() closes the other streams' descriptors so, in
+     * its vfork child).
+     */
+    private void loopMacros(List<CTokens.Token> tokens) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            CTokens.Token t = tokens.get(i);
+            if (!t.isIdentifier() || !tokens.get(i + 1).is("(") || !unknown(t.text()) || !spelledLikeALoop(t.text())) {
+                continue;
+            }
+            int close = CTokens.matching(tokens, i + 1);
+            if (close > 0 && close + 1 < tokens.size()
+                    && (tokens.get(close + 1).is("{") || tokens.get(close + 1).is("(") || tokens.get(close + 1).isIdentifier())) {
+                defines.putIfAbsent(t.text() + "(...)", "while (__VA_ARGS__ + 0)");
+            }
+        }
+    }
+
+    private static boolean spelledLikeALoop(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("foreach") || lower.contains("for_each");
     }
 
     /**
@@ -525,7 +555,10 @@ final class MacroRecovery {
             boolean call = i + 1 < head.size() && head.get(i + 1).is("(");
             boolean declares = i + 1 < head.size() && (head.get(i + 1).isIdentifier() || head.get(i + 1).is("*"))
                     && !macroLooking(t.text());
-            if (declares) {
+            // the variable a type macro declares (BSD's static SLIST_HEAD(, pid) pidlist = ...)
+            boolean declared = !macroLooking(t.text()) && (i + 1 == head.size() || head.get(i + 1).is("=")
+                    || head.get(i + 1).is(";") || head.get(i + 1).is(",") || head.get(i + 1).is("["));
+            if (declares || declared) {
                 return;
             }
             if (call) {

@@ -47,6 +47,23 @@ class MacroRecoveryTest {
     }
 
     @Test
+    void anUnknownCallSpelledLikeALoopAndFollowedByAStatementIsALoop() {
+        assertEquals(Map.of("SLIST_FOREACH(...)", "while (__VA_ARGS__ + 0)"),
+                inside("SLIST_FOREACH(p, &pidlist, next)\n (void)_close(fileno(p->fp));").defines());
+        assertEquals(Map.of("list_for_each_entry(...)", "while (__VA_ARGS__ + 0)"),
+                inside("list_for_each_entry(pos, head, member) { close(pos->fd); }").defines());
+        assertEquals(Map.of("HASH_FOREACH(...)", "__VA_ARGS__"), inside("n = HASH_FOREACH(table, f);").defines(),
+                "followed by an operator or a ';' it is an expression");
+        assertEquals(Map.of(), inside("for_each_fd(close_it);").defines(), "a lower-case call with a ';' is a function");
+        for (String declaration : List.of("static SLIST_HEAD(, pid) pidlist = SLIST_HEAD_INITIALIZER(pidlist);",
+                "SLIST_HEAD(, pid) pidlist = SLIST_HEAD_INITIALIZER(pidlist);", "static SLIST_HEAD(, pid) pidlist;",
+                ") pidlist = SLIST_HEAD_INITIALIZER(pidlist);")) {
+            assertTrue(topLevel(declaration).defines().keySet().stream().noneMatch(name -> name.startsWith("pidlist")),
+                    "the variable a type macro declares is no attribute: " + declaration);
+        }
+    }
+
+    @Test
     void aKnownMacroCanHideAStringMacro() {
         Map<String, String> macros = Map.of("TRUSTED_LDSO", "PREFIX \"lib/\" LDSO", "DIR", "TOP", "NUMBER", "SIZE + 1",
                 "INIT_G", "do { G.dir = CRONTABS; } while (0)", "CRONTABS", "CROND_DIR \"/crontabs\"");
