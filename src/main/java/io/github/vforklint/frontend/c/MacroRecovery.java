@@ -194,8 +194,15 @@ final class MacroRecovery {
             return;
         }
         if (head.get(0).is(")")) {
-            // the end of a declaration the parser took up to its parameter list
-            afterParameters(head, 1);
+            // the end of a declaration the parser took up to its parameter list, or to a type
+            // macro's arguments: read from the macro's name
+            int macro = calledNameBefore(head.get(0).start());
+            if (macro < 0 || !typeMacro(CTokens.of(text, macro, tokens.get(tokens.size() - 1).end(), true))) {
+                afterParameters(head, 1);
+            }
+            return;
+        }
+        if (typeMacro(tokens)) {
             return;
         }
         if (head.size() >= 2 && head.get(0).isIdentifier() && head.get(1).is("(") && unknown(head.get(0).text())) {
@@ -211,6 +218,11 @@ final class MacroRecovery {
                     rewrite(head.get(0), head.get(close), "int " + name);
                     return;
                 }
+            }
+            if (onlyStrings(head, 2, close)) {
+                // BSD's __FBSDID("$FreeBSD$"); and __RCSID(...): an identification string, no declaration
+                drop(head.get(0).text());
+                return;
             }
             passThrough(head.get(0).text());
             macroCalls(head, 2, close);
@@ -346,6 +358,74 @@ final class MacroRecovery {
                 visited.remove(t.text());
             }
         }
+    }
+
+    /**
+     * A variable whose type is an unknown macro ({@code static SLIST_HEAD(, pid) pidlist =
+     * SLIST_HEAD_INITIALIZER(pidlist);} from BSD's sys/queue.h): the macro stands for a type, and
+     * an unknown macro after {@code =} for its initializer. Declared so, the variable is one the
+     * parent owns, wherever the child writes it.
+     */
+    private boolean typeMacro(List<CTokens.Token> tokens) {
+        int i = 0;
+        while (i < tokens.size() && STORAGE.contains(tokens.get(i).text())) {
+            i++;
+        }
+        if (i + 1 >= tokens.size() || !tokens.get(i).isIdentifier() || !tokens.get(i + 1).is("(")
+                || !unknown(tokens.get(i).text()) || !macroLooking(tokens.get(i).text())) {
+            return false;
+        }
+        int close = CTokens.matching(tokens, i + 1);
+        if (close < 0 || close + 2 >= tokens.size()) {
+            return false;
+        }
+        CTokens.Token name = tokens.get(close + 1);
+        CTokens.Token after = tokens.get(close + 2);
+        if (!name.isIdentifier() || KEYWORDS.contains(name.text()) || macroLooking(name.text())
+                || !(after.is("=") || after.is(";") || after.is(",") || after.is("["))) {
+            return false;
+        }
+        defines.putIfAbsent(tokens.get(i).text() + "(...)", "int");
+        if (after.is("=") && close + 4 < tokens.size() && tokens.get(close + 3).isIdentifier()
+                && tokens.get(close + 4).is("(") && unknown(tokens.get(close + 3).text())) {
+            passThrough(tokens.get(close + 3).text());
+        }
+        return true;
+    }
+
+    /** Where the name starts that is called with the parenthesis closing at {@code close}, or -1. */
+    private int calledNameBefore(int close) {
+        int depth = 0;
+        int i = close;
+        for (; i >= 0; i--) {
+            if (text[i] == ')') {
+                depth++;
+            } else if (text[i] == '(' && --depth == 0) {
+                break;
+            } else if (text[i] == ';' || text[i] == '{' || text[i] == '}') {
+                return -1;
+            }
+        }
+        int end = i - 1;
+        while (end >= 0 && Character.isWhitespace(text[end])) {
+            end--;
+        }
+        int start = end;
+        while (start >= 0 && Directives.isWordChar(text[start])) {
+            start--;
+        }
+        return i > 0 && start < end ? start + 1 : -1;
+    }
+
+    private static final Set<String> STORAGE = Set.of("static", "extern", "const", "volatile", "register");
+
+    private static boolean onlyStrings(List<CTokens.Token> tokens, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!stringAt(tokens, i)) {
+                return false;
+            }
+        }
+        return to > from;
     }
 
     /** Whether the token at {@code i} is a string literal (not a character constant), with any encoding prefix. */

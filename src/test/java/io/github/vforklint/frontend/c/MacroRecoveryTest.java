@@ -94,6 +94,28 @@ class MacroRecoveryTest {
     }
 
     @Test
+    void anUnknownMacroBeforeAVariableIsItsType() {
+        assertEquals(Map.of("SLIST_HEAD(...)", "int", "SLIST_HEAD_INITIALIZER(...)", "__VA_ARGS__"),
+                topLevel("static SLIST_HEAD(, pid) pidlist = SLIST_HEAD_INITIALIZER(pidlist);").defines());
+        assertEquals(Map.of("TAILQ_HEAD(...)", "int"), topLevel("TAILQ_HEAD(tq, entry) queue;").defines());
+        String declared = "static SLIST_HEAD(, pid) pidlist = SLIST_HEAD_INITIALIZER(pidlist);";
+        char[] text = declared.toCharArray();
+        int rest = declared.indexOf(") pidlist");
+        assertEquals(Map.of("SLIST_HEAD(...)", "int", "SLIST_HEAD_INITIALIZER(...)", "__VA_ARGS__"),
+                MacroRecovery.of(text, List.of(new MacroRecovery.Region(rest, text.length, true)), Set.of()).defines(),
+                "the parser took the macro for a function declarator, and what did not parse starts at its ')'");
+        assertEquals(Map.of("EXPORT_SYMBOL(...)", "__VA_ARGS__"), topLevel("EXPORT_SYMBOL(spawn);").defines(),
+                "a macro with no variable after it is no type");
+    }
+
+    @Test
+    void aTopLevelMacroOfStringsAloneIsDropped() {
+        assertEquals(Map.of("__FBSDID(...)", ""), topLevel("__FBSDID(\"$FreeBSD$\");").defines());
+        assertEquals(Map.of("__RCSID(...)", ""), topLevel("__RCSID(\"$NetBSD: popen.c $\" \"x\");").defines());
+        assertEquals(Map.of("GLOBALS(...)", "__VA_ARGS__"), topLevel("GLOBALS(char *s = \"x\";)").defines());
+    }
+
+    @Test
     void aKnownTypeIsNotAnAttribute() {
         assertEquals(Map.of("FAST_FUNC", ""), topLevel("static my_t FAST_FUNC f(void) { }", "my_t").defines());
         assertTrue(topLevel("int f(p) pid_t p; { }").defines().isEmpty(), "K&R parameter declarations are types");
