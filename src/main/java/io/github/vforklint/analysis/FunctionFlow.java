@@ -80,6 +80,12 @@ final class FunctionFlow {
     VforkCalls.CloneShape cloneWrapper;
     /** For each vfork call, the variables (identities) the parent can read after it returns before storing to them. */
     final Map<Event.Call, Set<Object>> liveAfter = new HashMap<>();
+    /**
+     * For each vfork call, the variables (identities) the parent has stored to again, on every
+     * path, before it calls code that could read them or returns: tcsh saves what its child
+     * changes and restores it as soon as vfork returns.
+     */
+    final Map<Event.Call, Set<Object>> restoredBeforeEscape = new HashMap<>();
     final List<ParentSideRead> parentReads = new ArrayList<>();
     /** What this walk, or a summary it used, could not follow. */
     final Set<String> incomplete = new LinkedHashSet<>();
@@ -313,6 +319,10 @@ final class FunctionFlow {
         }
         FunctionInfo info = call.isIndirect() ? FunctionInfo.unknown(call.text()) : context.knowledge().lookup(callee);
         if (!inChild && s.phase != Phase.GRANDCHILD) {
+            if (s.observesAnySite() && (call.isIndirect() || context.knowledge().followsBody(callee))) {
+                // the program's own code (or code it could not tell) may read any global
+                escape(s);
+            }
             if (!info.endsPath() && !call.declaredNoReturn()) {
                 if (mode == Mode.CALLER && info.kind() == FunctionKind.UNKNOWN) {
                     specialiser.passThrough(call, s);
@@ -637,6 +647,9 @@ final class FunctionFlow {
         if (s.phase == Phase.PARENT) {
             parentResumes.add(s.site);
         }
+        if (s.phase != Phase.CHILD && s.phase != Phase.GRANDCHILD && s.observesAnySite()) {
+            escape(s);
+        }
         // A wrapper hands the child back to its caller: only a return on the child's path counts.
         if (s.phase == Phase.CHILD && ret.value() != null && Long.valueOf(0).equals(values.resultOffset(ret.value(), s))) {
             returnsVforkResult = true;
@@ -660,6 +673,17 @@ final class FunctionFlow {
         } else {
             Location at = ret.location();
             observe(new VforkObservation.ChildReturn(at, function.name(), Trail.at(s.site)));
+        }
+    }
+
+    /** The parent goes where its globals can be read: what it has not stored to again since each vfork is not restored. */
+    private void escape(FlowState s) {
+        for (Map.Entry<Event.Call, ? extends Set<Object>> e : s.observers().entrySet()) {
+            restoredBeforeEscape.merge(e.getKey(), Set.copyOf(e.getValue()), (before, now) -> {
+                Set<Object> both = new HashSet<>(before);
+                both.retainAll(now);
+                return both.size() == before.size() ? before : Set.copyOf(both);
+            });
         }
     }
 

@@ -64,6 +64,8 @@ public final class VforkAnalysis {
         for (VforkObservation o : walk.observations) {
             if (o instanceof VforkObservation.ParentMemoryWrite w && w.frameLocal()) {
                 o = w.observable(walk.liveAfter.getOrDefault(w.site(), Set.of()).contains(identity(w.variable())));
+            } else if (o instanceof VforkObservation.ParentMemoryWrite w && restoredByParent(walk, w)) {
+                o = w.observable(false);
             }
             observations.add(o);
         }
@@ -82,6 +84,20 @@ public final class VforkAnalysis {
                 : walk.cloneWrapper != null ? AnalysisContext.cloneWrapperKey(function, walk.cloneWrapper) : null;
         return new Result(List.copyOf(observations), sites, List.copyOf(incomplete), wrapper,
                 List.copyOf(walk.remarks));
+    }
+
+    /**
+     * A global or static the parent stores to again after vfork returns, on every path, before it
+     * reads it or calls code that could: the child's value is gone before this thread uses it.
+     */
+    private static boolean restoredByParent(FunctionFlow walk, VforkObservation.ParentMemoryWrite w) {
+        if (w.variable() == null || w.site() == null) {
+            return false;
+        }
+        Object identity = identity(w.variable());
+        Set<Object> restored = walk.restoredBeforeEscape.get(w.site());
+        return restored != null && restored.contains(identity)
+                && !walk.liveAfter.getOrDefault(w.site(), Set.of()).contains(identity);
     }
 
     /**

@@ -70,7 +70,8 @@ public sealed interface VforkObservation extends Observation {
      * is reached through, or -1: whether such a write reaches the parent depends on what each
      * caller passes, so callers decide. {@code frameLocal}: the variable is a local or parameter of
      * the function that called vfork; {@code observable}: the parent can read what was written after
-     * vfork returns (always true for anything but such a local).
+     * vfork returns (false for such a local the parent never reads again, and for a global or
+     * static the parent stores to again, on every path, before it reads it or calls code that could).
      */
     record ParentMemoryWrite(Location location, String target, WriteKind kind, String callee, Variable variable,
                              int parameter, boolean frameLocal, boolean observable, String function, Trail trail)

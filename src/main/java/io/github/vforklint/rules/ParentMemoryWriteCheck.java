@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * VFK104: the child writes memory the parent owns. A local of the function that called vfork
- * which the parent never reads again is only a note, in the strict profile.
+ * which the parent never reads again is only a note, in the strict profile; a global the parent
+ * restores as soon as vfork returns is a warning (its other threads still see the child's value).
  */
 @CheckedRule(RuleIds.PARENT_MEMORY_WRITE)
 final class ParentMemoryWriteCheck extends VforkChecker implements VforkChecker.ParentMemoryWriteMatcher {
@@ -19,13 +20,14 @@ final class ParentMemoryWriteCheck extends VforkChecker implements VforkChecker.
         }
         switch (write.kind()) {
             case ENVIRONMENT -> reporter.report("environment", write.location(), Map.of("callee", write.callee()), write);
-            case LIBRARY -> reporter.report(write.observable() ? "library" : "library-unobservable", write.location(),
+            case LIBRARY -> reporter.report(write.observable() ? "library" : write.frameLocal() ? "library-unobservable"
+                            : "library-restored", write.location(),
                     Map.of("callee", write.callee(), "variable", write.target(), "function", write.function()), write);
             case ASSIGNMENT -> {
                 if (write.observable()) {
                     reporter.report(write.location(), Map.of("variable", write.target()), write);
                 } else {
-                    reporter.report("unobservable", write.location(),
+                    reporter.report(write.frameLocal() ? "unobservable" : "restored", write.location(),
                             Map.of("variable", write.target(), "function", write.function()), write);
                 }
             }
