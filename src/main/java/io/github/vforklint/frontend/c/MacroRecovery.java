@@ -18,8 +18,7 @@ import java.util.TreeMap;
  * <li>an unknown function-like macro inside a declaration or statement ({@code IF_FEATURE_X(int sock,)},
  * K&amp;R {@code __P((int a))}, {@code GLOBALS(int x;)}) passes its tokens through;</li>
  * <li>an unknown name written next to a string literal ({@code BINDIR "/sh"}, {@code "%" PRIu64 "\n"})
- * stands for a string (a configured build's path, or {@code <inttypes.h>}'s formats): defined as
- * an empty string;</li>
+ * stands for a string ({@link StringMacros});</li>
  * <li>an unknown call spelled like a loop ({@code SLIST_FOREACH(...)}, {@code list_for_each(...)})
  * and followed by a statement is a loop whose condition is unknown;</li>
  * <li>a function-like macro in place of a whole function head, followed by a parameter list and a
@@ -73,11 +72,7 @@ final class MacroRecovery {
     private final Condition.Macros expansions;
     private final Map<String, String> defines = new TreeMap<>();
     private final List<ServedSources.Rewrite> rewrites = new ArrayList<>();
-    /**
-     * Unknown function-like macros inside known macros ({@code OPTION_STR} is {@code "anvf"
-     * IF_FEATURE_IFUPDOWN_MAPPING("m") "i:"}): they pass their tokens through.
-     */
-    private final Set<String> hiddenCalls = new java.util.TreeSet<>();
+    private final StringMacros strings;
     /** Macros dropped for wrapping a qualifier alone, by {@link #qualifierMacros}. */
     private final Set<String> qualifierOnly = new java.util.HashSet<>();
 
@@ -89,6 +84,7 @@ final class MacroRecovery {
         this.text = text;
         this.known = known;
         this.expansions = expansions;
+        this.strings = new StringMacros(this::unknown, expansions);
     }
 
     /** The fixes for the regions of {@code text} that did not parse. */
@@ -103,9 +99,11 @@ final class MacroRecovery {
         for (Region r : regions) {
             List<CTokens.Token> tokens = CTokens.of(text, r.from(), Math.min(text.length, r.to()), true);
             recovery.qualifierMacros(tokens);
-            recovery.stringMacros(tokens);
+            recovery.strings.read(tokens);
             read.add(tokens);
         }
+        // strings first: a word next to a string literal is a string wherever else it stands
+        recovery.strings.strings().forEach(recovery.defines::putIfAbsent);
         for (int i = 0; i < regions.size(); i++) {
             if (regions.get(i).topLevel()) {
                 recovery.declaration(read.get(i));
@@ -114,7 +112,7 @@ final class MacroRecovery {
             }
         }
         // after the file's own calls, whose neighbours can make one of them an alternative dropped
-        recovery.hiddenCalls.forEach(recovery::passThrough);
+        recovery.strings.hiddenCalls().forEach(recovery::passThrough);
         return new Fixes(Map.copyOf(recovery.defines), List.copyOf(recovery.rewrites));
     }
 
@@ -219,7 +217,7 @@ final class MacroRecovery {
                     return;
                 }
             }
-            if (onlyStrings(head, 2, close)) {
+            if (StringMacros.onlyStrings(head, 2, close)) {
                 // BSD's __FBSDID("$FreeBSD$"); and __RCSID(...): an identification string, no declaration
                 drop(head.get(0).text());
                 return;
@@ -270,10 +268,10 @@ final class MacroRecovery {
     /**
      * An unknown call spelled like a loop ({@code SLIST_FOREACH(p, &pidlist, next)}, the kernel's
      * {@code list_for_each_entry(pos, head, member)}) and followed by a statement ({@code {}, a
-     * word, or a {@code (} opening a cast), not by an operator or a {@code ;}, is a loop header from a header the scan did not read (BSD's
-     * sys/queue.h, Linux's list.h): a loop whose condition is unknown, so its body is analysed as
-     * running any number of times (FreeBSD's popen() closes the other streams' descriptors so, in
-     * its vfork child).
+     * word, or a {@code (} opening a cast), not by an operator or a {@code ;}, is a loop header
+     * from a header the scan did not read (BSD's sys/queue.h, Linux's list.h): a loop whose
+     * condition is unknown, so its body is analysed as running any number of times (FreeBSD's
+     * popen() closes the other streams' descriptors so, in its vfork child).
      */
     private void loopMacros(List<CTokens.Token> tokens) {
         for (int i = 0; i + 1 < tokens.size(); i++) {
@@ -307,55 +305,6 @@ final class MacroRecovery {
                     && onlyQualifiers(tokens, i + 1, tokens.size())) {
                 drop(t.text());
                 qualifierOnly.add(t.text());
-            }
-        }
-    }
-
-    /**
-     * C writes no name next to a string literal, so an unknown one there is a macro for a string,
-     * whatever its spelling: {@code execl(BINDIR "/helper", ...)} and {@code printf("%" PRIu64 "\n", n)}
-     * otherwise lose the whole call, and with it what the vfork child does there. A known macro
-     * can hide one (uClibc-ng's ldd.c: {@code TRUSTED_LDSO} is {@code UCLIBC_RUNTIME_PREFIX "lib/" UCLIBC_LDSO};
-     * busybox's crond.c: {@code INIT_G()} sets a path to {@code CONFIG_FEATURE_CROND_DIR "/crontabs"}),
-     * and so can it hide an unknown function-like macro written next to a string ({@link #hiddenCalls}).
-     */
-    private void stringMacros(List<CTokens.Token> tokens) {
-        stringMacros(tokens, Set.of(), false, false, 0, new java.util.HashSet<>());
-    }
-
-    /**
-     * @param parameters   the parameters of the macro these tokens replace: no macros
-     * @param stringBefore whether a string literal comes just before these tokens, and so on
-     */
-    private void stringMacros(List<CTokens.Token> tokens, Set<String> parameters, boolean stringBefore, boolean stringAfter,
-                              int depth, Set<String> visited) {
-        for (int i = 0; i < tokens.size(); i++) {
-            CTokens.Token t = tokens.get(i);
-            if (!t.isIdentifier() || parameters.contains(t.text()) || i > 0 && tokens.get(i - 1).is("#")) {
-                continue;
-            }
-            // a function-like macro's expansion is read as if nothing stood around it
-            boolean called = i + 1 < tokens.size() && tokens.get(i + 1).is("(");
-            boolean before = i == 0 ? stringBefore : stringAt(tokens, i - 1);
-            boolean after = i + 1 == tokens.size() ? stringAfter : stringAt(tokens, i + 1);
-            if (unknown(t.text())) {
-                if (!called && (before || after)) {
-                    defines.putIfAbsent(t.text(), "\"\"");
-                } else if (called && depth > 0 && macroLooking(t.text())) {
-                    int close = CTokens.matching(tokens, i + 1);
-                    if (before || close > 0 && stringAt(tokens, close + 1)) {
-                        hiddenCalls.add(t.text());
-                    }
-                }
-                continue;
-            }
-            String expansion = depth < EXPANSION_DEPTH && !visited.contains(t.text()) ? expansions.valueOf(t.text()) : null;
-            if (expansion != null && !expansion.isBlank()) {
-                char[] chars = expansion.toCharArray();
-                visited.add(t.text());
-                stringMacros(CTokens.of(chars, 0, chars.length, true), expansions.parametersOf(t.text()),
-                        !called && before, !called && after, depth + 1, visited);
-                visited.remove(t.text());
             }
         }
     }
@@ -418,26 +367,6 @@ final class MacroRecovery {
     }
 
     private static final Set<String> STORAGE = Set.of("static", "extern", "const", "volatile", "register");
-
-    private static boolean onlyStrings(List<CTokens.Token> tokens, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (!stringAt(tokens, i)) {
-                return false;
-            }
-        }
-        return to > from;
-    }
-
-    /** Whether the token at {@code i} is a string literal (not a character constant), with any encoding prefix. */
-    private static boolean stringAt(List<CTokens.Token> tokens, int i) {
-        if (i < 0 || i >= tokens.size() || tokens.get(i).type() != CTokens.Type.STRING) {
-            return false;
-        }
-        String literal = tokens.get(i).text();
-        int quote = literal.indexOf('"');
-        int apostrophe = literal.indexOf('\'');
-        return quote >= 0 && (apostrophe < 0 || quote < apostrophe);
-    }
 
     /**
      * Unknown function-like macros in {@code [from, to)} pass their tokens through; of two
@@ -531,7 +460,7 @@ final class MacroRecovery {
     }
 
     /** How deep {@link #attributesInside} follows macros into macros. */
-    private static final int EXPANSION_DEPTH = 4;
+    static final int EXPANSION_DEPTH = 4;
 
     /**
      * A known macro in a declaration's specifiers can hide an unknown one: Emacs' {@code static
