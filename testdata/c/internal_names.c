@@ -30,6 +30,7 @@ static int ok_child_calling_namespace_names(void *arguments)
     struct spawn_args *args = arguments;
 
     _close(3);
+    __sys_sigprocmask(SIG_SETMASK, 0, 0);
     _dup2(args->in_fd, 0);
     _execve(args->argv[0], args->argv, 0);
     _exit(127);
