@@ -325,8 +325,14 @@ final class MacroRecovery {
             return false;
         }
         int close = CTokens.matching(tokens, i + 1);
-        if (close < 0 || close + 2 >= tokens.size()) {
+        if (close < 0 || close + 2 >= tokens.size() || !startsADeclaration(tokens.get(0).start())) {
             return false;
+        }
+        for (int k = i + 2; k < close; k++) {
+            if (TYPE_KEYWORDS.contains(tokens.get(k).text()) || tokens.get(k).is("*")) {
+                // a parameter list: f(void) attribute_hidden; is a function
+                return false;
+            }
         }
         CTokens.Token name = tokens.get(close + 1);
         CTokens.Token after = tokens.get(close + 2);
@@ -338,6 +344,45 @@ final class MacroRecovery {
         if (after.is("=") && close + 4 < tokens.size() && tokens.get(close + 3).isIdentifier()
                 && tokens.get(close + 4).is("(") && unknown(tokens.get(close + 3).text())) {
             passThrough(tokens.get(close + 3).text());
+        }
+        return true;
+    }
+
+    /**
+     * Whether a declaration can begin at {@code at}: what comes before it is the start of the
+     * file, the end of a statement or block ({@code ;}, <code>{</code>, <code>}</code>), a
+     * comment or a preprocessor line. A region the parser gave up on can begin in the middle of
+     * one ({@code extern void} parsed, {@code f(pid_t) attribute_hidden;} not).
+     */
+    private boolean startsADeclaration(int at) {
+        int i = at - 1;
+        while (i >= 0) {
+            char c = text[i];
+            if (c == '\n') {
+                int lineStart = i;
+                while (lineStart > 0 && text[lineStart - 1] != '\n') {
+                    lineStart--;
+                }
+                String line = new String(text, lineStart, i - lineStart).strip();
+                if (line.startsWith("#") || line.startsWith("//") || line.startsWith("*") || line.endsWith("*/")) {
+                    return true;
+                }
+                i--;
+            } else if (Character.isWhitespace(c)) {
+                i--;
+            } else if (c == ';' || c == '{' || c == '}') {
+                return true;
+            } else if (Directives.isWordChar(c)) {
+                int end = i;
+                while (i >= 0 && Directives.isWordChar(text[i])) {
+                    i--;
+                }
+                if (!STORAGE.contains(new String(text, i + 1, end - i))) {
+                    return false;
+                }
+            } else {
+                return false;
+            }
         }
         return true;
     }
@@ -564,10 +609,7 @@ final class MacroRecovery {
             boolean call = i + 1 < head.size() && head.get(i + 1).is("(");
             boolean declares = i + 1 < head.size() && (head.get(i + 1).isIdentifier() || head.get(i + 1).is("*"))
                     && !macroLooking(t.text());
-            // the variable a type macro declares (BSD's static SLIST_HEAD(, pid) pidlist = ...)
-            boolean declared = !macroLooking(t.text()) && (i + 1 == head.size() || head.get(i + 1).is("=")
-                    || head.get(i + 1).is(";") || head.get(i + 1).is(",") || head.get(i + 1).is("["));
-            if (declares || declared) {
+            if (declares) {
                 return;
             }
             if (call) {

@@ -56,8 +56,7 @@ class MacroRecoveryTest {
                 "followed by an operator or a ';' it is an expression");
         assertEquals(Map.of(), inside("for_each_fd(close_it);").defines(), "a lower-case call with a ';' is a function");
         for (String declaration : List.of("static SLIST_HEAD(, pid) pidlist = SLIST_HEAD_INITIALIZER(pidlist);",
-                "SLIST_HEAD(, pid) pidlist = SLIST_HEAD_INITIALIZER(pidlist);", "static SLIST_HEAD(, pid) pidlist;",
-                ") pidlist = SLIST_HEAD_INITIALIZER(pidlist);")) {
+                "SLIST_HEAD(, pid) pidlist = SLIST_HEAD_INITIALIZER(pidlist);", "static SLIST_HEAD(, pid) pidlist;")) {
             assertTrue(topLevel(declaration).defines().keySet().stream().noneMatch(name -> name.startsWith("pidlist")),
                     "the variable a type macro declares is no attribute: " + declaration);
         }
@@ -106,6 +105,13 @@ class MacroRecoveryTest {
                 "the parser took the macro for a function declarator, and what did not parse starts at its ')'");
         assertEquals(Map.of("EXPORT_SYMBOL(...)", "__VA_ARGS__"), topLevel("EXPORT_SYMBOL(spawn);").defines(),
                 "a macro with no variable after it is no type");
+        String header = "extern void __reset_thread (pid_t) attribute_hidden;\nextern int __other (void) attribute_hidden;";
+        char[] headerText = header.toCharArray();
+        for (String from : List.of("__reset_thread", "__other")) {
+            assertFalse(MacroRecovery.of(headerText, List.of(new MacroRecovery.Region(header.indexOf(from), headerText.length, true)),
+                    Set.of()).defines().containsValue("int"),
+                    "a function declared with an attribute, where the parser gave up after its type, is no type macro");
+        }
     }
 
     @Test
