@@ -319,8 +319,11 @@ final class FunctionFlow {
         }
         FunctionInfo info = call.isIndirect() ? FunctionInfo.unknown(call.text()) : context.knowledge().lookup(callee);
         if (!inChild && s.phase != Phase.GRANDCHILD) {
-            if (s.observesAnySite() && (call.isIndirect() || context.knowledge().followsBody(callee))) {
-                // the program's own code (or code it could not tell) may read any global
+            boolean ends = info.endsPath() || call.declaredNoReturn();
+            if (s.observesAnySite() && (call.isIndirect() || context.knowledge().followsBody(callee)
+                    || ends && !LEAVES_AT_ONCE.contains(callee))) {
+                // the program's own code (or code it could not tell) may read any global, and
+                // so may exit()'s handlers
                 escape(s);
             }
             if (!info.endsPath() && !call.declaredNoReturn()) {
@@ -675,6 +678,9 @@ final class FunctionFlow {
             observe(new VforkObservation.ChildReturn(at, function.name(), Trail.at(s.site)));
         }
     }
+
+    /** Ways out of the process that run none of its code. */
+    private static final Set<String> LEAVES_AT_ONCE = Set.of("_exit", "_Exit", "abort");
 
     /** The parent goes where its globals can be read: what it has not stored to again since each vfork is not restored. */
     private void escape(FlowState s) {

@@ -91,7 +91,8 @@ public final class VforkAnalysis {
      * reads it or calls code that could: the child's value is gone before this thread uses it.
      */
     private static boolean restoredByParent(FunctionFlow walk, VforkObservation.ParentMemoryWrite w) {
-        if (w.variable() == null || w.site() == null) {
+        if (w.variable() == null || w.site() == null || walk.truncated || !walk.incomplete.isEmpty()) {
+            // a path the walk did not follow to its end could read it first
             return false;
         }
         Object identity = identity(w.variable());

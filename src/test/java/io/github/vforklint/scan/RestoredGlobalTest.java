@@ -25,6 +25,7 @@ class RestoredGlobalTest {
 
     private List<String> findings(String body) throws Exception {
         Files.writeString(project.resolve("main.c"), """
+                #include <stdlib.h>
                 #include <unistd.h>
                 int setintr, haderr;
                 void palloc(int pid);
@@ -46,22 +47,31 @@ class RestoredGlobalTest {
 
     @Test
     void restoredAtOnceIsAWarning() throws Exception {
-        assertEquals(List.of("10 VFK104 WARNING", "9 VFK104 WARNING"),
+        assertEquals(List.of("10 VFK104 WARNING", "11 VFK104 WARNING"),
                 findings("setintr = osetintr;\nhaderr = ohaderr;\npalloc(pid);\n"));
     }
 
     @Test
     void restoredAfterACallOfTheProgramsOwnCodeIsAnError() throws Exception {
-        assertEquals(List.of("10 VFK104 ERROR", "9 VFK104 WARNING"),
+        assertEquals(List.of("10 VFK104 WARNING", "11 VFK104 ERROR"),
                 findings("setintr = osetintr;\npalloc(pid);\nhaderr = ohaderr;\n"));
     }
 
     @Test
     void restoredOnOnePathOnlyOrReadFirstIsAnError() throws Exception {
-        assertEquals(List.of("10 VFK104 ERROR", "16 VFK201 WARNING", "9 VFK104 ERROR"),
+        assertEquals(List.of("10 VFK104 ERROR", "11 VFK104 ERROR", "17 VFK201 WARNING"),
                 findings("if (ohaderr)\n setintr = osetintr;\nif (haderr) return;\nhaderr = ohaderr;\n"));
-        assertEquals(List.of("10 VFK104 WARNING", "9 VFK104 WARNING"),
+        assertEquals(List.of("10 VFK104 WARNING", "11 VFK104 WARNING"),
                 findings("if (pid > 0) {\n setintr = osetintr;\n haderr = ohaderr;\n}\n"),
                 "a failed vfork has no child to undo");
+    }
+
+    @Test
+    void exitingThroughHandlersBeforeTheStoreIsAnError() throws Exception {
+        assertEquals(List.of("10 VFK104 ERROR", "11 VFK104 WARNING"),
+                findings("haderr = ohaderr;\nif (osetintr) exit(1);\nsetintr = osetintr;\n"));
+        assertEquals(List.of("10 VFK104 WARNING", "11 VFK104 WARNING"),
+                findings("haderr = ohaderr;\nif (osetintr) _exit(1);\nsetintr = osetintr;\n"),
+                "_exit runs none of the program's code");
     }
 }

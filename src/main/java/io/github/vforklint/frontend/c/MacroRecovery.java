@@ -21,6 +21,9 @@ import java.util.TreeMap;
  * stands for a string ({@link StringMacros});</li>
  * <li>an unknown call spelled like a loop ({@code SLIST_FOREACH(...)}, {@code list_for_each(...)})
  * and followed by a statement is a loop whose condition is unknown;</li>
+ * <li>an unknown macro before a variable's name where a declaration begins
+ * ({@code static SLIST_HEAD(, pid) pidlist = ...}) is its type; one of strings alone at file
+ * scope ({@code __FBSDID("$FreeBSD$");}) is dropped;</li>
  * <li>a function-like macro in place of a whole function head, followed by a parameter list and a
  * body (Emacs' {@code DEFUN ("name", Fname, Sname, ...) (args) {...}}), is rewritten in place
  * (offsets and lines kept) to {@code int Fname}, its first identifier argument.</li>
@@ -30,6 +33,15 @@ final class MacroRecovery {
 
     /** What to change for the next parse. */
     record Fixes(Map<String, String> defines, List<ServedSources.Rewrite> rewrites) {
+        /**
+         * Sorted, so that where a guess names both {@code X} and {@code X(...)} the same one is
+         * defined last, and kept, in every run.
+         */
+        Fixes {
+            defines = java.util.Collections.unmodifiableMap(new TreeMap<>(defines));
+            rewrites = List.copyOf(rewrites);
+        }
+
         /** The parse that applies them. */
         CParser.Shaping shaping() {
             return new CParser.Shaping(Set.of(), defines, Set.of(), rewrites);
@@ -45,7 +57,7 @@ final class MacroRecovery {
                     r.add(w);
                 }
             }
-            return new Fixes(Map.copyOf(d), List.copyOf(r));
+            return new Fixes(d, r);
         }
     }
 
@@ -113,7 +125,7 @@ final class MacroRecovery {
         }
         // after the file's own calls, whose neighbours can make one of them an alternative dropped
         recovery.strings.hiddenCalls().forEach(recovery::passThrough);
-        return new Fixes(Map.copyOf(recovery.defines), List.copyOf(recovery.rewrites));
+        return new Fixes(recovery.defines, recovery.rewrites);
     }
 
     /** The extent of a top-level construct starting at {@code from}: to its {@code ;} or the end of its body. */
@@ -282,10 +294,17 @@ final class MacroRecovery {
             int close = CTokens.matching(tokens, i + 1);
             if (close > 0 && close + 1 < tokens.size()
                     && (tokens.get(close + 1).is("{") || tokens.get(close + 1).is("(") || tokens.get(close + 1).isIdentifier())) {
-                defines.putIfAbsent(t.text() + "(...)", "while (__VA_ARGS__ + 0)");
+                defines.putIfAbsent(t.text() + "(...)", LOOP);
             }
         }
     }
+
+    /**
+     * The loop a loop macro is read as: its arguments evaluated, then a condition no analysis can
+     * fold (an undeclared name), whatever the last argument is ({@code for_each_set_bit(b, &m, 0)}).
+     * The iterator's assignments are not known, so a write to it is not seen.
+     */
+    static final String LOOP = "while ((__VA_ARGS__ + 0), __vforklint_unknown_condition)";
 
     private static boolean spelledLikeALoop(String name) {
         String lower = name.toLowerCase(java.util.Locale.ROOT);
@@ -349,25 +368,28 @@ final class MacroRecovery {
     }
 
     /**
-     * Whether a declaration can begin at {@code at}: what comes before it is the start of the
-     * file, the end of a statement or block ({@code ;}, <code>{</code>, <code>}</code>), a
-     * comment or a preprocessor line. A region the parser gave up on can begin in the middle of
+     * Whether a declaration can begin at {@code at}: what comes before it, comments and storage
+     * words aside, is the start of the file, the end of a statement or block ({@code ;},
+     * <code>{</code>, <code>}</code>) or a preprocessor line. A region the parser gave up on can begin in the middle of
      * one ({@code extern void} parsed, {@code f(pid_t) attribute_hidden;} not).
      */
     private boolean startsADeclaration(int at) {
         int i = at - 1;
         while (i >= 0) {
             char c = text[i];
-            if (c == '\n') {
+            if (c == '/' && i > 0 && text[i - 1] == '*') {
+                i = commentStart(i - 1) - 1;
+            } else if (c == '\n') {
                 int lineStart = i;
                 while (lineStart > 0 && text[lineStart - 1] != '\n') {
                     lineStart--;
                 }
-                String line = new String(text, lineStart, i - lineStart).strip();
-                if (line.startsWith("#") || line.startsWith("//") || line.startsWith("*") || line.endsWith("*/")) {
+                String line = new String(text, lineStart, i - lineStart);
+                if (line.strip().startsWith("#")) {
                     return true;
                 }
-                i--;
+                int comment = line.indexOf("//");
+                i = comment >= 0 ? lineStart + comment - 1 : i - 1;
             } else if (Character.isWhitespace(c)) {
                 i--;
             } else if (c == ';' || c == '{' || c == '}') {
@@ -385,6 +407,16 @@ final class MacroRecovery {
             }
         }
         return true;
+    }
+
+    /** Where the block comment ending with the {@code *} at {@code star} begins (its {@code /}), or 0. */
+    private int commentStart(int star) {
+        for (int i = star - 1; i > 0; i--) {
+            if (text[i] == '*' && text[i - 1] == '/') {
+                return i - 1;
+            }
+        }
+        return 0;
     }
 
     /** Where the name starts that is called with the parenthesis closing at {@code close}, or -1. */
@@ -411,7 +443,7 @@ final class MacroRecovery {
         return i > 0 && start < end ? start + 1 : -1;
     }
 
-    private static final Set<String> STORAGE = Set.of("static", "extern", "const", "volatile", "register");
+    private static final Set<String> STORAGE = Set.of("static", "extern", "const", "volatile", "register", "typedef");
 
     /**
      * Unknown function-like macros in {@code [from, to)} pass their tokens through; of two
@@ -504,7 +536,7 @@ final class MacroRecovery {
         }
     }
 
-    /** How deep {@link #attributesInside} follows macros into macros. */
+    /** How deep {@link #attributesInside} and {@link StringMacros} follow macros into macros. */
     static final int EXPANSION_DEPTH = 4;
 
     /**

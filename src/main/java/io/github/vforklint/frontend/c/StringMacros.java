@@ -12,7 +12,9 @@ import java.util.function.Predicate;
  * For {@link MacroRecovery}: C writes no name next to a string literal, so an unknown one there is
  * a macro for a string, whatever its spelling: {@code execl(BINDIR "/helper", ...)} and
  * {@code printf("%" PRIu64 "\n", n)} otherwise lose the whole call, and with it what the vfork
- * child does there. Defined as an empty string. A known macro can hide one (uClibc-ng's ldd.c:
+ * child does there. Defined as an empty string, when it begins like a macro: the tokens read
+ * include {@code #if} branches the parse skipped, where a variable can stand next to a string
+ * ({@code execl(\n#ifdef DEBUG\n "/bin/echo"\n#else\n shell\n#endif\n, ...)}). A known macro can hide one (uClibc-ng's ldd.c:
  * {@code TRUSTED_LDSO} is {@code UCLIBC_RUNTIME_PREFIX "lib/" UCLIBC_LDSO}; busybox's crond.c:
  * {@code INIT_G()} sets a path to {@code CONFIG_FEATURE_CROND_DIR "/crontabs"}), and so can it
  * hide an unknown function-like macro written next to a string ({@code OPTION_STR} is
@@ -61,7 +63,8 @@ final class StringMacros {
             boolean before = i == 0 ? stringBefore : stringAt(tokens, i - 1);
             boolean after = i + 1 == tokens.size() ? stringAfter : stringAt(tokens, i + 1);
             if (unknown.test(t.text())) {
-                if (!called && (before || after)) {
+                if (!called && (before || after) && startsLikeAMacro(t.text())) {
+                    // a lower-case word is likelier a variable in an #if branch the parse skipped
                     strings.putIfAbsent(t.text(), "\"\"");
                 } else if (called && depth > 0 && MacroRecovery.macroLooking(t.text())) {
                     int close = CTokens.matching(tokens, i + 1);
@@ -81,6 +84,16 @@ final class StringMacros {
                 visited.remove(t.text());
             }
         }
+    }
+
+    /**
+     * A capital first ({@code BINDIR}, {@code PRIu64}), or an underscore and a capital or another
+     * underscore ({@code _PATH_BSHELL}): macros are so spelled, variables rarely.
+     */
+    private static boolean startsLikeAMacro(String name) {
+        char first = name.charAt(0);
+        return first >= 'A' && first <= 'Z'
+                || first == '_' && name.length() > 1 && (name.charAt(1) == '_' || name.charAt(1) >= 'A' && name.charAt(1) <= 'Z');
     }
 
     /** Whether {@code [from, to)} is one or more string literals and nothing else. */

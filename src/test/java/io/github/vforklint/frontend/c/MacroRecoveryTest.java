@@ -41,6 +41,8 @@ class MacroRecoveryTest {
                 topLevel("static const char *path = PREFIX \"/\" LIBDIR;").defines());
         assertEquals(Map.of("L_NAME", "\"\""), inside("f(u8\"x\" L_NAME);").defines(), "a prefixed literal is a string");
         assertTrue(inside("f('x' CHAR_AFTER);").defines().isEmpty(), "next to a character constant: no string");
+        assertTrue(inside("execl(\n#ifdef DEBUG\n \"/bin/echo\"\n#else\n shell_path\n#endif\n, \"sh\", 0);").defines().isEmpty(),
+                "a lower-case word next to a string in a skipped branch is likelier a variable");
         assertTrue(inside("f(\"a\" KNOWN \"b\");", "KNOWN").defines().isEmpty(), "a known macro is left as it is");
         assertEquals(Map.of("TR(...)", "__VA_ARGS__"), inside("puts(\"a\" TR(\"b\"));").defines(),
                 "a function-like macro next to a string passes its tokens through");
@@ -48,9 +50,9 @@ class MacroRecoveryTest {
 
     @Test
     void anUnknownCallSpelledLikeALoopAndFollowedByAStatementIsALoop() {
-        assertEquals(Map.of("SLIST_FOREACH(...)", "while (__VA_ARGS__ + 0)"),
+        assertEquals(Map.of("SLIST_FOREACH(...)", MacroRecovery.LOOP),
                 inside("SLIST_FOREACH(p, &pidlist, next)\n (void)_close(fileno(p->fp));").defines());
-        assertEquals(Map.of("list_for_each_entry(...)", "while (__VA_ARGS__ + 0)"),
+        assertEquals(Map.of("list_for_each_entry(...)", MacroRecovery.LOOP),
                 inside("list_for_each_entry(pos, head, member) { close(pos->fd); }").defines());
         assertEquals(Map.of("HASH_FOREACH(...)", "__VA_ARGS__"), inside("n = HASH_FOREACH(table, f);").defines(),
                 "followed by an operator or a ';' it is an expression");
@@ -89,7 +91,21 @@ class MacroRecoveryTest {
         };
         assertEquals(Map.of(), MacroRecovery.of(verify, List.of(new MacroRecovery.Region(0, verify.length, false)),
                 Set.of("verify", "CONSP"), lisp).defines(),
-                "a parameter, stringified or not, and a call not next to a string are left alone");
+                "a stringified parameter and a call not next to a string are left alone");
+        char[] log = "LOG(\"a\");".toCharArray();
+        Condition.Macros logging = new Condition.Macros() {
+            @Override
+            public String valueOf(String name) {
+                return name.equals("LOG") ? "printf(\"x: \" FMT)" : null;
+            }
+
+            @Override
+            public Set<String> parametersOf(String name) {
+                return Set.of("FMT");
+            }
+        };
+        assertEquals(Map.of(), MacroRecovery.of(log, List.of(new MacroRecovery.Region(0, log.length, false)),
+                Set.of("LOG"), logging).defines(), "a parameter next to a string is no macro");
     }
 
     @Test
@@ -105,6 +121,15 @@ class MacroRecoveryTest {
                 "the parser took the macro for a function declarator, and what did not parse starts at its ')'");
         assertEquals(Map.of("EXPORT_SYMBOL(...)", "__VA_ARGS__"), topLevel("EXPORT_SYMBOL(spawn);").defines(),
                 "a macro with no variable after it is no type");
+        assertEquals(Map.of("SLIST_HEAD(...)", "int"), topLevel("typedef SLIST_HEAD(, pid) pid_list_t;").defines());
+        for (String before : List.of("int x; // the list\n", "int x; /* the list */\n", "/* the list */ ")) {
+            String code = before + "static SLIST_HEAD(, pid) pidlist;";
+            assertEquals(Map.of("SLIST_HEAD(...)", "int"), MacroRecovery.of(code.toCharArray(),
+                    List.of(new MacroRecovery.Region(code.indexOf("static"), code.length(), true)), Set.of()).defines(), code);
+        }
+        String typed = "extern pid_t /* the child */\n__fork_child(pid_t) attribute_hidden;";
+        assertFalse(MacroRecovery.of(typed.toCharArray(), List.of(new MacroRecovery.Region(typed.indexOf("__fork"), typed.length(), true)),
+                Set.of()).defines().containsValue("int"), "a comment between a type and a function is no declaration's start");
         String header = "extern void __reset_thread (pid_t) attribute_hidden;\nextern int __other (void) attribute_hidden;";
         char[] headerText = header.toCharArray();
         for (String from : List.of("__reset_thread", "__other")) {
