@@ -63,9 +63,10 @@ public final class VforkAnalysis {
         List<VforkObservation> observations = new ArrayList<>();
         for (VforkObservation o : walk.observations) {
             if (o instanceof VforkObservation.ParentMemoryWrite w && w.frameLocal()) {
-                o = w.observable(walk.liveAfter.getOrDefault(w.site(), Set.of()).contains(identity(w.variable())));
+                o = w.seen(walk.liveAfter.getOrDefault(w.site(), Set.of()).contains(identity(w.variable()))
+                        ? VforkObservation.ParentMemoryWrite.Seen.BY_PARENT : VforkObservation.ParentMemoryWrite.Seen.NEVER);
             } else if (o instanceof VforkObservation.ParentMemoryWrite w && restoredByParent(walk, w)) {
-                o = w.observable(false);
+                o = w.seen(VforkObservation.ParentMemoryWrite.Seen.UNTIL_RESTORED);
             }
             observations.add(o);
         }

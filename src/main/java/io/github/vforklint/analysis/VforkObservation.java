@@ -69,31 +69,43 @@ public sealed interface VforkObservation extends Observation {
      * (part of) one. {@code parameter} is the index of the function's pointer parameter the memory
      * is reached through, or -1: whether such a write reaches the parent depends on what each
      * caller passes, so callers decide. {@code frameLocal}: the variable is a local or parameter of
-     * the function that called vfork; {@code observable}: the parent can read what was written after
-     * vfork returns (false for such a local the parent never reads again, and for a global or
-     * static the parent stores to again, on every path, before it reads it or calls code that could).
+     * the function that called vfork; {@code seen}: who can see what was written after vfork returns.
      */
     record ParentMemoryWrite(Location location, String target, WriteKind kind, String callee, Variable variable,
-                             int parameter, boolean frameLocal, boolean observable, String function, Trail trail)
+                             int parameter, boolean frameLocal, Seen seen, String function, Trail trail)
             implements VforkObservation {
 
+        /** Who can see a write of the child's once vfork has returned. */
+        public enum Seen {
+            /** The parent can read it. */
+            BY_PARENT,
+            /** Nobody: a local of the function that called vfork, which the parent never reads again. */
+            NEVER,
+            /**
+             * Only the parent's other threads and signal handlers, while the child runs: a global or
+             * static the parent stores to again, on every path, before it reads it, calls the
+             * program's own code or leaves.
+             */
+            UNTIL_RESTORED
+        }
+
         public ParentMemoryWrite along(Trail newTrail) {
-            return new ParentMemoryWrite(location, target, kind, callee, variable, parameter, frameLocal, observable,
+            return new ParentMemoryWrite(location, target, kind, callee, variable, parameter, frameLocal, seen,
                     function, newTrail);
         }
 
         ParentMemoryWrite throughParameter(int index) {
-            return new ParentMemoryWrite(location, target, kind, callee, variable, index, frameLocal, observable, function,
+            return new ParentMemoryWrite(location, target, kind, callee, variable, index, frameLocal, seen, function,
                     trail);
         }
 
         /** The same write, known to land in {@code written}, a variable of {@code owner}. */
         ParentMemoryWrite into(Variable written, boolean isFrameLocal, String owner) {
-            return new ParentMemoryWrite(location, target, kind, callee, written, -1, isFrameLocal, true, owner, trail);
+            return new ParentMemoryWrite(location, target, kind, callee, written, -1, isFrameLocal, Seen.BY_PARENT, owner, trail);
         }
 
-        ParentMemoryWrite observable(boolean canBeRead) {
-            return new ParentMemoryWrite(location, target, kind, callee, variable, parameter, frameLocal, canBeRead,
+        ParentMemoryWrite seen(Seen by) {
+            return new ParentMemoryWrite(location, target, kind, callee, variable, parameter, frameLocal, by,
                     function, trail);
         }
     }

@@ -18,6 +18,9 @@ import java.util.function.Consumer;
  */
 final class WriteJudge {
 
+    /** What a write is taken for until the whole function has been walked (VforkAnalysis decides). */
+    private static final VforkObservation.ParentMemoryWrite.Seen SEEN_BY_PARENT = VforkObservation.ParentMemoryWrite.Seen.BY_PARENT;
+
     private static final java.util.regex.Pattern UNDECLARED_MACRO = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]*");
 
     private final AnalysisContext context;
@@ -54,7 +57,8 @@ final class WriteJudge {
             objects = Set.of(MemoryObject.Var.of(target.base()));
         }
         judge(objects, s, new VforkObservation.ParentMemoryWrite(write.location(), target.text(),
-                VforkObservation.WriteKind.ASSIGNMENT, null, null, -1, false, true, function.name(), Trail.at(s.site)));
+                VforkObservation.WriteKind.ASSIGNMENT, null, null, -1, false, SEEN_BY_PARENT, function.name(),
+                Trail.at(s.site)));
     }
 
     /** Reports a write to each of {@code objects} that is not the child's own. */
@@ -97,12 +101,12 @@ final class WriteJudge {
                 Expr argument = call.arguments().get(index);
                 judge(values.targets(argument, s), s, new VforkObservation.ParentMemoryWrite(call.location(),
                         Values.describe(argument), VforkObservation.WriteKind.LIBRARY, call.callee(), null, -1, false,
-                        true, function.name(), Trail.at(s.site)));
+                        SEEN_BY_PARENT, function.name(), Trail.at(s.site)));
             }
         }
         if (memory.mutatesEnviron(call.callee())) {
             sink.accept(new VforkObservation.ParentMemoryWrite(call.location(), "environ",
-                    VforkObservation.WriteKind.ENVIRONMENT, call.callee(), null, -1, false, true, function.name(),
+                    VforkObservation.WriteKind.ENVIRONMENT, call.callee(), null, -1, false, SEEN_BY_PARENT, function.name(),
                     Trail.at(s.site)));
         }
     }

@@ -20,14 +20,17 @@ final class ParentMemoryWriteCheck extends VforkChecker implements VforkChecker.
         }
         switch (write.kind()) {
             case ENVIRONMENT -> reporter.report("environment", write.location(), Map.of("callee", write.callee()), write);
-            case LIBRARY -> reporter.report(write.observable() ? "library" : write.frameLocal() ? "library-unobservable"
-                            : "library-restored", write.location(),
-                    Map.of("callee", write.callee(), "variable", write.target(), "function", write.function()), write);
+            case LIBRARY -> reporter.report(switch (write.seen()) {
+                case BY_PARENT -> "library";
+                case NEVER -> "library-unobservable";
+                case UNTIL_RESTORED -> "library-restored";
+            }, write.location(), Map.of("callee", write.callee(), "variable", write.target(), "function", write.function()), write);
             case ASSIGNMENT -> {
-                if (write.observable()) {
-                    reporter.report(write.location(), Map.of("variable", write.target()), write);
-                } else {
-                    reporter.report(write.frameLocal() ? "unobservable" : "restored", write.location(),
+                switch (write.seen()) {
+                    case BY_PARENT -> reporter.report(write.location(), Map.of("variable", write.target()), write);
+                    case NEVER -> reporter.report("unobservable", write.location(),
+                            Map.of("variable", write.target(), "function", write.function()), write);
+                    case UNTIL_RESTORED -> reporter.report("restored", write.location(),
                             Map.of("variable", write.target(), "function", write.function()), write);
                 }
             }
