@@ -82,8 +82,8 @@ final class FunctionFlow {
     final Map<Event.Call, Set<Object>> liveAfter = new HashMap<>();
     /**
      * For each vfork call, the variables (identities) the parent has stored to again, on every
-     * path, before it calls code that could read them or returns: tcsh saves what its child
-     * changes and restores it as soon as vfork returns.
+     * path, before it calls code that could read them (the program's own, or exit()'s handlers)
+     * or returns: tcsh saves what its child changes and restores it as soon as vfork returns.
      */
     final Map<Event.Call, Set<Object>> restoredBeforeEscape = new HashMap<>();
     final List<ParentSideRead> parentReads = new ArrayList<>();

@@ -89,7 +89,7 @@ public final class VforkAnalysis {
 
     /**
      * A global or static the parent stores to again after vfork returns, on every path, before it
-     * reads it or calls code that could: the child's value is gone before this thread uses it.
+     * reads it, calls code that could or leaves: the child's value is gone before this thread uses it.
      */
     private static boolean restoredByParent(FunctionFlow walk, VforkObservation.ParentMemoryWrite w) {
         if (w.variable() == null || w.site() == null || walk.truncated || !walk.incomplete.isEmpty()) {
