@@ -685,11 +685,10 @@ final class FunctionFlow {
     /** The parent goes where its globals can be read: what it has not stored to again since each vfork is not restored. */
     private void escape(FlowState s) {
         for (Map.Entry<Event.Call, ? extends Set<Object>> e : s.observers().entrySet()) {
-            restoredBeforeEscape.merge(e.getKey(), Set.copyOf(e.getValue()), (before, now) -> {
-                Set<Object> both = new HashSet<>(before);
-                both.retainAll(now);
-                return both.size() == before.size() ? before : Set.copyOf(both);
-            });
+            Set<Object> now = e.getValue();
+            // runs at every call the parent makes: copies only what shrinks
+            restoredBeforeEscape.compute(e.getKey(), (site, before) -> before == null ? Set.copyOf(now)
+                    : now.containsAll(before) ? before : before.stream().filter(now::contains).collect(java.util.stream.Collectors.toUnmodifiableSet()));
         }
     }
 

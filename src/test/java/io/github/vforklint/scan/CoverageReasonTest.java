@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A vfork call that is not analysed as a site is said to be so with the reason that holds. */
@@ -23,6 +24,11 @@ class CoverageReasonTest {
 
     private ScanResult scan() throws Exception {
         return new Scanner(ScanOptions.defaults(project), KNOWLEDGE, CATALOGUE).scan(List.of(project));
+    }
+
+    /** What the scan says about {@code line} of main.c. */
+    private List<String> saidAt(int line) throws Exception {
+        return scan().diagnostics().stream().filter(d -> d.line() == line).map(Diagnostic::message).toList();
     }
 
     @Test
@@ -45,11 +51,9 @@ class CoverageReasonTest {
                     return pid;
                 }
                 """);
-        ScanResult result = scan();
-        List<Diagnostic> said = result.diagnostics().stream().filter(d -> d.line() == 5).toList();
-        assertTrue(said.size() == 1 && said.get(0).message().equals("SPAWN() here is not analysed as a vfork site: SPAWN is a"
+        assertEquals(List.of("SPAWN() here is not analysed as a vfork site: SPAWN is a"
                 + " macro for vfork elsewhere in the tree, and no header this file's parse read defines it (some of its"
-                + " #include \"...\" headers were not read: see the notes on those lines)"), result.diagnostics().toString());
+                + " #include \"...\" headers were not read: see the notes on those lines)"), saidAt(5));
     }
 
     @Test
@@ -69,11 +73,9 @@ class CoverageReasonTest {
                     return 0;
                 }
                 """);
-        ScanResult result = scan();
-        List<Diagnostic> said = result.diagnostics().stream().filter(d -> d.line() == 6).toList();
-        assertTrue(said.size() == 1 && said.get(0).message().equals("vfork() here is not analysed as a vfork site:"
+        assertEquals(List.of("vfork() here is not analysed as a vfork site:"
                 + " vforklint analysed run() but did not take this call as a vfork site (it is inside another vfork"
-                + " child, or in code that cannot run)"), result.diagnostics().toString());
+                + " child, or in code that cannot run)"), saidAt(6));
     }
 
     @Test

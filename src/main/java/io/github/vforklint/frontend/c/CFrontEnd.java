@@ -138,7 +138,7 @@ public final class CFrontEnd implements FrontEnd {
         Map<Path, FileAnalysis.Result> results = new LinkedHashMap<>();
         diagnostics.addAll(missingIncludeDirs());
         // The scan found the files holding the markers already: they are the candidates it hands over.
-        VforkCandidates.Found found = VforkCandidates.find(context.tree(), parser.files(), cFiles, markers,
+        VforkCandidates.Found found = VforkCandidates.find(context.tree(), parser.facts(), cFiles, markers,
                 context.candidates(), extraHeaders, defineSets);
         List<Path> first = new ArrayList<>(found.files().stream().map(SourceFile::path).toList());
         VforkCandidates.callingWrapperNames(parser.files(), cFiles, found.files()).forEach(f -> first.add(f.path()));
@@ -172,7 +172,7 @@ public final class CFrontEnd implements FrontEnd {
                 break;
             }
             wrappers.putAll(fresh);
-            VforkCandidates.Found callers = VforkCandidates.find(context.tree(), parser.files(), cFiles, new TreeSet<>(fresh.values()),
+            VforkCandidates.Found callers = VforkCandidates.find(context.tree(), parser.facts(), cFiles, new TreeSet<>(fresh.values()),
                     extraHeaders, defineSets);
             names.addAll(fresh.values());
             round = callers.files().stream().map(SourceFile::path).toList();

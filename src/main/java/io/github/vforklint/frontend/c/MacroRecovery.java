@@ -1,6 +1,7 @@
 package io.github.vforklint.frontend.c;
 
 import io.github.vforklint.knowledge.NameSpelling;
+import io.github.vforklint.source.CommentsAndLiterals;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +81,8 @@ final class MacroRecovery {
             "__builtin_va_list", "typeof", "__typeof__", "__typeof", "__signed__", "__signed");
 
     private final char[] text;
+    /** {@link #text} without its comments, see {@link #code()}. */
+    private char[] code;
     private final Set<String> known;
     private final Condition.Macros expansions;
     private final Map<String, String> defines = new TreeMap<>();
@@ -374,32 +377,29 @@ final class MacroRecovery {
      * one ({@code extern void} parsed, {@code f(pid_t) attribute_hidden;} not).
      */
     private boolean startsADeclaration(int at) {
+        char[] code = code();
         int i = at - 1;
         while (i >= 0) {
-            char c = text[i];
-            if (c == '/' && i > 0 && text[i - 1] == '*') {
-                i = commentStart(i - 1) - 1;
-            } else if (c == '\n') {
+            char c = code[i];
+            if (c == '\n') {
                 int lineStart = i;
-                while (lineStart > 0 && text[lineStart - 1] != '\n') {
+                while (lineStart > 0 && code[lineStart - 1] != '\n') {
                     lineStart--;
                 }
-                String line = new String(text, lineStart, i - lineStart);
-                if (line.strip().startsWith("#")) {
+                if (new String(code, lineStart, i - lineStart).strip().startsWith("#")) {
                     return true;
                 }
-                int comment = line.indexOf("//");
-                i = comment >= 0 ? lineStart + comment - 1 : i - 1;
+                i--;
             } else if (Character.isWhitespace(c)) {
                 i--;
             } else if (c == ';' || c == '{' || c == '}') {
                 return true;
             } else if (Directives.isWordChar(c)) {
                 int end = i;
-                while (i >= 0 && Directives.isWordChar(text[i])) {
+                while (i >= 0 && Directives.isWordChar(code[i])) {
                     i--;
                 }
-                if (!STORAGE.contains(new String(text, i + 1, end - i))) {
+                if (!STORAGE.contains(new String(code, i + 1, end - i))) {
                     return false;
                 }
             } else {
@@ -409,18 +409,17 @@ final class MacroRecovery {
         return true;
     }
 
-    /** Where the block comment ending with the {@code *} at {@code star} begins (its {@code /}), or 0. */
-    private int commentStart(int star) {
-        for (int i = star - 1; i > 0; i--) {
-            if (text[i] == '*' && text[i - 1] == '/') {
-                return i - 1;
-            }
+    /** The text with its comments blanked, made when first needed: reading backwards, a comment's words are no code. */
+    private char[] code() {
+        if (code == null) {
+            code = CommentsAndLiterals.withoutComments(text, CommentsAndLiterals.scan(text));
         }
-        return 0;
+        return code;
     }
 
     /** Where the name starts that is called with the parenthesis closing at {@code close}, or -1. */
     private int calledNameBefore(int close) {
+        char[] text = code();
         int depth = 0;
         int i = close;
         for (; i >= 0; i--) {

@@ -36,18 +36,19 @@ final class VforkCandidates {
      * @param defines      macro definitions from the command line and the compilation database:
      *                     {@code -Dfork=vfork} makes {@code fork} a name of its own
      */
-    static Found find(SourceTree tree, SourceFiles texts, List<SourceFile> cFiles, Set<String> seeds,
+    static Found find(SourceTree tree, TextFacts facts, List<SourceFile> cFiles, Set<String> seeds,
                       List<Path> extraHeaders, Collection<Map<String, String>> defines) {
-        return find(tree, texts, cFiles, seeds, tree.mentioning(seeds, cFiles), extraHeaders, defines);
+        return find(tree, facts, cFiles, seeds, tree.mentioning(seeds, cFiles), extraHeaders, defines);
     }
 
     /**
-     * @param texts           where the files' texts are read: the parser's, which keeps the
-     *                        candidates it is about to parse
+     * @param facts           where the files' texts are read and their directives found: the
+     *                        parser's, which keeps the candidates it is about to parse
      * @param mentioningSeeds the files of {@code cFiles} that hold one of {@code seeds}, already known
      */
-    static Found find(SourceTree tree, SourceFiles texts, List<SourceFile> cFiles, Set<String> seeds,
+    static Found find(SourceTree tree, TextFacts facts, List<SourceFile> cFiles, Set<String> seeds,
                       List<SourceFile> mentioningSeeds, List<Path> extraHeaders, Collection<Map<String, String>> defines) {
+        SourceFiles texts = facts.files();
         Set<String> names = new TreeSet<>(seeds);
         Set<Path> read = new HashSet<>();
         boolean first = true;
@@ -88,7 +89,7 @@ final class VforkCandidates {
             fresh = next;
         }
         List<SourceFile> files = cFiles.stream().filter(mentioning::contains)
-                .filter(f -> namesInCode(textOf(texts, f.path()), names)).toList();
+                .filter(f -> namesInCode(facts, f.path(), names)).toList();
         return new Found(Set.copyOf(names), files);
     }
 
@@ -101,12 +102,15 @@ final class VforkCandidates {
      * Words are told apart as the byte pass tells them ({@link TextFacts#wordsIn}), which found
      * the names in the file in the first place.
      */
-    private static boolean namesInCode(char[] text, Set<String> names) {
+    private static boolean namesInCode(TextFacts facts, Path file, Set<String> names) {
+        String path = file.toAbsolutePath().normalize().toString();
+        char[] text = textOf(facts.files(), Path.of(path));
         char[] code = CommentsAndLiterals.withoutComments(text, CommentsAndLiterals.scan(text));
         if (TextFacts.wordsIn(code, names) == TextFacts.Occurrences.NONE) {
             return false;
         }
-        for (Directives.Directive d : Directives.in(code)) {
+        // the directives the parse of the file reads again, found once
+        for (Directives.Directive d : facts.of(path).directives()) {
             Directives.blank(code, d.start(), d.end());
         }
         return TextFacts.wordsIn(code, names) != TextFacts.Occurrences.NONE;

@@ -22,6 +22,34 @@ class MacroRecoveryTest {
         return MacroRecovery.of(text, List.of(new MacroRecovery.Region(0, text.length, false)), Set.of(known));
     }
 
+    /** Code inside a function, with the unit's macros: their names are the known ones. */
+    private static Map<String, String> inside(String code, Condition.Macros macros, Set<String> known) {
+        char[] text = code.toCharArray();
+        return MacroRecovery.of(text, List.of(new MacroRecovery.Region(0, text.length, false)), known, macros).defines();
+    }
+
+    /** Top-level code the parser gave up on from where {@code from} first occurs to the end. */
+    private static Map<String, String> topLevelFrom(String code, String from) {
+        char[] text = code.toCharArray();
+        return MacroRecovery.of(text, List.of(new MacroRecovery.Region(code.indexOf(from), text.length, true)), Set.of())
+                .defines();
+    }
+
+    /** Macros with replacements and, for function-like ones, parameters. */
+    private static Condition.Macros macros(Map<String, String> replacements, Map<String, Set<String>> parameters) {
+        return new Condition.Macros() {
+            @Override
+            public String valueOf(String name) {
+                return replacements.get(name);
+            }
+
+            @Override
+            public Set<String> parametersOf(String name) {
+                return parameters.getOrDefault(name, Set.of());
+            }
+        };
+    }
+
     @Test
     void unknownWordsWhereAttributesGoAreAttributes() {
         assertEquals(Map.of("FAST_FUNC", ""), topLevel("void FAST_FUNC f1(int x) { x++; }").defines());
@@ -66,46 +94,20 @@ class MacroRecoveryTest {
 
     @Test
     void aKnownMacroCanHideAStringMacro() {
-        Map<String, String> macros = Map.of("TRUSTED_LDSO", "PREFIX \"lib/\" LDSO", "DIR", "TOP", "NUMBER", "SIZE + 1",
+        Map<String, String> hidden = Map.of("TRUSTED_LDSO", "PREFIX \"lib/\" LDSO", "DIR", "TOP", "NUMBER", "SIZE + 1",
                 "INIT_G", "do { G.dir = CRONTABS; } while (0)", "CRONTABS", "CROND_DIR \"/crontabs\"");
-        char[] text = "execle(TRUSTED_LDSO, TRUSTED_LDSO, f, NULL, envp); puts(DIR \"/x\"); n = NUMBER; INIT_G();".toCharArray();
-        Map<String, String> defines = MacroRecovery.of(text, List.of(new MacroRecovery.Region(0, text.length, false)),
-                Set.of("TRUSTED_LDSO", "DIR", "NUMBER", "NULL", "INIT_G", "CRONTABS"), macros::get).defines();
-        assertEquals(Map.of("PREFIX", "\"\"", "LDSO", "\"\"", "TOP", "\"\"", "CROND_DIR", "\"\""), defines);
-        char[] options = "getopt32(argv, OPTION_STR, &interfaces);".toCharArray();
-        assertEquals(Map.of("IF_MAPPING(...)", "__VA_ARGS__"), MacroRecovery.of(options,
-                List.of(new MacroRecovery.Region(0, options.length, false)), Set.of("OPTION_STR"),
-                Map.of("OPTION_STR", "\"anvf\" IF_MAPPING(\"m\") \"i:\"")::get).defines(),
+        assertEquals(Map.of("PREFIX", "\"\"", "LDSO", "\"\"", "TOP", "\"\"", "CROND_DIR", "\"\""),
+                inside("execle(TRUSTED_LDSO, TRUSTED_LDSO, f, NULL, envp); puts(DIR \"/x\"); n = NUMBER; INIT_G();",
+                        macros(hidden, Map.of()), Set.of("TRUSTED_LDSO", "DIR", "NUMBER", "NULL", "INIT_G", "CRONTABS")));
+        assertEquals(Map.of("IF_MAPPING(...)", "__VA_ARGS__"), inside("getopt32(argv, OPTION_STR, &interfaces);",
+                        macros(Map.of("OPTION_STR", "\"anvf\" IF_MAPPING(\"m\") \"i:\""), Map.of()), Set.of("OPTION_STR")),
                 "an unknown function-like macro next to a string inside a known one passes its tokens through");
-        char[] verify = "verify(n > 0); x = CONSP(y);".toCharArray();
-        Condition.Macros lisp = new Condition.Macros() {
-            @Override
-            public String valueOf(String name) {
-                return Map.of("verify", "_GL_VERIFY (R, \"verify (\" #R \")\", -)", "CONSP", "XCONS (x) != 0").get(name);
-            }
-
-            @Override
-            public Set<String> parametersOf(String name) {
-                return name.equals("verify") ? Set.of("R") : Set.of("x");
-            }
-        };
-        assertEquals(Map.of(), MacroRecovery.of(verify, List.of(new MacroRecovery.Region(0, verify.length, false)),
-                Set.of("verify", "CONSP"), lisp).defines(),
+        Condition.Macros lisp = macros(Map.of("verify", "_GL_VERIFY (R, \"verify (\" #R \")\", -)", "CONSP", "XCONS (x) != 0"),
+                Map.of("verify", Set.of("R"), "CONSP", Set.of("x")));
+        assertEquals(Map.of(), inside("verify(n > 0); x = CONSP(y);", lisp, Set.of("verify", "CONSP")),
                 "a stringified parameter and a call not next to a string are left alone");
-        char[] log = "LOG(\"a\");".toCharArray();
-        Condition.Macros logging = new Condition.Macros() {
-            @Override
-            public String valueOf(String name) {
-                return name.equals("LOG") ? "printf(\"x: \" FMT)" : null;
-            }
-
-            @Override
-            public Set<String> parametersOf(String name) {
-                return Set.of("FMT");
-            }
-        };
-        assertEquals(Map.of(), MacroRecovery.of(log, List.of(new MacroRecovery.Region(0, log.length, false)),
-                Set.of("LOG"), logging).defines(), "a parameter next to a string is no macro");
+        assertEquals(Map.of(), inside("LOG(\"a\");", macros(Map.of("LOG", "printf(\"x: \" FMT)"), Map.of("LOG", Set.of("FMT"))),
+                Set.of("LOG")), "a parameter next to a string is no macro");
     }
 
     @Test
@@ -113,28 +115,22 @@ class MacroRecoveryTest {
         assertEquals(Map.of("SLIST_HEAD(...)", "int", "SLIST_HEAD_INITIALIZER(...)", "__VA_ARGS__"),
                 topLevel("static SLIST_HEAD(, pid) pidlist = SLIST_HEAD_INITIALIZER(pidlist);").defines());
         assertEquals(Map.of("TAILQ_HEAD(...)", "int"), topLevel("TAILQ_HEAD(tq, entry) queue;").defines());
-        String declared = "static SLIST_HEAD(, pid) pidlist = SLIST_HEAD_INITIALIZER(pidlist);";
-        char[] text = declared.toCharArray();
-        int rest = declared.indexOf(") pidlist");
         assertEquals(Map.of("SLIST_HEAD(...)", "int", "SLIST_HEAD_INITIALIZER(...)", "__VA_ARGS__"),
-                MacroRecovery.of(text, List.of(new MacroRecovery.Region(rest, text.length, true)), Set.of()).defines(),
+                topLevelFrom("static SLIST_HEAD(, pid) pidlist = SLIST_HEAD_INITIALIZER(pidlist);", ") pidlist"),
                 "the parser took the macro for a function declarator, and what did not parse starts at its ')'");
         assertEquals(Map.of("EXPORT_SYMBOL(...)", "__VA_ARGS__"), topLevel("EXPORT_SYMBOL(spawn);").defines(),
                 "a macro with no variable after it is no type");
         assertEquals(Map.of("SLIST_HEAD(...)", "int"), topLevel("typedef SLIST_HEAD(, pid) pid_list_t;").defines());
-        for (String before : List.of("int x; // the list\n", "int x; /* the list */\n", "/* the list */ ")) {
+        for (String before : List.of("int x; // the list\n", "int x; /* the list */\n", "/* the list */ ",
+                "char *url = \"http://x\";\n")) {
             String code = before + "static SLIST_HEAD(, pid) pidlist;";
-            assertEquals(Map.of("SLIST_HEAD(...)", "int"), MacroRecovery.of(code.toCharArray(),
-                    List.of(new MacroRecovery.Region(code.indexOf("static"), code.length(), true)), Set.of()).defines(), code);
+            assertEquals(Map.of("SLIST_HEAD(...)", "int"), topLevelFrom(code, "static"), code);
         }
-        String typed = "extern pid_t /* the child */\n__fork_child(pid_t) attribute_hidden;";
-        assertFalse(MacroRecovery.of(typed.toCharArray(), List.of(new MacroRecovery.Region(typed.indexOf("__fork"), typed.length(), true)),
-                Set.of()).defines().containsValue("int"), "a comment between a type and a function is no declaration's start");
+        assertFalse(topLevelFrom("extern pid_t /* the child */\n__fork_child(pid_t) attribute_hidden;", "__fork").containsValue("int"),
+                "a comment between a type and a function is no declaration's start");
         String header = "extern void __reset_thread (pid_t) attribute_hidden;\nextern int __other (void) attribute_hidden;";
-        char[] headerText = header.toCharArray();
         for (String from : List.of("__reset_thread", "__other")) {
-            assertFalse(MacroRecovery.of(headerText, List.of(new MacroRecovery.Region(header.indexOf(from), headerText.length, true)),
-                    Set.of()).defines().containsValue("int"),
+            assertFalse(topLevelFrom(header, from).containsValue("int"),
                     "a function declared with an attribute, where the parser gave up after its type, is no type macro");
         }
     }
