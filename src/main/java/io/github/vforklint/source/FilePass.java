@@ -68,6 +68,19 @@ final class FilePass {
         return found;
     }
 
+    /**
+     * Reads each of {@code files} again with {@code jobs} threads for the lines that begin function
+     * definitions: for each file (by position), the hashes of the names it appears to define. A
+     * file that cannot be read now was reported by the first pass, and defines nothing here.
+     */
+    static long[][] definitionsIn(List<SourceFile> files, SourceTree.Limits limits, int jobs) {
+        long[][] defined = new long[files.size()][];
+        WordSearch noWords = new WordSearch(List.of());
+        onReaders(Math.min(jobs, files.size() / 64 + 1), () -> java.util.stream.IntStream.range(0, files.size()).parallel()
+                .forEach(i -> defined[i] = scan(files.get(i).path(), noWords, true, limits).definitions()));
+        return defined;
+    }
+
     /** Runs {@code work} (which may go parallel) on a pool of {@code threads} reading threads, and waits for it. */
     static void onReaders(int threads, Runnable work) {
         onReaders(threads, () -> {

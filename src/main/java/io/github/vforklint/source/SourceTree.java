@@ -18,13 +18,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
- * The scanned tree, walked once and read once at the byte level: every file a front end reads;
- * for each, which of the words the front ends asked for in advance it holds, and the functions it
- * appears to define. Questions about those words ("which files mention vfork or CLONE_VFORK?") and
- * definitions ("which may define bb_perror_msg?") are answered from what that pass kept, and
- * "which header ends in lib/lib.h?" from the paths. A question about any other word (a wrapper
+ * The scanned tree, walked once and read once at the byte level: every file a front end reads,
+ * and for each, which of the words the front ends asked for in advance it holds. Questions about
+ * those words ("which files mention vfork or CLONE_VFORK?") are answered from what that pass kept,
+ * and "which header ends in lib/lib.h?" from the paths. A question about any other word (a wrapper
  * found later, XVFORK) reads the files concerned again, in parallel, at the speed of reading them.
- * No file's text is kept. Immutable once built; safe to share.
+ * The first question about a definition ("which may define bb_perror_msg?") reads the tree once
+ * more for the lines that begin function definitions. No file's text is kept. Immutable once
+ * built (the definitions are found once, under a lock); safe to share.
  */
 public final class SourceTree {
 
@@ -53,19 +54,19 @@ public final class SourceTree {
     private final long[][] found;
     private final Map<String, List<SourceFile>> byName;
     /**
-     * The definition lines each file holds, until the first question about a definition turns
-     * them into {@link #definitions}: building that table is a serial thirtieth of a second on the
-     * kernel, which a scan with no helper to look up (a tree with no vfork) never needs, and
-     * which otherwise overlaps another thread's parsing.
+     * Which files appear to define each function, found at the first question about one. Looking
+     * for the lines that begin definitions while the tree is read for its words halved the speed
+     * of that pass (0.95 against 1.95 GB/s on the kernel's files, one thread), and most scans never
+     * ask: the kernel's vfork children call no function of the kernel's, and a tree with no vfork
+     * has no child. A scan that asks (busybox: 722 questions) reads its C files a second time.
      */
-    private long[][] definitionLines;
     private DefinitionMap definitions;
     private final List<Diagnostic> diagnostics;
     private final Limits limits;
     private final int jobs;
 
     private SourceTree(List<SourceFile> files, List<WordSearch.Word> asked, WordSearch[] searchedWith, long[][] found,
-                       long[][] definitions, List<Diagnostic> diagnostics, Limits limits, int jobs) {
+                       List<Diagnostic> diagnostics, Limits limits, int jobs) {
         this.files = List.copyOf(files);
         this.searchedWith = searchedWith;
         Map<WordSearch.Word, Integer> bits = new HashMap<>();
@@ -74,7 +75,6 @@ public final class SourceTree {
         }
         this.indexedBits = bits;
         this.found = found;
-        this.definitionLines = definitions;
         this.diagnostics = List.copyOf(diagnostics);
         this.limits = limits;
         this.jobs = jobs;
@@ -126,7 +126,7 @@ public final class SourceTree {
         List<Diagnostic> diagnostics = new ArrayList<>();
         TreeWalk.Sink<Read> read = (file, size) -> {
             WordSearch search = searches.of(file);
-            return new Read(search, FilePass.scan(file, search, true, limits));
+            return new Read(search, FilePass.scan(file, search, false, limits));
         };
         List<TreeWalk.Found<Read>> found = new ArrayList<>();
         boolean ordered = roots.size() == 1;
@@ -158,20 +158,18 @@ public final class SourceTree {
         List<SourceFile> files = new ArrayList<>(found.size());
         WordSearch[] searchedWith = new WordSearch[found.size()];
         long[][] holds = new long[found.size()][];
-        long[][] definitions = new long[found.size()][];
         for (TreeWalk.Found<Read> f : found) {
             int id = files.size();
             files.add(new SourceFile(id, f.path(), f.size()));
             FilePass.Scanned s = f.made().scanned();
             searchedWith[id] = f.made().search();
             holds[id] = s.found();
-            definitions[id] = s.definitions();
             if (s.problem() != null) {
                 diagnostics.add(skipped(f.path(), s.problem()));
             }
         }
         diagnostics.sort(Diagnostic.ORDER);
-        return new SourceTree(files, askedWords, searchedWith, holds, definitions, diagnostics, limits, jobs);
+        return new SourceTree(files, askedWords, searchedWith, holds, diagnostics, limits, jobs);
     }
 
     /**
@@ -365,8 +363,7 @@ public final class SourceTree {
 
     private synchronized DefinitionMap definitions() {
         if (definitions == null) {
-            definitions = new DefinitionMap(definitionLines);
-            definitionLines = null;
+            definitions = new DefinitionMap(FilePass.definitionsIn(files, limits, jobs));
         }
         return definitions;
     }

@@ -17,9 +17,8 @@ import java.util.Set;
  * Finds whole words in a file's raw bytes at close to the speed of reading them. Each word is
  * anchored on its rarest letter (by how often letters occur in C source) and the byte before it;
  * the scan tests eight bytes at a time for any such pair or a newline, and only where one occurs
- * compares the words anchored there. The newlines let the same pass find the lines that start a
- * function definition, so a whole tree is read once for both. Immutable; safe to share between
- * threads.
+ * compares the words anchored there. The newlines let a pass find the lines that start a function
+ * definition too, when it is asked for them. Immutable; safe to share between threads.
  */
 final class WordSearch {
 

@@ -70,6 +70,22 @@ class SourceTreeTest {
     }
 
     @Test
+    void definitionsAreReadAtTheFirstQuestionAndOnlyThen() throws IOException {
+        // The first pass looks for words alone; the definitions are a second read, made once.
+        write("a.c", "int first(void) {\n}\n");
+        write("b.c", "int other(void) {\n}\n");
+        SourceTree t = tree(dir);
+        write("a.c", "int second(void) {\n}\n");
+        Files.delete(dir.resolve("b.c"));
+        assertEquals(List.of("a.c"), names(t.mayDefine("second")));
+        assertEquals(List.of(), names(t.mayDefine("first")));
+        assertEquals(List.of(), names(t.mayDefine("other")), "a file gone since the walk defines nothing");
+        write("a.c", "int third(void) {\n}\n");
+        assertEquals(List.of(), names(t.mayDefine("third")));
+        assertEquals(List.of("a.c"), names(t.mayDefine("second")));
+    }
+
+    @Test
     void aDefinitionStartsInTheFirstColumn() throws IOException {
         // busybox's libnetlink.c: a parameter on its own line is not a function of that name.
         write("params.c", "int walk(int fd,\n\t\tint (*filter)(int, void *),\n\t\tvoid *arg)\n{\n\treturn 0;\n}\n");
