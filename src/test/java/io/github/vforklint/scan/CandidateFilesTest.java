@@ -52,4 +52,20 @@ class CandidateFilesTest {
         assertTrue(result.diagnostics().stream().noneMatch(d -> d.path().equals("threads.c")), result.diagnostics().toString());
         assertEquals(1, result.vforkSites());
     }
+
+    @Test
+    void aFileThatOnlyTestsCloneVforkIsNotParsed() throws Exception {
+        // The kernel's uprobes.c asks whether a task was cloned with CLONE_VFORK; it makes no such clone.
+        write("tests.c", "int shares(unsigned long flags) {", "    if (!(flags & CLONE_VFORK)) return 1;",
+                "    return (flags &~CLONE_VFORK) != 0;", "}", "int broken( {");
+        write("passes.c", "#include <sched.h>", "int start(int (*fn)(void *), void *stack, unsigned long flags) {",
+                "    return clone(fn, stack, CLONE_VM | (flags & CLONE_VFORK), 0);", "}");
+        write("logical.c", "int odd(unsigned long flags) {", "    return flags && CLONE_VFORK;", "}");
+        write("sets.c", "struct args { unsigned long flags; };",
+                "struct args vfork_args = { .flags = CLONE_VFORK };");
+        ScanResult result = scan();
+        assertEquals(3, result.filesParsed(), "passes.c names CLONE_VM beside its test, logical.c's && is no"
+                + " test of the flag's bit, sets.c sets it; tests.c only tests it");
+        assertTrue(result.diagnostics().stream().noneMatch(d -> d.path().equals("tests.c")), result.diagnostics().toString());
+    }
 }

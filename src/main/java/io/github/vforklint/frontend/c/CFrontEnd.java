@@ -58,6 +58,7 @@ public final class CFrontEnd implements FrontEnd {
     private final BuildSettings settings;
     private final Set<String> siteNames;
     private final Set<String> markers;
+    private final VforkCandidates.TestedFlag testedFlag;
     /** A file that uses JNI names jni.h. */
     private static final String JNI_WORD = "jni";
 
@@ -69,10 +70,15 @@ public final class CFrontEnd implements FrontEnd {
         sites.addAll(knowledge.vforkCalls().spelledCallees());
         this.siteNames = Set.copyOf(sites);
         // syscall() and clone() are common; a file can only make them vfork-like by naming the
-        // vfork system call or the CLONE_VFORK flag, itself or through a macro.
+        // vfork system call or the CLONE_VFORK flag, itself or through a macro, and not by only
+        // testing the flag.
         Set<String> words = new TreeSet<>(knowledge.namesOf(FunctionKind.VFORK));
         words.addAll(knowledge.vforkCalls().textMarkers());
         this.markers = Set.copyOf(words);
+        String flag = knowledge.vforkCalls().flagSearchedFor();
+        Set<String> others = new TreeSet<>(knowledge.vforkCalls().cloneFlags());
+        others.remove(flag);
+        this.testedFlag = new VforkCandidates.TestedFlag(flag, others);
     }
 
     /**
@@ -139,7 +145,7 @@ public final class CFrontEnd implements FrontEnd {
         diagnostics.addAll(missingIncludeDirs());
         // The scan found the files holding the markers already: they are the candidates it hands over.
         VforkCandidates.Found found = VforkCandidates.find(context.tree(), parser.facts(), cFiles, markers,
-                context.candidates(), extraHeaders, defineSets);
+                context.candidates(), extraHeaders, defineSets, testedFlag);
         List<Path> first = new ArrayList<>(found.files().stream().map(SourceFile::path).toList());
         VforkCandidates.callingWrapperNames(parser.files(), cFiles, found.files()).forEach(f -> first.add(f.path()));
         first.sort(null);

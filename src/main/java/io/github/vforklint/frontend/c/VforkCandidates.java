@@ -27,6 +27,18 @@ final class VforkCandidates {
     record Found(Set<String> names, List<SourceFile> files) {
     }
 
+    /**
+     * A clone flag that marks a file though it makes a call vfork-like only beside the others
+     * ({@code CLONE_VFORK} needs {@code CLONE_VM}): a file that names it only to test it
+     * ({@code flags & CLONE_VFORK}, as the kernel's uprobes.c does) and names none of the others
+     * holds no site.
+     */
+    record TestedFlag(String name, Set<String> others) {
+        TestedFlag {
+            others = Set.copyOf(others);
+        }
+    }
+
     private VforkCandidates() {
     }
 
@@ -38,16 +50,18 @@ final class VforkCandidates {
      */
     static Found find(SourceTree tree, TextFacts facts, List<SourceFile> cFiles, Set<String> seeds,
                       List<Path> extraHeaders, Collection<Map<String, String>> defines) {
-        return find(tree, facts, cFiles, seeds, tree.mentioning(seeds, cFiles), extraHeaders, defines);
+        return find(tree, facts, cFiles, seeds, tree.mentioning(seeds, cFiles), extraHeaders, defines, null);
     }
 
     /**
      * @param facts           where the files' texts are read and their directives found: the
      *                        parser's, which keeps the candidates it is about to parse
      * @param mentioningSeeds the files of {@code cFiles} that hold one of {@code seeds}, already known
+     * @param testedFlag      a seed that does not make a candidate of a file that only tests it, or null
      */
     static Found find(SourceTree tree, TextFacts facts, List<SourceFile> cFiles, Set<String> seeds,
-                      List<SourceFile> mentioningSeeds, List<Path> extraHeaders, Collection<Map<String, String>> defines) {
+                      List<SourceFile> mentioningSeeds, List<Path> extraHeaders, Collection<Map<String, String>> defines,
+                      TestedFlag testedFlag) {
         SourceFiles texts = facts.files();
         Set<String> names = new TreeSet<>(seeds);
         Set<Path> read = new HashSet<>();
@@ -89,7 +103,7 @@ final class VforkCandidates {
             fresh = next;
         }
         List<SourceFile> files = cFiles.stream().filter(mentioning::contains)
-                .filter(f -> namesInCode(facts, f.path(), names)).toList();
+                .filter(f -> namesInCode(facts, f.path(), names, testedFlag)).toList();
         return new Found(Set.copyOf(names), files);
     }
 
@@ -102,7 +116,7 @@ final class VforkCandidates {
      * Words are told apart as the byte pass tells them ({@link TextFacts#wordsIn}), which found
      * the names in the file in the first place.
      */
-    private static boolean namesInCode(TextFacts facts, Path file, Set<String> names) {
+    private static boolean namesInCode(TextFacts facts, Path file, Set<String> names, TestedFlag testedFlag) {
         String path = file.toAbsolutePath().normalize().toString();
         char[] text = textOf(facts.files(), Path.of(path));
         char[] code = CommentsAndLiterals.withoutComments(text, CommentsAndLiterals.scan(text));
@@ -113,7 +127,30 @@ final class VforkCandidates {
         for (Directives.Directive d : facts.of(path).directives()) {
             Directives.blank(code, d.start(), d.end());
         }
-        return TextFacts.wordsIn(code, names) != TextFacts.Occurrences.NONE;
+        TextFacts.Occurrences found = TextFacts.wordsIn(code, names);
+        return found != TextFacts.Occurrences.NONE && (testedFlag == null || !onlyTests(code, found, testedFlag));
+    }
+
+    /**
+     * Whether every name found is the flag, each time as the right operand of a bitwise and
+     * ({@code flags & CLONE_VFORK}, {@code flags &~CLONE_VFORK}), and the code names none of the
+     * other flags: then no argument of the file holds them all.
+     */
+    private static boolean onlyTests(char[] code, TextFacts.Occurrences found, TestedFlag flag) {
+        for (int i = 0; i < found.offsets().length; i++) {
+            if (!found.words()[i].equals(flag.name()) || !afterBitwiseAnd(code, found.offsets()[i])) {
+                return false;
+            }
+        }
+        return TextFacts.wordsIn(code, flag.others()) == TextFacts.Occurrences.NONE;
+    }
+
+    private static boolean afterBitwiseAnd(char[] code, int word) {
+        int i = word - 1;
+        while (i >= 0 && (Character.isWhitespace(code[i]) || code[i] == '~')) {
+            i--;
+        }
+        return i >= 1 && code[i] == '&' && code[i - 1] != '&';
     }
 
     /**
