@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * {@code static NOINLINE int f}, {@code int argc UNUSED_PARAM}, {@code f(...) NORETURN;}) is an
  * attribute: defined empty;</li>
  * <li>an unknown function-like macro inside a declaration or statement ({@code IF_FEATURE_X(int sock,)},
- * K&amp;R {@code __P((int a))}, {@code GLOBALS(int x;)}) passes its tokens through;</li>
+ * K&amp;R {@code __P((int a))}, {@code GLOBALS(int x;)}) or among an enum's enumerators
+ * ({@code IF_FEATURE_X(OPTBIT_X,)}) passes its tokens through;</li>
  * <li>an unknown name written next to a string literal ({@code BINDIR "/sh"}, {@code "%" PRIu64 "\n"})
  * stands for a string ({@link StringMacros});</li>
  * <li>an unknown call spelled like a loop ({@code SLIST_FOREACH(...)}, {@code list_for_each(...)})
@@ -83,6 +84,8 @@ final class MacroRecovery {
     private final char[] text;
     /** {@link #text} without its comments, see {@link #code()}. */
     private char[] code;
+    /** {@link #code()} without its literals, see {@link #bare()}. */
+    private char[] bare;
     private final Set<String> known;
     private final Condition.Macros expansions;
     private final Map<String, String> defines = new TreeMap<>();
@@ -202,6 +205,10 @@ final class MacroRecovery {
     }
 
     private void declaration(List<CTokens.Token> tokens) {
+        if (!tokens.isEmpty() && insideAnEnum(tokens.get(0).start())) {
+            enumerators(tokens);
+            return;
+        }
         List<CTokens.Token> head = head(tokens);
         if (head.isEmpty()) {
             return;
@@ -259,6 +266,79 @@ final class MacroRecovery {
         }
         parameters(head, open + 1, close);
         afterParameters(head, close + 1);
+    }
+
+    /**
+     * The rest of an enumerator list the parser gave up on at an unknown macro (busybox's tar.c
+     * lists {@code IF_FEATURE_TAR_CREATE(OPTBIT_CREATE,)} among its enumerators): each unknown
+     * macro call up to the list's end is an enumerator that some configuration has, and passes
+     * through; the other words are enumerators, not a declaration's attributes.
+     */
+    private void enumerators(List<CTokens.Token> tokens) {
+        int depth = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            CTokens.Token t = tokens.get(i);
+            if (t.is("(") || t.is("[") || t.is("{")) {
+                depth++;
+            } else if (t.is(")") || t.is("]") || t.is("}")) {
+                if (t.is("}") && depth == 0) {
+                    return;
+                }
+                depth = Math.max(0, depth - 1);
+            } else if (i + 1 < tokens.size() && t.isIdentifier() && tokens.get(i + 1).is("(") && unknown(t.text())
+                    && macroLooking(t.text())) {
+                passThrough(t.text());
+            }
+        }
+    }
+
+    /**
+     * Whether {@code at} is directly inside an enum's braces ({@code enum {}, {@code enum tag {},
+     * with {@code typedef} or not), read backwards over the code without its comments and literals.
+     */
+    private boolean insideAnEnum(int at) {
+        char[] code = bare();
+        int depth = 0;
+        for (int i = Math.min(at, code.length) - 1; i >= 0; i--) {
+            char c = code[i];
+            if (c == ')' || c == ']' || c == '}') {
+                depth++;
+            } else if (c == '(' || c == '[') {
+                if (depth == 0) {
+                    return false;
+                }
+                depth--;
+            } else if (c == '{') {
+                if (depth == 0) {
+                    return enumBefore(code, i);
+                }
+                depth--;
+            } else if (c == ';' && depth == 0) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the brace at {@code brace} opens an enum's body: {@code enum} before it, or {@code enum} and a tag. */
+    private static boolean enumBefore(char[] code, int brace) {
+        int i = brace - 1;
+        for (int words = 0; words < 2; words++) {
+            while (i >= 0 && Character.isWhitespace(code[i])) {
+                i--;
+            }
+            int end = i + 1;
+            while (i >= 0 && Directives.isWordChar(code[i])) {
+                i--;
+            }
+            if (end == i + 1) {
+                return false;
+            }
+            if (new String(code, i + 1, end - i - 1).equals("enum")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -415,6 +495,19 @@ final class MacroRecovery {
             code = CommentsAndLiterals.withoutComments(text, CommentsAndLiterals.scan(text));
         }
         return code;
+    }
+
+    /** {@link #code()} with its literals blanked too, for reading brackets backwards: a '{' in a string opens nothing. */
+    private char[] bare() {
+        if (bare == null) {
+            bare = code().clone();
+            for (CommentsAndLiterals.Span s : CommentsAndLiterals.scan(text)) {
+                if (!s.isComment()) {
+                    java.util.Arrays.fill(bare, s.start(), s.end(), ' ');
+                }
+            }
+        }
+        return bare;
     }
 
     /** Where the name starts that is called with the parenthesis closing at {@code close}, or -1. */

@@ -51,6 +51,23 @@ class MacroRecoveryTest {
     }
 
     @Test
+    void macroCallsAmongEnumeratorsPassThroughAndTheEnumeratorsStay() {
+        // busybox's tar.c: the parser stops at the first unknown macro among the enumerators
+        String code = "enum {\n\tOPTBIT_KEEP_OLD = 8,\n\tIF_FEATURE_TAR_CREATE(   OPTBIT_CREATE      ,)\n"
+                + "\tIF_FEATURE_TAR_CREATE(   OPTBIT_DEREFERENCE ,)\n\tIF_FEATURE_SEAMLESS_BZ2( OPTBIT_BZIP2 ,) /* { */\n"
+                + "\tOPTBIT_AUTOCOMPRESS_BY_EXT,\n#if ENABLE_FEATURE_TAR_LONG_OPTIONS\n\tOPTBIT_NORECURSION,\n#endif\n"
+                + "\tOPT_TEST = 1 << 0,\n\tOPT_CREATE = IF_FEATURE_TAR_CREATE((1 << OPTBIT_CREATE)) + 0,\n};\n"
+                + "static const char *s = \"}\";\n";
+        Map<String, String> expected = Map.of("IF_FEATURE_TAR_CREATE(...)", "__VA_ARGS__",
+                "IF_FEATURE_SEAMLESS_BZ2(...)", "__VA_ARGS__");
+        assertEquals(expected, topLevelFrom(code, "(   OPTBIT_CREATE"));
+        assertEquals(expected, topLevelFrom("typedef enum opts " + code.substring("enum ".length()), "(   OPTBIT_CREATE"));
+        assertEquals(expected, topLevelFrom(code, ",)\n\tIF_FEATURE_SEAMLESS_BZ2"), "a region can start at a comma");
+        // after the enum, a declaration is read as one
+        assertEquals(Map.of("FAST_FUNC", ""), topLevelFrom(code + "void FAST_FUNC die(void);\n", "void FAST_FUNC"));
+    }
+
+    @Test
     void unknownWordsWhereAttributesGoAreAttributes() {
         assertEquals(Map.of("FAST_FUNC", ""), topLevel("void FAST_FUNC f1(int x) { x++; }").defines());
         assertEquals(Map.of("NOINLINE", ""), topLevel("static NOINLINE int f2(int a) { return a; }").defines());
