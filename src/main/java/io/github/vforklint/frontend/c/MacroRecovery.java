@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * attribute: defined empty;</li>
  * <li>an unknown function-like macro inside a declaration or statement ({@code IF_FEATURE_X(int sock,)},
  * K&amp;R {@code __P((int a))}, {@code GLOBALS(int x;)}) or among an enum's enumerators
- * ({@code IF_FEATURE_X(OPTBIT_X,)}) passes its tokens through;</li>
+ * ({@code IF_FEATURE_X(OPTBIT_X,)}) passes its tokens through, and so does one that takes a
+ * statement inside a known macro a statement uses (busybox's {@code INIT_G()});</li>
  * <li>an unknown name written next to a string literal ({@code BINDIR "/sh"}, {@code "%" PRIu64 "\n"})
  * stands for a string ({@link StringMacros});</li>
  * <li>an unknown call spelled like a loop ({@code SLIST_FOREACH(...)}, {@code list_for_each(...)})
@@ -269,6 +270,52 @@ final class MacroRecovery {
     }
 
     /**
+     * A known macro used in a statement can hide an unknown one: busybox's {@code INIT_G()} in
+     * init.c is {@code do { setup_common_bufsiz(); IF_NOT_FEATURE_INIT_SYSLOG(G.log_console =
+     * VC_5;) } while (0)}, and the IF_ macro comes from a header that is generated. An unknown
+     * macro call in its replacement that takes a statement (a {@code ;} among its arguments, which
+     * no function call has) passes its tokens through; other calls there may be functions.
+     */
+    private void callsInside(String macro, int depth, Set<String> visited) {
+        String expansion = depth < EXPANSION_DEPTH && visited.add(macro) ? expansions.valueOf(macro) : null;
+        if (expansion == null || expansion.isBlank()) {
+            return;
+        }
+        char[] chars = expansion.toCharArray();
+        List<CTokens.Token> tokens = CTokens.of(chars, 0, chars.length, true);
+        Set<String> parameters = expansions.parametersOf(macro);
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            CTokens.Token t = tokens.get(i);
+            if (t.isIdentifier() && tokens.get(i + 1).is("(") && unknown(t.text()) && macroLooking(t.text())
+                    && !parameters.contains(t.text()) && takesAStatement(tokens, i + 1)) {
+                passThrough(t.text());
+            }
+        }
+        for (CTokens.Token t : tokens) {
+            if (t.isIdentifier() && known.contains(t.text()) && !parameters.contains(t.text())) {
+                callsInside(t.text(), depth + 1, visited);
+            }
+        }
+    }
+
+    /** Whether the arguments opening at {@code open} hold a {@code ;} outside braces. */
+    private static boolean takesAStatement(List<CTokens.Token> tokens, int open) {
+        int close = CTokens.matching(tokens, open);
+        int braces = 0;
+        for (int j = open + 1; j < close; j++) {
+            CTokens.Token t = tokens.get(j);
+            if (t.is("{")) {
+                braces++;
+            } else if (t.is("}")) {
+                braces--;
+            } else if (t.is(";") && braces == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The rest of an enumerator list the parser gave up on at an unknown macro (busybox's tar.c
      * lists {@code IF_FEATURE_TAR_CREATE(OPTBIT_CREATE,)} among its enumerators): each unknown
      * macro call up to the list's end is an enumerator that some configuration has, and passes
@@ -348,6 +395,12 @@ final class MacroRecovery {
     private void statement(List<CTokens.Token> tokens) {
         loopMacros(tokens);
         macroCalls(tokens, 0, tokens.size());
+        Set<String> visited = new java.util.HashSet<>();
+        for (CTokens.Token t : tokens) {
+            if (t.isIdentifier() && known.contains(t.text())) {
+                callsInside(t.text(), 0, visited);
+            }
+        }
         for (int i = 1; i + 1 < tokens.size(); i++) {
             CTokens.Token t = tokens.get(i);
             CTokens.Token before = tokens.get(i - 1);

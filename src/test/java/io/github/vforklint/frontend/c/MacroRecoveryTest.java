@@ -128,6 +128,20 @@ class MacroRecoveryTest {
     }
 
     @Test
+    void anUnknownMacroTakingAStatementInsideAKnownOnePassesThrough() {
+        // busybox's init.c, without the generated header that defines the IF_ macros
+        Condition.Macros init = macros(Map.of("INIT_G", "do { setup_common_bufsiz(); "
+                + "IF_NOT_FEATURE_INIT_SYSLOG(G.log_console = VC_5;) } while (0)", "G", "(*ptr_to_globals)"), Map.of());
+        assertEquals(Map.of("IF_NOT_FEATURE_INIT_SYSLOG(...)", "__VA_ARGS__"), inside("INIT_G(); x = 1 +;", init,
+                Set.of("INIT_G", "G")));
+        Condition.Macros deeper = macros(Map.of("SETUP", "INIT_G()", "INIT_G", "IF_X(a = 1;)",
+                "EACH", "DO(x; y)", "RUN", "CHECK(({ int a; a = 1; }))"), Map.of("EACH", Set.of("DO")));
+        assertEquals(Map.of("IF_X(...)", "__VA_ARGS__"), inside("SETUP; EACH(f); RUN(g);", deeper,
+                Set.of("SETUP", "INIT_G", "EACH", "RUN")), "through another macro; not a parameter, nor a statement"
+                + " expression's braces");
+    }
+
+    @Test
     void anUnknownMacroBeforeAVariableIsItsType() {
         assertEquals(Map.of("SLIST_HEAD(...)", "int", "SLIST_HEAD_INITIALIZER(...)", "__VA_ARGS__"),
                 topLevel("static SLIST_HEAD(, pid) pidlist = SLIST_HEAD_INITIALIZER(pidlist);").defines());
