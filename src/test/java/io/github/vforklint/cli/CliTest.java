@@ -135,6 +135,17 @@ public class CliTest {
     }
 
     @Test
+    void undefiningAFunctionLikeCompilerMacroTakesItBack() throws Exception {
+        String fixture = ROOT.resolve("testdata/c/compiler_headers.c").toString();
+        Run known = run("check", "-f", "json", fixture);
+        Run undefined = run("check", "-f", "json", "-U", "offsetof", fixture);
+        assertTrue(known.out().contains("\"VFK104\""), known.out());
+        assertFalse(undefined.out().contains("\"VFK104\""), "without offsetof the memset() does not parse: " + undefined.out());
+        assertTrue(undefined.out().contains("could not parse part of bad_clearing_the_parents_state_by_offsetof()"),
+                undefined.out());
+    }
+
+    @Test
     void internalErrorsExitFourWithoutAStackTrace() {
         CommandLine cli = Main.commandLine();
         cli.addSubcommand("boom", new Boom());

@@ -74,6 +74,24 @@ public final class CParser {
             UINT8_MAX=255 UINT16_MAX=65535 UINT32_MAX=4294967295U UINT64_MAX=18446744073709551615UL
             """);
 
+    /**
+     * What the compiler's own {@code <stddef.h>} and {@code <stdarg.h>} define, when they are not
+     * read: {@code offsetof(struct globals, line)} and {@code va_arg(ap, char *)} take a type, so
+     * without them the statement is no expression and a variadic exec wrapper's loop does not
+     * parse. A project's own definition replaces these, as a header's would.
+     */
+    private static final Map<String, String> COMPILER_HEADER_MACROS = Map.of(
+            "offsetof(type,member)", "__builtin_offsetof(type,member)",
+            "va_arg(ap,type)", "__builtin_va_arg(ap,type)",
+            "va_start(ap,last)", "__builtin_va_start(ap,last)",
+            "va_end(ap)", "__builtin_va_end(ap)",
+            "va_copy(to,from)", "__builtin_va_copy(to,from)");
+
+    /** Takes a macro back, function-like ({@code offsetof(type,member)}) or not. */
+    private static void undefine(Map<String, String> defines, String name) {
+        defines.keySet().removeIf(key -> key.equals(name) || key.startsWith(name + "("));
+    }
+
     /** {@code NAME=VALUE} words, as {@code -D} takes them. */
     private static Map<String, String> definitions(String words) {
         Map<String, String> result = new LinkedHashMap<>();
@@ -160,12 +178,13 @@ public final class CParser {
         if (!settings.readsSystemHeaders()) {
             defines.putAll(GCC_LINUX_BASELINE);
             defines.putAll(LP64_LIMITS);
+            defines.putAll(COMPILER_HEADER_MACROS);
         }
         defines.putAll(C11_KEYWORDS);
         defines.putAll(settings.defines());
-        settings.undefines().forEach(defines::remove);
+        settings.undefines().forEach(name -> undefine(defines, name));
         defines.putAll(shaping.defines());
-        shaping.undefines().forEach(defines::remove);
+        shaping.undefines().forEach(name -> undefine(defines, name));
         ExtendedScannerInfo scannerInfo = new ExtendedScannerInfo(
                 defines,
                 paths(settings.includeDirs(), settings.systemDirs()),
