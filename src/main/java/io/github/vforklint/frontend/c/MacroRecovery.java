@@ -116,7 +116,7 @@ final class MacroRecovery {
         MacroRecovery recovery = new MacroRecovery(text, known, expansions);
         List<List<CTokens.Token>> read = new ArrayList<>();
         for (Region r : regions) {
-            List<CTokens.Token> tokens = CTokens.of(text, r.from(), Math.min(text.length, r.to()), true);
+            List<CTokens.Token> tokens = CTokens.of(text, afterWordPart(text, r.from()), Math.min(text.length, r.to()), true);
             recovery.qualifierMacros(tokens);
             recovery.strings.read(tokens);
             read.add(tokens);
@@ -133,6 +133,22 @@ final class MacroRecovery {
         // after the file's own calls, whose neighbours can make one of them an alternative dropped
         recovery.strings.hiddenCalls().forEach(recovery::passThrough);
         return new Fixes(recovery.defines, recovery.rewrites);
+    }
+
+    /**
+     * Past the rest of the word {@code from} falls inside: the parser can report a stretch from the
+     * last letter of a word it read as the end of a declaration of its own ({@code static void
+     * attribute_noreturn}, before a function's name on the next line); the stretch is what follows.
+     */
+    private static int afterWordPart(char[] text, int from) {
+        int i = Math.min(from, text.length);
+        if (i == 0 || i >= text.length || !Directives.isWordChar(text[i - 1])) {
+            return i;
+        }
+        while (i < text.length && Directives.isWordChar(text[i])) {
+            i++;
+        }
+        return i;
     }
 
     /** The extent of a top-level construct starting at {@code from}: to its {@code ;} or the end of its body. */
@@ -218,8 +234,24 @@ final class MacroRecovery {
             // the end of a declaration the parser took up to its parameter list, or to a type
             // macro's arguments: read from the macro's name
             int macro = calledNameBefore(head.get(0).start());
-            if (macro < 0 || !typeMacro(CTokens.of(text, macro, tokens.get(tokens.size() - 1).end(), true))) {
+            List<CTokens.Token> fromMacro = macro < 0 ? List.of() : CTokens.of(text, macro, tokens.get(tokens.size() - 1).end(), true);
+            if (fromMacro.size() > 2 && fromMacro.get(0).isIdentifier() && unknown(fromMacro.get(0).text())
+                    && startsADeclaration(macro) && standsAlone(fromMacro, CTokens.matching(fromMacro, 1))) {
+                drop(fromMacro.get(0).text());
+                return;
+            }
+            if (macro < 0 || !typeMacro(fromMacro)) {
                 afterParameters(head, 1);
+            }
+            return;
+        }
+        if (head.size() >= 2 && head.get(0).isIdentifier() && head.get(1).is("(") && !macroLooking(head.get(0).text())
+                && head.size() < tokens.size() && tokens.get(head.size()).is("{")) {
+            // a function's definition whose specifiers the parser read apart: its name is no macro
+            attributeBeforeTheHead(head.get(0).start());
+            int close = CTokens.matching(head, 1);
+            if (close > 0) {
+                parameters(head, 2, close);
             }
             return;
         }
@@ -243,6 +275,21 @@ final class MacroRecovery {
             if (StringMacros.onlyStrings(head, 2, close)) {
                 // BSD's __FBSDID("$FreeBSD$"); and __RCSID(...): an identification string, no declaration
                 drop(head.get(0).text());
+                return;
+            }
+            if (startsADeclaration(head.get(0).start()) && standsAlone(tokens, close)) {
+                drop(head.get(0).text());
+                // and those written one per line after it (glibc's strong_alias, then libc_hidden_weak)
+                int c = close;
+                while (c + 2 < tokens.size() && tokens.get(c + 1).isIdentifier() && tokens.get(c + 2).is("(")
+                        && unknown(tokens.get(c + 1).text()) && lineBreak(tokens.get(c).end(), tokens.get(c + 1).start())) {
+                    int next = CTokens.matching(tokens, c + 2);
+                    if (next < 0 || !standsAlone(tokens.subList(c + 1, tokens.size()), next - c - 1)) {
+                        break;
+                    }
+                    drop(tokens.get(c + 1).text());
+                    c = next;
+                }
                 return;
             }
             passThrough(head.get(0).text());
@@ -382,6 +429,113 @@ final class MacroRecovery {
                 return false;
             }
             if (new String(code, i + 1, end - i - 1).equals("enum")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the call that closes at {@code close} stands on its own at file scope: no {@code ;}
+     * after it, and on the next line another declaration (one that declares a function, or begins
+     * with {@code extern}, {@code static} or {@code typedef}) or nothing. C libraries' alias and
+     * visibility macros are written so (glibc's {@code strong_alias(__vfork, vfork)}, uClibc-ng's
+     * {@code libc_hidden_proto(pipe)}, BSD's {@code __weak_alias(popen, _popen)}); passed through,
+     * the next declaration would be read as part of them. A K&amp;R definition's parameter
+     * declarations declare no function, and end in a {@code ;} before its body; a macro with
+     * declarations among its arguments declares them. The caller checks that the call begins a
+     * declaration: a function declarator ({@code extern ptrdiff_t evxprintf (...)}) followed by
+     * an attribute macro on its next line is none.
+     */
+    private boolean standsAlone(List<CTokens.Token> tokens, int close) {
+        for (int i = 2; i < close; i++) {
+            if (tokens.get(i).is(";") || tokens.get(i).is("{") || tokens.get(i).is("=")) {
+                // declarations in the arguments (toybox's GLOBALS(int x; char *y;)): the macro declares them
+                return false;
+            }
+        }
+        if (close + 1 >= tokens.size()) {
+            return true;
+        }
+        CTokens.Token next = tokens.get(close + 1);
+        if (!lineBreak(tokens.get(close).end(), next.start())) {
+            return false;
+        }
+        if (next.is("extern") || next.is("static") || next.is("typedef")) {
+            return true;
+        }
+        int depth = 0;
+        for (int i = close + 1; i < tokens.size(); i++) {
+            CTokens.Token t = tokens.get(i);
+            if (t.is("(")) {
+                CTokens.Token before = tokens.get(i - 1);
+                if (depth == 0 && before.isIdentifier() && !KEYWORDS.contains(before.text())) {
+                    return true;
+                }
+                depth++;
+            } else if (t.is(")")) {
+                depth--;
+            } else if (depth == 0 && (t.is(";") || t.is("{"))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A function head the parser read apart from the line before it ({@code static void
+     * attribute_noreturn} then {@code exec_comm_child(...)}, in uClibc-ng's wordexp.c): after a
+     * type keyword, a last unknown word before the name is an attribute, whatever its case; a
+     * type cannot follow {@code void}. Read backwards to the end of the previous declaration.
+     */
+    private void attributeBeforeTheHead(int head) {
+        char[] code = code();
+        List<String> words = new ArrayList<>();
+        int i = head - 1;
+        while (i >= 0) {
+            char c = code[i];
+            if (Character.isWhitespace(c) || c == '*') {
+                if (c == '\n' && directiveLineEndingAt(code, i)) {
+                    break;
+                }
+                i--;
+            } else if (Directives.isWordChar(c)) {
+                int end = i + 1;
+                while (i >= 0 && Directives.isWordChar(code[i])) {
+                    i--;
+                }
+                words.add(0, new String(code, i + 1, end - i - 1));
+            } else {
+                break;
+            }
+        }
+        if (words.size() < 2) {
+            return;
+        }
+        String last = words.get(words.size() - 1);
+        String before = words.get(words.size() - 2);
+        boolean typed = words.subList(0, words.size() - 1).stream().anyMatch(TYPE_KEYWORDS::contains);
+        if (typed && unknown(last) && !STORAGE.contains(last) && !TYPE_KEYWORDS.contains(last)
+                && !before.equals("struct") && !before.equals("union") && !before.equals("enum")) {
+            attribute(last);
+        }
+    }
+
+    /** Whether the line that ends at the line break {@code end} is a preprocessor line. */
+    private static boolean directiveLineEndingAt(char[] code, int end) {
+        int start = end;
+        while (start > 0 && code[start - 1] != '\n') {
+            start--;
+        }
+        while (start < end && (code[start] == ' ' || code[start] == '\t')) {
+            start++;
+        }
+        return start < end && code[start] == '#';
+    }
+
+    private boolean lineBreak(int from, int to) {
+        for (int i = from; i < to && i < text.length; i++) {
+            if (text[i] == '\n') {
                 return true;
             }
         }

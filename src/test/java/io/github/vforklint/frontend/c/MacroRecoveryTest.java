@@ -68,6 +68,40 @@ class MacroRecoveryTest {
     }
 
     @Test
+    void aliasMacrosStandingAloneAtFileScopeAreDropped() {
+        assertEquals(Map.of("strong_alias(...)", "", "libc_hidden_weak(...)", ""),
+                topLevel("strong_alias(__vfork,vfork)\nlibc_hidden_weak(vfork)\n#endif\n").defines());
+        assertEquals(Map.of("libc_hidden_proto(...)", ""),
+                topLevel("libc_hidden_proto(faccessat)\n#endif\nextern int pipe (int __pipedes[2]);\n").defines());
+        assertEquals(Map.of("__weak_alias(...)", ""),
+                topLevel("__weak_alias(popen,_popen)\n\nFILE *\npopen(const char *cmd, const char *type)\n{\n}\n").defines());
+        assertEquals(Map.of("_syscall0(...)", ""), topLevel("_syscall0(pid_t, __vfork)\n").defines(), "nothing after it");
+        // a K&R definition's head, and a macro with more on its line, are no alias
+        assertEquals(Map.of("getit(...)", "__VA_ARGS__"),
+                topLevel("getit(fp, cb)\n    FILE *fp;\n    int (*cb)(void);\n{\n}\n").defines());
+        assertEquals(Map.of("DECLARE_LIST(...)", "__VA_ARGS__"), topLevel("DECLARE_LIST(x) int f(void);\n").defines());
+        // the parser stopped at the macro's ')', and the function after it did not parse
+        assertEquals(Map.of("libc_hidden_def(...)", ""),
+                topLevelFrom("}\nlibc_hidden_def(wordfree)\n\nint wordexp(const char *w)\n{\n}\n", ")\n\nint"));
+        // Emacs' lisp.h: a function's declarator, its attribute macro on the next line
+        assertEquals(Map.of("ATTRIBUTE_FORMAT_PRINTF(...)", ""), topLevelFrom("extern ptrdiff_t evxprintf (char **, va_list)\n"
+                + "  ATTRIBUTE_FORMAT_PRINTF (5, 0);\n", ")\n  ATTRIBUTE"));
+    }
+
+    @Test
+    void anUnknownWordAfterACompleteTypeOnTheLineBeforeAFunctionHeadIsAnAttribute() {
+        // uClibc-ng's wordexp.c: the parser read "static void attribute_noreturn" as a declaration of its own
+        String code = "#include <x.h>\nstatic void attribute_noreturn\nexec_comm_child(char *comm, int *fildes)\n{\n}\n";
+        assertEquals(Map.of("attribute_noreturn", ""), topLevelFrom(code, "exec_comm_child"));
+        assertEquals(Map.of("attribute_noreturn", ""), topLevelFrom(code, "n\nexec_comm_child"),
+                "the parser reports the stretch from the last letter of the word it took for a declaration");
+        assertEquals(Map.of(), topLevelFrom("#if X\nstatic my_type\nhelper(int a)\n{\n}\n", "helper"), "a type, not an attribute");
+        assertEquals(Map.of(), topLevelFrom("static struct pair\nmake(int a)\n{\n}\n", "make"), "a struct's tag");
+        assertEquals(Map.of(), topLevelFrom("#define STATIC static void\nint x;\nhelper(int a)\n{\n}\n", "helper"),
+                "the line before is the end of another declaration");
+    }
+
+    @Test
     void unknownWordsWhereAttributesGoAreAttributes() {
         assertEquals(Map.of("FAST_FUNC", ""), topLevel("void FAST_FUNC f1(int x) { x++; }").defines());
         assertEquals(Map.of("NOINLINE", ""), topLevel("static NOINLINE int f2(int a) { return a; }").defines());
