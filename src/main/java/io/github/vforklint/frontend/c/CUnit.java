@@ -425,9 +425,9 @@ public final class CUnit {
             boolean topLevel = problem.getParent() instanceof IASTProblemDeclaration d
                     && d.getParent() instanceof IASTTranslationUnit;
             int from = fl.getNodeOffset();
-            int to = topLevel ? Math.max(from + fl.getNodeLength(), MacroRecovery.constructEnd(text, from))
+            int to = topLevel ? Math.max(from + fl.getNodeLength(), DeclarationShape.constructEnd(text, from))
                     : from + fl.getNodeLength();
-            String name = topLevel ? MacroRecovery.functionName(text, from, to) : null;
+            String name = topLevel ? DeclarationShape.functionName(text, from, to) : null;
             int first = fl.getStartingLineNumber();
             int last = Math.max(fl.getEndingLineNumber(), files.get(path).lineOf(Math.max(from, to - 1)));
             unparsed.add(new Unparsed(from, to, topLevel, name, first, last));
@@ -610,7 +610,7 @@ public final class CUnit {
             int to = p.to();
             if (p.topLevel()) {
                 try {
-                    to = Math.max(to, MacroRecovery.constructEnd(files.get(p.file()).chars(), p.from()));
+                    to = Math.max(to, DeclarationShape.constructEnd(files.get(p.file()).chars(), p.from()));
                 } catch (java.io.UncheckedIOException e) {
                     continue;
                 }

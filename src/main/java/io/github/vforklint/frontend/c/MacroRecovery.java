@@ -1,7 +1,6 @@
 package io.github.vforklint.frontend.c;
 
 import io.github.vforklint.knowledge.NameSpelling;
-import io.github.vforklint.source.CommentsAndLiterals;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +67,7 @@ final class MacroRecovery {
     record Region(int from, int to, boolean topLevel) {
     }
 
-    private static final Set<String> KEYWORDS = Set.of(
+    static final Set<String> KEYWORDS = Set.of(
             "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else", "enum", "extern",
             "float", "for", "goto", "if", "inline", "int", "long", "register", "restrict", "return", "short", "signed",
             "sizeof", "static", "struct", "switch", "typedef", "union", "unsigned", "void", "volatile", "while",
@@ -83,10 +82,7 @@ final class MacroRecovery {
             "__builtin_va_list", "typeof", "__typeof__", "__typeof", "__signed__", "__signed");
 
     private final char[] text;
-    /** {@link #text} without its comments, see {@link #code()}. */
-    private char[] code;
-    /** {@link #code()} without its literals, see {@link #bare()}. */
-    private char[] bare;
+    private final SurroundingCode around;
     private final Set<String> known;
     private final Condition.Macros expansions;
     private final Map<String, String> defines = new TreeMap<>();
@@ -101,6 +97,7 @@ final class MacroRecovery {
      */
     private MacroRecovery(char[] text, Set<String> known, Condition.Macros expansions) {
         this.text = text;
+        this.around = new SurroundingCode(text);
         this.known = known;
         this.expansions = expansions;
         this.strings = new StringMacros(this::unknown, expansions);
@@ -116,7 +113,7 @@ final class MacroRecovery {
         MacroRecovery recovery = new MacroRecovery(text, known, expansions);
         List<List<CTokens.Token>> read = new ArrayList<>();
         for (Region r : regions) {
-            List<CTokens.Token> tokens = CTokens.of(text, afterWordPart(text, r.from()), Math.min(text.length, r.to()), true);
+            List<CTokens.Token> tokens = CTokens.of(text, recovery.around.afterWordPart(r.from()), Math.min(text.length, r.to()), true);
             recovery.qualifierMacros(tokens);
             recovery.strings.read(tokens);
             read.add(tokens);
@@ -135,108 +132,22 @@ final class MacroRecovery {
         return new Fixes(recovery.defines, recovery.rewrites);
     }
 
-    /**
-     * Past the rest of the word {@code from} falls inside: the parser can report a stretch from the
-     * last letter of a word it read as the end of a declaration of its own ({@code static void
-     * attribute_noreturn}, before a function's name on the next line); the stretch is what follows.
-     */
-    private static int afterWordPart(char[] text, int from) {
-        int i = Math.min(from, text.length);
-        if (i == 0 || i >= text.length || !Directives.isWordChar(text[i - 1])) {
-            return i;
-        }
-        while (i < text.length && Directives.isWordChar(text[i])) {
-            i++;
-        }
-        return i;
-    }
-
-    /** The extent of a top-level construct starting at {@code from}: to its {@code ;} or the end of its body. */
-    static int constructEnd(char[] text, int from) {
-        // Read in growing windows, not to the end of the file: a file with many stretches that
-        // did not parse was tokenized from each of them to its end. A window's end can only cut
-        // its last token short (a comment or string then runs to it), never make a bracket or a
-        // ';' of something else, so an end found in a window is the end.
-        for (long window = CONSTRUCT_WINDOW; ; window *= 4) {
-            int to = (int) Math.min(text.length, from + window);
-            int end = constructEnd(CTokens.of(text, from, to, true));
-            if (end >= 0) {
-                return end;
-            }
-            if (to == text.length) {
-                return text.length;
-            }
-        }
-    }
-
-    private static final int CONSTRUCT_WINDOW = 4096;
-
-    /** Where the construct the tokens begin ends, or -1 when it goes on past them. */
-    static int constructEnd(List<CTokens.Token> tokens) {
-        int depth = 0;
-        boolean body = false;
-        for (CTokens.Token t : tokens) {
-            switch (t.text()) {
-                case "(", "[" -> depth++;
-                case ")", "]" -> depth = Math.max(0, depth - 1);
-                case "{" -> {
-                    if (depth == 0) {
-                        body = true;
-                    }
-                    depth++;
-                }
-                case "}" -> {
-                    depth = Math.max(0, depth - 1);
-                    if (depth == 0 && body) {
-                        return t.end();
-                    }
-                }
-                case ";" -> {
-                    if (depth == 0 && !body) {
-                        return t.end();
-                    }
-                }
-                default -> {
-                }
-            }
-        }
-        return -1;
-    }
-
-    /**
-     * The name of the function a top-level construct defines or declares, read as
-     * {@link #declaration} reads it; null when it does not look like one.
-     */
-    static String functionName(char[] text, int from, int to) {
-        List<CTokens.Token> tokens = CTokens.of(text, from, Math.min(to, text.length), true);
-        List<CTokens.Token> head = head(tokens);
-        if (head.size() >= 2 && head.get(0).isIdentifier() && head.get(1).is("(")) {
-            int close = CTokens.matching(head, 1);
-            if (close > 0 && close + 1 < head.size() && head.get(close + 1).is("(")) {
-                String inner = firstIdentifier(head, 2, close);
-                return inner != null ? inner : head.get(0).text();
-            }
-        }
-        int name = declaratorName(head);
-        return name < 0 ? null : head.get(name).text();
-    }
-
     private void declaration(List<CTokens.Token> tokens) {
-        if (!tokens.isEmpty() && insideAnEnum(tokens.get(0).start())) {
+        if (!tokens.isEmpty() && around.insideAnEnum(tokens.get(0).start())) {
             enumerators(tokens);
             return;
         }
-        List<CTokens.Token> head = head(tokens);
+        List<CTokens.Token> head = DeclarationShape.head(tokens);
         if (head.isEmpty()) {
             return;
         }
         if (head.get(0).is(")")) {
             // the end of a declaration the parser took up to its parameter list, or to a type
             // macro's arguments: read from the macro's name
-            int macro = calledNameBefore(head.get(0).start());
+            int macro = around.calledNameBefore(head.get(0).start());
             List<CTokens.Token> fromMacro = macro < 0 ? List.of() : CTokens.of(text, macro, tokens.get(tokens.size() - 1).end(), true);
             if (fromMacro.size() > 2 && fromMacro.get(0).isIdentifier() && unknown(fromMacro.get(0).text())
-                    && startsADeclaration(macro) && standsAlone(fromMacro, CTokens.matching(fromMacro, 1))) {
+                    && around.startsADeclaration(macro) && standsAlone(fromMacro, CTokens.matching(fromMacro, 1))) {
                 drop(fromMacro.get(0).text());
                 return;
             }
@@ -266,7 +177,7 @@ final class MacroRecovery {
             boolean bodyFollows = close + 1 < head.size() && head.get(close + 1).is("(")
                     && head.size() < tokens.size() && tokens.get(head.size()).is("{");
             if (bodyFollows) {
-                String name = firstIdentifier(head, 2, close);
+                String name = DeclarationShape.firstIdentifier(head, 2, close);
                 if (name != null) {
                     rewrite(head.get(0), head.get(close), "int " + name);
                     return;
@@ -277,12 +188,12 @@ final class MacroRecovery {
                 drop(head.get(0).text());
                 return;
             }
-            if (startsADeclaration(head.get(0).start()) && standsAlone(tokens, close)) {
+            if (around.startsADeclaration(head.get(0).start()) && standsAlone(tokens, close)) {
                 drop(head.get(0).text());
                 // and those written one per line after it (glibc's strong_alias, then libc_hidden_weak)
                 int c = close;
                 while (c + 2 < tokens.size() && tokens.get(c + 1).isIdentifier() && tokens.get(c + 2).is("(")
-                        && unknown(tokens.get(c + 1).text()) && lineBreak(tokens.get(c).end(), tokens.get(c + 1).start())) {
+                        && unknown(tokens.get(c + 1).text()) && around.lineBreak(tokens.get(c).end(), tokens.get(c + 1).start())) {
                     int next = CTokens.matching(tokens, c + 2);
                     if (next < 0 || !standsAlone(tokens.subList(c + 1, tokens.size()), next - c - 1)) {
                         break;
@@ -296,7 +207,7 @@ final class MacroRecovery {
             macroCalls(head, 2, close);
             return;
         }
-        int name = declaratorName(head);
+        int name = DeclarationShape.declaratorName(head);
         if (name < 0) {
             macroCalls(head, 0, head.size());
             return;
@@ -334,7 +245,7 @@ final class MacroRecovery {
         for (int i = 0; i + 1 < tokens.size(); i++) {
             CTokens.Token t = tokens.get(i);
             if (t.isIdentifier() && tokens.get(i + 1).is("(") && unknown(t.text()) && macroLooking(t.text())
-                    && !parameters.contains(t.text()) && takesAStatement(tokens, i + 1)) {
+                    && !parameters.contains(t.text()) && DeclarationShape.takesAStatement(tokens, i + 1)) {
                 passThrough(t.text());
             }
         }
@@ -343,23 +254,6 @@ final class MacroRecovery {
                 callsInside(t.text(), depth + 1, visited);
             }
         }
-    }
-
-    /** Whether the arguments opening at {@code open} hold a {@code ;} outside braces. */
-    private static boolean takesAStatement(List<CTokens.Token> tokens, int open) {
-        int close = CTokens.matching(tokens, open);
-        int braces = 0;
-        for (int j = open + 1; j < close; j++) {
-            CTokens.Token t = tokens.get(j);
-            if (t.is("{")) {
-                braces++;
-            } else if (t.is("}")) {
-                braces--;
-            } else if (t.is(";") && braces == 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -387,55 +281,6 @@ final class MacroRecovery {
     }
 
     /**
-     * Whether {@code at} is directly inside an enum's braces ({@code enum {}, {@code enum tag {},
-     * with {@code typedef} or not), read backwards over the code without its comments and literals.
-     */
-    private boolean insideAnEnum(int at) {
-        char[] code = bare();
-        int depth = 0;
-        for (int i = Math.min(at, code.length) - 1; i >= 0; i--) {
-            char c = code[i];
-            if (c == ')' || c == ']' || c == '}') {
-                depth++;
-            } else if (c == '(' || c == '[') {
-                if (depth == 0) {
-                    return false;
-                }
-                depth--;
-            } else if (c == '{') {
-                if (depth == 0) {
-                    return enumBefore(code, i);
-                }
-                depth--;
-            } else if (c == ';' && depth == 0) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    /** Whether the brace at {@code brace} opens an enum's body: {@code enum} before it, or {@code enum} and a tag. */
-    private static boolean enumBefore(char[] code, int brace) {
-        int i = brace - 1;
-        for (int words = 0; words < 2; words++) {
-            while (i >= 0 && Character.isWhitespace(code[i])) {
-                i--;
-            }
-            int end = i + 1;
-            while (i >= 0 && Directives.isWordChar(code[i])) {
-                i--;
-            }
-            if (end == i + 1) {
-                return false;
-            }
-            if (new String(code, i + 1, end - i - 1).equals("enum")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
      * Whether the call that closes at {@code close} stands on its own at file scope: no {@code ;}
      * after it, and on the next line another declaration (one that declares a function, or begins
      * with {@code extern}, {@code static} or {@code typedef}) or nothing. C libraries' alias and
@@ -458,7 +303,7 @@ final class MacroRecovery {
             return true;
         }
         CTokens.Token next = tokens.get(close + 1);
-        if (!lineBreak(tokens.get(close).end(), next.start())) {
+        if (!around.lineBreak(tokens.get(close).end(), next.start())) {
             return false;
         }
         if (next.is("extern") || next.is("static") || next.is("typedef")) {
@@ -489,57 +334,17 @@ final class MacroRecovery {
      * type cannot follow {@code void}. Read backwards to the end of the previous declaration.
      */
     private void attributeBeforeTheHead(int head) {
-        char[] code = code();
-        List<String> words = new ArrayList<>();
-        int i = head - 1;
-        while (i >= 0) {
-            char c = code[i];
-            if (Character.isWhitespace(c) || c == '*') {
-                if (c == '\n' && directiveLineEndingAt(code, i)) {
-                    break;
-                }
-                i--;
-            } else if (Directives.isWordChar(c)) {
-                int end = i + 1;
-                while (i >= 0 && Directives.isWordChar(code[i])) {
-                    i--;
-                }
-                words.add(0, new String(code, i + 1, end - i - 1));
-            } else {
-                break;
-            }
-        }
+        List<String> words = around.wordsBefore(head);
         if (words.size() < 2) {
             return;
         }
         String last = words.get(words.size() - 1);
         String before = words.get(words.size() - 2);
         boolean typed = words.subList(0, words.size() - 1).stream().anyMatch(TYPE_KEYWORDS::contains);
-        if (typed && unknown(last) && !STORAGE.contains(last) && !TYPE_KEYWORDS.contains(last)
+        if (typed && unknown(last) && !SurroundingCode.STORAGE.contains(last) && !TYPE_KEYWORDS.contains(last)
                 && !before.equals("struct") && !before.equals("union") && !before.equals("enum")) {
             attribute(last);
         }
-    }
-
-    /** Whether the line that ends at the line break {@code end} is a preprocessor line. */
-    private static boolean directiveLineEndingAt(char[] code, int end) {
-        int start = end;
-        while (start > 0 && code[start - 1] != '\n') {
-            start--;
-        }
-        while (start < end && (code[start] == ' ' || code[start] == '\t')) {
-            start++;
-        }
-        return start < end && code[start] == '#';
-    }
-
-    private boolean lineBreak(int from, int to) {
-        for (int i = from; i < to && i < text.length; i++) {
-            if (text[i] == '\n') {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -611,7 +416,7 @@ final class MacroRecovery {
         for (int i = 0; i + 1 < tokens.size(); i++) {
             CTokens.Token t = tokens.get(i);
             if (t.isIdentifier() && tokens.get(i + 1).is("(") && unknown(t.text()) && macroLooking(t.text())
-                    && onlyQualifiers(tokens, i + 1, tokens.size())) {
+                    && DeclarationShape.onlyQualifiers(tokens, i + 1, tokens.size())) {
                 drop(t.text());
                 qualifierOnly.add(t.text());
             }
@@ -626,7 +431,7 @@ final class MacroRecovery {
      */
     private boolean typeMacro(List<CTokens.Token> tokens) {
         int i = 0;
-        while (i < tokens.size() && STORAGE.contains(tokens.get(i).text())) {
+        while (i < tokens.size() && SurroundingCode.STORAGE.contains(tokens.get(i).text())) {
             i++;
         }
         if (i + 1 >= tokens.size() || !tokens.get(i).isIdentifier() || !tokens.get(i + 1).is("(")
@@ -634,7 +439,7 @@ final class MacroRecovery {
             return false;
         }
         int close = CTokens.matching(tokens, i + 1);
-        if (close < 0 || close + 2 >= tokens.size() || !startsADeclaration(tokens.get(0).start())) {
+        if (close < 0 || close + 2 >= tokens.size() || !around.startsADeclaration(tokens.get(0).start())) {
             return false;
         }
         for (int k = i + 2; k < close; k++) {
@@ -658,93 +463,6 @@ final class MacroRecovery {
     }
 
     /**
-     * Whether a declaration can begin at {@code at}: what comes before it, comments and storage
-     * words aside, is the start of the file, the end of a statement or block ({@code ;},
-     * <code>{</code>, <code>}</code>) or a preprocessor line. A region the parser gave up on can begin in the middle of
-     * one ({@code extern void} parsed, {@code f(pid_t) attribute_hidden;} not).
-     */
-    private boolean startsADeclaration(int at) {
-        char[] code = code();
-        int i = at - 1;
-        while (i >= 0) {
-            char c = code[i];
-            if (c == '\n') {
-                int lineStart = i;
-                while (lineStart > 0 && code[lineStart - 1] != '\n') {
-                    lineStart--;
-                }
-                if (new String(code, lineStart, i - lineStart).strip().startsWith("#")) {
-                    return true;
-                }
-                i--;
-            } else if (Character.isWhitespace(c)) {
-                i--;
-            } else if (c == ';' || c == '{' || c == '}') {
-                return true;
-            } else if (Directives.isWordChar(c)) {
-                int end = i;
-                while (i >= 0 && Directives.isWordChar(code[i])) {
-                    i--;
-                }
-                if (!STORAGE.contains(new String(code, i + 1, end - i))) {
-                    return false;
-                }
-            } else {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The text with its comments blanked, made when first needed: reading backwards, a comment's words are no code. */
-    private char[] code() {
-        if (code == null) {
-            code = CommentsAndLiterals.withoutComments(text, CommentsAndLiterals.scan(text));
-        }
-        return code;
-    }
-
-    /** {@link #code()} with its literals blanked too, for reading brackets backwards: a '{' in a string opens nothing. */
-    private char[] bare() {
-        if (bare == null) {
-            bare = code().clone();
-            for (CommentsAndLiterals.Span s : CommentsAndLiterals.scan(text)) {
-                if (!s.isComment()) {
-                    java.util.Arrays.fill(bare, s.start(), s.end(), ' ');
-                }
-            }
-        }
-        return bare;
-    }
-
-    /** Where the name starts that is called with the parenthesis closing at {@code close}, or -1. */
-    private int calledNameBefore(int close) {
-        char[] text = code();
-        int depth = 0;
-        int i = close;
-        for (; i >= 0; i--) {
-            if (text[i] == ')') {
-                depth++;
-            } else if (text[i] == '(' && --depth == 0) {
-                break;
-            } else if (text[i] == ';' || text[i] == '{' || text[i] == '}') {
-                return -1;
-            }
-        }
-        int end = i - 1;
-        while (end >= 0 && Character.isWhitespace(text[end])) {
-            end--;
-        }
-        int start = end;
-        while (start >= 0 && Directives.isWordChar(text[start])) {
-            start--;
-        }
-        return i > 0 && start < end ? start + 1 : -1;
-    }
-
-    private static final Set<String> STORAGE = Set.of("static", "extern", "const", "volatile", "register", "typedef");
-
-    /**
      * Unknown function-like macros in {@code [from, to)} pass their tokens through; of two
      * written one after the other with nothing between them ({@code IF_X(int sock) IF_NOT_X(void)}),
      * one only, the first unless it wraps a qualifier alone elsewhere: they are alternatives a configuration
@@ -761,7 +479,7 @@ final class MacroRecovery {
                     && (i == 0 || !tokens.get(i - 1).is(">") || i < 2 || !tokens.get(i - 2).is("-"))) {
                 int close = CTokens.matching(tokens, i + 1);
                 boolean alternative = previousEnd == i - 1 && previousEnd >= 0;
-                if (alternative && !qualifierOnly.contains(previous) || onlyQualifiers(tokens, i + 1, to)) {
+                if (alternative && !qualifierOnly.contains(previous) || DeclarationShape.onlyQualifiers(tokens, i + 1, to)) {
                     drop(t.text());
                 } else {
                     passThrough(t.text());
@@ -799,7 +517,7 @@ final class MacroRecovery {
                 continue;
             }
             if (i + 1 < name && head.get(i + 1).is("(")) {
-                if (onlyQualifiers(head, i + 1, name)) {
+                if (DeclarationShape.onlyQualifiers(head, i + 1, name)) {
                     // busybox's IF_NOT_FEATURE_X(const) int n = 0: const in one configuration only;
                     // kept, constant folding would make dead the code the other configuration runs
                     drop(t.text());
@@ -862,22 +580,6 @@ final class MacroRecovery {
                 attributesInside(t.text(), depth + 1, visited);
             }
         }
-    }
-
-    /** Whether the parenthesised arguments opening at {@code open} hold only {@code const}/{@code volatile}. */
-    private static boolean onlyQualifiers(List<CTokens.Token> head, int open, int limit) {
-        boolean any = false;
-        for (int j = open + 1; j < limit; j++) {
-            CTokens.Token t = head.get(j);
-            if (t.is(")")) {
-                return any;
-            }
-            if (!(t.is("const") || t.is("volatile"))) {
-                return false;
-            }
-            any = true;
-        }
-        return false;
     }
 
     /** Each parameter: unknown macros calls pass through; an unknown word after the parameter's name is an attribute. */
@@ -951,64 +653,6 @@ final class MacroRecovery {
                 attribute(t.text());
             }
         }
-    }
-
-    /** The tokens before the construct's body, initializer or end. */
-    private static List<CTokens.Token> head(List<CTokens.Token> tokens) {
-        int depth = 0;
-        for (int i = 0; i < tokens.size(); i++) {
-            CTokens.Token t = tokens.get(i);
-            if (t.is("(") || t.is("[")) {
-                depth++;
-            } else if (t.is(")") || t.is("]")) {
-                depth--;
-            } else if (depth == 0 && (t.is("{") || t.is(";") || t.is("="))) {
-                return tokens.subList(0, i);
-            }
-        }
-        return tokens;
-    }
-
-    /**
-     * The index of the declarator's name: an identifier followed by {@code (} at the top level;
-     * when several are, the first that does not look like a macro. -1 when there is none.
-     */
-    private static int declaratorName(List<CTokens.Token> head) {
-        List<Integer> candidates = new ArrayList<>();
-        int depth = 0;
-        for (int i = 0; i + 1 < head.size(); i++) {
-            CTokens.Token t = head.get(i);
-            if (t.is("(") || t.is("[")) {
-                depth++;
-            } else if (t.is(")") || t.is("]")) {
-                depth--;
-            } else if (depth == 0 && t.isIdentifier() && !KEYWORDS.contains(t.text()) && head.get(i + 1).is("(")) {
-                candidates.add(i);
-            }
-        }
-        for (int i : candidates) {
-            if (!macroLooking(head.get(i).text())) {
-                return i;
-            }
-        }
-        if (candidates.isEmpty()) {
-            return -1;
-        }
-        int first = candidates.get(0);
-        CTokens.Token before = first > 0 ? head.get(first - 1) : null;
-        if (before != null && before.isIdentifier() && !KEYWORDS.contains(before.text()) && first >= 2) {
-            return first - 1;
-        }
-        return first;
-    }
-
-    private static String firstIdentifier(List<CTokens.Token> tokens, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (tokens.get(i).isIdentifier()) {
-                return tokens.get(i).text();
-            }
-        }
-        return null;
     }
 
     /** All capitals, digits and underscores, or a reserved {@code __name}: how C spells macros. */

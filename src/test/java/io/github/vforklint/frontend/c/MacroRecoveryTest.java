@@ -247,14 +247,14 @@ class MacroRecoveryTest {
         assertEquals("int Fcall_process", r.text());
         assertEquals(0, r.from());
         assertEquals(code.indexOf("*/)") + 3, r.to());
-        assertEquals("Fcall_process", MacroRecovery.functionName(code.toCharArray(), 0, code.length()));
+        assertEquals("Fcall_process", DeclarationShape.functionName(code.toCharArray(), 0, code.length()));
     }
 
     @Test
     void functionNamesAreReadPastMacros() {
-        assertEquals("f1", MacroRecovery.functionName("void FAST_FUNC f1(int x) { }".toCharArray(), 0, 28));
+        assertEquals("f1", DeclarationShape.functionName("void FAST_FUNC f1(int x) { }".toCharArray(), 0, 28));
         String k = "int f4 __P((int a));";
-        assertEquals("f4", MacroRecovery.functionName(k.toCharArray(), 0, k.length()));
+        assertEquals("f4", DeclarationShape.functionName(k.toCharArray(), 0, k.length()));
         assertFalse(MacroRecovery.macroLooking("fork"));
         assertTrue(MacroRecovery.macroLooking("__P"));
     }
@@ -274,7 +274,7 @@ class MacroRecoveryTest {
             char[] text = code.toString().toCharArray();
             for (int k = 0; k < 20; k++) {
                 int from = random.nextInt(text.length);
-                assertEquals(wholeRestConstructEnd(text, from), MacroRecovery.constructEnd(text, from),
+                assertEquals(wholeRestConstructEnd(text, from), DeclarationShape.constructEnd(text, from),
                         "round " + round + ", from " + from);
             }
         }
@@ -282,7 +282,7 @@ class MacroRecoveryTest {
 
     /** The construct's end found by tokenizing everything after {@code from}, as it was done before windows. */
     private static int wholeRestConstructEnd(char[] text, int from) {
-        int end = MacroRecovery.constructEnd(CTokens.of(text, from, text.length, true));
+        int end = DeclarationShape.constructEnd(CTokens.of(text, from, text.length, true));
         return end < 0 ? text.length : end;
     }
 }
