@@ -169,6 +169,7 @@ final class MacroRecovery {
         if (typeMacro(tokens)) {
             return;
         }
+        attributeBeforeTheEnd(tokens);
         if (head.size() >= 2 && head.get(0).isIdentifier() && head.get(1).is("(") && unknown(head.get(0).text())) {
             int close = CTokens.matching(head, 1);
             if (close < 0) {
@@ -325,6 +326,60 @@ final class MacroRecovery {
             }
         }
         return false;
+    }
+
+    /**
+     * An unknown macro-looking word between a variable's declarator and its initializer or end
+     * ({@code static const uint16_t http_response_type[] ALIGN2 = {...}}, busybox's alignment
+     * macros, also after a struct's body: <code>} redir_table[] ALIGN4 = {</code>) is an attribute: after
+     * an array's or a function's brackets, or after a name that follows a type keyword or {@code *}.
+     */
+    private void attributeBeforeTheEnd(List<CTokens.Token> tokens) {
+        int depth = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            CTokens.Token t = tokens.get(i);
+            if (t.is("(") || t.is("[") || t.is("{")) {
+                depth++;
+            } else if (t.is(")") || t.is("]") || t.is("}")) {
+                depth--;
+            } else if (depth == 0 && (t.is("=") || t.is(";"))) {
+                afterABasicType(tokens, i);
+                if (i >= 3) {
+                    CTokens.Token word = tokens.get(i - 1);
+                    CTokens.Token before = tokens.get(i - 2);
+                    CTokens.Token type = tokens.get(i - 3);
+                    boolean declarator = before.is("]") || before.is(")")
+                            || before.isIdentifier() && !KEYWORDS.contains(before.text())
+                            && (type.is("*") || TYPE_KEYWORDS.contains(type.text()));
+                    // capitalised only: a reserved name there is a C library's variable (uClibc-ng's
+                    // int attribute_hidden __libc_argc;)
+                    if (declarator && word.isIdentifier() && unknown(word.text()) && NameSpelling.capitalised(word.text())) {
+                        attribute(word.text());
+                    }
+                }
+                return;
+            }
+        }
+    }
+
+    /**
+     * After a basic type keyword, an unknown word followed by the declarator ({@code int
+     * attribute_hidden __libc_argc;}, {@code char attribute_hidden **__libc_argv;} in uClibc-ng)
+     * is an attribute, whatever its case: no type name can follow {@code int} or {@code char}.
+     */
+    private void afterABasicType(List<CTokens.Token> tokens, int end) {
+        for (int i = 0; i + 2 < end; i++) {
+            CTokens.Token type = tokens.get(i);
+            CTokens.Token word = tokens.get(i + 1);
+            CTokens.Token next = tokens.get(i + 2);
+            if (TYPE_KEYWORDS.contains(type.text()) && !type.is("struct") && !type.is("union") && !type.is("enum")
+                    && word.isIdentifier() && unknown(word.text()) && !TYPE_KEYWORDS.contains(word.text())
+                    && (next.is("*") || next.isIdentifier() && !KEYWORDS.contains(next.text())
+                    && !(i + 3 < end && tokens.get(i + 3).is("(")))) {
+                // not before a macro call: int f4 __P((int a)) declares f4
+                attribute(word.text());
+            }
+        }
     }
 
     /**

@@ -102,6 +102,21 @@ class MacroRecoveryTest {
     }
 
     @Test
+    void anUnknownWordBeforeAFileScopeInitializerIsAnAttribute() {
+        // busybox's alignment macros, with libbb.h not there
+        assertEquals(Map.of("ALIGN2", ""), topLevel("static const uint16_t http_response_type[] ALIGN2 = { 200, 404 };").defines());
+        assertEquals(Map.of("ALIGN4", ""), topLevel("static const struct {\n\tint32_t mode;\n\tchar d[3];\n} redir_table[] ALIGN4 = {\n"
+                + "\t{ 0, \"<\" },\n};").defines());
+        assertEquals(Map.of("ALIGN1", ""), topLevel("static char *p ALIGN1;").defines());
+        assertEquals(Map.of(), topLevel("static my_t VALUE;").defines(), "a variable of a type the scan does not know");
+        assertEquals(Map.of(), topLevel("static int COUNT = 0;").defines(), "a capitalised variable");
+        assertEquals(Map.of("attribute_hidden", ""), topLevel("int attribute_hidden __libc_argc;").defines(),
+                "after int, the word before the variable");
+        assertEquals(Map.of("attribute_hidden", ""), topLevel("char attribute_hidden **__libc_argv;").defines());
+        assertEquals(Map.of(), topLevel("struct stat_t st;").defines());
+    }
+
+    @Test
     void unknownWordsWhereAttributesGoAreAttributes() {
         assertEquals(Map.of("FAST_FUNC", ""), topLevel("void FAST_FUNC f1(int x) { x++; }").defines());
         assertEquals(Map.of("NOINLINE", ""), topLevel("static NOINLINE int f2(int a) { return a; }").defines());
