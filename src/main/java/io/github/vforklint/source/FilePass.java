@@ -30,16 +30,18 @@ final class FilePass {
      * reads and goes with the thread when the pool is shut down.
      */
     static ForkJoinPool newPool(int threads) {
-        return new ForkJoinPool(Math.max(1, threads), ReaderThread::new, null, false);
+        // numbered here: a worker's pool index is not known yet while it is being made
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+        return new ForkJoinPool(Math.max(1, threads), pool -> new ReaderThread(pool, made.getAndIncrement()), null, false);
     }
 
     /** A pool thread with its buffer. */
     private static final class ReaderThread extends ForkJoinWorkerThread {
         private final Reader reader = new Reader();
 
-        ReaderThread(ForkJoinPool pool) {
+        ReaderThread(ForkJoinPool pool, int number) {
             super(pool);
-            setName("vforklint-read-" + getPoolIndex());
+            setName("vforklint-read-" + number);
         }
     }
 
