@@ -363,7 +363,15 @@ public final class SourceTree {
 
     private synchronized DefinitionMap definitions() {
         if (definitions == null) {
-            definitions = new DefinitionMap(FilePass.definitionsIn(files, limits, jobs));
+            // the files the first pass read: one it could not read defines nothing, as before
+            List<SourceFile> read = files.stream().filter(f -> found[f.id()] != null).toList();
+            long[][] defined = FilePass.definitionsIn(read, limits, jobs);
+            long[][] byId = new long[files.size()][];
+            java.util.Arrays.fill(byId, new long[0]);
+            for (int i = 0; i < read.size(); i++) {
+                byId[read.get(i).id()] = defined[i];
+            }
+            definitions = new DefinitionMap(byId);
         }
         return definitions;
     }

@@ -63,9 +63,16 @@ class CandidateFilesTest {
         write("logical.c", "int odd(unsigned long flags) {", "    return flags && CLONE_VFORK;", "}");
         write("sets.c", "struct args { unsigned long flags; };",
                 "struct args vfork_args = { .flags = CLONE_VFORK };");
+        write("macro.c", "#define CHILD_FLAGS (CLONE_VM | SIGCHLD)",
+                "int spawn(int (*fn)(void *), void *stack, unsigned long o) {",
+                "    unsigned long f = CHILD_FLAGS | (o & CLONE_VFORK);", "    return f; }");
+        write("wrapper.c", "int my_clone(int (*fn)(void *), void *stack, unsigned long flags) {",
+                "    if (flags & CLONE_VFORK) flags |= 17;", "    return clone(fn, stack, flags, 0);", "}");
+        write("passed.c", "int keep(unsigned long flags) {", "    return note(flags & CLONE_VFORK);", "}");
         ScanResult result = scan();
-        assertEquals(3, result.filesParsed(), "passes.c names CLONE_VM beside its test, logical.c's && is no"
-                + " test of the flag's bit, sets.c sets it; tests.c only tests it");
+        assertEquals(6, result.filesParsed(), "passes.c names CLONE_VM beside its test, logical.c's && is no"
+                + " test of the flag's bit, sets.c sets it, macro.c's own macro names CLONE_VM, wrapper.c calls"
+                + " clone, passed.c passes the bit on; tests.c only tests it");
         assertTrue(result.diagnostics().stream().noneMatch(d -> d.path().equals("tests.c")), result.diagnostics().toString());
     }
 }

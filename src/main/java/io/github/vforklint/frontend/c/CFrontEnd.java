@@ -78,7 +78,7 @@ public final class CFrontEnd implements FrontEnd {
         String flag = knowledge.vforkCalls().flagSearchedFor();
         Set<String> others = new TreeSet<>(knowledge.vforkCalls().cloneFlags());
         others.remove(flag);
-        this.testedFlag = new VforkCandidates.TestedFlag(flag, others);
+        this.testedFlag = new VforkCandidates.TestedFlag(flag, others, knowledge.vforkCalls().spelledCallees());
     }
 
     /**
@@ -276,22 +276,17 @@ public final class CFrontEnd implements FrontEnd {
         long limit = options.search().fileTimeLimit().toNanos();
         try {
             List<Future<FileAnalysis.Result>> futures = new ArrayList<>(java.util.Collections.nCopies(files.size(), null));
-            List<java.util.concurrent.atomic.AtomicLong> started = new ArrayList<>(java.util.Collections.nCopies(files.size(), null));
+            List<FileDeadline> deadlines = new ArrayList<>(java.util.Collections.nCopies(files.size(), null));
             List<Integer> order = largestFirst(files, context);
             for (int i : order) {
                 Path f = files.get(i);
                 FileDeadline deadline = new FileDeadline();
-                // Written by the worker, read by this thread while it waits: atomic, so it is seen.
-                java.util.concurrent.atomic.AtomicLong start = new java.util.concurrent.atomic.AtomicLong();
-                started.set(i, start);
+                deadlines.set(i, deadline);
                 futures.set(i, pool.submit(() -> {
-                    start.set(System.nanoTime());
-                    deadline.bind(limit);
-                    ScheduledFuture<?> alarm = alarms.schedule(deadline::expire, limit, TimeUnit.NANOSECONDS);
+                    deadline.bind(limit, alarms);
                     try {
                         return analyseFile(f, shared, context, deadline);
                     } finally {
-                        alarm.cancel(false);
                         deadline.release();
                     }
                 }));
@@ -299,7 +294,7 @@ public final class CFrontEnd implements FrontEnd {
             // Awaited in the order submitted, so the file waited for has always started.
             FileAnalysis.Result[] results = new FileAnalysis.Result[files.size()];
             for (int i : order) {
-                results[i] = awaitOrAbandon(futures.get(i), started.get(i), limit, pool, files.get(i), context);
+                results[i] = awaitOrAbandon(futures.get(i), deadlines.get(i), pool, files.get(i), context);
             }
             return List.of(results);
         } catch (InterruptedException e) {
@@ -316,15 +311,14 @@ public final class CFrontEnd implements FrontEnd {
     /** Time a cancelled file gets to notice before its thread is given up. */
     private static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-    private FileAnalysis.Result awaitOrAbandon(Future<FileAnalysis.Result> future, java.util.concurrent.atomic.AtomicLong started, long limit,
+    private FileAnalysis.Result awaitOrAbandon(Future<FileAnalysis.Result> future, FileDeadline deadline,
                                                ThreadPoolExecutor pool, Path file, FrontEndContext context)
             throws InterruptedException, ExecutionException {
         while (true) {
             try {
                 return future.get(1, TimeUnit.SECONDS);
             } catch (TimeoutException e) {
-                long since = started.get();
-                if (since != 0 && System.nanoTime() - since > limit + GRACE_NANOS) {
+                if (deadline.overdueBy(GRACE_NANOS)) {
                     future.cancel(true);
                     pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
                     pool.setCorePoolSize(pool.getCorePoolSize() + 1);

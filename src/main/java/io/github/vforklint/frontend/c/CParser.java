@@ -78,12 +78,13 @@ public final class CParser {
      * What the compiler's own {@code <stddef.h>} and {@code <stdarg.h>} define, when they are not
      * read: {@code offsetof(struct globals, line)} and {@code va_arg(ap, char *)} take a type, so
      * without them the statement is no expression and a variadic exec wrapper's loop does not
-     * parse. A project's own definition replaces these, as a header's would.
+     * parse. A project's own definition replaces these, as a header's would. {@code va_start}
+     * takes one argument or two (C23 dropped the second).
      */
     private static final Map<String, String> COMPILER_HEADER_MACROS = Map.of(
             "offsetof(type,member)", "__builtin_offsetof(type,member)",
             "va_arg(ap,type)", "__builtin_va_arg(ap,type)",
-            "va_start(ap,last)", "__builtin_va_start(ap,last)",
+            "va_start(...)", "__builtin_va_start(__VA_ARGS__)",
             "va_end(ap)", "__builtin_va_end(ap)",
             "va_copy(to,from)", "__builtin_va_copy(to,from)");
 

@@ -16,6 +16,14 @@ final class DeclarationShape {
     private DeclarationShape() {
     }
 
+    /** +1 for a token that opens a bracket ({@code ( [ {}), -1 for one that closes one, else 0. */
+    static int nesting(CTokens.Token t) {
+        if (t.is("(") || t.is("[") || t.is("{")) {
+            return 1;
+        }
+        return t.is(")") || t.is("]") || t.is("}") ? -1 : 0;
+    }
+
     /** The extent of a top-level construct starting at {@code from}: to its {@code ;} or the end of its body. */
     static int constructEnd(char[] text, int from) {
         // Read in growing windows, not to the end of the file: a file with many stretches that

@@ -146,8 +146,9 @@ final class MacroRecovery {
             // macro's arguments: read from the macro's name
             int macro = around.calledNameBefore(head.get(0).start());
             List<CTokens.Token> fromMacro = macro < 0 ? List.of() : CTokens.of(text, macro, tokens.get(tokens.size() - 1).end(), true);
-            if (fromMacro.size() > 2 && fromMacro.get(0).isIdentifier() && unknown(fromMacro.get(0).text())
-                    && around.startsADeclaration(macro) && standsAlone(fromMacro, CTokens.matching(fromMacro, 1))) {
+            int closing = fromMacro.size() > 2 && fromMacro.get(1).is("(") ? CTokens.matching(fromMacro, 1) : -1;
+            if (closing > 0 && fromMacro.get(0).isIdentifier() && unknown(fromMacro.get(0).text())
+                    && around.startsADeclaration(macro) && standsAlone(fromMacro, closing)) {
                 drop(fromMacro.get(0).text());
                 return;
             }
@@ -236,12 +237,7 @@ final class MacroRecovery {
      * no function call has) passes its tokens through; other calls there may be functions.
      */
     private void callsInside(String macro, int depth, Set<String> visited) {
-        String expansion = depth < EXPANSION_DEPTH && visited.add(macro) ? expansions.valueOf(macro) : null;
-        if (expansion == null || expansion.isBlank()) {
-            return;
-        }
-        char[] chars = expansion.toCharArray();
-        List<CTokens.Token> tokens = CTokens.of(chars, 0, chars.length, true);
+        List<CTokens.Token> tokens = expansionTokens(macro, depth, visited);
         Set<String> parameters = expansions.parametersOf(macro);
         for (int i = 0; i + 1 < tokens.size(); i++) {
             CTokens.Token t = tokens.get(i);
@@ -267,13 +263,12 @@ final class MacroRecovery {
         int depth = 0;
         for (int i = 0; i < tokens.size(); i++) {
             CTokens.Token t = tokens.get(i);
-            if (t.is("(") || t.is("[") || t.is("{")) {
-                depth++;
-            } else if (t.is(")") || t.is("]") || t.is("}")) {
-                if (t.is("}") && depth == 0) {
-                    return;
-                }
-                depth = Math.max(0, depth - 1);
+            int nesting = DeclarationShape.nesting(t);
+            if (t.is("}") && depth == 0) {
+                return;
+            }
+            if (nesting != 0) {
+                depth = Math.max(0, depth + nesting);
             } else if (i + 1 < tokens.size() && t.isIdentifier() && tokens.get(i + 1).is("(") && unknown(t.text())
                     && macroLooking(t.text())) {
                 passThrough(t.text());
@@ -289,14 +284,16 @@ final class MacroRecovery {
      * {@code libc_hidden_proto(pipe)}, BSD's {@code __weak_alias(popen, _popen)}); passed through,
      * the next declaration would be read as part of them. A K&amp;R definition's parameter
      * declarations declare no function, and end in a {@code ;} before its body; a macro with
-     * declarations among its arguments declares them. The caller checks that the call begins a
+     * anything but names among its arguments is no alias. The caller checks that the call begins a
      * declaration: a function declarator ({@code extern ptrdiff_t evxprintf (...)}) followed by
      * an attribute macro on its next line is none.
      */
     private boolean standsAlone(List<CTokens.Token> tokens, int close) {
         for (int i = 2; i < close; i++) {
-            if (tokens.get(i).is(";") || tokens.get(i).is("{") || tokens.get(i).is("=")) {
-                // declarations in the arguments (toybox's GLOBALS(int x; char *y;)): the macro declares them
+            CTokens.Token t = tokens.get(i);
+            if (!(t.is(",") || t.isIdentifier() && !TYPE_KEYWORDS.contains(t.text()) || t.type() == CTokens.Type.NUMBER)) {
+                // an alias names functions; declarations (toybox's GLOBALS(int x; char *y;)) or a
+                // type (libjpeg's METHODDEF(void) before a function's name) make another macro
                 return false;
             }
         }
@@ -338,12 +335,9 @@ final class MacroRecovery {
         int depth = 0;
         for (int i = 0; i < tokens.size(); i++) {
             CTokens.Token t = tokens.get(i);
-            if (t.is("(") || t.is("[") || t.is("{")) {
-                depth++;
-            } else if (t.is(")") || t.is("]") || t.is("}")) {
-                depth--;
-            } else if (depth == 0 && (t.is("=") || t.is(";"))) {
-                afterABasicType(tokens, i);
+            int nesting = DeclarationShape.nesting(t);
+            depth += nesting;
+            if (nesting == 0 && depth == 0 && (t.is("=") || t.is(";"))) {
                 if (i >= 3) {
                     CTokens.Token word = tokens.get(i - 1);
                     CTokens.Token before = tokens.get(i - 2);
@@ -358,26 +352,6 @@ final class MacroRecovery {
                     }
                 }
                 return;
-            }
-        }
-    }
-
-    /**
-     * After a basic type keyword, an unknown word followed by the declarator ({@code int
-     * attribute_hidden __libc_argc;}, {@code char attribute_hidden **__libc_argv;} in uClibc-ng)
-     * is an attribute, whatever its case: no type name can follow {@code int} or {@code char}.
-     */
-    private void afterABasicType(List<CTokens.Token> tokens, int end) {
-        for (int i = 0; i + 2 < end; i++) {
-            CTokens.Token type = tokens.get(i);
-            CTokens.Token word = tokens.get(i + 1);
-            CTokens.Token next = tokens.get(i + 2);
-            if (TYPE_KEYWORDS.contains(type.text()) && !type.is("struct") && !type.is("union") && !type.is("enum")
-                    && word.isIdentifier() && unknown(word.text()) && !TYPE_KEYWORDS.contains(word.text())
-                    && (next.is("*") || next.isIdentifier() && !KEYWORDS.contains(next.text())
-                    && !(i + 3 < end && tokens.get(i + 3).is("(")))) {
-                // not before a macro call: int f4 __P((int a)) declares f4
-                attribute(word.text());
             }
         }
     }
@@ -611,6 +585,16 @@ final class MacroRecovery {
     /** How deep {@link #attributesInside} and {@link StringMacros} follow macros into macros. */
     static final int EXPANSION_DEPTH = 4;
 
+    /** The tokens of a known macro's replacement, once a search and no deeper than {@link #EXPANSION_DEPTH}; else none. */
+    private List<CTokens.Token> expansionTokens(String macro, int depth, Set<String> visited) {
+        String expansion = depth < EXPANSION_DEPTH && visited.add(macro) ? expansions.valueOf(macro) : null;
+        if (expansion == null || expansion.isBlank()) {
+            return List.of();
+        }
+        char[] chars = expansion.toCharArray();
+        return CTokens.of(chars, 0, chars.length, true);
+    }
+
     /**
      * A known macro in a declaration's specifiers can hide an unknown one: Emacs' {@code static
      * AVOID f(...)} is {@code _Noreturn ATTRIBUTE_COLD void}, and {@code ATTRIBUTE_COLD} is
@@ -618,12 +602,7 @@ final class MacroRecovery {
      * such an expansion are attributes too.
      */
     private void attributesInside(String macro, int depth, Set<String> visited) {
-        String expansion = depth < EXPANSION_DEPTH && visited.add(macro) ? expansions.valueOf(macro) : null;
-        if (expansion == null || expansion.isBlank()) {
-            return;
-        }
-        char[] chars = expansion.toCharArray();
-        List<CTokens.Token> tokens = CTokens.of(chars, 0, chars.length, true);
+        List<CTokens.Token> tokens = expansionTokens(macro, depth, visited);
         for (int i = 0; i < tokens.size(); i++) {
             CTokens.Token t = tokens.get(i);
             if (!t.isIdentifier() || i + 1 < tokens.size() && tokens.get(i + 1).is("(")) {

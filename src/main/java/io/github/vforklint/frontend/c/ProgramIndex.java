@@ -286,6 +286,15 @@ final class ProgramIndex implements FunctionResolver {
         return fixes;
     }
 
+    /**
+     * The files that may define {@code name}. The first question reads the whole tree for the
+     * definition index, on whichever file's thread asks first: that time is the scan's, not the
+     * file's, and so is the time the others wait for it.
+     */
+    private List<SourceFile> mayDefine(String name) {
+        return FileDeadline.current().notCounting(() -> tree.mayDefine(name));
+    }
+
     private Object lockFor(String path) {
         return locks.computeIfAbsent(path, p -> new Object());
     }
@@ -306,7 +315,7 @@ final class ProgramIndex implements FunctionResolver {
         Path from = Path.of(caller.unit());
         Optional<Path> project = projects.rootOf(from);
         java.util.TreeMap<Integer, List<SourceFile>> byDistance = new java.util.TreeMap<>();
-        for (SourceFile file : tree.mayDefine(name)) {
+        for (SourceFile file : mayDefine(name)) {
             if (!CFrontEnd.isC(file.path()) || file.path().equals(from)) {
                 continue;
             }
@@ -335,7 +344,7 @@ final class ProgramIndex implements FunctionResolver {
 
     /** Whether some C file of the tree appears to define a function of this name. */
     boolean definedSomewhere(String name) {
-        return tree.mayDefine(name).stream().anyMatch(f -> CFrontEnd.isC(f.path()));
+        return mayDefine(name).stream().anyMatch(f -> CFrontEnd.isC(f.path()));
     }
 
     TextFacts facts() {
@@ -406,7 +415,7 @@ final class ProgramIndex implements FunctionResolver {
                 return false;
             }
         }
-        for (SourceFile f : tree.mayDefine(name)) {
+        for (SourceFile f : mayDefine(name)) {
             if (read.contains(f.path().toString())) {
                 return false;
             }

@@ -30,14 +30,19 @@ final class VforkCandidates {
     /**
      * A clone flag that marks a file though it makes a call vfork-like only beside the others
      * ({@code CLONE_VFORK} needs {@code CLONE_VM}): a file that names it only to test it
-     * ({@code flags & CLONE_VFORK}, as the kernel's uprobes.c does) and names none of the others
-     * holds no site.
+     * ({@code flags & CLONE_VFORK}, as the kernel's uprobes.c does), outside any call's
+     * arguments, names none of the others (its own macros included) and calls none of
+     * {@code callees} (clone and its kin, which a wrapper of them calls) holds no site.
      */
-    record TestedFlag(String name, Set<String> others) {
+    record TestedFlag(String name, Set<String> others, Set<String> callees) {
         TestedFlag {
             others = Set.copyOf(others);
+            callees = Set.copyOf(callees);
         }
     }
+
+    /** Words before a parenthesis that opens no call's arguments. */
+    private static final Set<String> NOT_CALLS = Set.of("if", "while", "for", "switch", "return", "sizeof", "case");
 
     private VforkCandidates() {
     }
@@ -123,26 +128,76 @@ final class VforkCandidates {
         if (TextFacts.wordsIn(code, names) == TextFacts.Occurrences.NONE) {
             return false;
         }
+        // the file's own macros count for what it calls and which flags it names
+        boolean mayCallAClone = testedFlag == null || TextFacts.wordsIn(code, testedFlag.others()) != TextFacts.Occurrences.NONE
+                || calls(code, testedFlag.callees());
         // the directives the parse of the file reads again, found once
         for (Directives.Directive d : facts.of(path).directives()) {
             Directives.blank(code, d.start(), d.end());
         }
         TextFacts.Occurrences found = TextFacts.wordsIn(code, names);
-        return found != TextFacts.Occurrences.NONE && (testedFlag == null || !onlyTests(code, found, testedFlag));
+        return found != TextFacts.Occurrences.NONE && (mayCallAClone || !onlyTests(code, found, testedFlag));
+    }
+
+    /** Whether one of {@code callees} is named before a parenthesis. */
+    private static boolean calls(char[] code, Set<String> callees) {
+        TextFacts.Occurrences named = TextFacts.wordsIn(code, callees);
+        for (int offset : named.offsets()) {
+            int i = offset;
+            while (i < code.length && Directives.isWordChar(code[i])) {
+                i++;
+            }
+            while (i < code.length && Character.isWhitespace(code[i])) {
+                i++;
+            }
+            if (i < code.length && code[i] == '(') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
      * Whether every name found is the flag, each time as the right operand of a bitwise and
-     * ({@code flags & CLONE_VFORK}, {@code flags &~CLONE_VFORK}), and the code names none of the
-     * other flags: then no argument of the file holds them all.
+     * ({@code flags & CLONE_VFORK}, {@code flags &~CLONE_VFORK}) and not among a call's arguments
+     * ({@code f(x & CLONE_VFORK)} passes the bit on): then no argument of the file holds the flags.
      */
     private static boolean onlyTests(char[] code, TextFacts.Occurrences found, TestedFlag flag) {
         for (int i = 0; i < found.offsets().length; i++) {
-            if (!found.words()[i].equals(flag.name()) || !afterBitwiseAnd(code, found.offsets()[i])) {
+            int at = found.offsets()[i];
+            if (!found.words()[i].equals(flag.name()) || !afterBitwiseAnd(code, at) || inCallArguments(code, at)) {
                 return false;
             }
         }
-        return TextFacts.wordsIn(code, flag.others()) == TextFacts.Occurrences.NONE;
+        return true;
+    }
+
+    /** Whether a parenthesis around {@code at}, within its statement, opens a call's arguments. */
+    private static boolean inCallArguments(char[] code, int at) {
+        int depth = 0;
+        for (int i = at - 1; i >= 0; i--) {
+            char c = code[i];
+            if (c == ')') {
+                depth++;
+            } else if (c == '(' && depth > 0) {
+                depth--;
+            } else if (c == '(') {
+                int end = i - 1;
+                while (end >= 0 && Character.isWhitespace(code[end])) {
+                    end--;
+                }
+                int start = end;
+                while (start >= 0 && Directives.isWordChar(code[start])) {
+                    start--;
+                }
+                if (start < end && !NOT_CALLS.contains(new String(code, start + 1, end - start))) {
+                    return true;
+                }
+            } else if (c == ';' || c == '{' || c == '}') {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static boolean afterBitwiseAnd(char[] code, int word) {
