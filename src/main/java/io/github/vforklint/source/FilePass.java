@@ -73,7 +73,7 @@ final class FilePass {
     /**
      * Reads each of {@code files} again with {@code jobs} threads for the lines that begin function
      * definitions: for each file (by position), the hashes of the names it appears to define. A
-     * file that cannot be read now was reported by the first pass, and defines nothing here.
+     * file that cannot be read now (gone since the walk) defines nothing.
      */
     static long[][] definitionsIn(List<SourceFile> files, SourceTree.Limits limits, int jobs) {
         long[][] defined = new long[files.size()][];

@@ -58,7 +58,7 @@ public final class SourceTree {
      * for the lines that begin definitions while the tree is read for its words halved the speed
      * of that pass (0.95 against 1.95 GB/s on the kernel's files, one thread), and most scans never
      * ask: the kernel's vfork children call no function of the kernel's, and a tree with no vfork
-     * has no child. A scan that asks (busybox: 722 questions) reads its C files a second time.
+     * has no child. A scan that asks (busybox: 722 questions) reads its files a second time.
      */
     private DefinitionMap definitions;
     private final List<Diagnostic> diagnostics;

@@ -129,14 +129,14 @@ final class VforkCandidates {
             return false;
         }
         // the file's own macros count for what it calls and which flags it names
-        boolean mayCallAClone = testedFlag == null || TextFacts.wordsIn(code, testedFlag.others()) != TextFacts.Occurrences.NONE
+        boolean mayHoldAClone = testedFlag == null || TextFacts.wordsIn(code, testedFlag.others()) != TextFacts.Occurrences.NONE
                 || calls(code, testedFlag.callees());
         // the directives the parse of the file reads again, found once
         for (Directives.Directive d : facts.of(path).directives()) {
             Directives.blank(code, d.start(), d.end());
         }
         TextFacts.Occurrences found = TextFacts.wordsIn(code, names);
-        return found != TextFacts.Occurrences.NONE && (mayCallAClone || !onlyTests(code, found, testedFlag));
+        return found != TextFacts.Occurrences.NONE && (mayHoldAClone || !onlyTests(code, found, testedFlag));
     }
 
     /** Whether one of {@code callees} is named before a parenthesis. */
