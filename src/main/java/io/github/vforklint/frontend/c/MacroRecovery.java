@@ -164,6 +164,7 @@ final class MacroRecovery {
             int close = CTokens.matching(head, 1);
             if (close > 0) {
                 parameters(head, 2, close);
+                afterParameters(head, close + 1);
             }
             return;
         }

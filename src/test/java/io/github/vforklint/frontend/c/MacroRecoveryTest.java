@@ -95,6 +95,9 @@ class MacroRecoveryTest {
         // uClibc-ng's wordexp.c: the parser read "static void attribute_noreturn" as a declaration of its own
         String code = "#include <x.h>\nstatic void attribute_noreturn\nexec_comm_child(char *comm, int *fildes)\n{\n}\n";
         assertEquals(Map.of("attribute_noreturn", ""), topLevelFrom(code, "exec_comm_child"));
+        assertEquals(Map.of("attribute_noreturn", "", "UNUSED_PARAM", "", "FAST_FUNC", ""), topLevelFrom(
+                "static void attribute_noreturn\nchild(int fd UNUSED_PARAM) FAST_FUNC\n{\n}\n", "child"),
+                "its parameters and what follows them are read as a head's");
         assertEquals(Map.of("attribute_noreturn", ""), topLevelFrom(code, "n\nexec_comm_child"),
                 "the parser reports the stretch from the last letter of the word it took for a declaration");
         assertEquals(Map.of(), topLevelFrom("#if X\nstatic my_type\nhelper(int a)\n{\n}\n", "helper"), "a type, not an attribute");
