@@ -321,12 +321,12 @@ final class FunctionFlow {
         if (!inChild && s.phase != Phase.GRANDCHILD) {
             boolean ends = info.endsPath() || call.declaredNoReturn();
             if (s.observesAnySite() && (call.isIndirect() || context.knowledge().followsBody(callee)
-                    || ends && !LEAVES_AT_ONCE.contains(callee))) {
-                // the program's own code (or code it could not tell) may read any global, and
-                // so may exit()'s handlers
+                    || ends && info.kind() != FunctionKind.TERMINATE)) {
+                // the program's own code (or code it could not tell) may read any global, and so
+                // may exit()'s handlers; _exit() and abort() (terminate.yml's safe ones) run none
                 escape(s);
             }
-            if (!info.endsPath() && !call.declaredNoReturn()) {
+            if (!ends) {
                 if (mode == Mode.CALLER && info.kind() == FunctionKind.UNKNOWN) {
                     specialiser.passThrough(call, s);
                 }
@@ -678,9 +678,6 @@ final class FunctionFlow {
             observe(new VforkObservation.ChildReturn(at, function.name(), Trail.at(s.site)));
         }
     }
-
-    /** Ways out of the process that run none of its code. */
-    private static final Set<String> LEAVES_AT_ONCE = Set.of("_exit", "_Exit", "abort");
 
     /** The parent goes where its globals can be read: what it has not stored to again since each vfork is not restored. */
     private void escape(FlowState s) {

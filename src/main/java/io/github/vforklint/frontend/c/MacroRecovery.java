@@ -242,8 +242,7 @@ final class MacroRecovery {
         Set<String> parameters = expansions.parametersOf(macro);
         for (int i = 0; i + 1 < tokens.size(); i++) {
             CTokens.Token t = tokens.get(i);
-            if (t.isIdentifier() && tokens.get(i + 1).is("(") && unknown(t.text()) && macroLooking(t.text())
-                    && !parameters.contains(t.text()) && DeclarationShape.takesAStatement(tokens, i + 1)) {
+            if (unknownMacroCall(tokens, i) && !parameters.contains(t.text()) && DeclarationShape.takesAStatement(tokens, i + 1)) {
                 passThrough(t.text());
             }
         }
@@ -270,8 +269,7 @@ final class MacroRecovery {
             }
             if (nesting != 0) {
                 depth = Math.max(0, depth + nesting);
-            } else if (i + 1 < tokens.size() && t.isIdentifier() && tokens.get(i + 1).is("(") && unknown(t.text())
-                    && macroLooking(t.text())) {
+            } else if (unknownMacroCall(tokens, i)) {
                 passThrough(t.text());
             }
         }
@@ -445,8 +443,7 @@ final class MacroRecovery {
     private void qualifierMacros(List<CTokens.Token> tokens) {
         for (int i = 0; i + 1 < tokens.size(); i++) {
             CTokens.Token t = tokens.get(i);
-            if (t.isIdentifier() && tokens.get(i + 1).is("(") && unknown(t.text()) && macroLooking(t.text())
-                    && DeclarationShape.onlyQualifiers(tokens, i + 1, tokens.size())) {
+            if (unknownMacroCall(tokens, i) && DeclarationShape.onlyQualifiers(tokens, i + 1, tokens.size())) {
                 drop(t.text());
                 qualifierOnly.add(t.text());
             }
@@ -504,7 +501,7 @@ final class MacroRecovery {
         String previous = null;
         for (int i = from; i + 1 < to; i++) {
             CTokens.Token t = tokens.get(i);
-            if (t.isIdentifier() && tokens.get(i + 1).is("(") && unknown(t.text()) && macroLooking(t.text())
+            if (unknownMacroCall(tokens, i)
                     && (i == 0 || !tokens.get(i - 1).is("."))
                     && (i == 0 || !tokens.get(i - 1).is(">") || i < 2 || !tokens.get(i - 2).is("-"))) {
                 int close = CTokens.matching(tokens, i + 1);
@@ -693,6 +690,12 @@ final class MacroRecovery {
     /** All capitals, digits and underscores, or a reserved {@code __name}: how C spells macros. */
     static boolean macroLooking(String word) {
         return NameSpelling.reserved(word) || NameSpelling.capitalised(word);
+    }
+
+    /** Whether an unknown name spelled like a macro is called at {@code i}: {@code IF_FEATURE_X(}. */
+    private boolean unknownMacroCall(List<CTokens.Token> tokens, int i) {
+        return i + 1 < tokens.size() && tokens.get(i).isIdentifier() && tokens.get(i + 1).is("(")
+                && unknown(tokens.get(i).text()) && macroLooking(tokens.get(i).text());
     }
 
     private boolean unknown(String word) {

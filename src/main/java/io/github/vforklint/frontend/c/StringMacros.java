@@ -1,5 +1,7 @@
 package io.github.vforklint.frontend.c;
 
+import io.github.vforklint.knowledge.NameSpelling;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +65,7 @@ final class StringMacros {
             boolean before = i == 0 ? stringBefore : stringAt(tokens, i - 1);
             boolean after = i + 1 == tokens.size() ? stringAfter : stringAt(tokens, i + 1);
             if (unknown.test(t.text())) {
-                if (!called && (before || after) && startsLikeAMacro(t.text())) {
+                if (!called && (before || after) && NameSpelling.startsLikeAMacro(t.text())) {
                     // a lower-case word is likelier a variable in an #if branch the parse skipped
                     strings.putIfAbsent(t.text(), "\"\"");
                 } else if (called && depth > 0 && MacroRecovery.macroLooking(t.text())) {
@@ -86,15 +88,6 @@ final class StringMacros {
         }
     }
 
-    /**
-     * A capital first ({@code BINDIR}, {@code PRIu64}), or an underscore and a capital or another
-     * underscore ({@code _PATH_BSHELL}): macros are so spelled, variables rarely.
-     */
-    private static boolean startsLikeAMacro(String name) {
-        char first = name.charAt(0);
-        return first >= 'A' && first <= 'Z'
-                || first == '_' && name.length() > 1 && (name.charAt(1) == '_' || name.charAt(1) >= 'A' && name.charAt(1) <= 'Z');
-    }
 
     /** Whether {@code [from, to)} is one or more string literals and nothing else. */
     static boolean onlyStrings(List<CTokens.Token> tokens, int from, int to) {

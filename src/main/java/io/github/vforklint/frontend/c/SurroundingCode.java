@@ -22,6 +22,8 @@ final class SurroundingCode {
     private char[] code;
     /** {@link #code()} without its literals, see {@link #bare()}. */
     private char[] bare;
+    /** The comments and literals of {@link #text}, found once for both. */
+    private List<CommentsAndLiterals.Span> spans;
 
     SurroundingCode(char[] text) {
         this.text = text;
@@ -102,23 +104,42 @@ final class SurroundingCode {
 
     /** Whether the brace at {@code brace} opens an enum's body: {@code enum} before it, or {@code enum} and a tag. */
     private static boolean enumBefore(char[] code, int brace) {
-        int i = brace - 1;
+        int at = brace;
         for (int words = 0; words < 2; words++) {
-            while (i >= 0 && Character.isWhitespace(code[i])) {
-                i--;
-            }
-            int end = i + 1;
-            while (i >= 0 && Directives.isWordChar(code[i])) {
-                i--;
-            }
-            if (end == i + 1) {
+            Word word = wordBefore(code, at);
+            if (word == null) {
                 return false;
             }
-            if (new String(code, i + 1, end - i - 1).equals("enum")) {
+            if (word.is(code, "enum")) {
                 return true;
             }
+            at = word.start();
         }
         return false;
+    }
+
+    /** A word's place in a text. */
+    record Word(int start, int end) {
+        String in(char[] code) {
+            return new String(code, start, end - start);
+        }
+
+        boolean is(char[] code, String word) {
+            return end - start == word.length() && in(code).equals(word);
+        }
+    }
+
+    /** The word that ends before {@code at}, blanks between passed over; null when something else comes first. */
+    static Word wordBefore(char[] code, int at) {
+        int end = at - 1;
+        while (end >= 0 && Character.isWhitespace(code[end])) {
+            end--;
+        }
+        int start = end;
+        while (start >= 0 && Directives.isWordChar(code[start])) {
+            start--;
+        }
+        return start < end ? new Word(start + 1, end + 1) : null;
     }
 
     /** Whether the line that ends at the line break {@code end} is a preprocessor line. */
@@ -127,7 +148,7 @@ final class SurroundingCode {
         while (start > 0 && code[start - 1] != '\n') {
             start--;
         }
-        while (start < end && (code[start] == ' ' || code[start] == '\t')) {
+        while (start < end && Character.isWhitespace(code[start])) {
             start++;
         }
         return start < end && code[start] == '#';
@@ -155,11 +176,7 @@ final class SurroundingCode {
         while (i >= 0) {
             char c = code[i];
             if (c == '\n') {
-                int lineStart = i;
-                while (lineStart > 0 && code[lineStart - 1] != '\n') {
-                    lineStart--;
-                }
-                if (new String(code, lineStart, i - lineStart).strip().startsWith("#")) {
+                if (directiveLineEndingAt(code, i)) {
                     return true;
                 }
                 i--;
@@ -185,16 +202,23 @@ final class SurroundingCode {
     /** The text with its comments blanked, made when first needed: reading backwards, a comment's words are no code. */
     private char[] code() {
         if (code == null) {
-            code = CommentsAndLiterals.withoutComments(text, CommentsAndLiterals.scan(text));
+            code = CommentsAndLiterals.withoutComments(text, spans());
         }
         return code;
+    }
+
+    private List<CommentsAndLiterals.Span> spans() {
+        if (spans == null) {
+            spans = CommentsAndLiterals.scan(text);
+        }
+        return spans;
     }
 
     /** {@link #code()} with its literals blanked too, for reading brackets backwards: a '{' in a string opens nothing. */
     private char[] bare() {
         if (bare == null) {
             bare = code().clone();
-            for (CommentsAndLiterals.Span s : CommentsAndLiterals.scan(text)) {
+            for (CommentsAndLiterals.Span s : spans()) {
                 if (!s.isComment()) {
                     java.util.Arrays.fill(bare, s.start(), s.end(), ' ');
                 }
@@ -217,14 +241,7 @@ final class SurroundingCode {
                 return -1;
             }
         }
-        int end = i - 1;
-        while (end >= 0 && Character.isWhitespace(text[end])) {
-            end--;
-        }
-        int start = end;
-        while (start >= 0 && Directives.isWordChar(text[start])) {
-            start--;
-        }
-        return i > 0 && start < end ? start + 1 : -1;
+        Word name = i > 0 ? wordBefore(text, i) : null;
+        return name == null ? -1 : name.start();
     }
 }

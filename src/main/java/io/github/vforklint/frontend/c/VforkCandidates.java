@@ -125,11 +125,14 @@ final class VforkCandidates {
         String path = file.toAbsolutePath().normalize().toString();
         char[] text = textOf(facts.files(), Path.of(path));
         char[] code = CommentsAndLiterals.withoutComments(text, CommentsAndLiterals.scan(text));
-        if (TextFacts.wordsIn(code, names) == TextFacts.Occurrences.NONE) {
+        TextFacts.Occurrences inText = TextFacts.wordsIn(code, names);
+        if (inText == TextFacts.Occurrences.NONE) {
             return false;
         }
-        // the file's own macros count for what it calls and which flags it names
-        boolean mayHoldAClone = testedFlag == null || TextFacts.wordsIn(code, testedFlag.others()) != TextFacts.Occurrences.NONE
+        // read only for a file that names the flag alone; its own macros count for what it calls
+        // and which flags it names
+        boolean mayHoldAClone = testedFlag == null || !java.util.Arrays.stream(inText.words()).allMatch(testedFlag.name()::equals)
+                || TextFacts.wordsIn(code, testedFlag.others()) != TextFacts.Occurrences.NONE
                 || calls(code, testedFlag.callees());
         // the directives the parse of the file reads again, found once
         for (Directives.Directive d : facts.of(path).directives()) {
@@ -182,15 +185,8 @@ final class VforkCandidates {
             } else if (c == '(' && depth > 0) {
                 depth--;
             } else if (c == '(') {
-                int end = i - 1;
-                while (end >= 0 && Character.isWhitespace(code[end])) {
-                    end--;
-                }
-                int start = end;
-                while (start >= 0 && Directives.isWordChar(code[start])) {
-                    start--;
-                }
-                if (start < end && !NOT_CALLS.contains(new String(code, start + 1, end - start))) {
+                SurroundingCode.Word name = SurroundingCode.wordBefore(code, i);
+                if (name != null && !NOT_CALLS.contains(name.in(code))) {
                     return true;
                 }
             } else if (c == ';' || c == '{' || c == '}') {

@@ -1,48 +1,72 @@
 package io.github.vforklint.frontend.c;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A file's time stops while its thread works for the whole scan (reading the tree for the definition index). */
+/**
+ * A file's time stops while its thread works for the whole scan (reading the tree for the
+ * definition index). The alarms are held and rung by the test, so nothing depends on how fast
+ * the machine is: only on a deadline of a millisecond being past after twenty.
+ */
 class FileDeadlineTest {
 
-    @Test
-    void theClockStopsWhileTheThreadWorksForTheScan() throws Exception {
-        ScheduledExecutorService alarms = Executors.newSingleThreadScheduledExecutor();
-        FileDeadline deadline = new FileDeadline();
-        try {
-            deadline.bind(TimeUnit.SECONDS.toNanos(1), alarms);
-            boolean expiredInside = deadline.notCounting(() -> {
-                sleep(1500);
-                return deadline.expired() || deadline.overdueBy(0);
-            });
-            assertFalse(expiredInside, "neither the alarm nor the clock expires the file while its time is stopped");
-            assertFalse(deadline.overdueBy(TimeUnit.MILLISECONDS.toNanos(400)),
-                    "the time stopped is added: the file is not overdue the moment it goes on");
-        } finally {
-            deadline.release();
-            alarms.shutdownNow();
-        }
+    private final HeldAlarms alarms = new HeldAlarms();
+    private final FileDeadline deadline = new FileDeadline();
+
+    @AfterEach
+    void release() {
+        deadline.release();
+        alarms.shutdownNow();
     }
 
     @Test
-    void withoutAPauseTheAlarmExpiresTheFile() throws Exception {
-        ScheduledExecutorService alarms = Executors.newSingleThreadScheduledExecutor();
-        FileDeadline deadline = new FileDeadline();
-        try {
-            deadline.bind(TimeUnit.MILLISECONDS.toNanos(1), alarms);
-            sleep(200);
-            assertTrue(deadline.expired());
-            assertTrue(deadline.overdueBy(0));
-        } finally {
-            deadline.release();
-            alarms.shutdownNow();
+    void anAlarmThatRingsWhileTheClockIsStoppedRingsAgainLater() {
+        deadline.bind(TimeUnit.MILLISECONDS.toNanos(1), alarms);
+        boolean expiredInside = deadline.notCounting(() -> {
+            sleep(20);
+            alarms.ringLast();
+            return deadline.expired() || deadline.overdueBy(0);
+        });
+        assertFalse(expiredInside, "neither the alarm nor the clock expires the file while its time is stopped");
+        assertEquals(2, alarms.held.size(), "the alarm was set again");
+    }
+
+    @Test
+    void withTheClockRunningTheAlarmExpiresTheFile() {
+        deadline.bind(TimeUnit.MILLISECONDS.toNanos(1), alarms);
+        sleep(20);
+        alarms.ringLast();
+        assertTrue(deadline.expired());
+        assertTrue(deadline.overdueBy(0));
+        assertEquals(1, alarms.held.size());
+    }
+
+    /** A scheduler that keeps the alarms set on it for the test to ring. */
+    private static final class HeldAlarms extends ScheduledThreadPoolExecutor {
+        final List<Runnable> held = new ArrayList<>();
+
+        HeldAlarms() {
+            super(1);
+        }
+
+        @Override
+        public ScheduledFuture<?> schedule(Runnable alarm, long delay, TimeUnit unit) {
+            held.add(alarm);
+            return super.schedule(() -> { }, 1, TimeUnit.DAYS);
+        }
+
+        void ringLast() {
+            held.get(held.size() - 1).run();
         }
     }
 
