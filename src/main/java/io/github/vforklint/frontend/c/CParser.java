@@ -8,7 +8,12 @@ import org.eclipse.cdt.core.index.IIndex;
 import org.eclipse.cdt.core.model.ILanguage;
 import org.eclipse.cdt.core.parser.ExtendedScannerInfo;
 import org.eclipse.cdt.core.parser.FileContent;
+import org.eclipse.cdt.core.parser.IParserLogService;
+import org.eclipse.cdt.core.parser.IParserSettings;
+import org.eclipse.cdt.core.parser.IScanner;
 import org.eclipse.cdt.core.parser.ParseError;
+import org.eclipse.cdt.core.parser.ParserMode;
+import org.eclipse.cdt.core.dom.parser.ISourceCodeParser;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.cdt.internal.core.index.EmptyCIndex;
 import org.eclipse.cdt.internal.core.parser.scanner.InternalFileContent;
@@ -170,11 +175,16 @@ public final class CParser {
     }
 
     CUnit parse(Path file, ParseSettings settings, Shaping shaping) throws CoreException {
+        return parse(file, settings, shaping, BodySelection.ALL);
+    }
+
+    CUnit parse(Path file, ParseSettings settings, Shaping shaping, BodySelection selection) throws CoreException {
         FileDeadline deadline = FileDeadline.current();
         deadline.check();
         String path = file.toAbsolutePath().normalize().toString();
         ServedSources served = new ServedSources(facts, path, shaping.pinned(), shaping.rewrites());
-        FileContent content = new InternalFileContent(path, served.content(path).chars());
+        org.eclipse.cdt.internal.core.parser.scanner.CharArray text = served.content(path).chars();
+        FileContent content = new InternalFileContent(path, text);
         Map<String, String> defines = new LinkedHashMap<>();
         if (!settings.readsSystemHeaders()) {
             defines.putAll(GCC_LINUX_BASELINE);
@@ -198,17 +208,76 @@ public final class CParser {
         if (inTree != null) {
             provider.setIncludeResolutionHeuristics(inTree);
         }
+        SelectiveGcc selective = selection.readsAll() ? null : new SelectiveGcc(selection, path, wordOffsets(text, selection));
         IASTTranslationUnit unit;
         try {
-            unit = GCCLanguage.getDefault().getASTTranslationUnit(
+            unit = (selective == null ? GCCLanguage.getDefault() : selective).getASTTranslationUnit(
                     content, scannerInfo, provider, noIndex, PARSE_OPTIONS, deadline.parseLog());
         } catch (ParseError e) {
             deadline.check();
             throw e;
         }
         deadline.check();
+        if (selective != null && selective.parser != null && selective.parser.failed()) {
+            return parse(file, settings, shaping, BodySelection.ALL);
+        }
         return new CUnit(path, unit, new LocationMapper(files, displayPath, shaping.guessedWrappers()), settings.readsSystemHeaders(), spelledCallees,
-                served.cuts(), inTree, facts, served.servedChars());
+                served.cuts(), inTree, facts, served.servedChars(),
+                selective == null || selective.parser == null ? Set.of() : selective.parser.leftOut());
+    }
+
+    /** Where the selection's words are written in a file's text, in order: any identifier spelled as one. */
+    private static int[] wordOffsets(org.eclipse.cdt.internal.core.parser.scanner.CharArray served, BodySelection selection) {
+        char[] text = served.getArray();
+        int length = served.getLength();
+        int[] found = new int[16];
+        int n = 0;
+        for (int i = 0; i < length; ) {
+            if (!Directives.isWordChar(text[i]) || i > 0 && Directives.isWordChar(text[i - 1])) {
+                i++;
+                continue;
+            }
+            int end = i + 1;
+            while (end < length && Directives.isWordChar(text[end])) {
+                end++;
+            }
+            if (selection.words().containsKey(text, i, end - i)) {
+                if (n == found.length) {
+                    found = java.util.Arrays.copyOf(found, n * 2);
+                }
+                found[n++] = i;
+            }
+            i = end;
+        }
+        return java.util.Arrays.copyOf(found, n);
+    }
+
+    /** CDT's GCC language with a parser that reads the bodies one selection asks for; one per parse. */
+    private static final class SelectiveGcc extends GCCLanguage {
+        private final BodySelection selection;
+        private final String mainFile;
+        private final int[] wordOffsets;
+        private SelectiveBodyParser parser;
+
+        SelectiveGcc(BodySelection selection, String mainFile, int[] wordOffsets) {
+            this.selection = selection;
+            this.mainFile = mainFile;
+            this.wordOffsets = wordOffsets;
+        }
+
+        @Override
+        protected ISourceCodeParser createParser(IScanner scanner, ParserMode mode, IParserLogService log, IIndex index,
+                                                 int options, IParserSettings parserSettings) {
+            parser = new SelectiveBodyParser(scanner, mode, log, getParserExtensionConfiguration(), index, selection,
+                    mainFile, wordOffsets);
+            // as GCCLanguage configures its own parser
+            if (parserSettings != null && parserSettings.getMaximumTrivialExpressionsInAggregateInitializers() >= 0
+                    && (options & OPTION_SKIP_TRIVIAL_EXPRESSIONS_IN_AGGREGATE_INITIALIZERS) != 0) {
+                parser.setMaximumTrivialExpressionsInAggregateInitializers(
+                        parserSettings.getMaximumTrivialExpressionsInAggregateInitializers());
+            }
+            return parser;
+        }
     }
 
     private static String[] paths(List<Path> first, List<Path> second) {

@@ -44,6 +44,8 @@ public final class CUnit {
     private final List<Diagnostic> diagnostics = new ArrayList<>();
 
     private final Set<String> spelledCallees;
+    /** Functions whose bodies this parse did not read ({@link BodySelection}): their definitions are empty blocks. */
+    private final Set<String> bodiesLeftOut;
 
     private final SourceFiles files;
     private final long parsedChars;
@@ -55,7 +57,8 @@ public final class CUnit {
 
     CUnit(String path, IASTTranslationUnit unit, LocationMapper locations, boolean readsSystemHeaders,
           Set<String> spelledCallees, List<ServedSources.Cut> cuts, InTreeHeaders inTree, TextFacts facts,
-          long parsedChars) {
+          long parsedChars, Set<String> bodiesLeftOut) {
+        this.bodiesLeftOut = Set.copyOf(bodiesLeftOut);
         this.files = facts.files();
         this.parsedChars = parsedChars;
         this.path = path;
@@ -173,11 +176,16 @@ public final class CUnit {
      */
     public synchronized Optional<FunctionBody> function(String name) {
         IASTFunctionDefinition definition = definitions.get(name);
-        if (definition == null) {
+        if (definition == null || bodiesLeftOut.contains(name)) {
             return Optional.empty();
         }
         return Optional.of(lowered.computeIfAbsent(name,
                 n -> new FunctionLowering(locations, variables, noReturn, spelledCallees).lower(path, definition)));
+    }
+
+    /** Whether this unit defines the function but did not read its body ({@link BodySelection}). */
+    boolean leftOut(String name) {
+        return bodiesLeftOut.contains(name);
     }
 
     /** Whether {@code body} was lowered from this unit (not from another parse of the same file). */

@@ -44,6 +44,15 @@ final class FileAnalysis {
      * @param macros    the macros among them: names the tree defines as macros that expand to vfork
      */
     record Words(Set<String> sites, Set<String> mentions, Set<String> calls, Set<String> macros) {
+
+        /** Every name above: a function body naming none of them, nor reached from one that does, is not read. */
+        Set<String> all() {
+            Set<String> all = new HashSet<>(sites);
+            all.addAll(mentions);
+            all.addAll(calls);
+            all.addAll(macros);
+            return all;
+        }
     }
 
     /** What one file contributed. */
@@ -75,7 +84,8 @@ final class FileAnalysis {
         ProgramIndex program = shared.program();
         Set<String> interesting = new HashSet<>(shared.words().mentions());
         interesting.addAll(shared.words().sites());
-        CUnit unit = program.recoveredUnit(file);
+        BodySelection selection = BodySelection.reaching(shared.words().all());
+        CUnit unit = program.ownUnit(file, selection);
         diagnostics.addAll(unit.diagnostics());
         diagnostics.addAll(unit.vforkRedefinitions(shared.knowledge().namesOf(FunctionKind.VFORK), null));
         bareConditions(unit);
@@ -98,7 +108,7 @@ final class FileAnalysis {
                 ConfigurationExplorer.Planned planned = queue.poll();
                 FileDeadline.current().check();
                 CUnit configured = program.configured(file, planned.configuration(), u -> u.problemsNear(
-                        w -> interesting.contains(w) || ConfigurationExplorer.looksLikeWrapper(w)));
+                        w -> interesting.contains(w) || ConfigurationExplorer.looksLikeWrapper(w)), selection);
                 for (Diagnostic d : configured.diagnostics()) {
                     if (known.add(d.toString())) {
                         diagnostics.add(d);

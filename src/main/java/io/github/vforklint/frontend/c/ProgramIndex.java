@@ -68,6 +68,8 @@ final class ProgramIndex implements FunctionResolver {
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final Projects projects = new Projects();
     private final Map<String, MacroRecovery.Fixes> recoveries = new ConcurrentHashMap<>();
+    /** The fixes of each file's own unit ({@link #ownUnit}), for its configurations. */
+    private final Map<String, MacroRecovery.Fixes> ownRecoveries = new ConcurrentHashMap<>();
     private final Set<String> inTreeIncludes = ConcurrentHashMap.newKeySet();
     private final Set<String> missingIncludes = ConcurrentHashMap.newKeySet();
 
@@ -116,13 +118,36 @@ final class ProgramIndex implements FunctionResolver {
             if (recoveries.containsKey(path) || unit.problemCount() == 0) {
                 return unit;
             }
-            CUnit better = recovered(Path.of(path), unit);
+            Recovered recovered = recovered(Path.of(path), unit, BodySelection.ALL);
+            recoveries.put(path, recovered.fixes());
+            CUnit better = recovered.unit();
             if (better != unit) {
                 counted(better);
                 keep(path, better);
             }
             return better;
         }
+    }
+
+    /**
+     * A file's unit for its own vfork analysis: only the bodies that analysis can reach are read
+     * ({@link BodySelection}), and the unit is recovered through unknown macros as {@link
+     * #recoveredUnit} is. Never shared: a helper another file asks for comes from a whole parse
+     * ({@link #unit}), so which analysis asks first never decides what a parse read. The fixes
+     * found serve this file's other configurations ({@link #configured}).
+     */
+    CUnit ownUnit(Path file, BodySelection selection) throws Exception {
+        Path path = file.toAbsolutePath().normalize();
+        CUnit unit = frontEnd.parse(path, settings.forFile(path), CParser.Shaping.NONE, selection);
+        counted(unit);
+        Recovered recovered = unit.problemCount() == 0
+                ? new Recovered(unit, new MacroRecovery.Fixes(Map.of(), List.of()))
+                : recovered(path, unit, selection);
+        ownRecoveries.put(path.toString(), recovered.fixes());
+        if (recovered.unit() != unit) {
+            counted(recovered.unit());
+        }
+        return recovered.unit();
     }
 
     private void keep(String path, CUnit unit) {
@@ -188,16 +213,16 @@ final class ProgramIndex implements FunctionResolver {
      * The file parsed under a configuration other than the default: a new parse each time it is
      * asked for (a file is analysed under each of its configurations once per wrapper round).
      */
-    CUnit configured(Path file, Configuration configuration, java.util.function.Predicate<CUnit> recoverIf)
-            throws Exception {
+    CUnit configured(Path file, Configuration configuration, java.util.function.Predicate<CUnit> recoverIf,
+                     BodySelection selection) throws Exception {
         Path path = file.toAbsolutePath().normalize();
-        MacroRecovery.Fixes fixes = recoveries.getOrDefault(path.toString(), new MacroRecovery.Fixes(Map.of(), List.of()));
-        CUnit unit = parseConfigured(path, configuration, fixes);
+        MacroRecovery.Fixes fixes = ownRecoveries.getOrDefault(path.toString(), new MacroRecovery.Fixes(Map.of(), List.of()));
+        CUnit unit = parseConfigured(path, configuration, fixes, selection);
         if (unit.problemCount() > 0 && recoverIf.test(unit)) {
             // the configuration brings in code the default parse never saw, with macros of its own
             MacroRecovery.Fixes more = fixes.with(fixesFor(unit));
             if (!more.equals(fixes)) {
-                CUnit retried = parseConfigured(path, configuration, more);
+                CUnit retried = parseConfigured(path, configuration, more, selection);
                 if (retried.problemCount() < unit.problemCount()) {
                     unit = retried;
                 }
@@ -207,11 +232,12 @@ final class ProgramIndex implements FunctionResolver {
         return unit;
     }
 
-    private CUnit parseConfigured(Path path, Configuration configuration, MacroRecovery.Fixes fixes) throws Exception {
+    private CUnit parseConfigured(Path path, Configuration configuration, MacroRecovery.Fixes fixes,
+                                  BodySelection selection) throws Exception {
         Map<String, String> defines = new java.util.TreeMap<>(fixes.defines());
         defines.putAll(configuration.defines());
         return frontEnd.parse(path, settings.forFile(path), new CParser.Shaping(configuration.pins().keySet(),
-                defines, configuration.undefines(), fixes.rewrites()));
+                defines, configuration.undefines(), fixes.rewrites()), selection);
     }
 
     /**
@@ -222,6 +248,11 @@ final class ProgramIndex implements FunctionResolver {
      */
     FunctionResolver within(CUnit local) {
         return (name, caller) -> {
+            if (local.owns(caller) && local.leftOut(name)) {
+                // The selection's reach is by name; should the analysis get to a body another way,
+                // the file's whole parse serves it rather than nothing.
+                return lowered(local.path(), name);
+            }
             if (local.owns(caller)) {
                 Optional<FunctionBody> mine = local.function(name);
                 return mine.isPresent() ? mine : elsewhere(name, caller);
@@ -230,15 +261,19 @@ final class ProgramIndex implements FunctionResolver {
         };
     }
 
+    /** A unit read through its unknown macros, and the guesses that did it. */
+    private record Recovered(CUnit unit, MacroRecovery.Fixes fixes) {
+    }
+
     /** Rounds of macro recovery: fixing some macros can expose others behind them. */
     private static final int RECOVERY_ROUNDS = 2;
 
     /**
      * Parses a file; where code did not parse, guesses the unknown macros as {@link MacroRecovery}
      * reads them and parses again, keeping the guesses when fewer places fail. The guesses are
-     * kept for the file's other configurations.
+     * returned with the unit, for the file's other configurations.
      */
-    private CUnit recovered(Path file, CUnit plain) throws Exception {
+    private Recovered recovered(Path file, CUnit plain, BodySelection selection) throws Exception {
         ParseSettings base = settings.forFile(file);
         CUnit unit = plain;
         MacroRecovery.Fixes kept = new MacroRecovery.Fixes(Map.of(), List.of());
@@ -248,15 +283,14 @@ final class ProgramIndex implements FunctionResolver {
             if (together.equals(kept)) {
                 break;
             }
-            CUnit retried = frontEnd.parse(file, base, together.shaping());
+            CUnit retried = frontEnd.parse(file, base, together.shaping(), selection);
             if (retried.problemCount() >= unit.problemCount()) {
                 break;
             }
             unit = retried;
             kept = together;
         }
-        recoveries.put(unit.path(), kept);
-        return unit;
+        return new Recovered(unit, kept);
     }
 
     /**

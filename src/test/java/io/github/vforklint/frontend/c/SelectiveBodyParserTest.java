@@ -1,0 +1,144 @@
+package io.github.vforklint.frontend.c;
+
+import io.github.vforklint.ir.CfgNode;
+import io.github.vforklint.ir.Event;
+import io.github.vforklint.ir.FunctionBody;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A parse that reads only the bodies a vfork analysis can reach, and every one of those. */
+class SelectiveBodyParserTest {
+
+    private static final BodySelection VFORK = BodySelection.reaching(Set.of("vfork"));
+
+    @TempDir
+    Path dir;
+
+    private CUnit parse(String code, BodySelection selection) throws Exception {
+        Path file = dir.resolve("t.c");
+        Files.writeString(file, code);
+        return new CParser(p -> Path.of(p).getFileName().toString()).parse(file, ParseSettings.defaults(),
+                CParser.Shaping.NONE, selection);
+    }
+
+    private static boolean calls(FunctionBody body, String callee) {
+        for (CfgNode node : body.nodes()) {
+            for (Event e : node.events()) {
+                if (e instanceof Event.Call c && callee.equals(c.callee())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static final String CHILD_AND_HELPERS = """
+            int vfork(void); void _exit(int); int puts(const char *); int printf(const char *, ...);
+            static void deeper(void) { printf("from the child's helper's helper"); }
+            static void helper(void) { puts("in the child"); deeper(); }
+            static void unrelated(void) { printf("never reached from the child"); }
+            static void broken(void) { int x = ((( ; }
+            int spawn(void) {
+                int pid = vfork();
+                if (pid == 0) { helper(); _exit(127); }
+                return pid;
+            }
+            """;
+
+    @Test
+    void theVforkBodyAndWhatItNamesAreReadTransitively() throws Exception {
+        CUnit unit = parse(CHILD_AND_HELPERS, VFORK);
+        assertTrue(calls(unit.function("spawn").orElseThrow(), "vfork"));
+        assertTrue(calls(unit.function("helper").orElseThrow(), "puts"));
+        assertTrue(calls(unit.function("deeper").orElseThrow(), "printf"), "a helper's helper is read too");
+        assertEquals(List.of("spawn"), unit.functionsCalling(Set.of("vfork")));
+    }
+
+    @Test
+    void aBodyNoVforkBodyReachesIsNotRead() throws Exception {
+        CUnit unit = parse(CHILD_AND_HELPERS, VFORK);
+        assertTrue(unit.function("unrelated").isEmpty(), "left out: the analysis looks for it elsewhere if ever asked");
+        assertTrue(unit.functionSpans().containsKey("unrelated"), "its definition and extent are still known");
+        assertTrue(unit.diagnostics().stream().noneMatch(d -> d.message().contains("broken")),
+                "what does not parse in a body nobody reaches is not reported: " + unit.diagnostics());
+    }
+
+    @Test
+    void readingEverythingIsTheDefault() throws Exception {
+        CUnit unit = parse(CHILD_AND_HELPERS, BodySelection.ALL);
+        assertTrue(calls(unit.function("unrelated").orElseThrow(), "printf"));
+        assertTrue(unit.diagnostics().stream().anyMatch(d -> d.message().contains("broken")), unit.diagnostics().toString());
+    }
+
+    @Test
+    void aBodyCallingVforkThroughAGlobalPointerIsRead() throws Exception {
+        CUnit unit = parse("""
+                int vfork(void);
+                static int (*start)(void) = vfork;
+                int run(void) { return start(); }
+                """, VFORK);
+        assertEquals(List.of("run"), unit.functionsCalling(Set.of("vfork")));
+    }
+
+    @Test
+    void aFunctionAReadBodyReachesThroughATableIsRead() throws Exception {
+        CUnit unit = parse("""
+                int vfork(void); void _exit(int); int puts(const char *);
+                static void handler(void) { puts("through the table"); }
+                static void (*const handlers[])(void) = { handler };
+                void child(void) { if (vfork() == 0) { handlers[0](); _exit(1); } }
+                """, VFORK);
+        assertTrue(calls(unit.function("handler").orElseThrow(), "puts"));
+    }
+
+    @Test
+    void aBodyWhoseVforkThePreprocessorHidIsRead() throws Exception {
+        // the configuration explorer parses this file again with the branch on, and asks for the function
+        CUnit unit = parse("""
+                int fork(void); int vfork(void);
+                int spawn(void) {
+                #if NOMMU
+                    return vfork();
+                #else
+                    return fork();
+                #endif
+                }
+                """, VFORK);
+        assertTrue(calls(unit.function("spawn").orElseThrow(), "fork"));
+    }
+
+    @Test
+    void aFunctionNamedByAWordIsRead() throws Exception {
+        // uClibc's vfork.c: where the architecture has no vfork, __vfork() is written as a fork
+        CUnit unit = parse("int fork(void);\nint __vfork(void) { return fork(); }\n",
+                BodySelection.reaching(Set.of("__vfork")));
+        assertTrue(calls(unit.function("__vfork").orElseThrow(), "fork"));
+    }
+
+    @Test
+    void aMacroThatExpandsToVforkMakesItsBodyRead() throws Exception {
+        CUnit unit = parse("""
+                int vfork(void);
+                #define SPAWN() vfork()
+                int spawn(void) { return SPAWN(); }
+                """, VFORK);
+        assertEquals(List.of("spawn"), unit.functionsCalling(Set.of("vfork")));
+    }
+
+    @Test
+    void aBodyWithoutItsClosingBraceIsParsedAsBefore() throws Exception {
+        CUnit selective = parse("int vfork(void);\nvoid f(void) { int x = 1;\n", VFORK);
+        CUnit whole = parse("int vfork(void);\nvoid f(void) { int x = 1;\n", BodySelection.ALL);
+        assertEquals(whole.functionSpans().keySet(), selective.functionSpans().keySet());
+        assertEquals(whole.function("f").isPresent(), selective.function("f").isPresent());
+        assertEquals(whole.diagnostics(), selective.diagnostics());
+    }
+}
