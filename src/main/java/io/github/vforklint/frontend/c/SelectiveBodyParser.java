@@ -143,14 +143,14 @@ final class SelectiveBodyParser extends GNUCSourceParser {
                 }
             }
             // a body read late can hold a nested function (GNU C) whose name was reached already
-            for (Deferred d : deferred.subList(indexed, deferred.size())) {
+            int before = indexed;
+            indexed = index(byName, indexed);
+            for (Deferred d : List.copyOf(deferred.subList(before, indexed))) {
                 if (d.placeholder().getParent() instanceof IASTFunctionDefinition f
                         && seen.contains(DeclarationNames.definedName(f).toString())) {
-                    named.add(DeclarationNames.definedName(f).toString());
-                    seen.remove(DeclarationNames.definedName(f).toString());
+                    read(d, done, named);
                 }
             }
-            indexed = index(byName, indexed);
         } while (!named.isEmpty());
         for (Deferred d : deferred) {
             if (!done.contains(d) && d.placeholder().getParent() instanceof IASTFunctionDefinition f) {

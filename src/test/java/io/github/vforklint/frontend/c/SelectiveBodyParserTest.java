@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A parse that reads only the bodies a vfork analysis can reach, and every one of those. */
@@ -65,7 +66,7 @@ class SelectiveBodyParserTest {
     @Test
     void aBodyNoVforkBodyReachesIsNotRead() throws Exception {
         CUnit unit = parse(CHILD_AND_HELPERS, VFORK);
-        assertTrue(unit.function("unrelated").isEmpty(), "left out: the analysis looks for it elsewhere if ever asked");
+        assertTrue(unit.leftOut("unrelated") && unit.function("unrelated").isEmpty());
         assertTrue(unit.functionSpans().containsKey("unrelated"), "its definition and extent are still known");
         assertTrue(unit.diagnostics().stream().noneMatch(d -> d.message().contains("broken")),
                 "what does not parse in a body nobody reaches is not reported: " + unit.diagnostics());
@@ -113,6 +114,20 @@ class SelectiveBodyParserTest {
                 }
                 """, VFORK);
         assertTrue(calls(unit.function("spawn").orElseThrow(), "fork"));
+    }
+
+    @Test
+    void aNestedFunctionTheChildCallsIsRead() throws Exception {
+        CUnit unit = parse("""
+                int vfork(void); void _exit(int); int puts(const char *);
+                void outer(void) {
+                    void inner(void) { puts("nested"); }
+                    if (vfork() == 0) { inner(); _exit(1); }
+                }
+                """, VFORK);
+        assertTrue(calls(unit.function("outer").orElseThrow(), "inner"));
+        assertFalse(unit.leftOut("inner"), "deferred while outer was parsed, read once outer named it");
+        assertTrue(unit.diagnostics().isEmpty(), unit.diagnostics().toString());
     }
 
     @Test
