@@ -208,7 +208,8 @@ public final class CParser {
         if (inTree != null) {
             provider.setIncludeResolutionHeuristics(inTree);
         }
-        SelectiveGcc selective = selection.readsAll() ? null : new SelectiveGcc(selection, path, wordOffsets(text, selection));
+        SelectiveGcc selective = selection.readsAll() ? null : new SelectiveGcc(selection, path,
+                TextFacts.wordsIn(text.getArray(), selection.textWords()).offsets());
         IASTTranslationUnit unit;
         try {
             unit = (selective == null ? GCCLanguage.getDefault() : selective).getASTTranslationUnit(
@@ -224,32 +225,6 @@ public final class CParser {
         return new CUnit(path, unit, new LocationMapper(files, displayPath, shaping.guessedWrappers()), settings.readsSystemHeaders(), spelledCallees,
                 served.cuts(), inTree, facts, served.servedChars(),
                 selective == null || selective.parser == null ? Set.of() : selective.parser.leftOut());
-    }
-
-    /** Where the selection's words are written in a file's text, in order: any identifier spelled as one. */
-    private static int[] wordOffsets(org.eclipse.cdt.internal.core.parser.scanner.CharArray served, BodySelection selection) {
-        char[] text = served.getArray();
-        int length = served.getLength();
-        int[] found = new int[16];
-        int n = 0;
-        for (int i = 0; i < length; ) {
-            if (!Directives.isWordChar(text[i]) || i > 0 && Directives.isWordChar(text[i - 1])) {
-                i++;
-                continue;
-            }
-            int end = i + 1;
-            while (end < length && Directives.isWordChar(text[end])) {
-                end++;
-            }
-            if (selection.words().containsKey(text, i, end - i)) {
-                if (n == found.length) {
-                    found = java.util.Arrays.copyOf(found, n * 2);
-                }
-                found[n++] = i;
-            }
-            i = end;
-        }
-        return java.util.Arrays.copyOf(found, n);
     }
 
     /** CDT's GCC language with a parser that reads the bodies one selection asks for; one per parse. */
