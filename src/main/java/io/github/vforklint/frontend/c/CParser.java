@@ -29,12 +29,12 @@ import java.util.function.Function;
 public final class CParser {
 
     /**
-     * Large constant tables (busybox's applet and option tables) never matter to vfork children;
-     * not building nodes for their literal elements saves parse time and memory. Image locations
-     * stay: they place a call written as a macro's argument at its own name.
+     * Image locations stay on: they place a call written as a macro's argument at its own name.
+     * (CDT's option to drop the literal elements of large initializers takes effect only with
+     * parser settings, and would save memory, not time: the elements are parsed before they are
+     * dropped.)
      */
-    private static final int PARSE_OPTIONS = ILanguage.OPTION_IS_SOURCE_UNIT
-            | ILanguage.OPTION_SKIP_TRIVIAL_EXPRESSIONS_IN_AGGREGATE_INITIALIZERS;
+    private static final int PARSE_OPTIONS = ILanguage.OPTION_IS_SOURCE_UNIT;
 
     /**
      * C11 keywords CDT's C parser does not know, spelled as the GNU forms it does: without this a
@@ -243,14 +243,9 @@ public final class CParser {
         @Override
         protected ISourceCodeParser createParser(IScanner scanner, ParserMode mode, IParserLogService log, IIndex index,
                                                  int options, IParserSettings parserSettings) {
+            // GCCLanguage would also pass on parser settings; CParser gives none
             parser = new SelectiveBodyParser(scanner, mode, log, getParserExtensionConfiguration(), index, selection,
                     mainFile, wordOffsets);
-            // as GCCLanguage configures its own parser
-            if (parserSettings != null && parserSettings.getMaximumTrivialExpressionsInAggregateInitializers() >= 0
-                    && (options & OPTION_SKIP_TRIVIAL_EXPRESSIONS_IN_AGGREGATE_INITIALIZERS) != 0) {
-                parser.setMaximumTrivialExpressionsInAggregateInitializers(
-                        parserSettings.getMaximumTrivialExpressionsInAggregateInitializers());
-            }
             return parser;
         }
     }
