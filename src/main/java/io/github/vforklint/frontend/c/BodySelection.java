@@ -12,21 +12,12 @@ import java.util.Set;
  * the words (after macro expansion) or hold one of them in the file's own text, and every
  * function those name, transitively ({@link SelectiveBodyParser}).
  *
- * @param words         the words, as the parser compares token images with them
- * @param textWords     the same words, as the search of the file's text takes them
- * @param wholeMainFile whether every body of the parsed file itself is read
+ * @param words     the words, as the parser compares token images with them
+ * @param textWords the same words, as the search of the file's text takes them
  */
-record BodySelection(CharArraySet words, Set<String> textWords, boolean wholeMainFile) {
+record BodySelection(CharArraySet words, Set<String> textWords) {
 
-    static final BodySelection ALL = new BodySelection(null, Set.of(), true);
-
-    /**
-     * Every body of the parsed file, and of its headers' only those its bodies name: a helper's
-     * file is asked for any of its functions, but rarely for the inline functions of a header it
-     * includes (Emacs' lisp.h defines hundreds), and a function of the header that is asked for
-     * is looked for in the header's own parse.
-     */
-    static final BodySelection MAIN_FILE = new BodySelection(new CharArraySet(0), Set.of(), true);
+    static final BodySelection ALL = new BodySelection(null, Set.of());
 
     /**
      * @param words the names whose presence makes a body worth reading: vfork and its kin,
@@ -35,7 +26,7 @@ record BodySelection(CharArraySet words, Set<String> textWords, boolean wholeMai
     static BodySelection reaching(Set<String> words) {
         CharArraySet set = new CharArraySet(words.size());
         words.forEach(w -> set.put(w.toCharArray()));
-        return new BodySelection(set, Set.copyOf(words), false);
+        return new BodySelection(set, Set.copyOf(words));
     }
 
     boolean readsAll() {

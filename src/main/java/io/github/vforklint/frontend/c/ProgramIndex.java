@@ -82,8 +82,7 @@ final class ProgramIndex implements FunctionResolver {
     /**
      * The parsed unit of a file, parsed once per scan while it is held: a file analysed in a
      * later wrapper round, or asked for by two threads, gets the same unit and so the same
-     * lowered functions and variables. Every body of the file is read, and of its headers' the
-     * ones those name ({@link BodySelection#MAIN_FILE}).
+     * lowered functions and variables.
      *
      * @throws Exception whatever parsing the file threw
      */
@@ -96,8 +95,8 @@ final class ProgramIndex implements FunctionResolver {
             }
             if (unit == null) {
                 MacroRecovery.Fixes known = recoveries.get(path);
-                unit = frontEnd.parse(Path.of(path), settings.forFile(Path.of(path)),
-                        known == null ? CParser.Shaping.NONE : known.shaping(), BodySelection.MAIN_FILE);
+                unit = known == null ? frontEnd.parse(Path.of(path), settings.forFile(Path.of(path)))
+                        : frontEnd.parse(Path.of(path), settings.forFile(Path.of(path)), known.shaping());
                 counted(unit);
                 keep(path, unit);
             }
@@ -119,7 +118,7 @@ final class ProgramIndex implements FunctionResolver {
             if (recoveries.containsKey(path) || unit.problemCount() == 0) {
                 return unit;
             }
-            Recovered recovered = recovered(Path.of(path), unit, BodySelection.MAIN_FILE);
+            Recovered recovered = recovered(Path.of(path), unit, BodySelection.ALL);
             recoveries.put(path, recovered.fixes());
             CUnit better = recovered.unit();
             if (better != unit) {
@@ -133,9 +132,8 @@ final class ProgramIndex implements FunctionResolver {
     /**
      * A file's unit for its own vfork analysis: only the bodies that analysis can reach are read
      * ({@link BodySelection}), and the unit is recovered through unknown macros as {@link
-     * #recoveredUnit} is. Never shared: a helper another file asks for comes from a parse that
-     * reads every body of its file ({@link #unit}), so which analysis asks first never decides
-     * what a parse read. The fixes
+     * #recoveredUnit} is. Never shared: a helper another file asks for comes from a whole parse
+     * ({@link #unit}), so which analysis asks first never decides what a parse read. The fixes
      * found serve this file's other configurations ({@link #configured}).
      */
     CUnit ownUnit(Path file, BodySelection selection) throws Exception {
@@ -184,7 +182,7 @@ final class ProgramIndex implements FunctionResolver {
         boolean library = own.size() <= SMALL_FILE_FUNCTIONS && askedForHelpers.contains(unit.path());
         for (String name : unit.definedFunctions()) {
             Key key = new Key(unit.path(), name);
-            if ((called.contains(name) || library && own.contains(name)) && !lowered.containsKey(key) && !unit.leftOut(name)) {
+            if ((called.contains(name) || library && own.contains(name)) && !lowered.containsKey(key)) {
                 try {
                     lowered.putIfAbsent(key, new Lowered(unit.function(name), problemsOf(unit, name)));
                 } catch (RuntimeException | StackOverflowError e) {

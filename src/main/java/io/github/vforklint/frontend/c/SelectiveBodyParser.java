@@ -127,8 +127,7 @@ final class SelectiveBodyParser extends GNUCSourceParser {
         }
         Set<Deferred> done = new HashSet<>();
         for (Deferred d : List.copyOf(deferred)) {
-            if (selection.wholeMainFile() && inMainFile(d) || holdsWrittenWord(d)
-                    || !wordVariables.isEmpty() && mentionsAny(d, wordVariables)) {
+            if (holdsWrittenWord(d) || !wordVariables.isEmpty() && mentionsAny(d, wordVariables)) {
                 read(d, done, named);
             }
         }
@@ -206,11 +205,6 @@ final class SelectiveBodyParser extends GNUCSourceParser {
             }
         }
         return false;
-    }
-
-    private boolean inMainFile(Deferred d) {
-        IASTFileLocation at = d.placeholder().getParent() == null ? null : d.placeholder().getParent().getFileLocation();
-        return at != null && mainFile.equals(at.getFileName());
     }
 
     /**

@@ -131,23 +131,6 @@ class SelectiveBodyParserTest {
     }
 
     @Test
-    void aHelpersFileIsReadWholeAndItsHeadersOnlyWhereItsBodiesReach() throws Exception {
-        Files.writeString(dir.resolve("h.h"), """
-                int puts(const char *);
-                static inline void used_inline(void) { puts("called by the file"); }
-                static inline void unused_inline(void) { puts("called by nothing here"); }
-                """);
-        CUnit unit = parse("""
-                #include "h.h"
-                static void never_called(void) { puts("still read: another file may ask"); }
-                void helper(void) { used_inline(); }
-                """, BodySelection.MAIN_FILE);
-        assertTrue(calls(unit.function("never_called").orElseThrow(), "puts"));
-        assertTrue(calls(unit.function("used_inline").orElseThrow(), "puts"));
-        assertTrue(unit.leftOut("unused_inline"));
-    }
-
-    @Test
     void aFunctionNamedByAWordIsRead() throws Exception {
         // uClibc's vfork.c: where the architecture has no vfork, __vfork() is written as a fork
         CUnit unit = parse("int fork(void);\nint __vfork(void) { return fork(); }\n",
