@@ -44,8 +44,8 @@ public final class CUnit {
     private final List<Diagnostic> diagnostics = new ArrayList<>();
 
     private final Set<String> spelledCallees;
-    /** Functions whose bodies this parse did not read ({@link BodySelection}): their definitions are empty blocks. */
-    private final Set<String> bodiesLeftOut;
+    /** Definitions whose bodies this parse did not read ({@link BodySelection}): empty blocks, by identity. */
+    private final Set<IASTFunctionDefinition> bodiesLeftOut;
 
     private final SourceFiles files;
     private final long parsedChars;
@@ -57,8 +57,8 @@ public final class CUnit {
 
     CUnit(String path, IASTTranslationUnit unit, LocationMapper locations, boolean readsSystemHeaders,
           Set<String> spelledCallees, List<ServedSources.Cut> cuts, InTreeHeaders inTree, TextFacts facts,
-          long parsedChars, Set<String> bodiesLeftOut) {
-        this.bodiesLeftOut = Set.copyOf(bodiesLeftOut);
+          long parsedChars, Set<IASTFunctionDefinition> bodiesLeftOut) {
+        this.bodiesLeftOut = bodiesLeftOut;
         this.files = facts.files();
         this.parsedChars = parsedChars;
         this.path = path;
@@ -176,7 +176,7 @@ public final class CUnit {
      */
     public synchronized Optional<FunctionBody> function(String name) {
         IASTFunctionDefinition definition = definitions.get(name);
-        if (definition == null || bodiesLeftOut.contains(name)) {
+        if (definition == null || bodiesLeftOut.contains(definition)) {
             return Optional.empty();
         }
         return Optional.of(lowered.computeIfAbsent(name,
@@ -184,8 +184,9 @@ public final class CUnit {
     }
 
     /** Whether this unit defines the function but did not read its body ({@link BodySelection}). */
-    boolean leftOut(String name) {
-        return bodiesLeftOut.contains(name);
+    synchronized boolean leftOut(String name) {
+        IASTFunctionDefinition definition = definitions.get(name);
+        return definition != null && bodiesLeftOut.contains(definition);
     }
 
     /** Whether {@code body} was lowered from this unit (not from another parse of the same file). */

@@ -26,7 +26,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * CDT's C parser, building the syntax tree of only the function bodies a {@link BodySelection}
@@ -49,7 +48,8 @@ final class SelectiveBodyParser extends GNUCSourceParser {
     private final String mainFile;
     private final List<Deferred> deferred = new ArrayList<>();
     private final List<IToken[]> parsed = new ArrayList<>();
-    private final Set<String> left = new TreeSet<>();
+    /** By identity: two definitions can share a name (a macro's use read as a K&R head), and one can be read. */
+    private final Set<IASTFunctionDefinition> left = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private boolean failed;
 
     SelectiveBodyParser(IScanner scanner, ParserMode mode, IParserLogService log, ICParserExtensionConfiguration config,
@@ -60,8 +60,8 @@ final class SelectiveBodyParser extends GNUCSourceParser {
         this.wordOffsets = wordOffsets;
     }
 
-    /** The functions whose bodies were left empty: nothing the selection reaches names them. */
-    Set<String> leftOut() {
+    /** The definitions whose bodies were left empty: nothing the selection reaches names them. */
+    Set<IASTFunctionDefinition> leftOut() {
         return left;
     }
 
@@ -154,7 +154,7 @@ final class SelectiveBodyParser extends GNUCSourceParser {
         } while (!named.isEmpty());
         for (Deferred d : deferred) {
             if (!done.contains(d) && d.placeholder().getParent() instanceof IASTFunctionDefinition f) {
-                left.add(DeclarationNames.definedName(f).toString());
+                left.add(f);
             }
         }
     }
@@ -181,7 +181,21 @@ final class SelectiveBodyParser extends GNUCSourceParser {
             failed = true;
             return;
         }
+        if (nextToken() != d.last().getNext()) {
+            // CDT's recovery read past the brace the skim found: the body is not what was skipped
+            failed = true;
+            return;
+        }
         namesIn(d.first(), d.last(), named);
+    }
+
+    /** The token after the one just consumed, or null at the end of the input. */
+    private IToken nextToken() {
+        try {
+            return mark();
+        } catch (EndOfFileException e) {
+            return null;
+        }
     }
 
     private static void namesIn(IToken first, IToken last, ArrayDeque<String> into) {
