@@ -6,34 +6,47 @@ import java.util.Set;
 
 /**
  * Which function bodies a parse builds a syntax tree for. A file holding a vfork site is mostly
- * code no child reaches (busybox's httpd.c: 42 bodies with libbb.h's, 5 of them reached), and
- * its trees would be built for nothing. {@link #ALL} reads every body, as a parse for a helper
+ * code no child reaches (busybox's httpd.c with -I include: 44 bodies with libbb.h's inline
+ * ones, 7 of them reached), and its trees would be built for nothing. {@link #ALL} reads every body, as a parse for a helper
  * must; {@link #reaching} reads the bodies a vfork analysis can get to: those that name one of
  * the words (after macro expansion) or hold one of them in the file's own text, and every
  * function those name, transitively ({@link SelectiveBodyParser}).
- *
- * @param words     the words, as the parser compares token images with them
- * @param textWords the same words, as the search of the file's text takes them
  */
-record BodySelection(CharArraySet words, Set<String> textWords) {
+final class BodySelection {
 
-    static final BodySelection ALL = new BodySelection(null, Set.of());
+    static final BodySelection ALL = new BodySelection(null);
+
+    /** null for {@link #ALL} */
+    private final Set<String> words;
+    /** The same words, as the parser compares token images with them. */
+    private final CharArraySet images;
+
+    private BodySelection(Set<String> words) {
+        this.words = words == null ? null : Set.copyOf(words);
+        this.images = new CharArraySet(words == null ? 0 : words.size());
+        if (words != null) {
+            words.forEach(w -> images.put(w.toCharArray()));
+        }
+    }
 
     /**
      * @param words the names whose presence makes a body worth reading: vfork and its kin,
      *              wrappers and the macros for them, the flags that make clone vfork-like
      */
     static BodySelection reaching(Set<String> words) {
-        CharArraySet set = new CharArraySet(words.size());
-        words.forEach(w -> set.put(w.toCharArray()));
-        return new BodySelection(set, Set.copyOf(words));
+        return new BodySelection(words);
     }
 
     boolean readsAll() {
         return words == null;
     }
 
+    /** The words, for a search of the file's text. */
+    Set<String> words() {
+        return words;
+    }
+
     boolean isWord(char[] name) {
-        return words.containsKey(name);
+        return images.containsKey(name);
     }
 }

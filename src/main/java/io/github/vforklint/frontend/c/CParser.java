@@ -209,7 +209,7 @@ public final class CParser {
             provider.setIncludeResolutionHeuristics(inTree);
         }
         SelectiveGcc selective = selection.readsAll() ? null : new SelectiveGcc(selection, path,
-                TextFacts.wordsIn(text.getArray(), selection.textWords()).offsets());
+                TextFacts.wordsIn(text.getArray(), selection.words()).offsets());
         IASTTranslationUnit unit;
         try {
             unit = (selective == null ? GCCLanguage.getDefault() : selective).getASTTranslationUnit(

@@ -88,7 +88,6 @@ final class StringMacros {
         }
     }
 
-
     /** Whether {@code [from, to)} is one or more string literals and nothing else. */
     static boolean onlyStrings(List<CTokens.Token> tokens, int from, int to) {
         for (int i = from; i < to; i++) {

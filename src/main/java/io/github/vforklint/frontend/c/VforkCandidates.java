@@ -146,10 +146,7 @@ final class VforkCandidates {
     private static boolean calls(char[] code, Set<String> callees) {
         TextFacts.Occurrences named = TextFacts.wordsIn(code, callees);
         for (int offset : named.offsets()) {
-            int i = offset;
-            while (i < code.length && Directives.isWordChar(code[i])) {
-                i++;
-            }
+            int i = Directives.wordEnd(code, offset, code.length);
             while (i < code.length && Character.isWhitespace(code[i])) {
                 i++;
             }
