@@ -20,6 +20,8 @@ final class BodySelection {
     private final Set<String> words;
     /** The same words, as the parser compares token images with them. */
     private final CharArraySet images;
+    /** Where each file's text holds them: a file is parsed with one selection several times (its configurations, its recovery). */
+    private final java.util.Map<String, int[]> offsets = new java.util.concurrent.ConcurrentHashMap<>();
 
     private BodySelection(Set<String> words) {
         this.words = words == null ? null : Set.copyOf(words);
@@ -48,5 +50,10 @@ final class BodySelection {
 
     boolean isWord(char[] name) {
         return images.containsKey(name);
+    }
+
+    /** The offsets of the words in {@code text}, the text of {@code path} as it is on disk. */
+    int[] offsetsIn(String path, char[] text) {
+        return offsets.computeIfAbsent(path, p -> TextFacts.wordsIn(text, words).offsets());
     }
 }

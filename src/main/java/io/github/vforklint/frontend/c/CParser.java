@@ -138,6 +138,7 @@ public final class CParser {
     private final Function<String, String> displayPath;
     private final Set<String> spelledCallees;
     private final TreeIncludes treeIncludes;
+    private final HeaderPruning.Includes includes;
 
     /** @param displayPath turns an absolute file name into the path shown in findings */
     public CParser(Function<String, String> displayPath) {
@@ -156,6 +157,7 @@ public final class CParser {
         this.displayPath = displayPath;
         this.spelledCallees = Set.copyOf(spelledCallees);
         this.treeIncludes = tree == null ? null : new TreeIncludes(tree);
+        this.includes = new HeaderPruning.Includes(facts, treeIncludes);
     }
 
     public String displayPath(String absolutePath) {
@@ -188,7 +190,7 @@ public final class CParser {
         deadline.check();
         String path = file.toAbsolutePath().normalize().toString();
         Map<String, String> defines = defines(settings, shaping);
-        HeaderPruning pruning = prune ? HeaderPruning.plan(facts, treeIncludes, path, settings.forcedIncludes(),
+        HeaderPruning pruning = prune ? HeaderPruning.plan(includes, path, settings.forcedIncludes(),
                 java.util.stream.Stream.of(settings.quoteDirs(), settings.includeDirs(), settings.systemDirs())
                         .flatMap(List::stream).toList(), spelledBeside(defines, shaping)) : HeaderPruning.NONE;
         ServedSources served = new ServedSources(facts, path, shaping.pinned(), shaping.rewrites(), pruning);
@@ -206,8 +208,10 @@ public final class CParser {
         if (inTree != null) {
             provider.setIncludeResolutionHeuristics(inTree);
         }
+        char[] own = text.getArray();
         SelectiveGcc selective = selection.readsAll() ? null : new SelectiveGcc(selection, path,
-                TextFacts.wordsIn(text.getArray(), selection.words()).offsets());
+                own == facts.files().get(path).chars() ? selection.offsetsIn(path, own)
+                        : TextFacts.wordsIn(own, selection.words()).offsets());
         IASTTranslationUnit unit;
         try {
             unit = (selective == null ? GCCLanguage.getDefault() : selective).getASTTranslationUnit(

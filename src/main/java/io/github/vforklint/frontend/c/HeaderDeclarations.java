@@ -9,15 +9,19 @@ import java.util.Set;
 /**
  * What {@link HeaderPruning} needs to know of one file, read from its text once a scan: the
  * identifiers it names (directives included: a macro's replacement names what the macro's users
- * call), and its top-level function declarations and definitions, each with the one name it
- * declares. Only that shape is taken, {@code specifiers name(parameters) attributes;} or
- * {@code ... {body}}: a typedef, a struct, an enum, a variable, a declaration with several
- * declarators or one that spans a directive is never listed, and a file whose braces do not balance
- * outside its directives lists nothing.
+ * call), and what it declares that a parse can leave out, each with the one name it declares:
+ * <ul>
+ * <li>top-level function declarations and definitions, of the shape
+ * {@code specifiers name(parameters) attributes;} or {@code ... {body}}: a typedef, a struct, an
+ * enum, a variable, a declaration with several declarators or one that spans a directive is never
+ * listed, and a file whose braces do not balance outside its directives lists none;</li>
+ * <li>macro definitions, but those that make one name another ({@code #define vfork fork}), which
+ * the analysis reports whether or not the code uses them.</li>
+ * </ul>
  */
 final class HeaderDeclarations {
 
-    /** A declaration or definition {@code [start, end)} of the function {@code name}, which it names {@code uses} times. */
+    /** A declaration or definition {@code [start, end)} of {@code name}, which it names {@code uses} times. */
     record Declaration(int start, int end, String name, int uses) {
     }
 
@@ -36,17 +40,17 @@ final class HeaderDeclarations {
             "__typeof__", "__typeof", "__extension__", "__inline", "__inline__", "__restrict", "__restrict__",
             "__const", "__volatile__", "__signed__", "__int128", "__builtin_va_list");
 
-    private final List<Declaration> functions;
+    private final List<Declaration> removable;
     private final Map<String, Integer> counts;
 
-    private HeaderDeclarations(List<Declaration> functions, Map<String, Integer> counts) {
-        this.functions = functions;
+    private HeaderDeclarations(List<Declaration> removable, Map<String, Integer> counts) {
+        this.removable = removable;
         this.counts = counts;
     }
 
-    /** The function declarations and definitions that can be left out, in text order. */
-    List<Declaration> functions() {
-        return functions;
+    /** The declarations and macro definitions a parse can leave out when nothing else names them, in text order. */
+    List<Declaration> removable() {
+        return removable;
     }
 
     /** Whether the file names {@code identifier} anywhere outside its comments. */
@@ -68,8 +72,28 @@ final class HeaderDeclarations {
             }
         }
         List<CTokens.Token> code = outsideDirectives(all, directives);
-        List<Declaration> functions = new Reader(code, directives).functions();
-        return new HeaderDeclarations(functions, counts);
+        List<Declaration> removable = new ArrayList<>(new Reader(code, directives).functions());
+        removable.addAll(macros(text, directives));
+        removable.sort(java.util.Comparator.comparingInt(Declaration::start));
+        return new HeaderDeclarations(List.copyOf(removable), counts);
+    }
+
+    private static List<Declaration> macros(char[] text, List<Directives.Directive> directives) {
+        List<Declaration> macros = new ArrayList<>();
+        for (Directives.Directive d : directives) {
+            if (d.kind() != Directives.Kind.DEFINE || d.name().isEmpty()) {
+                continue;
+            }
+            List<CTokens.Token> tokens = CTokens.of(text, d.start(), d.end(), false);
+            char[] replacement = d.argument().toCharArray();
+            List<CTokens.Token> image = CTokens.of(replacement, 0, replacement.length, false);
+            if (image.size() == 1 && image.get(0).isIdentifier()) {
+                continue;
+            }
+            int uses = (int) tokens.stream().filter(t -> t.isIdentifier() && t.is(d.name())).count();
+            macros.add(new Declaration(d.start(), d.end(), d.name(), uses));
+        }
+        return macros;
     }
 
     private static List<CTokens.Token> outsideDirectives(List<CTokens.Token> tokens, List<Directives.Directive> directives) {

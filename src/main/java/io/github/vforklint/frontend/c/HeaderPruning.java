@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which function declarations and definitions of a unit's headers its parse can do without: those
- * of a function no file the unit can include names, nor the main file, nor its macros from the
- * command line, nor the rest of the header itself. Left out, they are blanked (lines and offsets
+ * Which function declarations and definitions, and which macro definitions, of a unit's headers
+ * its parse can do without: those of a name no file the unit can include names, nor the main file,
+ * nor its macros from the command line, nor the rest of the header itself. Left out, they are blanked (lines and offsets
  * stay), and the parse neither lexes nor builds them: a busybox file reads the 1,000 prototypes of
  * libbb.h and names a few dozen, and three quarters of its parse was its headers.
  * <p>
@@ -50,12 +50,38 @@ final class HeaderPruning {
         this.alsoNamed = alsoNamed;
     }
 
+    /** What each file's includes can name, under each search path: found once a scan. */
+    static final class Includes {
+        private final TextFacts facts;
+        private final TreeIncludes tree;
+        private final Map<List<String>, Map<String, List<String>>> bySearchPath = new java.util.concurrent.ConcurrentHashMap<>();
+
+        Includes(TextFacts facts, TreeIncludes tree) {
+            this.facts = facts;
+            this.tree = tree;
+        }
+
+        List<String> of(String file, List<String> dirs) {
+            return bySearchPath.computeIfAbsent(dirs, d -> new java.util.concurrent.ConcurrentHashMap<>())
+                    .computeIfAbsent(file, f -> {
+                        List<String> found = new ArrayList<>();
+                        for (Directives.Directive d : facts.of(f).directives()) {
+                            if (d.kind() == Directives.Kind.INCLUDE) {
+                                found.addAll(candidates(facts, tree, f, d.argument().trim(), dirs));
+                            }
+                        }
+                        return List.copyOf(found);
+                    });
+        }
+    }
+
     /**
      * @param searchDirs the directories the parse looks for includes in
      * @param spelled    text the parse reads beside the files (macro values, rewrites): the names in it count as named
      */
-    static HeaderPruning plan(TextFacts facts, TreeIncludes tree, String mainFile, List<Path> forcedIncludes,
+    static HeaderPruning plan(Includes includes, String mainFile, List<Path> forcedIncludes,
                               List<Path> searchDirs, Collection<String> spelled) {
+        TextFacts facts = includes.facts;
         Map<String, HeaderDeclarations> reachable = new LinkedHashMap<>();
         ArrayDeque<String> todo = new ArrayDeque<>();
         todo.add(mainFile);
@@ -70,11 +96,7 @@ final class HeaderPruning {
                 return NONE;
             }
             reachable.put(file, facts.declarations(file));
-            for (Directives.Directive d : facts.of(file).directives()) {
-                if (d.kind() == Directives.Kind.INCLUDE) {
-                    todo.addAll(candidates(facts, tree, file, d.argument().trim(), dirs));
-                }
-            }
+            todo.addAll(includes.of(file, dirs));
         }
         Set<String> named = new HashSet<>();
         for (String text : spelled) {
@@ -149,7 +171,7 @@ final class HeaderPruning {
         }
         HeaderDeclarations here = reachable.get(path);
         List<Integer> ranges = new ArrayList<>();
-        for (HeaderDeclarations.Declaration d : here.functions()) {
+        for (HeaderDeclarations.Declaration d : here.removable()) {
             if (!named(d, path, here)) {
                 ranges.add(d.start());
                 ranges.add(d.end());

@@ -16,7 +16,7 @@ class HeaderDeclarationsTest {
     }
 
     private static List<String> names(String text) {
-        return of(text).functions().stream().map(HeaderDeclarations.Declaration::name).toList();
+        return of(text).removable().stream().map(HeaderDeclarations.Declaration::name).toList();
     }
 
     @Test
@@ -91,13 +91,26 @@ class HeaderDeclarationsTest {
     }
 
     @Test
+    void aMacroThatMakesOneNameAnotherIsKept() {
+        assertEquals(List.of("TWICE"), names("""
+                #define vfork fork
+                #define spawn /* the fast one */ vfork
+                #define TWICE(x) ((x) + (x))
+                """));
+    }
+
+    @Test
     void namesCountTheDirectivesToo() {
         HeaderDeclarations d = of("""
                 #define DIE(msg) die_with(msg)
                 void die_with(const char *msg);
                 """);
         assertEquals(2, d.count("die_with"), "once in the macro, once in its declaration");
-        assertEquals(1, d.functions().get(0).uses());
+        assertEquals(List.of("DIE", "die_with"), names("""
+                #define DIE(msg) die_with(msg)
+                void die_with(const char *msg);
+                """));
+        assertEquals(1, d.removable().get(1).uses());
         assertTrue(d.names("msg"));
     }
 }

@@ -56,7 +56,7 @@ class HeaderPruningTest {
         ParseSettings settings = new ParseSettings(List.of(dir.resolve("include")), List.of(), Map.of(), List.of(),
                 List.of(), List.of());
 
-        HeaderPruning plan = HeaderPruning.plan(parser.facts(), null, main.toString(), List.of(),
+        HeaderPruning plan = HeaderPruning.plan(new HeaderPruning.Includes(parser.facts(), null), main.toString(), List.of(),
                 List.of(dir.resolve("include")), List.of());
         int[] leftOut = plan.leftOut(lib);
         String text = Files.readString(Path.of(lib));
