@@ -85,11 +85,11 @@ final class VforkCandidates {
                 first = false;
             }
             Set<String> next = new TreeSet<>();
-            List<Path> unread = sources.stream().filter(read::add).toList();
-            // decoding and reading the files is most of a scan's serial start: on every core
-            for (List<MacroDefinitions.Definition> in : unread.parallelStream()
-                    .map(source -> MacroDefinitions.in(textOf(texts, source))).toList()) {
-                for (MacroDefinitions.Definition d : in) {
+            for (Path source : sources) {
+                if (!read.add(source)) {
+                    continue;
+                }
+                for (MacroDefinitions.Definition d : MacroDefinitions.in(textOf(texts, source))) {
                     if (!names.contains(d.name()) && d.words().stream().anyMatch(names::contains)) {
                         next.add(d.name());
                     }
@@ -107,7 +107,7 @@ final class VforkCandidates {
             names.addAll(next);
             fresh = next;
         }
-        List<SourceFile> files = cFiles.stream().filter(mentioning::contains).toList().parallelStream()
+        List<SourceFile> files = cFiles.stream().filter(mentioning::contains)
                 .filter(f -> namesInCode(facts, f.path(), names, testedFlag)).toList();
         return new Found(Set.copyOf(names), files);
     }
