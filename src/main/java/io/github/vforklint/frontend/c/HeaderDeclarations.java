@@ -25,8 +25,6 @@ final class HeaderDeclarations {
     record Declaration(int start, int end, String name, int uses) {
     }
 
-    static final HeaderDeclarations EMPTY = new HeaderDeclarations(List.of(), Map.of());
-
     /** Words that open a parenthesised attribute, not a parameter list. */
     private static final Set<String> ATTRIBUTES = Set.of("__attribute__", "__attribute", "__declspec", "_Alignas",
             "alignas", "__asm__", "__asm", "asm");
@@ -40,17 +38,31 @@ final class HeaderDeclarations {
             "__typeof__", "__typeof", "__extension__", "__inline", "__inline__", "__restrict", "__restrict__",
             "__const", "__volatile__", "__signed__", "__int128", "__builtin_va_list");
 
-    private final List<Declaration> removable;
     private final Map<String, Integer> counts;
+    private final List<Directives.Directive> directives;
+    /** Read when first asked: most files a unit can include are only asked what they name. */
+    private volatile List<Declaration> removable;
 
-    private HeaderDeclarations(List<Declaration> removable, Map<String, Integer> counts) {
-        this.removable = removable;
+    private HeaderDeclarations(Map<String, Integer> counts, List<Directives.Directive> directives) {
         this.counts = counts;
+        this.directives = directives;
     }
 
-    /** The declarations and macro definitions a parse can leave out when nothing else names them, in text order. */
-    List<Declaration> removable() {
-        return removable;
+    /**
+     * The declarations and macro definitions a parse can leave out when nothing else names them, in
+     * text order; {@code text} is the file's, which is not kept here.
+     */
+    List<Declaration> removable(char[] text) {
+        List<Declaration> known = removable;
+        if (known == null) {
+            List<CTokens.Token> tokens = CTokens.of(text, 0, text.length, false);
+            List<Declaration> found = new ArrayList<>(new Reader(outsideDirectives(tokens, directives), directives).functions());
+            found.addAll(macros(text, directives));
+            found.sort(java.util.Comparator.comparingInt(Declaration::start));
+            known = List.copyOf(found);
+            removable = known;
+        }
+        return known;
     }
 
     /** Whether the file names {@code identifier} anywhere outside its comments. */
@@ -71,11 +83,7 @@ final class HeaderDeclarations {
                 counts.merge(t.text(), 1, Integer::sum);
             }
         }
-        List<CTokens.Token> code = outsideDirectives(all, directives);
-        List<Declaration> removable = new ArrayList<>(new Reader(code, directives).functions());
-        removable.addAll(macros(text, directives));
-        removable.sort(java.util.Comparator.comparingInt(Declaration::start));
-        return new HeaderDeclarations(List.copyOf(removable), counts);
+        return new HeaderDeclarations(counts, directives);
     }
 
     private static List<Declaration> macros(char[] text, List<Directives.Directive> directives) {

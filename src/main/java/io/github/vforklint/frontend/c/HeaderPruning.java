@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +30,7 @@ import java.util.Set;
 final class HeaderPruning {
 
     /** A unit that can include more files than this is parsed whole: finding what they name would cost more than it saves. */
-    static final int MAX_FILES = 300;
+    static final int MAX_FILES = 100;
 
     static final HeaderPruning NONE = new HeaderPruning(null, "", Map.of(), Set.of());
 
@@ -82,22 +83,24 @@ final class HeaderPruning {
     static HeaderPruning plan(Includes includes, String mainFile, List<Path> forcedIncludes,
                               List<Path> searchDirs, Collection<String> spelled) {
         TextFacts facts = includes.facts;
-        Map<String, HeaderDeclarations> reachable = new LinkedHashMap<>();
+        Set<String> files = new LinkedHashSet<>();
         ArrayDeque<String> todo = new ArrayDeque<>();
         todo.add(mainFile);
         forcedIncludes.forEach(p -> todo.add(p.toAbsolutePath().normalize().toString()));
         List<String> dirs = searchDirs.stream().map(d -> d.toAbsolutePath().normalize().toString()).toList();
         while (!todo.isEmpty()) {
             String file = todo.poll();
-            if (reachable.containsKey(file) || !facts.files().exists(file)) {
+            if (files.contains(file) || !facts.files().exists(file)) {
                 continue;
             }
-            if (reachable.size() == MAX_FILES) {
-                return NONE;
+            if (files.size() == MAX_FILES) {
+                return NONE; // before any file's names are read
             }
-            reachable.put(file, facts.declarations(file));
+            files.add(file);
             todo.addAll(includes.of(file, dirs));
         }
+        Map<String, HeaderDeclarations> reachable = new LinkedHashMap<>();
+        files.forEach(f -> reachable.put(f, facts.declarations(f)));
         Set<String> named = new HashSet<>();
         for (String text : spelled) {
             char[] chars = text.toCharArray();
@@ -171,7 +174,7 @@ final class HeaderPruning {
         }
         HeaderDeclarations here = reachable.get(path);
         List<Integer> ranges = new ArrayList<>();
-        for (HeaderDeclarations.Declaration d : here.removable()) {
+        for (HeaderDeclarations.Declaration d : here.removable(facts.files().get(path).chars())) {
             if (!named(d, path, here)) {
                 ranges.add(d.start());
                 ranges.add(d.end());
