@@ -15,21 +15,25 @@ import java.util.Set;
 
 /**
  * Which function declarations and definitions, and which macro definitions, of a unit's headers
- * its parse can do without: those of a name no file the unit can include names, nor the main file,
- * nor its macros from the command line, nor the rest of the header itself. Left out, they are blanked (lines and offsets
- * stay), and the parse neither lexes nor builds them: a busybox file reads the 1,000 prototypes of
- * libbb.h and names a few dozen, and three quarters of its parse was its headers.
+ * its parse can do without: those of a name no file the unit can include names, nor the main
+ * file, nor its macros from the command line, nor the rest of the header itself. Left out, they
+ * are blanked (lines and offsets stay), and the parse neither lexes nor builds them: a busybox
+ * file reads the 480 function declarations of libbb.h and names about a hundred, and three
+ * quarters of its parse was its headers.
  * <p>
  * The files the unit can include are found from the text before the parse: every {@code #include}
  * of the main file and, in turn, of what it includes, whatever the conditions around it, resolved
  * in every directory the parse searches and in the tree as {@link TreeIncludes} resolves, so they
  * are more than the parse reads. Should the parse read a file none of those is (an include
- * spelled by a macro) that names a function left out, the parse is {@link #conflicted()} and must
+ * spelled by a macro) that names something left out, the parse is {@link #conflicted()} and must
  * be made again without pruning. One per parse, used by the parser's thread only.
  */
 final class HeaderPruning {
 
-    /** A unit that can include more files than this is parsed whole: finding what they name would cost more than it saves. */
+    /**
+     * A unit that can include more files than this is parsed whole: finding what they name would
+     * cost more than it saves (each kernel file can include hundreds, and is parsed whole).
+     */
     static final int MAX_FILES = 100;
 
     static final HeaderPruning NONE = new HeaderPruning(null, "", Map.of(), Set.of());
@@ -198,7 +202,7 @@ final class HeaderPruning {
         return false;
     }
 
-    /** Whether the parse read a file that names a function this plan left out of another. */
+    /** Whether the parse read a file that names something this plan left out of another. */
     boolean conflicted() {
         return conflicted;
     }

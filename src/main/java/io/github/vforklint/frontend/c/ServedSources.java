@@ -19,7 +19,8 @@ import java.util.Set;
  * {@link #MAX_MACRO_DEPTH} other macros (a macro bomb: 30 doublings run the parser out of memory);</li>
  * <li>bracket groups nested deeper than {@link TextFacts#MAX_NESTING};</li>
  * <li>the main file's rewrites made to recover from unknown macros;</li>
- * <li>and the headers' function declarations nothing in the unit names ({@link HeaderPruning}).</li>
+ * <li>and the headers' function declarations and macro definitions nothing in the unit names
+ * ({@link HeaderPruning}).</li>
  * </ul>
  * One instance per parse, used by the parser's thread only.
  */
@@ -88,7 +89,8 @@ final class ServedSources {
             Directives.blank(text, leftOut[i], leftOut[i + 1]);
             servedChars -= leftOut[i + 1] - leftOut[i];
         }
-        // what pruning blanks lies between directives, so the text keeps the file's include guard
+        // pruning keeps a guard's #ifndef, #define and #endif (the first two name each other's macro),
+        // so the text keeps the file's include guard
         return shaped == file.chars() ? new ServedText(text, unchanged) : new ServedText(text);
     }
 
