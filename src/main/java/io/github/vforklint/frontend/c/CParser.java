@@ -138,7 +138,6 @@ public final class CParser {
     private final Function<String, String> displayPath;
     private final Set<String> spelledCallees;
     private final TreeIncludes treeIncludes;
-    private final HeaderPruning.Includes includes;
 
     /** @param displayPath turns an absolute file name into the path shown in findings */
     public CParser(Function<String, String> displayPath) {
@@ -157,7 +156,6 @@ public final class CParser {
         this.displayPath = displayPath;
         this.spelledCallees = Set.copyOf(spelledCallees);
         this.treeIncludes = tree == null ? null : new TreeIncludes(tree);
-        this.includes = new HeaderPruning.Includes(facts, treeIncludes);
     }
 
     public String displayPath(String absolutePath) {
@@ -181,21 +179,23 @@ public final class CParser {
     }
 
     CUnit parse(Path file, ParseSettings settings, Shaping shaping, BodySelection selection) throws CoreException {
-        return parse(file, settings, shaping, selection, true);
-    }
-
-    private CUnit parse(Path file, ParseSettings settings, Shaping shaping, BodySelection selection, boolean prune)
-            throws CoreException {
         FileDeadline deadline = FileDeadline.current();
         deadline.check();
         String path = file.toAbsolutePath().normalize().toString();
-        Map<String, String> defines = defines(settings, shaping);
-        HeaderPruning pruning = prune ? HeaderPruning.plan(includes, path, settings.forcedIncludes(),
-                java.util.stream.Stream.of(settings.quoteDirs(), settings.includeDirs(), settings.systemDirs())
-                        .flatMap(List::stream).toList(), spelledBeside(defines, shaping)) : HeaderPruning.NONE;
-        ServedSources served = new ServedSources(facts, path, shaping.pinned(), shaping.rewrites(), pruning);
+        ServedSources served = new ServedSources(facts, path, shaping.pinned(), shaping.rewrites());
         org.eclipse.cdt.internal.core.parser.scanner.CharArray text = served.content(path).chars();
         FileContent content = new InternalFileContent(path, text);
+        Map<String, String> defines = new LinkedHashMap<>();
+        if (!settings.readsSystemHeaders()) {
+            defines.putAll(GCC_LINUX_BASELINE);
+            defines.putAll(LP64_LIMITS);
+            defines.putAll(COMPILER_HEADER_MACROS);
+        }
+        defines.putAll(C11_KEYWORDS);
+        defines.putAll(settings.defines());
+        settings.undefines().forEach(name -> undefine(defines, name));
+        defines.putAll(shaping.defines());
+        shaping.undefines().forEach(name -> undefine(defines, name));
         ExtendedScannerInfo scannerInfo = new ExtendedScannerInfo(
                 defines,
                 paths(settings.includeDirs(), settings.systemDirs()),
@@ -208,10 +208,8 @@ public final class CParser {
         if (inTree != null) {
             provider.setIncludeResolutionHeuristics(inTree);
         }
-        char[] own = text.getArray();
         SelectiveGcc selective = selection.readsAll() ? null : new SelectiveGcc(selection, path,
-                own == facts.files().get(path).chars() ? selection.offsetsIn(path, own)
-                        : TextFacts.wordsIn(own, selection.words()).offsets());
+                TextFacts.wordsIn(text.getArray(), selection.words()).offsets());
         IASTTranslationUnit unit;
         try {
             unit = (selective == null ? GCCLanguage.getDefault() : selective).getASTTranslationUnit(
@@ -222,40 +220,11 @@ public final class CParser {
         }
         deadline.check();
         if (selective != null && selective.parser != null && selective.parser.failed()) {
-            return parse(file, settings, shaping, BodySelection.ALL, prune);
-        }
-        if (pruning.conflicted()) {
-            return parse(file, settings, shaping, selection, false);
+            return parse(file, settings, shaping, BodySelection.ALL);
         }
         return new CUnit(path, unit, new LocationMapper(files, displayPath, shaping.guessedWrappers()), settings.readsSystemHeaders(), spelledCallees,
                 served.cuts(), inTree, facts, served.servedChars(),
                 selective == null || selective.parser == null ? Set.of() : selective.parser.leftOut());
-    }
-
-    private static Map<String, String> defines(ParseSettings settings, Shaping shaping) {
-        Map<String, String> defines = new LinkedHashMap<>();
-        if (!settings.readsSystemHeaders()) {
-            defines.putAll(GCC_LINUX_BASELINE);
-            defines.putAll(LP64_LIMITS);
-            defines.putAll(COMPILER_HEADER_MACROS);
-        }
-        defines.putAll(C11_KEYWORDS);
-        defines.putAll(settings.defines());
-        settings.undefines().forEach(name -> undefine(defines, name));
-        defines.putAll(shaping.defines());
-        shaping.undefines().forEach(name -> undefine(defines, name));
-        return defines;
-    }
-
-    /** The text a parse reads beside the files: the macros it is given and the main file's rewrites. */
-    private static List<String> spelledBeside(Map<String, String> defines, Shaping shaping) {
-        List<String> spelled = new java.util.ArrayList<>();
-        defines.forEach((name, value) -> {
-            spelled.add(name);
-            spelled.add(value);
-        });
-        shaping.rewrites().forEach(r -> spelled.add(r.text()));
-        return spelled;
     }
 
     /** CDT's GCC language with a parser that reads the bodies one selection asks for; one per parse. */

@@ -18,9 +18,7 @@ import java.util.Set;
  * <li>macros that would expand to more than {@link #MAX_EXPANSION} tokens or through more than
  * {@link #MAX_MACRO_DEPTH} other macros (a macro bomb: 30 doublings run the parser out of memory);</li>
  * <li>bracket groups nested deeper than {@link TextFacts#MAX_NESTING};</li>
- * <li>the main file's rewrites made to recover from unknown macros;</li>
- * <li>and the headers' function declarations and macro definitions nothing in the unit names
- * ({@link HeaderPruning}).</li>
+ * <li>and the main file's rewrites made to recover from unknown macros.</li>
  * </ul>
  * One instance per parse, used by the parser's thread only.
  */
@@ -50,14 +48,12 @@ final class ServedSources {
     private final Map<String, Size> sizes = new HashMap<>();
     private final List<Cut> cuts = new ArrayList<>();
     private final Set<String> reported = new HashSet<>();
-    private final HeaderPruning pruning;
 
-    ServedSources(TextFacts facts, String mainFile, Set<String> pinned, List<Rewrite> rewrites, HeaderPruning pruning) {
+    ServedSources(TextFacts facts, String mainFile, Set<String> pinned, List<Rewrite> rewrites) {
         this.facts = facts;
         this.mainFile = mainFile;
         this.pinned = Set.copyOf(pinned);
         this.rewrites = List.copyOf(rewrites);
-        this.pruning = pruning;
     }
 
     /** What was left out, each once. */
@@ -78,20 +74,8 @@ final class ServedSources {
      */
     ServedText content(String path) {
         SourceText file = facts.files().get(path);
-        char[] shaped = text(path, file);
-        int[] leftOut = pruning.leftOut(path);
-        ServedText unchanged = file.frontEndForm(ServedText.class, ServedText::new);
-        if (shaped == file.chars() && leftOut.length == 0) {
-            return unchanged;
-        }
-        char[] text = shaped == file.chars() ? shaped.clone() : shaped;
-        for (int i = 0; i < leftOut.length; i += 2) {
-            Directives.blank(text, leftOut[i], leftOut[i + 1]);
-            servedChars -= leftOut[i + 1] - leftOut[i];
-        }
-        // pruning keeps a guard's #ifndef, #define and #endif (the first two name each other's macro),
-        // so the text keeps the file's include guard
-        return shaped == file.chars() ? new ServedText(text, unchanged) : new ServedText(text);
+        char[] text = text(path, file);
+        return text == file.chars() ? file.frontEndForm(ServedText.class, ServedText::new) : new ServedText(text);
     }
 
     private char[] text(String path, SourceText file) {

@@ -24,12 +24,6 @@ final class ServedText {
         this.chars = new CharArray(text);
     }
 
-    /** A text with the directives, and so the include guard, of {@code sameDirectives}. */
-    ServedText(char[] text, ServedText sameDirectives) {
-        this.chars = new CharArray(text);
-        this.guarded = sameDirectives.guarded();
-    }
-
     CharArray chars() {
         return chars;
     }

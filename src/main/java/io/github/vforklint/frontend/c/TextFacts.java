@@ -57,7 +57,6 @@ final class TextFacts {
     private final Map<String, Facts> facts = new ConcurrentHashMap<>();
     private final Map<String, Occurrences> noReturnSpellings = new ConcurrentHashMap<>();
     private final Map<String, Conditionals> conditionals = new ConcurrentHashMap<>();
-    private final Map<String, HeaderDeclarations> declarations = new ConcurrentHashMap<>();
 
     TextFacts(SourceFiles files) {
         this.files = files;
@@ -139,11 +138,6 @@ final class TextFacts {
             }
         }
         return true;
-    }
-
-    /** The file's function declarations a parse can leave out, and the names it holds ({@link HeaderPruning}). */
-    HeaderDeclarations declarations(String path) {
-        return declarations.computeIfAbsent(path, p -> HeaderDeclarations.of(files.get(p).chars(), of(p).directives()));
     }
 
     Conditionals conditionals(String path) {

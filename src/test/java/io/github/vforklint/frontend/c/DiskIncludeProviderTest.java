@@ -40,7 +40,7 @@ class DiskIncludeProviderTest {
     }
 
     private DiskIncludeProvider newProvider() {
-        return new DiskIncludeProvider(parser.files(), new ServedSources(parser.facts(), path("main.c"), Set.of(), List.of(), HeaderPruning.NONE));
+        return new DiskIncludeProvider(parser.files(), new ServedSources(parser.facts(), path("main.c"), Set.of(), List.of()));
     }
 
     private String path(String name) {
