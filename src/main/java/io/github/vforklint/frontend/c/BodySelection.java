@@ -22,6 +22,8 @@ final class BodySelection {
     private final CharArraySet images;
     /** Where each file's text holds them: a file is parsed with one selection several times (its configurations, its recovery). */
     private final java.util.Map<String, int[]> offsets = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Files one of whose bodies could not be read late: every later parse of theirs reads them whole. */
+    private final Set<String> readWhole = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private BodySelection(Set<String> words) {
         this.words = words == null ? null : Set.copyOf(words);
@@ -43,6 +45,20 @@ final class BodySelection {
         return words == null;
     }
 
+    /**
+     * Whether a parse of {@code path} reads every body: so for {@link #ALL}, and from the first
+     * parse of the file whose late read failed on, so that the parses a recovery or a
+     * configuration compares (by their problems) read the same bodies.
+     */
+    boolean readsAllOf(String path) {
+        return readsAll() || readWhole.contains(path);
+    }
+
+    /** From now on every parse of {@code path} with this selection reads every body. */
+    void readWholeFrom(String path) {
+        readWhole.add(path);
+    }
+
     /** The words, for a search of the file's text. */
     Set<String> words() {
         return words;
@@ -52,7 +68,11 @@ final class BodySelection {
         return images.containsKey(name);
     }
 
-    /** The offsets of the words in {@code text}, the text of {@code path} as it is on disk. */
+    /**
+     * The offsets of the words in {@code text}, the text of {@code path} as it is on disk: what a
+     * parse is served keeps those offsets (blanks and rewrites keep their places), and the
+     * functions a configuration is asked for are found by them too.
+     */
     int[] offsetsIn(String path, char[] text) {
         return offsets.computeIfAbsent(path, p -> TextFacts.wordsIn(text, words).offsets());
     }

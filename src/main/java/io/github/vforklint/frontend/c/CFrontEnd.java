@@ -158,8 +158,9 @@ public final class CFrontEnd implements FrontEnd {
         // CDT expands macros, so a function is analysed when it calls one of these after expansion.
         Set<String> names = new TreeSet<>(siteNames);
         for (int i = 0; !round.isEmpty(); i++) {
+            FileAnalysis.Words words = words(names, vforkMacros, wrappers.values());
             FileAnalysis.Shared shared = new FileAnalysis.Shared(knowledge, program, summaries, options.limits(),
-                    Set.copyOf(wrappers.keySet()), words(names, vforkMacros, wrappers.values()), options.search().maxConfigurations());
+                    Set.copyOf(wrappers.keySet()), words, BodySelection.reaching(words.all()), options.search().maxConfigurations());
             List<FileAnalysis.Result> analysed = analyseAll(round, shared, context);
             Map<String, String> fresh = new LinkedHashMap<>();
             for (int f = 0; f < round.size(); f++) {

@@ -208,8 +208,8 @@ public final class CParser {
         if (inTree != null) {
             provider.setIncludeResolutionHeuristics(inTree);
         }
-        SelectiveGcc selective = selection.readsAll() ? null : new SelectiveGcc(selection, path,
-                TextFacts.wordsIn(text.getArray(), selection.words()).offsets());
+        SelectiveGcc selective = selection.readsAllOf(path) ? null : new SelectiveGcc(selection, path,
+                selection.offsetsIn(path, facts.files().get(path).chars()));
         IASTTranslationUnit unit;
         try {
             unit = (selective == null ? GCCLanguage.getDefault() : selective).getASTTranslationUnit(
@@ -219,12 +219,13 @@ public final class CParser {
             throw e;
         }
         deadline.check();
-        if (selective != null && selective.parser != null && selective.parser.failed()) {
-            return parse(file, settings, shaping, BodySelection.ALL);
+        if (selective != null && selective.parser.failed()) {
+            selection.readWholeFrom(path);
+            return parse(file, settings, shaping, selection);
         }
         return new CUnit(path, unit, new LocationMapper(files, displayPath, shaping.guessedWrappers()), settings.readsSystemHeaders(), spelledCallees,
                 served.cuts(), inTree, facts, served.servedChars(),
-                selective == null || selective.parser == null ? Set.of() : selective.parser.leftOut());
+                selective == null ? Set.of() : selective.parser.leftOut(), selective == null);
     }
 
     /** CDT's GCC language with a parser that reads the bodies one selection asks for; one per parse. */

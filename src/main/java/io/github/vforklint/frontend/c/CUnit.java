@@ -46,6 +46,7 @@ public final class CUnit {
     private final Set<String> spelledCallees;
     /** Definitions whose bodies this parse did not read ({@link BodySelection}): empty blocks, by identity. */
     private final Set<IASTFunctionDefinition> bodiesLeftOut;
+    private final boolean readWhole;
 
     private final SourceFiles files;
     private final long parsedChars;
@@ -57,8 +58,9 @@ public final class CUnit {
 
     CUnit(String path, IASTTranslationUnit unit, LocationMapper locations, boolean readsSystemHeaders,
           Set<String> spelledCallees, List<ServedSources.Cut> cuts, InTreeHeaders inTree, TextFacts facts,
-          long parsedChars, Set<IASTFunctionDefinition> bodiesLeftOut) {
+          long parsedChars, Set<IASTFunctionDefinition> bodiesLeftOut, boolean readWhole) {
         this.bodiesLeftOut = bodiesLeftOut;
+        this.readWhole = readWhole;
         this.files = facts.files();
         this.parsedChars = parsedChars;
         this.path = path;
@@ -181,6 +183,11 @@ public final class CUnit {
         }
         return Optional.of(lowered.computeIfAbsent(name,
                 n -> new FunctionLowering(locations, variables, noReturn, spelledCallees).lower(path, definition)));
+    }
+
+    /** Whether the parse read every body ({@link BodySelection}): only units read alike compare by their problems. */
+    boolean readWhole() {
+        return readWhole;
     }
 
     /** Whether this unit defines the function but did not read its body ({@link BodySelection}). */

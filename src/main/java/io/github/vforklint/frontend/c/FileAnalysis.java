@@ -32,7 +32,7 @@ final class FileAnalysis {
 
     /** What the whole scan shares with each file's analysis. */
     record Shared(FunctionKnowledge knowledge, ProgramIndex program, SummaryCache summaries, AnalysisLimits limits,
-                  Set<String> wrapperKeys, Words words, int maxConfigurations) {
+                  Set<String> wrapperKeys, Words words, BodySelection selection, int maxConfigurations) {
     }
 
     /**
@@ -45,12 +45,11 @@ final class FileAnalysis {
      */
     record Words(Set<String> sites, Set<String> mentions, Set<String> calls, Set<String> macros) {
 
-        /** Every name above: a function body naming none of them, nor reached from one that does, is not read. */
+        /** Every name above (the macros are among the calls): a body naming none of them, nor reached from one that does, is not read. */
         Set<String> all() {
             Set<String> all = new HashSet<>(sites);
             all.addAll(mentions);
             all.addAll(calls);
-            all.addAll(macros);
             return all;
         }
     }
@@ -84,7 +83,7 @@ final class FileAnalysis {
         ProgramIndex program = shared.program();
         Set<String> interesting = new HashSet<>(shared.words().mentions());
         interesting.addAll(shared.words().sites());
-        BodySelection selection = BodySelection.reaching(shared.words().all());
+        BodySelection selection = shared.selection();
         CUnit unit = program.ownUnit(file, selection);
         diagnostics.addAll(unit.diagnostics());
         diagnostics.addAll(unit.vforkRedefinitions(shared.knowledge().namesOf(FunctionKind.VFORK), null));

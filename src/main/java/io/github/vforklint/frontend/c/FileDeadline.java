@@ -82,9 +82,11 @@ final class FileDeadline {
         if (released) {
             return;
         }
+        // stopped before endsAt: notCounting moves endsAt on before it lets the clock run again
+        boolean paused = stopped.get() > 0;
         long left = endsAt - System.nanoTime();
-        if (stopped.get() > 0 || left > 0) {
-            alarm = alarms.schedule(this::alarmRang, stopped.get() > 0 ? RECHECK_NANOS : left, TimeUnit.NANOSECONDS);
+        if (paused || left > 0) {
+            alarm = alarms.schedule(this::alarmRang, paused ? RECHECK_NANOS : left, TimeUnit.NANOSECONDS);
             return;
         }
         expire();

@@ -35,6 +35,8 @@ final class MacroRecovery {
 
     /** What to change for the next parse. */
     record Fixes(Map<String, String> defines, List<ServedSources.Rewrite> rewrites) {
+        static final Fixes NONE = new Fixes(Map.of(), List.of());
+
         /**
          * Sorted, so that where a guess names both {@code X} and {@code X(...)} the same one is
          * defined last, and kept, in every run.
@@ -334,9 +336,9 @@ final class MacroRecovery {
         int depth = 0;
         for (int i = 0; i < tokens.size(); i++) {
             CTokens.Token t = tokens.get(i);
-            int nesting = DeclarationShape.nesting(t);
-            depth += nesting;
-            if (nesting == 0 && depth == 0 && (t.is("=") || t.is(";"))) {
+            depth += DeclarationShape.nesting(t);
+            if (depth == 0 && (t.is("=") || t.is(";"))) {
+                pointerAfterABasicType(tokens, i);
                 if (i >= 3) {
                     CTokens.Token word = tokens.get(i - 1);
                     CTokens.Token before = tokens.get(i - 2);
@@ -351,6 +353,24 @@ final class MacroRecovery {
                     }
                 }
                 return;
+            }
+        }
+    }
+
+    /**
+     * After a basic type keyword, an unknown word followed by a pointer's star ({@code char
+     * attribute_hidden **__libc_argv;} in uClibc-ng) is an attribute, whatever its case: the
+     * variable comes after the stars. Not so before a name ({@code int verbose __read_mostly}),
+     * where either word may be the variable.
+     */
+    private void pointerAfterABasicType(List<CTokens.Token> tokens, int end) {
+        for (int i = 0; i + 2 < end; i++) {
+            CTokens.Token type = tokens.get(i);
+            CTokens.Token word = tokens.get(i + 1);
+            if (TYPE_KEYWORDS.contains(type.text()) && !type.is("struct") && !type.is("union") && !type.is("enum")
+                    && word.isIdentifier() && unknown(word.text()) && !TYPE_KEYWORDS.contains(word.text())
+                    && tokens.get(i + 2).is("*")) {
+                attribute(word.text());
             }
         }
     }

@@ -140,9 +140,7 @@ final class ProgramIndex implements FunctionResolver {
         Path path = file.toAbsolutePath().normalize();
         CUnit unit = frontEnd.parse(path, settings.forFile(path), CParser.Shaping.NONE, selection);
         counted(unit);
-        Recovered recovered = unit.problemCount() == 0
-                ? new Recovered(unit, new MacroRecovery.Fixes(Map.of(), List.of()))
-                : recovered(path, unit, selection);
+        Recovered recovered = recovered(path, unit, selection);
         ownRecoveries.put(path.toString(), recovered.fixes());
         if (recovered.unit() != unit) {
             counted(recovered.unit());
@@ -216,13 +214,16 @@ final class ProgramIndex implements FunctionResolver {
     CUnit configured(Path file, Configuration configuration, java.util.function.Predicate<CUnit> recoverIf,
                      BodySelection selection) throws Exception {
         Path path = file.toAbsolutePath().normalize();
-        MacroRecovery.Fixes fixes = ownRecoveries.getOrDefault(path.toString(), new MacroRecovery.Fixes(Map.of(), List.of()));
+        MacroRecovery.Fixes fixes = ownRecoveries.getOrDefault(path.toString(), MacroRecovery.Fixes.NONE);
         CUnit unit = parseConfigured(path, configuration, fixes, selection);
         if (unit.problemCount() > 0 && recoverIf.test(unit)) {
             // the configuration brings in code the default parse never saw, with macros of its own
             MacroRecovery.Fixes more = fixes.with(fixesFor(unit));
             if (!more.equals(fixes)) {
                 CUnit retried = parseConfigured(path, configuration, more, selection);
+                if (retried.readWhole() != unit.readWhole()) {
+                    unit = parseConfigured(path, configuration, fixes, selection); // now whole too
+                }
                 if (retried.problemCount() < unit.problemCount()) {
                     unit = retried;
                 }
@@ -276,7 +277,7 @@ final class ProgramIndex implements FunctionResolver {
     private Recovered recovered(Path file, CUnit plain, BodySelection selection) throws Exception {
         ParseSettings base = settings.forFile(file);
         CUnit unit = plain;
-        MacroRecovery.Fixes kept = new MacroRecovery.Fixes(Map.of(), List.of());
+        MacroRecovery.Fixes kept = MacroRecovery.Fixes.NONE;
         for (int round = 0; round < RECOVERY_ROUNDS && unit.problemCount() > 0; round++) {
             MacroRecovery.Fixes fixes = fixesFor(unit);
             MacroRecovery.Fixes together = kept.with(fixes);
@@ -284,6 +285,10 @@ final class ProgramIndex implements FunctionResolver {
                 break;
             }
             CUnit retried = frontEnd.parse(file, base, together.shaping(), selection);
+            if (retried.readWhole() != unit.readWhole()) {
+                // the retry could not read a body late and read them all: so must what it is compared with
+                unit = frontEnd.parse(file, base, kept.shaping(), selection);
+            }
             if (retried.problemCount() >= unit.problemCount()) {
                 break;
             }

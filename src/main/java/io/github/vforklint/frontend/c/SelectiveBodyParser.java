@@ -8,7 +8,6 @@ import org.eclipse.cdt.core.dom.ast.IASTFileLocation;
 import org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition;
 import org.eclipse.cdt.core.dom.ast.IASTName;
 import org.eclipse.cdt.core.dom.ast.IASTSimpleDeclaration;
-import org.eclipse.cdt.core.dom.ast.c.ICASTTypedefNameSpecifier;
 import org.eclipse.cdt.core.index.IIndex;
 import org.eclipse.cdt.core.parser.EndOfFileException;
 import org.eclipse.cdt.core.parser.IParserLogService;
@@ -16,6 +15,7 @@ import org.eclipse.cdt.core.parser.IScanner;
 import org.eclipse.cdt.core.parser.IToken;
 import org.eclipse.cdt.core.parser.ParserMode;
 import org.eclipse.cdt.core.dom.parser.c.ICParserExtensionConfiguration;
+import org.eclipse.cdt.internal.core.dom.parser.ASTQueries;
 import org.eclipse.cdt.internal.core.dom.parser.BacktrackException;
 import org.eclipse.cdt.internal.core.dom.parser.c.GNUCSourceParser;
 
@@ -73,7 +73,7 @@ final class SelectiveBodyParser extends GNUCSourceParser {
     @Override
     protected IASTCompoundStatement functionBody() throws EndOfFileException, BacktrackException {
         IToken first = mark();
-        if (selection.readsAll() || first.getType() != IToken.tLBRACE) {
+        if (first.getType() != IToken.tLBRACE) {
             return super.functionBody();
         }
         IToken last = null;
@@ -86,16 +86,12 @@ final class SelectiveBodyParser extends GNUCSourceParser {
                     case IToken.tLBRACE -> depth++;
                     case IToken.tRBRACE -> depth--;
                     case IToken.tIDENTIFIER -> named |= selection.isWord(t.getCharImage());
-                    case IToken.tEOC -> depth = -1;
                     default -> { }
                 }
                 last = t;
             } while (depth > 0);
-            if (depth < 0) {
-                named = true; // no closing brace: CDT's own recovery handles it
-            }
         } catch (EndOfFileException e) {
-            named = true;
+            named = true; // no closing brace: CDT's own recovery handles it
         }
         if (named) {
             backup(first);
@@ -246,8 +242,7 @@ final class SelectiveBodyParser extends GNUCSourceParser {
     private Map<String, Set<String>> globalInitialisers() {
         Map<String, Set<String>> result = new HashMap<>();
         for (IASTDeclaration declaration : getTranslationUnit().getDeclarations()) {
-            if (!(declaration instanceof IASTSimpleDeclaration simple)
-                    || simple.getDeclSpecifier() instanceof ICASTTypedefNameSpecifier && simple.getDeclarators().length == 0) {
+            if (!(declaration instanceof IASTSimpleDeclaration simple)) {
                 continue;
             }
             for (IASTDeclarator declarator : simple.getDeclarators()) {
@@ -267,11 +262,8 @@ final class SelectiveBodyParser extends GNUCSourceParser {
                     }
                 });
                 if (!names.isEmpty()) {
-                    IASTDeclarator innermost = declarator;
-                    while (innermost.getNestedDeclarator() != null) {
-                        innermost = innermost.getNestedDeclarator();
-                    }
-                    result.computeIfAbsent(innermost.getName().toString(), k -> new HashSet<>()).addAll(names);
+                    result.computeIfAbsent(ASTQueries.findInnermostDeclarator(declarator).getName().toString(),
+                            k -> new HashSet<>()).addAll(names);
                 }
             }
         }
@@ -282,7 +274,7 @@ final class SelectiveBodyParser extends GNUCSourceParser {
         Set<String> result = new HashSet<>();
         for (Map.Entry<String, Set<String>> e : initialisers.entrySet()) {
             for (String name : e.getValue()) {
-                if (selection.isWord(name.toCharArray())) {
+                if (selection.words().contains(name)) {
                     result.add(e.getKey());
                     break;
                 }

@@ -41,9 +41,6 @@ final class VforkCandidates {
         }
     }
 
-    /** Words before a parenthesis that opens no call's arguments. */
-    private static final Set<String> NOT_CALLS = Set.of("if", "while", "for", "switch", "return", "sizeof", "case");
-
     private VforkCandidates() {
     }
 
@@ -183,7 +180,8 @@ final class VforkCandidates {
                 depth--;
             } else if (c == '(') {
                 SurroundingCode.Word name = SurroundingCode.wordBefore(code, i);
-                if (name != null && !NOT_CALLS.contains(name.in(code))) {
+                // a keyword's parenthesis (if, sizeof, __attribute__) opens no call's arguments
+                if (name != null && !MacroRecovery.KEYWORDS.contains(name.in(code))) {
                     return true;
                 }
             } else if (c == ';' || c == '{' || c == '}') {

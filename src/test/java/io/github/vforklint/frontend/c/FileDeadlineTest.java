@@ -44,8 +44,12 @@ class FileDeadlineTest {
     @Test
     void withTheClockRunningTheAlarmExpiresTheFile() {
         deadline.bind(TimeUnit.MILLISECONDS.toNanos(1), alarms);
+        boolean[] cancelled = {false};
+        ((org.eclipse.cdt.internal.core.util.ICanceler) deadline.parseLog()).setCancelable(() -> cancelled[0] = true);
         sleep(20);
+        assertFalse(cancelled[0]);
         alarms.ringLast();
+        assertTrue(cancelled[0], "the alarm cancels the parse under way, which no clock reading does");
         assertTrue(deadline.expired());
         assertTrue(deadline.overdueBy(0));
         assertEquals(1, alarms.held.size());

@@ -172,4 +172,27 @@ class SelectiveBodyParserTest {
         assertEquals(whole.function("f").isPresent(), selective.function("f").isPresent());
         assertEquals(whole.diagnostics(), selective.diagnostics());
     }
+
+    @Test
+    void aBodyThatCannotBeReadLateMakesEveryParseOfItsFileWhole() throws Exception {
+        BodySelection selection = BodySelection.reaching(Set.of("vfork"));
+        String code = """
+                int vfork(void); void _exit(int); int puts(const char *); void f(int);
+                static void unrelated(void) { puts("never reached from the child"); }
+                static void helper(int x) { f(x { ); } }
+                int spawn(void) { int pid = vfork(); if (pid == 0) { helper(1); _exit(127); } return pid; }
+                """;
+
+        CUnit first = parse(code, selection);
+        // the same file read another way (a recovery's rewrite, a configuration) whose bodies all read late
+        CUnit second = parse(code.replace("f(x { ); }", "f(x);"), selection);
+
+        assertTrue(first.readWhole(), "helper's late read failed, so the file was parsed again reading every body");
+        assertTrue(first.function("unrelated").isPresent());
+        assertTrue(second.readWhole(), "every later parse with that selection reads as the first did: a recovery compares their problems");
+        Path other = dir.resolve("other.c");
+        Files.writeString(other, CHILD_AND_HELPERS);
+        assertFalse(new CParser(p -> p).parse(other, ParseSettings.defaults(), CParser.Shaping.NONE, selection).readWhole(),
+                "another file is still read selectively");
+    }
 }
