@@ -212,7 +212,7 @@ public final class CParser {
                 selection.offsetsIn(path, facts.files().get(path).chars()));
         IASTTranslationUnit unit;
         try {
-            unit = (selective == null ? GCCLanguage.getDefault() : selective).getASTTranslationUnit(
+            unit = (selective == null ? WHOLE : selective).getASTTranslationUnit(
                     content, scannerInfo, provider, noIndex, PARSE_OPTIONS, deadline.parseLog());
         } catch (ParseError e) {
             deadline.check();
@@ -226,6 +226,17 @@ public final class CParser {
         return new CUnit(path, unit, new LocationMapper(files, displayPath, shaping.guessedWrappers()), settings.readsSystemHeaders(), spelledCallees,
                 served.cuts(), inTree, facts, served.servedChars(),
                 selective == null ? Set.of() : selective.parser.leftOut(), selective == null);
+    }
+
+    private static final GCCLanguage WHOLE = new WholeGcc();
+
+    /** CDT's GCC language with a parser that leaves the tree unfrozen ({@link UnfrozenCParser}). */
+    private static final class WholeGcc extends GCCLanguage {
+        @Override
+        protected ISourceCodeParser createParser(IScanner scanner, ParserMode mode, IParserLogService log, IIndex index,
+                                                 int options, IParserSettings parserSettings) {
+            return new UnfrozenCParser(scanner, mode, log, getParserExtensionConfiguration(), index);
+        }
     }
 
     /** CDT's GCC language with a parser that reads the bodies one selection asks for; one per parse. */

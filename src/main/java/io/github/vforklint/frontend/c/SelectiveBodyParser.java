@@ -17,7 +17,6 @@ import org.eclipse.cdt.core.parser.ParserMode;
 import org.eclipse.cdt.core.dom.parser.c.ICParserExtensionConfiguration;
 import org.eclipse.cdt.internal.core.dom.parser.ASTQueries;
 import org.eclipse.cdt.internal.core.dom.parser.BacktrackException;
-import org.eclipse.cdt.internal.core.dom.parser.c.GNUCSourceParser;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -36,7 +35,7 @@ import java.util.Set;
  * global pointer or table is initialised with) are parsed from their kept tokens, and the ones
  * these name, until nothing new is named. Declarations outside bodies are always parsed.
  */
-final class SelectiveBodyParser extends GNUCSourceParser {
+final class SelectiveBodyParser extends UnfrozenCParser {
 
     /** A body left out so far: its tokens from {@code first} (the brace) to {@code last}. */
     private record Deferred(IToken first, IToken last, IASTCompoundStatement placeholder) {
