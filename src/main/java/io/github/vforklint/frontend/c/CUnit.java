@@ -99,6 +99,11 @@ public final class CUnit {
         }
     }
 
+    /** Whether CDT froze the tree (it does unless {@link UnfrozenCParser} parsed it): for a test. */
+    boolean treeFrozen() {
+        return unit.isFrozen();
+    }
+
     /**
      * For code at {@code offset} of this unit's file that only runs on one side of a condition
      * ({@code BB_MMU ? xfork() : xvfork()}, {@code if (USE_VFORK) ...}): the condition as written

@@ -55,6 +55,15 @@ class SelectiveBodyParserTest {
             """;
 
     @Test
+    void parsesComeBackUnfrozen() throws Exception {
+        // freezing walks every node only so that a later change throws, and vforklint makes none
+        CUnit selective = parse(CHILD_AND_HELPERS, VFORK);
+        assertFalse(selective.treeFrozen());
+        assertTrue(calls(selective.function("helper").orElseThrow(), "puts"), "a body read late is in the tree");
+        assertFalse(parse(CHILD_AND_HELPERS, BodySelection.ALL).treeFrozen());
+    }
+
+    @Test
     void theVforkBodyAndWhatItNamesAreReadTransitively() throws Exception {
         CUnit unit = parse(CHILD_AND_HELPERS, VFORK);
         assertTrue(calls(unit.function("spawn").orElseThrow(), "vfork"));
