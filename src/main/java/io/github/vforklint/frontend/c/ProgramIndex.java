@@ -221,9 +221,7 @@ final class ProgramIndex implements FunctionResolver {
             MacroRecovery.Fixes more = fixes.with(fixesFor(unit));
             if (!more.equals(fixes)) {
                 CUnit retried = parseConfigured(path, configuration, more, selection);
-                if (retried.readWhole() != unit.readWhole()) {
-                    unit = parseConfigured(path, configuration, fixes, selection); // now whole too
-                }
+                unit = readAlike(unit, retried, () -> parseConfigured(path, configuration, fixes, selection));
                 if (retried.problemCount() < unit.problemCount()) {
                     unit = retried;
                 }
@@ -262,6 +260,17 @@ final class ProgramIndex implements FunctionResolver {
         };
     }
 
+    /**
+     * The parse to compare {@code retried} with by their problems: {@code earlier}, or, when only
+     * the retry could not read a body late and so read every body, {@code earlier}'s file read
+     * again the same way (the selection now reads it whole): a whole parse counts the problems of
+     * bodies a selective one skips.
+     */
+    private static CUnit readAlike(CUnit earlier, CUnit retried, java.util.concurrent.Callable<CUnit> again)
+            throws Exception {
+        return retried.readWhole() == earlier.readWhole() ? earlier : again.call();
+    }
+
     /** A unit read through its unknown macros, and the guesses that did it. */
     private record Recovered(CUnit unit, MacroRecovery.Fixes fixes) {
     }
@@ -285,10 +294,8 @@ final class ProgramIndex implements FunctionResolver {
                 break;
             }
             CUnit retried = frontEnd.parse(file, base, together.shaping(), selection);
-            if (retried.readWhole() != unit.readWhole()) {
-                // the retry could not read a body late and read them all: so must what it is compared with
-                unit = frontEnd.parse(file, base, kept.shaping(), selection);
-            }
+            CParser.Shaping before = kept.shaping();
+            unit = readAlike(unit, retried, () -> frontEnd.parse(file, base, before, selection));
             if (retried.problemCount() >= unit.problemCount()) {
                 break;
             }
