@@ -20,6 +20,14 @@ deb_src() {
   apt-get update -qq >&2
 }
 
+kernel_dir() { # sets k to the unpacked kernel tree, empty when there is none (a glob, not ls: under pipefail a failed ls would end the script)
+  k=""
+  local d
+  for d in "$cache"/linux-*/; do
+    if [ -d "$d" ]; then k=$d; return; fi
+  done
+}
+
 case ${1:-} in
   busybox)
     if [ ! -d "$cache"/busybox-1.35.0 ]; then
@@ -28,11 +36,12 @@ case ${1:-} in
     fi
     echo "$cache"/busybox-1.35.0 ;;
   kernel|none)
-    k=$(ls -d "$cache"/linux-*/ 2>/dev/null | head -1)
+    kernel_dir
     if [ -z "$k" ]; then
       deb_src
       (cd "$cache" && apt-get source --download-only -qq linux >&2 && tar xf linux_*.orig.tar.xz)
-      k=$(ls -d "$cache"/linux-*/ | head -1)
+      kernel_dir
+      [ -n "$k" ] || { echo "fetch: no linux-*/ folder in $cache after unpacking the source package" >&2; exit 1; }
     fi
     if [ "$1" = kernel ]; then echo "${k%/}"; else echo "${k%/}/drivers"; fi ;;
   empty) mkdir -p "$cache/empty"; echo "$cache/empty" ;;
