@@ -133,6 +133,34 @@ class EngineBoundsTest {
     }
 
     @Test
+    void aDenseRecursiveCycleSettlesWithinItsBudget() throws Exception {
+        // Each member stores to its own global and calls three others: every store reaches every
+        // member along several paths, so members change several times before the cycle settles
+        // (60 analyses of 14 members; four a member were too few).
+        StringBuilder code = new StringBuilder("#include <unistd.h>\n");
+        int n = 14;
+        for (int i = 0; i < n; i++) {
+            code.append("int g").append(i).append(";\nstatic void f").append(i).append("(int d);\n");
+        }
+        int firstBody = 2 + 2 * n;
+        for (int i = 0; i < n; i++) {
+            code.append("static void f").append(i).append("(int d) { g").append(i).append(" = d;");
+            for (int k = 0; k < 3; k++) {
+                code.append(" if (d > ").append(k).append(") f").append((i + 1 + 3 * k) % n).append("(d - 1);");
+            }
+            code.append(" }\n");
+        }
+        code.append("void spawn(void) { if (vfork() == 0) { f0(100); _exit(1); } }\n");
+        ScanResult result = scan(Map.of("dense.c", code.toString()), AnalysisLimits.defaults());
+        assertFalse(result.incomplete(), result.diagnostics().toString());
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            expected.add("VFK104@dense.c:" + (firstBody + i));
+        }
+        assertEquals(expected, found(result), "every member's store to its global is the parent's memory");
+    }
+
+    @Test
     void cloneStartsAVforkChildOnlyWithBothFlags() throws Exception {
         String code = String.join("\n",
                 "#include <sched.h>",
