@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The engine's bounds and resolution rules, each pinned where a mutation of it would otherwise go
  * unnoticed: the step budget (its hit is a diagnostic naming the function, and what was found
- * stays), the call depth, which definition a helper call resolves to, and which clone flags make
- * a vfork child.
+ * stays), the call depth, the analyses a recursive cycle gets to settle, which definition a helper
+ * call resolves to, and which clone flags make a vfork child.
  */
 class EngineBoundsTest {
 
@@ -153,7 +154,7 @@ class EngineBoundsTest {
         code.append("void spawn(void) { if (vfork() == 0) { f0(100); _exit(1); } }\n");
         ScanResult result = scan(Map.of("dense.c", code.toString()), AnalysisLimits.defaults());
         assertFalse(result.incomplete(), result.diagnostics().toString());
-        List<String> expected = new java.util.ArrayList<>();
+        List<String> expected = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             expected.add("VFK104@dense.c:" + (firstBody + i));
         }
