@@ -163,6 +163,23 @@ void spawn_with_a_helper_declared_through_nested_macros(char **argv)
     }
 }
 
+/* Emacs' DEFUN again, now with lisp.h read: the known macro begins with SUBR_SECTION_ATTRIBUTE,
+ * which is ATTRIBUTE_SECTION (".subrs"), and that one comes from a config.h that is not there.
+ * Every function written with it failed to parse. */
+#define SECTION_ATTRIBUTE ATTRIBUTE_SECTION (".commands")
+#define DEFINE_COMMAND(fnname, maxargs) \
+    SECTION_ATTRIBUTE static const int fnname##_arity = maxargs; \
+    int fnname
+
+DEFINE_COMMAND (Fspawn_through_a_known_macro, 1) (char **argv)
+{
+    if (vfork() == 0) {
+        puts(argv[0]);                          /* expect: VFK101 */
+        _exit(127);
+    }
+    return 0;
+}
+
 /* A configured build's paths (BINDIR from config.h or -D) and <inttypes.h>'s formats are macros
  * for strings: without them the whole exec and the whole printf would not parse (uClibc-ng's
  * ldd.c writes execle(TRUSTED_LDSO, ...), TRUSTED_LDSO being UCLIBC_RUNTIME_PREFIX "lib/" UCLIBC_LDSO) */

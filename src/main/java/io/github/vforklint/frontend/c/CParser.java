@@ -38,12 +38,16 @@ public final class CParser {
 
     /**
      * C11 keywords CDT's C parser does not know, spelled as the GNU forms it does: without this a
-     * {@code _Noreturn} prototype is a syntax error and its no-return property is lost.
+     * {@code _Noreturn} prototype is a syntax error and its no-return property is lost. A static
+     * assertion checks nothing at run time, so it becomes a declaration of nothing the analysis
+     * looks at, valid at file and block scope: unread, gnulib's {@code verify (...)}, written
+     * between the functions of every GNU project, was a declaration that did not parse.
      */
     private static final Map<String, String> C11_KEYWORDS = Map.of(
             "_Noreturn", "__attribute__((noreturn))",
             "_Thread_local", "__thread",
-            "_Alignas(x)", "__attribute__((__aligned__(sizeof(x))))");
+            "_Alignas(x)", "__attribute__((__aligned__(sizeof(x))))",
+            "_Static_assert(...)", "extern int __vforklint_static_assertion");
 
     /**
      * What a GCC-compatible compiler on Linux predefines, when the real compiler was not asked

@@ -143,6 +143,9 @@ final class MacroRecovery {
         if (head.isEmpty()) {
             return;
         }
+        if (head.get(0).isIdentifier() && known.contains(head.get(0).text())) {
+            attributeCallsLeading(head.get(0).text(), 0, new java.util.HashSet<>());
+        }
         if (head.get(0).is(")")) {
             // the end of a declaration the parser took up to its parameter list, or to a type
             // macro's arguments: read from the macro's name
@@ -632,6 +635,63 @@ final class MacroRecovery {
                 attributesInside(t.text(), depth + 1, visited);
             }
         }
+    }
+
+    /**
+     * A known macro that begins a declaration can begin with an unknown attribute macro: Emacs'
+     * {@code DEFUN(...)} is {@code SUBR_SECTION_ATTRIBUTE static union Aligned_Lisp_Subr sname = ...;
+     * Lisp_Object fnname}, {@code SUBR_SECTION_ATTRIBUTE} is {@code ATTRIBUTE_SECTION (".subrs")},
+     * and that one is defined in a config.h that is not there: every function written with
+     * {@code DEFUN} failed to parse. Its replacement is read from the front, into the known macros
+     * it begins with, over keywords and {@code __attribute__}, to the first other word: an unknown
+     * call there whose arguments are only strings and numbers, or one parenthesised list (GCC's
+     * attributes: {@code (".subrs")}, {@code ((__printf__, 1, 2))}), is an attribute, dropped. A
+     * type macro ({@code SLIST_HEAD(, pid)}) takes names, and stays.
+     */
+    private void attributeCallsLeading(String macro, int depth, Set<String> visited) {
+        List<CTokens.Token> tokens = expansionTokens(macro, depth, visited);
+        for (int i = 0; i < tokens.size(); i++) {
+            CTokens.Token t = tokens.get(i);
+            if (!t.isIdentifier()) {
+                return;
+            }
+            boolean call = i + 1 < tokens.size() && tokens.get(i + 1).is("(");
+            int close = call ? CTokens.matching(tokens, i + 1) : -1;
+            if (call && close < 0) {
+                return;
+            }
+            if (t.text().equals("__attribute__") || t.text().equals("__attribute")) {
+                i = close;
+            } else if (KEYWORDS.contains(t.text()) && !call) {
+                if (TYPE_KEYWORDS.contains(t.text())) {
+                    return;
+                }
+            } else if (known.contains(t.text()) && !call) {
+                attributeCallsLeading(t.text(), depth + 1, visited);
+            } else if (call && unknown(t.text()) && macroLooking(t.text()) && attributeArguments(tokens, i + 1, close)) {
+                drop(t.text());
+                i = close;
+            } else {
+                return;
+            }
+        }
+    }
+
+    /** Whether the parentheses from {@code open} to {@code close} hold only strings and numbers, or one parenthesised list. */
+    private static boolean attributeArguments(List<CTokens.Token> tokens, int open, int close) {
+        if (close == open + 1) {
+            return false;
+        }
+        if (tokens.get(open + 1).is("(") && CTokens.matching(tokens, open + 1) == close - 1) {
+            return true;
+        }
+        for (int i = open + 1; i < close; i++) {
+            CTokens.Token t = tokens.get(i);
+            if (!(t.is(",") || t.type() == CTokens.Type.NUMBER || StringMacros.stringAt(tokens, i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Each parameter: unknown macros calls pass through; an unknown word after the parameter's name is an attribute. */

@@ -281,6 +281,37 @@ class MacroRecoveryTest {
         assertTrue(MacroRecovery.macroLooking("__P"));
     }
 
+    /** Top-level code, with the unit's macros: their names are the known ones. */
+    private static Map<String, String> topLevel(String code, Condition.Macros macros, Set<String> known) {
+        char[] text = code.toCharArray();
+        return MacroRecovery.of(text, List.of(new MacroRecovery.Region(0, text.length, true)), known, macros).defines();
+    }
+
+    @Test
+    void anAttributeCallAtTheFrontOfAKnownMacroThatBeginsADeclarationIsDropped() {
+        // Emacs' DEFUN, with lisp.h read and config.h (where ATTRIBUTE_SECTION is) not there
+        Condition.Macros lisp = macros(Map.of(
+                "DEFUN", "SUBR_SECTION_ATTRIBUTE static union Aligned_Lisp_Subr sname = "
+                        + "{{{ PVEC_SUBR << PSEUDOVECTOR_AREA_BITS }, { .a ## maxargs = fnname }, minargs, maxargs, lname, {intspec}, 0}}; "
+                        + "Lisp_Object fnname",
+                "SUBR_SECTION_ATTRIBUTE", "ATTRIBUTE_SECTION (\".subrs\")",
+                "FORMATTED", "static __attribute__((unused)) _GL_ATTRIBUTE_FORMAT ((__printf__, 1, 2)) void"),
+                Map.of("DEFUN", Set.of("lname", "fnname", "sname", "minargs", "maxargs", "intspec", "doc")));
+        Set<String> known = Set.of("DEFUN", "SUBR_SECTION_ATTRIBUTE", "FORMATTED", "Lisp_Object", "PVEC_SUBR",
+                "PSEUDOVECTOR_AREA_BITS", "Aligned_Lisp_Subr");
+        String defun = "DEFUN (\"processp\", Fprocessp, Sprocessp, 1, 1, 0,\n       doc: /* Is it a process? */)\n"
+                + "  (Lisp_Object object)\n{\n  return object;\n}\n";
+        assertEquals(Map.of("ATTRIBUTE_SECTION(...)", ""), topLevel(defun, lisp, known));
+        // after keywords and a known attribute, and with one parenthesised list of arguments
+        assertEquals("", topLevel("FORMATTED log_it (const char *fmt, ...);\n", lisp, known).get("_GL_ATTRIBUTE_FORMAT(...)"));
+        // a call that takes names is a type's macro, not an attribute; nor is one that follows the type
+        Condition.Macros queue = macros(Map.of("LIST_OF_PIDS", "static SLIST_HEAD(pids, pid)",
+                "AFTER_THE_TYPE", "static int ATTRIBUTE_SECTION (\".x\")"), Map.of());
+        Set<String> queueKnown = Set.of("LIST_OF_PIDS", "AFTER_THE_TYPE");
+        assertFalse(topLevel("LIST_OF_PIDS pidlist = { 0 };\n", queue, queueKnown).containsKey("SLIST_HEAD(...)"));
+        assertFalse(topLevel("AFTER_THE_TYPE counter;\n", queue, queueKnown).containsKey("ATTRIBUTE_SECTION(...)"));
+    }
+
     @Test
     void aConstructEndsWhereReadingTheWholeRestOfTheFileSaysSoWhateverItsLength() {
         // Pieces whose braces and semicolons do not count (in comments, strings, directives), so
