@@ -6,6 +6,7 @@ import io.github.vforklint.knowledge.FunctionKind;
 import io.github.vforklint.knowledge.FunctionKnowledge;
 import io.github.vforklint.knowledge.VforkCalls;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -66,6 +67,67 @@ final class AnalysisContext {
             }
         }
         return null;
+    }
+
+    /**
+     * For a call to a project function with every vfork clone flag in one argument
+     * ({@code lxc_clone(do_share_ns, handler, CLONE_VFORK | CLONE_VM | CLONE_FILES, NULL)}): where
+     * it takes clone's function, flags and argument, if its body hands its parameters on to a
+     * clone-like call ({@code clone(fn, stack, flags | SIGCHLD, arg)}), the flags one being the
+     * parameter the call fills with the flags; else null. Its file need not name a flag, so no
+     * analysis of its own finds it a wrapper: it is read here, from the call that does.
+     */
+    VforkCalls.CloneShape cloneWrapperOfFlags(Event.Call call, FunctionBody caller) {
+        VforkCalls calls = knowledge.vforkCalls();
+        // only a call spelled for naming the flag: a value that happens to hold its bits (-1) is no flags
+        if (call.isIndirect() || call.callee() == null || call.argumentTexts().isEmpty()
+                || knowledge.lookup(call.callee()).kind() != FunctionKind.UNKNOWN) {
+            return null;
+        }
+        int flags = -1;
+        for (int i = 0; i < call.arguments().size() && flags < 0; i++) {
+            if (calls.hasCloneFlags(call, i)) {
+                flags = i;
+            }
+        }
+        if (flags < 0) {
+            return null;
+        }
+        Optional<FunctionBody> body = resolver.function(call.callee(), caller);
+        if (body.isEmpty()) {
+            return null;
+        }
+        List<String> parameters = body.get().parameters().stream().map(io.github.vforklint.ir.Variable::name).toList();
+        for (io.github.vforklint.ir.CfgNode node : body.get().nodes()) {
+            for (Event event : node.events()) {
+                VforkCalls.CloneShape inner = event instanceof Event.Call c ? calls.cloneShape(c.callee()) : null;
+                if (inner == null) {
+                    continue;
+                }
+                Event.Call clone = (Event.Call) event;
+                int fn = parameters.indexOf(VforkCalls.functionName(clone.argumentText(inner.function())));
+                String arg = VforkCalls.functionName(clone.argumentText(inner.argument()));
+                if (fn >= 0 && parameterNamed(parameters, clone.argumentText(inner.flags())) == flags) {
+                    return new VforkCalls.CloneShape(fn, flags, arg == null ? -1 : parameters.indexOf(arg));
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The one parameter {@code spelling} names as a word ({@code flags | SIGCHLD}), or -1. */
+    private static int parameterNamed(List<String> parameters, String spelling) {
+        int found = -1;
+        for (int i = 0; i < parameters.size(); i++) {
+            if (java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(parameters.get(i)) + "\\b")
+                    .matcher(spelling).find()) {
+                if (found >= 0) {
+                    return -1;
+                }
+                found = i;
+            }
+        }
+        return found;
     }
 
     /** A wrapper is a definition, not a name: a static function of the same name elsewhere is not one. */

@@ -9,8 +9,9 @@ import io.github.vforklint.knowledge.VforkCalls;
 /**
  * Clone-like calls in a function that calls vfork: {@code clone(fn, stack, CLONE_VM | CLONE_VFORK,
  * arg)}, its relatives in {@code rules/functions/vfork.yml}, and project wrappers that pass their
- * own parameters on as clone's function and flags. Such a call is a vfork site whose child region
- * is {@code fn}'s body.
+ * own parameters on as clone's function and flags (found from their callers' flags too, in a file
+ * that names none: {@link AnalysisContext#cloneWrapperOfFlags}). Such a call is a vfork site whose
+ * child region is {@code fn}'s body.
  */
 final class CloneSites {
 
@@ -38,6 +39,9 @@ final class CloneSites {
         if (shape == null) {
             shape = context.cloneWrapper(call, function);
             wrapper = true;
+        }
+        if (shape == null) {
+            shape = context.cloneWrapperOfFlags(call, function);
         }
         if (shape == null) {
             return false;

@@ -123,7 +123,7 @@ public final class CFrontEnd implements FrontEnd {
         // Every location the analysis makes shows its file: each file's name is worked out once.
         Map<String, String> shown = new java.util.concurrent.ConcurrentHashMap<>();
         CParser parser = new CParser(file -> shown.computeIfAbsent(file, f -> context.display(Path.of(f))),
-                knowledge.vforkCalls().spelledCallees(), context.tree());
+                SpelledCalls.of(knowledge.vforkCalls()), context.tree());
         List<SourceFile> cFiles = context.files();
         List<Path> extraHeaders = new ArrayList<>(headersIn(options.includeDirs()));
         settings.database().ifPresent(db -> extraHeaders.addAll(headersIn(db.includeDirs())));

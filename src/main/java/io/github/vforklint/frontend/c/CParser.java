@@ -140,25 +140,25 @@ public final class CParser {
     private final SourceFiles files;
     private final TextFacts facts;
     private final Function<String, String> displayPath;
-    private final Set<String> spelledCallees;
+    private final SpelledCalls spelled;
     private final TreeIncludes treeIncludes;
 
     /** @param displayPath turns an absolute file name into the path shown in findings */
     public CParser(Function<String, String> displayPath) {
-        this(displayPath, Set.of(), null);
+        this(displayPath, SpelledCalls.NONE, null);
     }
 
     /**
-     * @param spelledCallees calls whose arguments are kept as spelled in the source, so that
+     * @param spelled        calls whose arguments are kept as spelled in the source, so that
      *                       {@code syscall(SYS_vfork)} and clone flags can be recognised
      * @param tree           the scanned tree, where includes the search path misses are looked
      *                       for; null to look nowhere else
      */
-    public CParser(Function<String, String> displayPath, Set<String> spelledCallees, SourceTree tree) {
+    CParser(Function<String, String> displayPath, SpelledCalls spelled, SourceTree tree) {
         this.files = tree == null ? new SourceFiles() : new SourceFiles(tree);
         this.facts = new TextFacts(files);
         this.displayPath = displayPath;
-        this.spelledCallees = Set.copyOf(spelledCallees);
+        this.spelled = spelled;
         this.treeIncludes = tree == null ? null : new TreeIncludes(tree);
     }
 
@@ -227,7 +227,7 @@ public final class CParser {
             selection.readWholeFrom(path);
             return parse(file, settings, shaping, selection);
         }
-        return new CUnit(path, unit, new LocationMapper(files, displayPath, shaping.guessedWrappers()), settings.readsSystemHeaders(), spelledCallees,
+        return new CUnit(path, unit, new LocationMapper(files, displayPath, shaping.guessedWrappers()), settings.readsSystemHeaders(), spelled,
                 served.cuts(), inTree, facts, served.servedChars(),
                 selective == null ? Set.of() : selective.parser.leftOut(), selective == null);
     }

@@ -43,7 +43,7 @@ public final class CUnit {
     private final Map<String, FunctionBody> lowered = new LinkedHashMap<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
 
-    private final Set<String> spelledCallees;
+    private final SpelledCalls spelled;
     /** Definitions whose bodies this parse did not read ({@link BodySelection}): empty blocks, by identity. */
     private final Set<IASTFunctionDefinition> bodiesLeftOut;
     private final boolean readWhole;
@@ -57,14 +57,14 @@ public final class CUnit {
     private final Set<String> missingIncludes = new java.util.TreeSet<>();
 
     CUnit(String path, IASTTranslationUnit unit, LocationMapper locations, boolean readsSystemHeaders,
-          Set<String> spelledCallees, List<ServedSources.Cut> cuts, InTreeHeaders inTree, TextFacts facts,
+          SpelledCalls spelled, List<ServedSources.Cut> cuts, InTreeHeaders inTree, TextFacts facts,
           long parsedChars, Set<IASTFunctionDefinition> bodiesLeftOut, boolean readWhole) {
         this.bodiesLeftOut = bodiesLeftOut;
         this.readWhole = readWhole;
         this.files = facts.files();
         this.parsedChars = parsedChars;
         this.path = path;
-        this.spelledCallees = spelledCallees;
+        this.spelled = spelled;
         this.unit = unit;
         this.locations = locations;
         this.noReturn = new NoReturnDeclarations(unit, facts);
@@ -187,7 +187,7 @@ public final class CUnit {
             return Optional.empty();
         }
         return Optional.of(lowered.computeIfAbsent(name,
-                n -> new FunctionLowering(locations, variables, noReturn, spelledCallees).lower(path, definition)));
+                n -> new FunctionLowering(locations, variables, noReturn, spelled).lower(path, definition)));
     }
 
     /** Whether the parse read every body ({@link BodySelection}): only units read alike compare by their problems. */
@@ -300,15 +300,18 @@ public final class CUnit {
     /** Names of the defined functions that call any of {@code callees} directly (after macro expansion). */
     public synchronized List<String> functionsCalling(Set<String> callees) {
         List<String> result = new ArrayList<>();
+        // the file names the flag: a call may hand it to a project's wrapper of clone
+        SpelledCalls flagged = spelled.flag() != null && TextFacts.wordsIn(files.get(path).chars(), Set.of(spelled.flag()))
+                != TextFacts.Occurrences.NONE ? spelled : SpelledCalls.NONE;
         for (Map.Entry<String, IASTFunctionDefinition> entry : definitions.entrySet()) {
-            if (calls(entry.getValue(), callees)) {
+            if (calls(entry.getValue(), callees, flagged)) {
                 result.add(entry.getKey());
             }
         }
         return result;
     }
 
-    private static boolean calls(IASTFunctionDefinition definition, Set<String> callees) {
+    private static boolean calls(IASTFunctionDefinition definition, Set<String> callees, SpelledCalls flagged) {
         boolean[] found = {false};
         definition.accept(new ASTVisitor() {
             {
@@ -317,6 +320,10 @@ public final class CUnit {
 
             @Override
             public int visit(IASTExpression expression) {
+                if (expression instanceof IASTFunctionCallExpression call && flagged.namesTheFlag(call)) {
+                    found[0] = true;
+                    return PROCESS_ABORT;
+                }
                 if (expression instanceof IASTFunctionCallExpression call
                         && ExpressionLowering.stripParentheses(call.getFunctionNameExpression()) instanceof IASTIdExpression id
                         && (callees.contains(id.getName().toString())

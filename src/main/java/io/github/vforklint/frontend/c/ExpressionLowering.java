@@ -48,16 +48,16 @@ final class ExpressionLowering {
     private final VariableTable variables;
     private final LocationMapper locations;
     private final NoReturnDeclarations noReturn;
-    private final java.util.Set<String> spelledCallees;
+    private final SpelledCalls spelled;
 
-    /** @param spelledCallees calls whose arguments must keep their spelling (syscall, clone: see VforkCalls) */
+    /** @param spelled calls whose arguments must keep their spelling (syscall, clone: see VforkCalls) */
     ExpressionLowering(FunctionLowering function, VariableTable variables, LocationMapper locations,
-                       NoReturnDeclarations noReturn, java.util.Set<String> spelledCallees) {
+                       NoReturnDeclarations noReturn, SpelledCalls spelled) {
         this.function = function;
         this.variables = variables;
         this.locations = locations;
         this.noReturn = noReturn;
-        this.spelledCallees = spelledCallees;
+        this.spelled = spelled;
     }
 
     Expr lower(IASTInitializerClause clause) {
@@ -336,7 +336,7 @@ final class ExpressionLowering {
             }
         }
         List<String> texts = new ArrayList<>();
-        if (callee != null && spelledCallees.contains(callee)) {
+        if (spelled.keeps(callee, call)) {
             for (IASTInitializerClause argument : call.getArguments()) {
                 texts.add(ArgumentSpelling.of(argument));
             }

@@ -77,11 +77,11 @@ final class FunctionLowering {
     private final NoReturnDeclarations noReturn;
 
     FunctionLowering(LocationMapper locations, VariableTable variables, NoReturnDeclarations noReturn,
-                     java.util.Set<String> spelledCallees) {
+                     SpelledCalls spelled) {
         this.locations = locations;
         this.variables = variables;
         this.noReturn = noReturn;
-        this.expressions = new ExpressionLowering(this, variables, locations, noReturn, spelledCallees);
+        this.expressions = new ExpressionLowering(this, variables, locations, noReturn, spelled);
     }
 
     FunctionBody lower(String unit, IASTFunctionDefinition definition) {

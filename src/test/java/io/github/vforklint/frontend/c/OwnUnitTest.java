@@ -27,7 +27,7 @@ class OwnUnitTest {
     private ProgramIndex program() {
         SourceTree tree = SourceTree.build(List.of(dir), new SourceTree.Selection(
                 p -> p.getFileName().toString().endsWith(".c"), p -> false, p -> true), SourceTree.Limits.defaults(), 1);
-        CParser parser = new CParser(p -> Path.of(p).getFileName().toString(), Set.of(), tree);
+        CParser parser = new CParser(p -> Path.of(p).getFileName().toString(), SpelledCalls.NONE, tree);
         BuildSettings settings = new BuildSettings(new COptions(List.of(), Map.of(), List.of(), false, null, null,
                 AnalysisLimits.defaults()), Optional.empty(), null);
         return new ProgramIndex(parser, settings, tree);
