@@ -84,6 +84,18 @@ public final class CParser {
             """);
 
     /**
+     * What Linux's {@code <fcntl.h>} defines for close-on-exec, when it is not read: portable code
+     * tests it to choose how a descriptor is kept from the exec'd program, and without it takes
+     * the branch for systems that have neither, which Linux is not. tcsh's {@code
+     * close_on_exec(fd, v)} was then empty, so {@code (void) close_on_exec(SHIN, 1);} did not
+     * parse, and its vfork child was read closing every descriptor by hand ({@code closech()});
+     * GNU make's {@code CLOSE_ON_EXEC(fd)} did nothing. {@code -U} takes any of them back.
+     */
+    private static final Map<String, String> FCNTL_CLOSE_ON_EXEC = definitions("""
+            F_GETFD=1 F_SETFD=2 FD_CLOEXEC=1
+            """);
+
+    /**
      * What the compiler's own {@code <stddef.h>} and {@code <stdarg.h>} define, when they are not
      * read: {@code offsetof(struct globals, line)} and {@code va_arg(ap, char *)} take a type, so
      * without them the statement is no expression and a variadic exec wrapper's loop does not
@@ -193,6 +205,7 @@ public final class CParser {
         if (!settings.readsSystemHeaders()) {
             defines.putAll(GCC_LINUX_BASELINE);
             defines.putAll(LP64_LIMITS);
+            defines.putAll(FCNTL_CLOSE_ON_EXEC);
             defines.putAll(COMPILER_HEADER_MACROS);
         }
         defines.putAll(C11_KEYWORDS);
