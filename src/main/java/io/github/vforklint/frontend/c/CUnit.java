@@ -44,6 +44,8 @@ public final class CUnit {
     private final List<Diagnostic> diagnostics = new ArrayList<>();
 
     private final SpelledCalls spelled;
+    /** {@link #spelledHere}, worked out on first use. */
+    private SpelledCalls spelledHere;
     /** Definitions whose bodies this parse did not read ({@link BodySelection}): empty blocks, by identity. */
     private final Set<IASTFunctionDefinition> bodiesLeftOut;
     private final boolean readWhole;
@@ -187,7 +189,7 @@ public final class CUnit {
             return Optional.empty();
         }
         return Optional.of(lowered.computeIfAbsent(name,
-                n -> new FunctionLowering(locations, variables, noReturn, spelled).lower(path, definition)));
+                n -> new FunctionLowering(locations, variables, noReturn, spelledHere()).lower(path, definition)));
     }
 
     /** Whether the parse read every body ({@link BodySelection}): only units read alike compare by their problems. */
@@ -300,15 +302,26 @@ public final class CUnit {
     /** Names of the defined functions that call any of {@code callees} directly (after macro expansion). */
     public synchronized List<String> functionsCalling(Set<String> callees) {
         List<String> result = new ArrayList<>();
-        // the file names the flag: a call may hand it to a project's wrapper of clone
-        SpelledCalls flagged = spelled.flag() != null && TextFacts.wordsIn(files.get(path).chars(), Set.of(spelled.flag()))
-                != TextFacts.Occurrences.NONE ? spelled : SpelledCalls.NONE;
         for (Map.Entry<String, IASTFunctionDefinition> entry : definitions.entrySet()) {
-            if (calls(entry.getValue(), callees, flagged)) {
+            if (calls(entry.getValue(), callees, spelledHere())) {
                 result.add(entry.getKey());
             }
         }
         return result;
+    }
+
+    /**
+     * The calls of this unit that keep their spelling: those naming the clone flag only when the
+     * file names it (a call may then hand it to a project's wrapper of clone), so that no other
+     * unit spells every argument of every call to find out.
+     */
+    private SpelledCalls spelledHere() {
+        if (spelledHere == null) {
+            boolean named = spelled.flag() != null
+                    && TextFacts.wordsIn(files.get(path).chars(), Set.of(spelled.flag())) != TextFacts.Occurrences.NONE;
+            spelledHere = named ? spelled : spelled.withoutFlag();
+        }
+        return spelledHere;
     }
 
     private static boolean calls(IASTFunctionDefinition definition, Set<String> callees, SpelledCalls flagged) {

@@ -660,7 +660,7 @@ final class MacroRecovery {
             if (call && close < 0) {
                 return;
             }
-            if (t.text().equals("__attribute__") || t.text().equals("__attribute")) {
+            if ((t.text().equals("__attribute__") || t.text().equals("__attribute")) && call) {
                 i = close;
             } else if (KEYWORDS.contains(t.text()) && !call) {
                 if (TYPE_KEYWORDS.contains(t.text())) {

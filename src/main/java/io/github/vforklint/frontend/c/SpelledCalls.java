@@ -28,6 +28,11 @@ record SpelledCalls(Set<String> callees, String flag) {
         return new SpelledCalls(calls.spelledCallees(), calls.flagSearchedFor());
     }
 
+    /** The same callees, and no flag. */
+    SpelledCalls withoutFlag() {
+        return flag == null ? this : new SpelledCalls(callees, null);
+    }
+
     /** Whether a call to {@code callee} (null for an indirect one) keeps its arguments' spelling. */
     boolean keeps(String callee, IASTFunctionCallExpression call) {
         return callee != null && (callees.contains(callee) || namesTheFlag(call));

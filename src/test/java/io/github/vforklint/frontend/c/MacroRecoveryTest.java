@@ -310,6 +310,9 @@ class MacroRecoveryTest {
         Set<String> queueKnown = Set.of("LIST_OF_PIDS", "AFTER_THE_TYPE");
         assertFalse(topLevel("LIST_OF_PIDS pidlist = { 0 };\n", queue, queueKnown).containsKey("SLIST_HEAD(...)"));
         assertFalse(topLevel("AFTER_THE_TYPE counter;\n", queue, queueKnown).containsKey("ATTRIBUTE_SECTION(...)"));
+        // __attribute__ with no parentheses after it is read past like any keyword
+        Condition.Macros bare = macros(Map.of("BARE", "__attribute__ static SECTION_OF(\".x\") int"), Map.of());
+        assertEquals("", topLevel("BARE counter;\n", bare, Set.of("BARE")).get("SECTION_OF(...)"));
     }
 
     @Test
