@@ -79,14 +79,16 @@ final class AnalysisContext {
      */
     VforkCalls.CloneShape cloneWrapperOfFlags(Event.Call call, FunctionBody caller) {
         VforkCalls calls = knowledge.vforkCalls();
-        // only a call spelled for naming the flag: a value that happens to hold its bits (-1) is no flags
         if (call.isIndirect() || call.callee() == null || call.argumentTexts().isEmpty()
-                || knowledge.lookup(call.callee()).kind() != FunctionKind.UNKNOWN) {
+                || knowledge.lookup(call.callee()).kind() != FunctionKind.UNKNOWN
+                || calls.spelledCallees().contains(call.callee())) {
             return null;
         }
+        // by name, as written: a value that happens to hold the flags' bits (MOVE_MOUNT_SET_GROUP
+        // is 0x100, -1 has them all) makes no wrapper of the callee, nor a search for its body
         int flags = -1;
         for (int i = 0; i < call.arguments().size() && flags < 0; i++) {
-            if (calls.hasCloneFlags(call, i)) {
+            if (calls.namesCloneFlags(call, i)) {
                 flags = i;
             }
         }

@@ -107,6 +107,11 @@ public record VforkCalls(Set<String> syscallFunctions, Set<String> syscallNumber
                 && cloneFlagBits != 0 && (c.value() & cloneFlagBits) == cloneFlagBits) {
             return true;
         }
+        return namesCloneFlags(call, index);
+    }
+
+    /** Whether argument {@code index}, as spelled, names every vfork clone flag. */
+    public boolean namesCloneFlags(Event.Call call, int index) {
         String spelling = call.argumentText(index);
         for (String flag : cloneFlags) {
             if (!Pattern.compile("\\b" + Pattern.quote(flag) + "\\b").matcher(spelling).find()) {
