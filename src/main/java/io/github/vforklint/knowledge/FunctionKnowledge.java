@@ -52,6 +52,17 @@ public final class FunctionKnowledge {
         return set(read("noreturn.yml").path("attribute-macros"));
     }
 
+    /**
+     * platforms.yml: the words of folder and file names that mark code built only for another
+     * system or processor than Linux on x86-64, lower case.
+     */
+    public static Set<String> foreignPlatformWords() {
+        JsonNode platforms = read("platforms.yml");
+        Set<String> words = new java.util.TreeSet<>(set(platforms.path("systems")));
+        words.addAll(set(platforms.path("processors")));
+        return Set.copyOf(words);
+    }
+
     /** Loads the catalogue shipped in the jar. */
     public static FunctionKnowledge load() {
         Map<String, FunctionInfo> map = new HashMap<>();

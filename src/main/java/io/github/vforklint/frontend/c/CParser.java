@@ -171,7 +171,16 @@ public final class CParser {
         this.facts = new TextFacts(files);
         this.displayPath = displayPath;
         this.spelled = spelled;
-        this.treeIncludes = tree == null ? null : new TreeIncludes(tree);
+        this.treeIncludes = tree == null ? null : new TreeIncludes(tree, ForeignPlatforms.fromCatalogue(), this::refusesInclusion);
+    }
+
+    /** Whether a file of the tree stops any build that reads it; a file that cannot be read is taken as it comes. */
+    private boolean refusesInclusion(Path file) {
+        try {
+            return HeaderRefusal.refuses(files.get(file.toAbsolutePath().normalize().toString()).chars());
+        } catch (java.io.UncheckedIOException e) {
+            return false;
+        }
     }
 
     public String displayPath(String absolutePath) {

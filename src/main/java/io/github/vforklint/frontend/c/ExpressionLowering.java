@@ -164,10 +164,20 @@ final class ExpressionLowering {
             return new Expr.FunctionRef(id.getName().toString());
         }
         if (binding instanceof org.eclipse.cdt.core.dom.ast.IProblemBinding) {
-            return new Expr.Flags(java.util.Set.of(id.getName().toString()));
+            Expr truth = BOOLEAN_CONSTANTS.get(id.getName().toString());
+            return truth != null ? truth : new Expr.Flags(java.util.Set.of(id.getName().toString()));
         }
         return Expr.OPAQUE;
     }
+
+    /**
+     * {@code true} and {@code false} that nothing declares: C23's keywords, and what C99's
+     * {@code <stdbool.h>} defines when it is not read. Not predefined as macros, since older code
+     * declares its own ({@code typedef enum { false, true } bool;}), which then resolves first.
+     * Unknown, {@code while (true) sleep(1);} in a child was a loop that might end, and return.
+     */
+    private static final java.util.Map<String, Expr> BOOLEAN_CONSTANTS = java.util.Map.of(
+            "true", new Expr.IntConst(1), "false", new Expr.IntConst(0));
 
     /** A pointer to the object an lvalue expression designates ({@code &s} for {@code s.f}). */
     private Expr addressOf(IASTExpression owner) {

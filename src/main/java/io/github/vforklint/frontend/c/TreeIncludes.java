@@ -16,8 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * have it: a tree scanned without its build's {@code -I} options still has its headers, usually
  * next to the code or in an {@code include/} folder. The including file's folder and each of its
  * parents are tried first ({@code "lib/lib.h"} from {@code toys/net/x.c} is {@code lib/lib.h} at
- * the root), then any file whose path ends with the include's path; the one sharing the longest
- * folder prefix with the including file wins. When two are equally near, neither is taken: a
+ * the root), then any file whose path ends with the include's path, but for one built for another
+ * platform ({@link ForeignPlatforms}) or one that stops any build ({@link HeaderRefusal}); the one
+ * sharing the longest folder prefix with the including file wins. When two are equally near, neither is taken: a
  * guess would silently analyse the wrong program. Shared by the whole scan; answers are memoised
  * per (folder, include).
  */
@@ -36,10 +37,20 @@ final class TreeIncludes {
     }
 
     private final SourceTree tree;
+    private final ForeignPlatforms foreign;
+    private final java.util.function.Predicate<Path> refuses;
     private final Map<Key, Resolution> memo = new ConcurrentHashMap<>();
 
-    TreeIncludes(SourceTree tree) {
+    /**
+     * @param foreign what marks a file as built for another platform: not taken for an include
+     *                found elsewhere in the tree
+     * @param refuses whether a file stops any build that reads it ({@link HeaderRefusal}): not
+     *                taken either
+     */
+    TreeIncludes(SourceTree tree, ForeignPlatforms foreign, java.util.function.Predicate<Path> refuses) {
         this.tree = tree;
+        this.foreign = foreign;
+        this.refuses = refuses;
     }
 
     /**
@@ -77,7 +88,7 @@ final class TreeIncludes {
         List<Path> nearest = new ArrayList<>();
         for (SourceFile candidate : tree.endingWith(relative.toString())) {
             Path path = candidate.path();
-            if (!CFrontEnd.isC(path)) {
+            if (!CFrontEnd.isC(path) || foreign.foreign(folder, path) || refuses.test(path)) {
                 continue;
             }
             int shared = sharedFolders(path, folder);
