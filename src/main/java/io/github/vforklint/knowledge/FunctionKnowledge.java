@@ -52,15 +52,14 @@ public final class FunctionKnowledge {
         return set(read("noreturn.yml").path("attribute-macros"));
     }
 
-    /**
-     * platforms.yml: the words of folder and file names that mark code built only for another
-     * system or processor than Linux on x86-64, lower case.
-     */
-    public static Set<String> foreignPlatformWords() {
-        JsonNode platforms = read("platforms.yml");
-        Set<String> words = new java.util.TreeSet<>(set(platforms.path("systems")));
-        words.addAll(set(platforms.path("processors")));
-        return Set.copyOf(words);
+    /** platforms.yml {@code systems}: words of folder and file names that mark code built only for another system than Linux. */
+    public static Set<String> foreignSystemWords() {
+        return set(read("platforms.yml").path("systems"));
+    }
+
+    /** platforms.yml {@code processors}: words of folder names that mark code built only for another processor than x86-64. */
+    public static Set<String> foreignProcessorWords() {
+        return set(read("platforms.yml").path("processors"));
     }
 
     /** Loads the catalogue shipped in the jar. */
