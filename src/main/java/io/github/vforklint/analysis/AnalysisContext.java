@@ -121,8 +121,7 @@ final class AnalysisContext {
     private static int parameterNamed(List<String> parameters, String spelling) {
         int found = -1;
         for (int i = 0; i < parameters.size(); i++) {
-            if (java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(parameters.get(i)) + "\\b")
-                    .matcher(spelling).find()) {
+            if (VforkCalls.namesWord(spelling, parameters.get(i))) {
                 if (found >= 0) {
                     return -1;
                 }

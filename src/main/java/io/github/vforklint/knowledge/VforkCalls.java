@@ -114,10 +114,15 @@ public record VforkCalls(Set<String> syscallFunctions, Set<String> syscallNumber
     public boolean namesCloneFlags(Event.Call call, int index) {
         String spelling = call.argumentText(index);
         for (String flag : cloneFlags) {
-            if (!Pattern.compile("\\b" + Pattern.quote(flag) + "\\b").matcher(spelling).find()) {
+            if (!namesWord(spelling, flag)) {
                 return false;
             }
         }
         return !cloneFlags.isEmpty();
+    }
+
+    /** Whether {@code spelling} holds {@code word} as a whole word ({@code flags | SIGCHLD} names {@code flags}). */
+    public static boolean namesWord(String spelling, String word) {
+        return Pattern.compile("\\b" + Pattern.quote(word) + "\\b").matcher(spelling).find();
     }
 }

@@ -174,10 +174,15 @@ public final class CParser {
         this.treeIncludes = tree == null ? null : new TreeIncludes(tree, ForeignPlatforms.fromCatalogue(), this::refusesInclusion);
     }
 
-    /** Whether a file of the tree stops any build that reads it; a file that cannot be read is taken as it comes. */
+    /**
+     * Whether a file of the tree stops any build that reads it; a file that cannot be read is taken
+     * as it comes. Its directives are the ones the scan keeps for every file it reads ({@link
+     * TextFacts}): each folder that includes the header asks again.
+     */
     private boolean refusesInclusion(Path file) {
+        String path = file.toAbsolutePath().normalize().toString();
         try {
-            return HeaderRefusal.refuses(files.get(file.toAbsolutePath().normalize().toString()).chars());
+            return HeaderRefusal.refuses(files.get(path).chars(), facts.of(path).directives());
         } catch (java.io.UncheckedIOException e) {
             return false;
         }

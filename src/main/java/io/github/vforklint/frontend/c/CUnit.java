@@ -333,10 +333,6 @@ public final class CUnit {
 
             @Override
             public int visit(IASTExpression expression) {
-                if (expression instanceof IASTFunctionCallExpression call && flagged.namesTheFlag(call)) {
-                    found[0] = true;
-                    return PROCESS_ABORT;
-                }
                 if (expression instanceof IASTFunctionCallExpression call
                         && ExpressionLowering.stripParentheses(call.getFunctionNameExpression()) instanceof IASTIdExpression id
                         && (callees.contains(id.getName().toString())
@@ -350,6 +346,11 @@ public final class CUnit {
                 if (!(expression.getParent() instanceof IASTFunctionCallExpression)
                         && expression instanceof IASTIdExpression id && callees.contains(id.getName().toString())
                         && !(id.getName().resolveBinding() instanceof org.eclipse.cdt.core.dom.ast.IVariable)) {
+                    found[0] = true;
+                    return PROCESS_ABORT;
+                }
+                // last: it spells the call's arguments
+                if (expression instanceof IASTFunctionCallExpression call && flagged.namesTheFlag(call)) {
                     found[0] = true;
                     return PROCESS_ABORT;
                 }

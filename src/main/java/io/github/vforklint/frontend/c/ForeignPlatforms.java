@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
  */
 final class ForeignPlatforms {
 
+    private static final java.util.regex.Pattern WORD_BREAKS = java.util.regex.Pattern.compile("[/_.\\-]+");
+
     private final Set<String> systems;
     private final Set<String> processors;
 
@@ -51,7 +53,7 @@ final class ForeignPlatforms {
     }
 
     private static Set<String> wordsOf(Path path) {
-        return Arrays.stream(path.toString().toLowerCase(Locale.ROOT).split("[/_.\\-]+"))
+        return Arrays.stream(WORD_BREAKS.split(path.toString().toLowerCase(Locale.ROOT)))
                 .filter(w -> !w.isEmpty()).collect(Collectors.toSet());
     }
 }

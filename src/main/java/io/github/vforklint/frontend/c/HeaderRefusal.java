@@ -12,8 +12,8 @@ final class HeaderRefusal {
     private HeaderRefusal() {
     }
 
-    static boolean refuses(char[] text) {
-        List<Directives.Directive> directives = Directives.in(text);
+    /** @param directives the text's directives, as {@link Directives#in} finds them */
+    static boolean refuses(char[] text, List<Directives.Directive> directives) {
         boolean guarded = directives.size() >= 2 && directives.get(0).kind() == Directives.Kind.IFNDEF
                 && directives.get(1).kind() == Directives.Kind.DEFINE
                 && directives.get(0).name().equals(directives.get(1).name());
