@@ -89,7 +89,7 @@ public final class Scanner {
             analysed += result.filesAnalysed();
             sites += result.vforkSites();
         }
-        ObservationOrder.sort(observations);
+        ObservationOrder.sort(observations, options.jobs());
         List<Diagnostic> unique = new ArrayList<>(new LinkedHashSet<>(diagnostics));
         unique.sort(Diagnostic.ORDER);
         AnalysisResult analysis = new AnalysisResult(observations, unique, tree.files().size(), analysed, sites,

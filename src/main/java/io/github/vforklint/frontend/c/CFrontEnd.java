@@ -144,7 +144,7 @@ public final class CFrontEnd implements FrontEnd {
         diagnostics.addAll(missingIncludeDirs());
         // The scan found the files holding the markers already: they are the candidates it hands over.
         VforkCandidates.Found found = VforkCandidates.find(context.tree(), parser.facts(), cFiles, markers,
-                context.candidates(), extraHeaders, defineSets, testedFlag);
+                context.candidates(), extraHeaders, defineSets, testedFlag, context.jobs());
         List<Path> first = new ArrayList<>(found.files().stream().map(SourceFile::path).toList());
         VforkCandidates.callingWrapperNames(parser.files(), cFiles, found.files()).forEach(f -> first.add(f.path()));
         first.sort(null);
@@ -179,7 +179,7 @@ public final class CFrontEnd implements FrontEnd {
             }
             wrappers.putAll(fresh);
             VforkCandidates.Found callers = VforkCandidates.find(context.tree(), parser.facts(), cFiles, new TreeSet<>(fresh.values()),
-                    extraHeaders, defineSets);
+                    extraHeaders, defineSets, context.jobs());
             names.addAll(fresh.values());
             round = callers.files().stream().map(SourceFile::path).toList();
         }

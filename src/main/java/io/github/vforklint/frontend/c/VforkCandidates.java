@@ -1,5 +1,6 @@
 package io.github.vforklint.frontend.c;
 
+import io.github.vforklint.parallel.Parallel;
 import io.github.vforklint.source.CommentsAndLiterals;
 import io.github.vforklint.source.SourceFile;
 import io.github.vforklint.source.SourceFiles;
@@ -51,8 +52,8 @@ final class VforkCandidates {
      *                     {@code -Dfork=vfork} makes {@code fork} a name of its own
      */
     static Found find(SourceTree tree, TextFacts facts, List<SourceFile> cFiles, Set<String> seeds,
-                      List<Path> extraHeaders, Collection<Map<String, String>> defines) {
-        return find(tree, facts, cFiles, seeds, tree.mentioning(seeds, cFiles), extraHeaders, defines, null);
+                      List<Path> extraHeaders, Collection<Map<String, String>> defines, int jobs) {
+        return find(tree, facts, cFiles, seeds, tree.mentioning(seeds, cFiles), extraHeaders, defines, null, jobs);
     }
 
     /**
@@ -60,10 +61,12 @@ final class VforkCandidates {
      *                        parser's, which keeps the candidates it is about to parse
      * @param mentioningSeeds the files of {@code cFiles} that hold one of {@code seeds}, already known
      * @param testedFlag      a seed that does not make a candidate of a file that only tests it, or null
+     * @param jobs            the threads the files are read on: this runs before the parallel
+     *                        analysis, and decodes and reads each candidate (busybox: 50 ms on one thread)
      */
     static Found find(SourceTree tree, TextFacts facts, List<SourceFile> cFiles, Set<String> seeds,
                       List<SourceFile> mentioningSeeds, List<Path> extraHeaders, Collection<Map<String, String>> defines,
-                      TestedFlag testedFlag) {
+                      TestedFlag testedFlag, int jobs) {
         SourceFiles texts = facts.files();
         Set<String> names = new TreeSet<>(seeds);
         Set<Path> read = new HashSet<>();
@@ -82,11 +85,15 @@ final class VforkCandidates {
                 first = false;
             }
             Set<String> next = new TreeSet<>();
+            List<Path> unread = new ArrayList<>();
             for (Path source : sources) {
-                if (!read.add(source)) {
-                    continue;
+                if (read.add(source)) {
+                    unread.add(source);
                 }
-                for (MacroDefinitions.Definition d : MacroDefinitions.in(textOf(texts, source))) {
+            }
+            for (List<MacroDefinitions.Definition> definitions : Parallel.map(unread,
+                    source -> MacroDefinitions.in(textOf(texts, source)), jobs)) {
+                for (MacroDefinitions.Definition d : definitions) {
                     if (!names.contains(d.name()) && d.words().stream().anyMatch(names::contains)) {
                         next.add(d.name());
                     }
@@ -104,8 +111,14 @@ final class VforkCandidates {
             names.addAll(next);
             fresh = next;
         }
-        List<SourceFile> files = cFiles.stream().filter(mentioning::contains)
-                .filter(f -> namesInCode(facts, f.path(), names, testedFlag)).toList();
+        List<SourceFile> mentioned = cFiles.stream().filter(mentioning::contains).toList();
+        List<Boolean> inCode = Parallel.map(mentioned, f -> namesInCode(facts, f.path(), names, testedFlag), jobs);
+        List<SourceFile> files = new ArrayList<>();
+        for (int i = 0; i < mentioned.size(); i++) {
+            if (inCode.get(i)) {
+                files.add(mentioned.get(i));
+            }
+        }
         return new Found(Set.copyOf(names), files);
     }
 
