@@ -55,6 +55,7 @@ public final class CUnit {
     private final List<Diagnostic> cuts = new ArrayList<>();
     private final Map<String, List<Diagnostic>> problemsByFunction = new LinkedHashMap<>();
     private PreprocessorView preprocessor;
+    private final TextFacts facts;
     private final Set<String> inTreeIncludes = new java.util.TreeSet<>();
     private final Set<String> missingIncludes = new java.util.TreeSet<>();
 
@@ -64,6 +65,7 @@ public final class CUnit {
         this.bodiesLeftOut = bodiesLeftOut;
         this.readWhole = readWhole;
         this.files = facts.files();
+        this.facts = facts;
         this.parsedChars = parsedChars;
         this.path = path;
         this.spelled = spelled;
@@ -317,8 +319,7 @@ public final class CUnit {
      */
     private SpelledCalls spelledHere() {
         if (spelledHere == null) {
-            boolean named = spelled.flag() != null
-                    && TextFacts.wordsIn(files.get(path).chars(), Set.of(spelled.flag())) != TextFacts.Occurrences.NONE;
+            boolean named = spelled.flag() != null && facts.names(path, spelled.flag());
             spelledHere = named ? spelled : spelled.withoutFlag();
         }
         return spelledHere;

@@ -57,6 +57,10 @@ final class TextFacts {
     private final Map<String, Facts> facts = new ConcurrentHashMap<>();
     private final Map<String, Occurrences> noReturnSpellings = new ConcurrentHashMap<>();
     private final Map<String, Conditionals> conditionals = new ConcurrentHashMap<>();
+    private final Map<Named, Boolean> named = new ConcurrentHashMap<>();
+
+    private record Named(String path, String word) {
+    }
 
     TextFacts(SourceFiles files) {
         this.files = files;
@@ -100,26 +104,44 @@ final class TextFacts {
         return noReturnSpellings.computeIfAbsent(path, p -> wordsIn(files.get(p).chars(), NoReturnDeclarations.MACROS));
     }
 
+    /** Whether the file names {@code word} anywhere, its comments too: asked by every unit parsed of it. */
+    boolean names(String path, String word) {
+        return named.computeIfAbsent(new Named(path, word),
+                k -> wordsIn(files.get(path).chars(), Set.of(word)) != Occurrences.NONE);
+    }
+
     /** The occurrences of {@code words} in {@code text} as whole words (runs of letters, digits and '_'). */
     static Occurrences wordsIn(char[] text, Set<String> words) {
-        // The words by length, compared in place: no string is made for the other identifiers.
-        Map<Integer, List<String>> byLength = new java.util.HashMap<>();
+        // The words by length, compared in place: no string is made for the other identifiers, and
+        // a run longer than every word, or of a length no word has, is passed over at once (this
+        // reads whole files and every header a unit includes: a busybox scan calls it 500 times).
+        int longest = 0;
         for (String w : words) {
-            byLength.computeIfAbsent(w.length(), k -> new ArrayList<>()).add(w);
+            longest = Math.max(longest, w.length());
+        }
+        String[][] byLength = new String[longest + 1][];
+        for (String w : words) {
+            String[] same = byLength[w.length()];
+            byLength[w.length()] = same == null ? new String[] {w} : append(same, w);
         }
         List<Integer> offsets = new ArrayList<>();
         List<String> found = new ArrayList<>();
         int i = 0;
-        while (i < text.length) {
+        int end = text.length;
+        while (i < end) {
             if (!Directives.isWordChar(text[i])) {
                 i++;
                 continue;
             }
             int start = i;
-            while (i < text.length && Directives.isWordChar(text[i])) {
+            while (i < end && Directives.isWordChar(text[i])) {
                 i++;
             }
-            for (String w : byLength.getOrDefault(i - start, List.of())) {
+            int length = i - start;
+            if (length > longest || byLength[length] == null) {
+                continue;
+            }
+            for (String w : byLength[length]) {
                 if (spells(text, start, w)) {
                     offsets.add(start);
                     found.add(w);
@@ -129,6 +151,12 @@ final class TextFacts {
         }
         return offsets.isEmpty() ? Occurrences.NONE
                 : new Occurrences(offsets.stream().mapToInt(Integer::intValue).toArray(), found.toArray(String[]::new));
+    }
+
+    private static String[] append(String[] words, String word) {
+        String[] more = java.util.Arrays.copyOf(words, words.length + 1);
+        more[words.length] = word;
+        return more;
     }
 
     private static boolean spells(char[] text, int start, String word) {
