@@ -1,7 +1,12 @@
 package io.github.vforklint.catalogue;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -70,10 +75,58 @@ public final class Catalogue {
                 throw new IllegalStateException("the compiled catalogue " + RESOURCE
                         + " is missing from the classpath: build with Maven (it writes it in process-classes)");
             }
-            return fromJson(new ObjectMapper().readTree(in));
+            return fromJson(readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
+    }
+
+    /** The JSON document {@code in} holds, as a tree. */
+    static JsonNode readTree(InputStream in) throws IOException {
+        try (JsonParser parser = new JsonFactory().createParser(in)) {
+            if (parser.nextToken() == null) {
+                throw new IOException(RESOURCE + " is empty");
+            }
+            return tree(parser);
+        }
+    }
+
+    /**
+     * The JSON value at the parser's token, as a tree. Read with the streaming parser alone: an
+     * object mapper's first use sets up date formats and calendars this file has no use for, a
+     * tenth of an empty folder's scan.
+     */
+    private static JsonNode tree(JsonParser parser) throws IOException {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        return switch (parser.currentToken()) {
+            case START_OBJECT -> {
+                ObjectNode object = nodes.objectNode();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    object.set(name, tree(parser));
+                }
+                yield object;
+            }
+            case START_ARRAY -> {
+                ArrayNode array = nodes.arrayNode();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(tree(parser));
+                }
+                yield array;
+            }
+            case VALUE_STRING -> nodes.textNode(parser.getText());
+            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+                case INT -> nodes.numberNode(parser.getIntValue());
+                case LONG -> nodes.numberNode(parser.getLongValue());
+                default -> nodes.numberNode(parser.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> nodes.numberNode(parser.getDoubleValue());
+            case VALUE_TRUE -> nodes.booleanNode(true);
+            case VALUE_FALSE -> nodes.booleanNode(false);
+            case VALUE_NULL -> nodes.nullNode();
+            default -> throw new IOException("unexpected " + parser.currentToken() + " in " + RESOURCE);
+        };
     }
 
     static Catalogue fromJson(JsonNode root) {
