@@ -23,6 +23,15 @@ final class CTokens {
         }
     }
 
+    /** One string per ASCII character: a file's brackets and operators are a third of its tokens. */
+    private static final String[] PUNCTUATION = new String[128];
+
+    static {
+        for (char c = 0; c < PUNCTUATION.length; c++) {
+            PUNCTUATION[c] = String.valueOf(c);
+        }
+    }
+
     private CTokens() {
     }
 
@@ -75,7 +84,7 @@ final class CTokens {
                 tokens.add(new Token(Type.STRING, new String(text, start, i - start), start, i));
             } else {
                 i++;
-                tokens.add(new Token(Type.PUNCT, String.valueOf(c), start, i));
+                tokens.add(new Token(Type.PUNCT, c < PUNCTUATION.length ? PUNCTUATION[c] : String.valueOf(c), start, i));
             }
         }
         return tokens;
