@@ -309,12 +309,17 @@ final class ConfigurationExplorer {
     static Set<String> assumedWrappers(CUnit unit, List<CTokens.Token> tokens, Set<String> words,
                                        Predicate<String> definedSomewhere) {
         Set<String> result = new java.util.TreeSet<>();
-        Set<String> macros = unit.preprocessor().macroNames();
+        Set<String> macros = null; // the unit's macros, read once a call looks like a wrapper: most files have none
         Set<String> own = unit.functionSpans().keySet();
         for (int i = 0; i + 1 < tokens.size(); i++) {
             CTokens.Token t = tokens.get(i);
-            if (t.isIdentifier() && tokens.get(i + 1).is("(") && looksLikeWrapper(t.text())
-                    && !words.contains(t.text()) && !macros.contains(t.text()) && !own.contains(t.text())
+            if (!t.isIdentifier() || !tokens.get(i + 1).is("(") || !looksLikeWrapper(t.text())) {
+                continue;
+            }
+            if (macros == null) {
+                macros = unit.preprocessor().macroNames();
+            }
+            if (!words.contains(t.text()) && !macros.contains(t.text()) && !own.contains(t.text())
                     && resultUsed(tokens, i) && !definedSomewhere.test(t.text())) {
                 result.add(t.text());
             }
@@ -323,7 +328,17 @@ final class ConfigurationExplorer {
     }
 
     static boolean looksLikeWrapper(String name) {
-        return WRAPPER_NAME.matcher(name).matches() && !name.equalsIgnoreCase("vfork");
+        // the pattern's test runs for every call of a file: most names do not hold its one fixed part
+        return namesVfork(name) && WRAPPER_NAME.matcher(name).matches() && !name.equalsIgnoreCase("vfork");
+    }
+
+    private static boolean namesVfork(String name) {
+        for (int i = 0; i + 5 <= name.length(); i++) {
+            if (name.regionMatches(true, i, "vfork", 0, 5)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A call whose value is used ({@code pid = f()}, {@code f() == 0}, {@code if (!f())}), not a statement of its own. */

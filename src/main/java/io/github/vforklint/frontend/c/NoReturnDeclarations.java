@@ -25,12 +25,14 @@ final class NoReturnDeclarations {
 
     /** Project spellings of the attribute (ATTRIBUTE_NORETURN, NORETURN, __dead): catalogue data, noreturn.yml. */
     static final Set<String> MACROS = io.github.vforklint.knowledge.FunctionKnowledge.noReturnMacroNames();
+    static final TextFacts.WordSet MACRO_WORDS = new TextFacts.WordSet(MACROS);
 
     private final IASTTranslationUnit unit;
     private final TextFacts facts;
     private final Map<IFunction, Boolean> cache = new HashMap<>();
     /** The noreturn spellings this unit never defines. */
     private Set<String> undefinedMacros;
+    private TextFacts.WordSet undefinedMacroWords;
     private Set<String> unparsedNoReturn;
 
     NoReturnDeclarations(IASTTranslationUnit unit, TextFacts facts) {
@@ -193,7 +195,10 @@ final class NoReturnDeclarations {
      * that is defined (even to nothing, under -U __GNUC__) has already said what it means.
      */
     private boolean namesUndefinedMacro(String text) {
-        return TextFacts.wordsIn(text.toCharArray(), undefinedMacros()) != TextFacts.Occurrences.NONE;
+        if (undefinedMacroWords == null) {
+            undefinedMacroWords = new TextFacts.WordSet(undefinedMacros());
+        }
+        return undefinedMacroWords.in(text.toCharArray()) != TextFacts.Occurrences.NONE;
     }
 
     /** The noreturn spellings this unit never defines: a defined one has already said what it means. */

@@ -101,7 +101,7 @@ final class TextFacts {
      * declarations of every header it read, and most headers name none.
      */
     Occurrences noReturnSpellings(String path) {
-        return noReturnSpellings.computeIfAbsent(path, p -> wordsIn(files.get(p).chars(), NoReturnDeclarations.MACROS));
+        return noReturnSpellings.computeIfAbsent(path, p -> NoReturnDeclarations.MACRO_WORDS.in(files.get(p).chars()));
     }
 
     /** Whether the file names {@code word} anywhere, its comments too: asked by every unit parsed of it. */
@@ -112,51 +112,64 @@ final class TextFacts {
 
     /** The occurrences of {@code words} in {@code text} as whole words (runs of letters, digits and '_'). */
     static Occurrences wordsIn(char[] text, Set<String> words) {
-        // The words by length, compared in place: no string is made for the other identifiers, and
-        // a run longer than every word, or of a length no word has, is passed over at once (this
-        // reads whole files and every header a unit includes: a busybox scan calls it 500 times).
-        int longest = 0;
-        for (String w : words) {
-            longest = Math.max(longest, w.length());
-        }
-        String[][] byLength = new String[longest + 1][];
-        for (String w : words) {
-            String[] same = byLength[w.length()];
-            byLength[w.length()] = same == null ? new String[] {w} : append(same, w);
-        }
-        List<Integer> offsets = new ArrayList<>();
-        List<String> found = new ArrayList<>();
-        int i = 0;
-        int end = text.length;
-        while (i < end) {
-            if (!Directives.isWordChar(text[i])) {
-                i++;
-                continue;
-            }
-            int start = i;
-            while (i < end && Directives.isWordChar(text[i])) {
-                i++;
-            }
-            int length = i - start;
-            if (length > longest || byLength[length] == null) {
-                continue;
-            }
-            for (String w : byLength[length]) {
-                if (spells(text, start, w)) {
-                    offsets.add(start);
-                    found.add(w);
-                    break;
-                }
-            }
-        }
-        return offsets.isEmpty() ? Occurrences.NONE
-                : new Occurrences(offsets.stream().mapToInt(Integer::intValue).toArray(), found.toArray(String[]::new));
+        return new WordSet(words).in(text);
     }
 
-    private static String[] append(String[] words, String word) {
-        String[] more = java.util.Arrays.copyOf(words, words.length + 1);
-        more[words.length] = word;
-        return more;
+    /**
+     * Words to find as whole words, by length, compared in place: no string is made for the other
+     * identifiers, and a run longer than every word, or of a length no word has, is passed over at
+     * once. Made once for a set asked about often (a busybox scan searches 500 texts).
+     */
+    static final class WordSet {
+        private final String[][] byLength;
+
+        WordSet(Set<String> words) {
+            int longest = 0;
+            for (String w : words) {
+                longest = Math.max(longest, w.length());
+            }
+            byLength = new String[longest + 1][];
+            for (String w : words) {
+                String[] same = byLength[w.length()];
+                byLength[w.length()] = same == null ? new String[] {w} : append(same, w);
+            }
+        }
+
+        Occurrences in(char[] text) {
+            List<Integer> offsets = new ArrayList<>();
+            List<String> found = new ArrayList<>();
+            int i = 0;
+            int end = text.length;
+            while (i < end) {
+                if (!Directives.isWordChar(text[i])) {
+                    i++;
+                    continue;
+                }
+                int start = i;
+                while (i < end && Directives.isWordChar(text[i])) {
+                    i++;
+                }
+                int length = i - start;
+                if (length >= byLength.length || byLength[length] == null) {
+                    continue;
+                }
+                for (String w : byLength[length]) {
+                    if (spells(text, start, w)) {
+                        offsets.add(start);
+                        found.add(w);
+                        break;
+                    }
+                }
+            }
+            return offsets.isEmpty() ? Occurrences.NONE
+                    : new Occurrences(offsets.stream().mapToInt(Integer::intValue).toArray(), found.toArray(String[]::new));
+        }
+
+        private static String[] append(String[] words, String word) {
+            String[] more = java.util.Arrays.copyOf(words, words.length + 1);
+            more[words.length] = word;
+            return more;
+        }
     }
 
     private static boolean spells(char[] text, int start, String word) {
