@@ -2,6 +2,10 @@ package io.github.vforklint.cli;
 
 import picocli.CommandLine;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
 /** Process entry point. */
 public final class Main {
 
@@ -14,7 +18,7 @@ public final class Main {
 
     /** Runs the command line and returns the exit code instead of exiting, for tests and embedding. */
     public static int run(String... args) {
-        CommandLine cli = commandLine();
+        CommandLine cli = commandLine(args.length > 0 ? args[0] : null);
         try {
             return cli.execute(args);
         } catch (OutOfMemoryError e) {
@@ -60,8 +64,37 @@ public final class Main {
         return false;
     }
 
+    /** The subcommands by name, in the order help lists them. */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> all = new LinkedHashMap<>();
+        all.put("check", CheckCommand::new);
+        all.put("rules", RulesCommand::new);
+        all.put("explain", ExplainCommand::new);
+        all.put("probe", ProbeCommand::new);
+        return all;
+    }
+
+    /** The whole command line, every subcommand in it. */
     public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * The command line for a run whose first argument is {@code first}: when that names a
+     * subcommand, the others are left out, since picocli reads each one's annotations as it is
+     * added (an empty folder's scan spent a third of its time building the command line).
+     * Anything else (no argument, an option, a typo) gets them all, for help and suggestions.
+     */
+    static CommandLine commandLine(String first) {
         CommandLine cli = new CommandLine(new VforklintCommand());
+        Supplier<Object> named = first == null ? null : SUBCOMMANDS.get(first);
+        if (named != null) {
+            cli.addSubcommand(first, named.get());
+        } else {
+            SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        }
         cli.setExitCodeExceptionMapper(e -> ExitCode.INTERNAL.code());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof UsageException usage) {

@@ -6,7 +6,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Finds vfork() misuse in C code; probes whether vfork is real on this machine.",
-        subcommands = {CheckCommand.class, RulesCommand.class, ExplainCommand.class, ProbeCommand.class},
         footer = {"", "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or configuration error,",
                 "3 analysis incomplete for some file (findings still reported) or out of memory, 4 internal error."})
 final class VforklintCommand implements Runnable {

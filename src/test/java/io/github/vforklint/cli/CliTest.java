@@ -39,8 +39,9 @@ public class CliTest {
         return new Run(code, out.toString(), err.toString());
     }
 
+    /** As the program runs: the command line made for the first argument ({@link Main#commandLine(String)}). */
     public static Run run(String... args) {
-        return run(Main.commandLine(), args);
+        return run(Main.commandLine(args.length > 0 ? args[0] : null), args);
     }
 
     public static Run run(List<String> args) {
@@ -51,6 +52,23 @@ public class CliTest {
         Path file = temp.resolve(name);
         Files.writeString(file, code);
         return file;
+    }
+
+    @Test
+    void aSubcommandAloneReadsAsItDoesAmongTheOthers() {
+        for (String command : List.of("check", "rules", "explain", "probe")) {
+            Run alone = run(command, "--help");
+            Run among = run(Main.commandLine(), command, "--help");
+            assertEquals(among, alone, command);
+            assertTrue(alone.out().contains("Usage: vforklint " + command), alone.out());
+        }
+        Run top = run("--help");
+        for (String command : List.of("check", "rules", "explain", "probe")) {
+            assertTrue(top.out().contains("  " + command + " "), top.out());
+        }
+        Run typo = run("chek", ".");
+        assertEquals(run(Main.commandLine(), "chek", "."), typo);
+        assertEquals(2, typo.code());
     }
 
     @Test
