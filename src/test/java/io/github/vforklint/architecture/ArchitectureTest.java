@@ -30,6 +30,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void theParallelHelperIsALeaf() {
+        check(noClasses().that().resideInAPackage(pkg("parallel")).should().dependOnClassesThat()
+                .resideOutsideOfPackages(pkg("parallel"), "java.."));
+    }
+
+    @Test
     void onlyTheCFrontEndImportsCdt() {
         check(noClasses().that().resideOutsideOfPackage(pkg("frontend.c"))
                 .should().dependOnClassesThat().resideInAPackage("org.eclipse.cdt.."));
