@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and a small one asked for a helper has its other functions lowered then. What did not parse of
  * such a helper must still be said when a child reaches it, as it is when the helper's file is
  * parsed at the child's asking: which of the two happens depends on the threads. The tree is
- * sized for ProgramIndex's bounds (16 units kept) and the largest-first order: if those change,
+ * sized for ProgramIndex's bounds (8 units kept) and the largest-first order: if those change,
  * check that this still fails when ProgramIndex says a helper's problems only where it parsed
  * the helper's file.
  */
