@@ -118,7 +118,7 @@ final class TextFacts {
     /**
      * Words to find as whole words, by length, compared in place: no string is made for the other
      * identifiers, and a run longer than every word, or of a length no word has, is passed over at
-     * once. Made once for a set asked about often (a busybox scan searches 500 texts).
+     * once. Made once for a set asked about often (the noreturn spellings: in every header of every unit).
      */
     static final class WordSet {
         private final String[][] byLength;
