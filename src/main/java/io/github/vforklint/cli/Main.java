@@ -64,7 +64,10 @@ public final class Main {
         return false;
     }
 
-    /** The subcommands by name, in the order help lists them. */
+    /**
+     * The subcommands by name, in the order help lists them. Each is added under the name its own
+     * {@code @Command} gives: a key here that differs from it only fails to select it.
+     */
     private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
 
     private static Map<String, Supplier<Object>> subcommands() {
@@ -91,9 +94,9 @@ public final class Main {
         CommandLine cli = new CommandLine(new VforklintCommand());
         Supplier<Object> named = first == null ? null : SUBCOMMANDS.get(first);
         if (named != null) {
-            cli.addSubcommand(first, named.get());
+            cli.addSubcommand(named.get());
         } else {
-            SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+            SUBCOMMANDS.values().forEach(command -> cli.addSubcommand(command.get()));
         }
         cli.setExitCodeExceptionMapper(e -> ExitCode.INTERNAL.code());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

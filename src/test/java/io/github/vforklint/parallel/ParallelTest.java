@@ -8,8 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ParallelTest {
 
@@ -34,8 +36,8 @@ class ParallelTest {
     void noMoreThreadsThanJobsWork() {
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
         Parallel.map(NUMBERS, n -> threads.add(Thread.currentThread()), 2);
-        assertEquals(false, threads.contains(Thread.currentThread()), "the pool's threads do the work");
-        assertEquals(true, threads.size() <= 2, threads.toString());
+        assertFalse(threads.contains(Thread.currentThread()), "the pool's threads do the work");
+        assertTrue(threads.size() <= 2, threads.toString());
     }
 
     @Test

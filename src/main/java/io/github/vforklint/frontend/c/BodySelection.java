@@ -18,6 +18,8 @@ final class BodySelection {
 
     /** null for {@link #ALL} */
     private final Set<String> words;
+    /** {@link #words} for a search of a text, made once: every candidate file is searched for them. */
+    private final TextFacts.WordSet wordSet;
     /** The same words, as the parser compares token images with them. */
     private final CharArraySet images;
     /** Where each file's text holds them: a file is parsed with one selection several times (its configurations, its recovery). */
@@ -27,6 +29,7 @@ final class BodySelection {
 
     private BodySelection(Set<String> words) {
         this.words = words == null ? null : Set.copyOf(words);
+        this.wordSet = words == null ? null : new TextFacts.WordSet(this.words);
         this.images = new CharArraySet(words == null ? 0 : words.size());
         if (words != null) {
             words.forEach(w -> images.put(w.toCharArray()));
@@ -74,6 +77,6 @@ final class BodySelection {
      * functions a configuration is asked for are found by them too.
      */
     int[] offsetsIn(String path, char[] text) {
-        return offsets.computeIfAbsent(path, p -> TextFacts.wordsIn(text, words).offsets());
+        return offsets.computeIfAbsent(path, p -> wordSet.in(text).offsets());
     }
 }

@@ -30,9 +30,11 @@ final class NoReturnDeclarations {
     private final IASTTranslationUnit unit;
     private final TextFacts facts;
     private final Map<IFunction, Boolean> cache = new HashMap<>();
-    /** The noreturn spellings this unit never defines. */
-    private Set<String> undefinedMacros;
-    private TextFacts.WordSet undefinedMacroWords;
+    /** The noreturn spellings this unit never defines, and the same as a word set for a search of a text. */
+    private record Undefined(Set<String> names, TextFacts.WordSet words) {
+    }
+
+    private Undefined undefined;
     private Set<String> unparsedNoReturn;
 
     NoReturnDeclarations(IASTTranslationUnit unit, TextFacts facts) {
@@ -51,12 +53,12 @@ final class NoReturnDeclarations {
         if (unparsedNoReturn == null) {
             Set<String> names = new java.util.HashSet<>();
             org.eclipse.cdt.core.dom.ast.IASTDeclaration[] all = unit.getDeclarations();
-            Set<String> undefined = undefinedMacros();
-            if (undefined.isEmpty()) {
+            Set<String> unknown = undefinedMacros();
+            if (unknown.isEmpty()) {
                 unparsedNoReturn = names;
                 return names;
             }
-            MacroMentions mentions = new MacroMentions(all, undefined);
+            MacroMentions mentions = new MacroMentions(all, unknown);
             for (int i = 0; i < all.length; i++) {
                 if (functionDeclarator(all[i]) == null || !mentions.anyIn(i - 1, i + 3)) {
                     // Neither the declaration nor a part split off beside it names one: most
@@ -195,22 +197,23 @@ final class NoReturnDeclarations {
      * that is defined (even to nothing, under -U __GNUC__) has already said what it means.
      */
     private boolean namesUndefinedMacro(String text) {
-        if (undefinedMacroWords == null) {
-            undefinedMacroWords = new TextFacts.WordSet(undefinedMacros());
-        }
-        return undefinedMacroWords.in(text.toCharArray()) != TextFacts.Occurrences.NONE;
+        return undefined().words().in(text.toCharArray()) != TextFacts.Occurrences.NONE;
     }
 
     /** The noreturn spellings this unit never defines: a defined one has already said what it means. */
     private Set<String> undefinedMacros() {
-        if (undefinedMacros == null) {
+        return undefined().names();
+    }
+
+    private Undefined undefined() {
+        if (undefined == null) {
             Set<String> names = new java.util.HashSet<>(MACROS);
             for (org.eclipse.cdt.core.dom.ast.IASTPreprocessorMacroDefinition m : unit.getMacroDefinitions()) {
                 names.remove(m.getName().toString());
             }
-            undefinedMacros = names;
+            undefined = new Undefined(names, new TextFacts.WordSet(names));
         }
-        return undefinedMacros;
+        return undefined;
     }
 
     /** A declaration that carries a noreturn macro's name, though the macro itself was never defined. */

@@ -112,7 +112,8 @@ final class VforkCandidates {
             fresh = next;
         }
         List<SourceFile> mentioned = cFiles.stream().filter(mentioning::contains).toList();
-        List<Boolean> inCode = Parallel.map(mentioned, f -> namesInCode(facts, f.path(), names, testedFlag), jobs);
+        TextFacts.WordSet nameWords = new TextFacts.WordSet(names);
+        List<Boolean> inCode = Parallel.map(mentioned, f -> namesInCode(facts, f.path(), nameWords, testedFlag), jobs);
         List<SourceFile> files = new ArrayList<>();
         for (int i = 0; i < mentioned.size(); i++) {
             if (inCode.get(i)) {
@@ -131,11 +132,11 @@ final class VforkCandidates {
      * Words are told apart as the byte pass tells them ({@link TextFacts#wordsIn}), which found
      * the names in the file in the first place.
      */
-    private static boolean namesInCode(TextFacts facts, Path file, Set<String> names, TestedFlag testedFlag) {
+    private static boolean namesInCode(TextFacts facts, Path file, TextFacts.WordSet names, TestedFlag testedFlag) {
         String path = file.toAbsolutePath().normalize().toString();
         char[] text = textOf(facts.files(), Path.of(path));
         char[] code = CommentsAndLiterals.withoutComments(text, CommentsAndLiterals.scan(text));
-        TextFacts.Occurrences inText = TextFacts.wordsIn(code, names);
+        TextFacts.Occurrences inText = names.in(code);
         if (inText == TextFacts.Occurrences.NONE) {
             return false;
         }
@@ -148,7 +149,7 @@ final class VforkCandidates {
         for (Directives.Directive d : facts.of(path).directives()) {
             Directives.blank(code, d.start(), d.end());
         }
-        TextFacts.Occurrences found = TextFacts.wordsIn(code, names);
+        TextFacts.Occurrences found = names.in(code);
         return found != TextFacts.Occurrences.NONE && (mayHoldAClone || !onlyTests(code, found, testedFlag));
     }
 
