@@ -150,4 +150,21 @@ record AbstractInt(long lo, long hi, boolean nonZero) {
     static AbstractInt of(Truth t) {
         return t == Truth.UNKNOWN ? new AbstractInt(0, 1, false) : exactly(t == Truth.TRUE ? 1 : 0);
     }
+
+    // the JDK's equals and hashCode, written out: its own are made at run time (RecordMethodsTest)
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AbstractInt other
+                && lo == other.lo
+                && hi == other.hi
+                && nonZero == other.nonZero;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Long.hashCode(lo);
+        h = 31 * h + Long.hashCode(hi);
+        h = 31 * h + Boolean.hashCode(nonZero);
+        return h;
+    }
 }

@@ -31,6 +31,24 @@ final class FlowState {
      * returned ({@code uncertain}).
      */
     record Key(Phase phase, Event.Call site, ExecMark exec, boolean uncertain) {
+        // the JDK's equals and hashCode, written out: its own are made at run time (RecordMethodsTest)
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key other
+                    && uncertain == other.uncertain
+                    && Objects.equals(phase, other.phase)
+                    && Objects.equals(site, other.site)
+                    && Objects.equals(exec, other.exec);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = Objects.hashCode(phase);
+            h = 31 * h + Objects.hashCode(site);
+            h = 31 * h + Objects.hashCode(exec);
+            h = 31 * h + Boolean.hashCode(uncertain);
+            return h;
+        }
     }
 
     Phase phase;

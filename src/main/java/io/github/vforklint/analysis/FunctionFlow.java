@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -41,6 +42,18 @@ final class FunctionFlow {
 
     /** A call whose callee's summary was imported for a vfork site (identities of both events). */
     private record ImportKey(Event.Call call, Event.Call site) {
+        // the JDK's equals and hashCode, written out: its own are made at run time (RecordMethodsTest)
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ImportKey other
+                    && Objects.equals(call, other.call)
+                    && Objects.equals(site, other.site);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(call) + Objects.hashCode(site);
+        }
     }
 
     private final Set<ImportKey> importedAt = new HashSet<>();

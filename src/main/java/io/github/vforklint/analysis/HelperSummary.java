@@ -1,6 +1,7 @@
 package io.github.vforklint.analysis;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -40,6 +41,24 @@ record HelperSummary(List<VforkObservation> observations, List<Exit> exits, Set<
      * call returned, and the value returned.
      */
     record Exit(Phase phase, ExecMark exec, boolean uncertain, AbstractInt value) {
+        // the JDK's equals and hashCode, written out: its own are made at run time (RecordMethodsTest)
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Exit other
+                    && uncertain == other.uncertain
+                    && Objects.equals(phase, other.phase)
+                    && Objects.equals(exec, other.exec)
+                    && Objects.equals(value, other.value);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = Objects.hashCode(phase);
+            h = 31 * h + Objects.hashCode(exec);
+            h = 31 * h + Boolean.hashCode(uncertain);
+            h = 31 * h + Objects.hashCode(value);
+            return h;
+        }
     }
 
     /** Where a recursive cycle starts: nothing known yet, no way back. */

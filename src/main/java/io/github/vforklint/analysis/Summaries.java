@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -83,6 +84,18 @@ final class Summaries implements SummarySource {
 
     /** What a specialised summary was computed for. */
     private record Specialisation(List<AbstractInt> arguments, Map<Object, AbstractInt> statics) {
+        // the JDK's equals and hashCode, written out: its own are made at run time (RecordMethodsTest)
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Specialisation other
+                    && Objects.equals(arguments, other.arguments)
+                    && Objects.equals(statics, other.statics);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(arguments) + Objects.hashCode(statics);
+        }
     }
 
     @Override
@@ -531,6 +544,22 @@ final class Summaries implements SummarySource {
     }
 
     private record StatementKey(Class<?> kind, Location location, Object detail) {
+        // the JDK's equals and hashCode, written out: its own are made at run time (RecordMethodsTest)
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof StatementKey other
+                    && Objects.equals(kind, other.kind)
+                    && Objects.equals(location, other.location)
+                    && Objects.equals(detail, other.detail);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = Objects.hashCode(kind);
+            h = 31 * h + Objects.hashCode(location);
+            h = 31 * h + Objects.hashCode(detail);
+            return h;
+        }
     }
 
     private static Object statementKey(VforkObservation o) {

@@ -7,6 +7,7 @@ import io.github.vforklint.ir.Variable;
 import io.github.vforklint.knowledge.FunctionInfo;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Something the child (or, for {@link ParentRead}, the parent) does that a rule may care about.
@@ -49,6 +50,29 @@ public sealed interface VforkObservation extends Observation {
 
         ChildCall asNotFollowed() {
             return new ChildCall(call, info, hasBody, calleeReach, true, trail);
+        }
+
+        // the JDK's equals and hashCode, written out: its own are made at run time (RecordMethodsTest)
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ChildCall other
+                    && hasBody == other.hasBody
+                    && calleeReach == other.calleeReach
+                    && notFollowed == other.notFollowed
+                    && Objects.equals(call, other.call)
+                    && Objects.equals(info, other.info)
+                    && Objects.equals(trail, other.trail);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = Objects.hashCode(call);
+            h = 31 * h + Objects.hashCode(info);
+            h = 31 * h + Boolean.hashCode(hasBody);
+            h = 31 * h + calleeReach;
+            h = 31 * h + Boolean.hashCode(notFollowed);
+            h = 31 * h + Objects.hashCode(trail);
+            return h;
         }
     }
 
@@ -108,6 +132,37 @@ public sealed interface VforkObservation extends Observation {
             return new ParentMemoryWrite(location, target, kind, callee, variable, parameter, frameLocal, by,
                     function, trail);
         }
+
+        // the JDK's equals and hashCode, written out: its own are made at run time (RecordMethodsTest)
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ParentMemoryWrite other
+                    && parameter == other.parameter
+                    && frameLocal == other.frameLocal
+                    && Objects.equals(location, other.location)
+                    && Objects.equals(target, other.target)
+                    && Objects.equals(kind, other.kind)
+                    && Objects.equals(callee, other.callee)
+                    && Objects.equals(variable, other.variable)
+                    && Objects.equals(seen, other.seen)
+                    && Objects.equals(function, other.function)
+                    && Objects.equals(trail, other.trail);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = Objects.hashCode(location);
+            h = 31 * h + Objects.hashCode(target);
+            h = 31 * h + Objects.hashCode(kind);
+            h = 31 * h + Objects.hashCode(callee);
+            h = 31 * h + Objects.hashCode(variable);
+            h = 31 * h + parameter;
+            h = 31 * h + Boolean.hashCode(frameLocal);
+            h = 31 * h + Objects.hashCode(seen);
+            h = 31 * h + Objects.hashCode(function);
+            h = 31 * h + Objects.hashCode(trail);
+            return h;
+        }
     }
 
     /**
@@ -124,6 +179,23 @@ public sealed interface VforkObservation extends Observation {
     record ChildReturn(Location location, String function, Trail trail) implements VforkObservation {
         public ChildReturn along(Trail newTrail) {
             return this;
+        }
+
+        // the JDK's equals and hashCode, written out: its own are made at run time (RecordMethodsTest)
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ChildReturn other
+                    && Objects.equals(location, other.location)
+                    && Objects.equals(function, other.function)
+                    && Objects.equals(trail, other.trail);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = Objects.hashCode(location);
+            h = 31 * h + Objects.hashCode(function);
+            h = 31 * h + Objects.hashCode(trail);
+            return h;
         }
     }
 

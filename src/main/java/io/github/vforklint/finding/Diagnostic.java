@@ -1,6 +1,7 @@
 package io.github.vforklint.finding;
 
 import java.util.Comparator;
+import java.util.Objects;
 
 /**
  * Something about the scan rather than the code: a file that did not parse cleanly, a missing
@@ -17,4 +18,23 @@ public record Diagnostic(String path, int line, Kind kind, String message) {
             .comparing(Diagnostic::path)
             .thenComparingInt(Diagnostic::line)
             .thenComparing(Diagnostic::message);
+
+    // the JDK's equals and hashCode, written out: its own are made at run time (RecordMethodsTest)
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Diagnostic other
+                && line == other.line
+                && Objects.equals(path, other.path)
+                && Objects.equals(kind, other.kind)
+                && Objects.equals(message, other.message);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hashCode(path);
+        h = 31 * h + line;
+        h = 31 * h + Objects.hashCode(kind);
+        h = 31 * h + Objects.hashCode(message);
+        return h;
+    }
 }

@@ -1,5 +1,7 @@
 package io.github.vforklint.finding;
 
+import java.util.Objects;
+
 /**
  * A span in a source file, 1-based, end column exclusive (SARIF's convention). When the code
  * came from a macro expansion, the span is the macro's use in the user's file and {@code macro}
@@ -44,5 +46,28 @@ public record Location(String path, int line, int column, int endLine, int endCo
     @Override
     public String toString() {
         return path + ":" + line + ":" + column;
+    }
+
+    // the JDK's equals and hashCode, written out: its own are made at run time (RecordMethodsTest)
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Location other
+                && line == other.line
+                && column == other.column
+                && endLine == other.endLine
+                && endColumn == other.endColumn
+                && Objects.equals(path, other.path)
+                && Objects.equals(macro, other.macro);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hashCode(path);
+        h = 31 * h + line;
+        h = 31 * h + column;
+        h = 31 * h + endLine;
+        h = 31 * h + endColumn;
+        h = 31 * h + Objects.hashCode(macro);
+        return h;
     }
 }

@@ -1,5 +1,7 @@
 package io.github.vforklint.knowledge;
 
+import java.util.Objects;
+
 /**
  * One function as the catalogue knows it.
  *
@@ -21,5 +23,28 @@ public record FunctionInfo(String name, FunctionKind kind, String category, Stri
     /** Whether a path ends at a call to it. */
     public boolean endsPath() {
         return neverReturns || kind.terminates();
+    }
+
+    // the JDK's equals and hashCode, written out: its own are made at run time (RecordMethodsTest)
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FunctionInfo other
+                && searchesPath == other.searchesPath
+                && neverReturns == other.neverReturns
+                && Objects.equals(name, other.name)
+                && Objects.equals(kind, other.kind)
+                && Objects.equals(category, other.category)
+                && Objects.equals(reason, other.reason);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hashCode(name);
+        h = 31 * h + Objects.hashCode(kind);
+        h = 31 * h + Objects.hashCode(category);
+        h = 31 * h + Objects.hashCode(reason);
+        h = 31 * h + Boolean.hashCode(searchesPath);
+        h = 31 * h + Boolean.hashCode(neverReturns);
+        return h;
     }
 }

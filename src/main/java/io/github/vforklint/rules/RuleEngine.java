@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -108,6 +109,22 @@ public final class RuleEngine {
      * chain (busybox: 1,864 reports, 83 different messages), and each is worded only once.
      */
     private record Wording(String template, Map<String, String> values, String macro) {
+        // the JDK's equals and hashCode, written out: its own are made at run time (RecordMethodsTest)
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Wording other
+                    && Objects.equals(template, other.template)
+                    && Objects.equals(values, other.values)
+                    && Objects.equals(macro, other.macro);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = Objects.hashCode(template);
+            h = 31 * h + Objects.hashCode(values);
+            h = 31 * h + Objects.hashCode(macro);
+            return h;
+        }
     }
 
     private VforkChecker.Reporter reporter(String ruleId, Map<String, List<Report>> byPlace, Map<Wording, String> worded,

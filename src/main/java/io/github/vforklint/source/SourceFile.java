@@ -1,6 +1,7 @@
 package io.github.vforklint.source;
 
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * One file of a scanned tree.
@@ -33,5 +34,22 @@ public record SourceFile(int id, Path path, long size) {
     /** The name as text, for messages; bytes that are not UTF-8 show as replacement characters. */
     public String shown() {
         return path.toString();
+    }
+
+    // the JDK's equals and hashCode, written out: its own are made at run time (RecordMethodsTest)
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SourceFile other
+                && id == other.id
+                && size == other.size
+                && Objects.equals(path, other.path);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = id;
+        h = 31 * h + Objects.hashCode(path);
+        h = 31 * h + Long.hashCode(size);
+        return h;
     }
 }

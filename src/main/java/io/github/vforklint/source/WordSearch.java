@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -32,6 +33,17 @@ final class WordSearch {
 
         static Word exact(String text) {
             return new Word(text, false);
+        }
+
+        // the JDK's equals and hashCode, written out: its own are made at run time (RecordMethodsTest)
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Word other && anyCase == other.anyCase && Objects.equals(text, other.text);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(text) + Boolean.hashCode(anyCase);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -103,5 +104,18 @@ record Configuration(SortedMap<String, String> pins, java.util.Set<String> defin
             }
             return pinned.equals(UNDEFINED) ? null : pinned;
         };
+    }
+
+    // the JDK's equals and hashCode, written out: its own are made at run time (RecordMethodsTest)
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Configuration other
+                && Objects.equals(pins, other.pins)
+                && Objects.equals(definedOnly, other.definedOnly);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Objects.hashCode(pins) + Objects.hashCode(definedOnly);
     }
 }

@@ -2,6 +2,7 @@ package io.github.vforklint.frontend.c;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The preprocessor directives of a text, read without a preprocessor: where each one is, what it
@@ -28,6 +29,32 @@ final class Directives {
      */
     record Directive(Kind kind, int start, int end, int line, String name, String argument, int argumentStart,
                      boolean functionLike) {
+        // the JDK's equals and hashCode, written out: its own are made at run time (RecordMethodsTest)
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Directive other
+                    && start == other.start
+                    && end == other.end
+                    && line == other.line
+                    && argumentStart == other.argumentStart
+                    && functionLike == other.functionLike
+                    && Objects.equals(kind, other.kind)
+                    && Objects.equals(name, other.name)
+                    && Objects.equals(argument, other.argument);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = Objects.hashCode(kind);
+            h = 31 * h + start;
+            h = 31 * h + end;
+            h = 31 * h + line;
+            h = 31 * h + Objects.hashCode(name);
+            h = 31 * h + Objects.hashCode(argument);
+            h = 31 * h + argumentStart;
+            h = 31 * h + Boolean.hashCode(functionLike);
+            return h;
+        }
     }
 
     private Directives() {

@@ -5,6 +5,7 @@ import io.github.vforklint.knowledge.NameSpelling;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -62,6 +63,19 @@ final class MacroRecovery {
                 }
             }
             return new Fixes(d, r);
+        }
+
+        // the JDK's equals and hashCode, written out: its own are made at run time (RecordMethodsTest)
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Fixes other
+                    && Objects.equals(defines, other.defines)
+                    && Objects.equals(rewrites, other.rewrites);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(defines) + Objects.hashCode(rewrites);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +28,18 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ProgramIndex implements FunctionResolver {
 
     private record Key(String unit, String name) {
+        // the JDK's equals and hashCode, written out: its own are made at run time (RecordMethodsTest)
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key other
+                    && Objects.equals(unit, other.unit)
+                    && Objects.equals(name, other.name);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(unit) + Objects.hashCode(name);
+        }
     }
 
     /**

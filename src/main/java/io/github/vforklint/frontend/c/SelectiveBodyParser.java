@@ -1,5 +1,6 @@
 package io.github.vforklint.frontend.c;
 
+import java.util.Objects;
 import org.eclipse.cdt.core.dom.ast.ASTVisitor;
 import org.eclipse.cdt.core.dom.ast.IASTCompoundStatement;
 import org.eclipse.cdt.core.dom.ast.IASTDeclaration;
@@ -39,6 +40,22 @@ final class SelectiveBodyParser extends UnfrozenCParser {
 
     /** A body left out so far: its tokens from {@code first} (the brace) to {@code last}. */
     private record Deferred(IToken first, IToken last, IASTCompoundStatement placeholder) {
+        // the JDK's equals and hashCode, written out: its own are made at run time (RecordMethodsTest)
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Deferred other
+                    && Objects.equals(first, other.first)
+                    && Objects.equals(last, other.last)
+                    && Objects.equals(placeholder, other.placeholder);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = Objects.hashCode(first);
+            h = 31 * h + Objects.hashCode(last);
+            h = 31 * h + Objects.hashCode(placeholder);
+            return h;
+        }
     }
 
     private final BodySelection selection;

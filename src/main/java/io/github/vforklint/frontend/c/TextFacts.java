@@ -5,6 +5,7 @@ import io.github.vforklint.source.SourceFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -60,6 +61,18 @@ final class TextFacts {
     private final Map<Named, Boolean> named = new ConcurrentHashMap<>();
 
     private record Named(String path, String word) {
+        // the JDK's equals and hashCode, written out: its own are made at run time (RecordMethodsTest)
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Named other
+                    && Objects.equals(path, other.path)
+                    && Objects.equals(word, other.word);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(path) + Objects.hashCode(word);
+        }
     }
 
     TextFacts(SourceFiles files) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -34,6 +35,18 @@ final class TreeIncludes {
     }
 
     private record Key(Path folder, String include) {
+        // the JDK's equals and hashCode, written out: its own are made at run time (RecordMethodsTest)
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key other
+                    && Objects.equals(folder, other.folder)
+                    && Objects.equals(include, other.include);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(folder) + Objects.hashCode(include);
+        }
     }
 
     private final SourceTree tree;
