@@ -154,6 +154,8 @@ public final class CParser {
     private final Function<String, String> displayPath;
     private final SpelledCalls spelled;
     private final TreeIncludes treeIncludes;
+    /** Header prototypes are read only when named ({@link UnfrozenCParser}); tests turn it off to compare. */
+    private boolean deferPrototypes = true;
 
     /** @param displayPath turns an absolute file name into the path shown in findings */
     public CParser(Function<String, String> displayPath) {
@@ -209,6 +211,17 @@ public final class CParser {
     }
 
     CUnit parse(Path file, ParseSettings settings, Shaping shaping, BodySelection selection) throws CoreException {
+        return parse(file, settings, shaping, selection, deferPrototypes);
+    }
+
+    /** Reads every header prototype where it stands, as CDT does: what tests compare the late reading with. */
+    CParser readingPrototypesInPlace() {
+        deferPrototypes = false;
+        return this;
+    }
+
+    private CUnit parse(Path file, ParseSettings settings, Shaping shaping, BodySelection selection,
+                        boolean deferPrototypes) throws CoreException {
         FileDeadline deadline = FileDeadline.current();
         deadline.check();
         String path = file.toAbsolutePath().normalize().toString();
@@ -240,10 +253,11 @@ public final class CParser {
             provider.setIncludeResolutionHeuristics(inTree);
         }
         SelectiveGcc selective = selection.readsAllOf(path) ? null : new SelectiveGcc(selection, path,
-                selection.offsetsIn(path, facts.files().get(path).chars()));
+                selection.offsetsIn(path, facts.files().get(path).chars()), deferPrototypes);
+        WholeGcc whole = selective == null ? new WholeGcc(deferPrototypes) : null;
         IASTTranslationUnit unit;
         try {
-            unit = (selective == null ? WHOLE : selective).getASTTranslationUnit(
+            unit = (selective == null ? whole : selective).getASTTranslationUnit(
                     content, scannerInfo, provider, noIndex, PARSE_OPTIONS, deadline.parseLog());
         } catch (ParseError e) {
             deadline.check();
@@ -252,21 +266,30 @@ public final class CParser {
         deadline.check();
         if (selective != null && selective.parser.failed()) {
             selection.readWholeFrom(path);
-            return parse(file, settings, shaping, selection);
+            return parse(file, settings, shaping, selection, deferPrototypes);
+        }
+        if ((selective == null ? whole.parser : selective.parser).prototypesFailed()) {
+            return parse(file, settings, shaping, selection, false);
         }
         return new CUnit(path, unit, new LocationMapper(files, displayPath, shaping.guessedWrappers()), settings.readsSystemHeaders(), spelled,
                 served.cuts(), inTree, facts, served.servedChars(),
                 selective == null ? Set.of() : selective.parser.leftOut(), selective == null);
     }
 
-    private static final GCCLanguage WHOLE = new WholeGcc();
-
-    /** CDT's GCC language with a parser that leaves the tree unfrozen ({@link UnfrozenCParser}). */
+    /** CDT's GCC language with a parser that leaves the tree unfrozen ({@link UnfrozenCParser}); one per parse. */
     private static final class WholeGcc extends GCCLanguage {
+        private final boolean deferPrototypes;
+        private UnfrozenCParser parser;
+
+        WholeGcc(boolean deferPrototypes) {
+            this.deferPrototypes = deferPrototypes;
+        }
+
         @Override
         protected ISourceCodeParser createParser(IScanner scanner, ParserMode mode, IParserLogService log, IIndex index,
                                                  int options, IParserSettings parserSettings) {
-            return new UnfrozenCParser(scanner, mode, log, getParserExtensionConfiguration(), index);
+            parser = new UnfrozenCParser(scanner, mode, log, getParserExtensionConfiguration(), index, deferPrototypes);
+            return parser;
         }
     }
 
@@ -275,12 +298,14 @@ public final class CParser {
         private final BodySelection selection;
         private final String mainFile;
         private final int[] wordOffsets;
+        private final boolean deferPrototypes;
         private SelectiveBodyParser parser;
 
-        SelectiveGcc(BodySelection selection, String mainFile, int[] wordOffsets) {
+        SelectiveGcc(BodySelection selection, String mainFile, int[] wordOffsets, boolean deferPrototypes) {
             this.selection = selection;
             this.mainFile = mainFile;
             this.wordOffsets = wordOffsets;
+            this.deferPrototypes = deferPrototypes;
         }
 
         @Override
@@ -288,7 +313,7 @@ public final class CParser {
                                                  int options, IParserSettings parserSettings) {
             // GCCLanguage would also pass on parser settings; CParser gives none
             parser = new SelectiveBodyParser(scanner, mode, log, getParserExtensionConfiguration(), index, selection,
-                    mainFile, wordOffsets);
+                    mainFile, wordOffsets, deferPrototypes);
             return parser;
         }
     }

@@ -108,6 +108,11 @@ public final class CUnit {
         return unit.isFrozen();
     }
 
+    /** The syntax tree, for tests that compare two parses of a file. */
+    IASTTranslationUnit tree() {
+        return unit;
+    }
+
     /**
      * For code at {@code offset} of this unit's file that only runs on one side of a condition
      * ({@code BB_MMU ? xfork() : xvfork()}, {@code if (USE_VFORK) ...}): the condition as written

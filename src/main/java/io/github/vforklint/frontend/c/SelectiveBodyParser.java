@@ -34,7 +34,8 @@ import java.util.Set;
  * once; any other is left an empty block, and its tokens are kept. Once the file is read, the
  * bodies those parsed ones name (a helper, a function passed to {@code clone}, a function a
  * global pointer or table is initialised with) are parsed from their kept tokens, and the ones
- * these name, until nothing new is named. Declarations outside bodies are always parsed.
+ * these name, until nothing new is named. Declarations outside bodies are read as {@link
+ * UnfrozenCParser} reads them.
  */
 final class SelectiveBodyParser extends UnfrozenCParser {
 
@@ -69,8 +70,9 @@ final class SelectiveBodyParser extends UnfrozenCParser {
     private boolean failed;
 
     SelectiveBodyParser(IScanner scanner, ParserMode mode, IParserLogService log, ICParserExtensionConfiguration config,
-                        IIndex index, BodySelection selection, String mainFile, int[] wordOffsets) {
-        super(scanner, mode, log, config, index);
+                        IIndex index, BodySelection selection, String mainFile, int[] wordOffsets,
+                        boolean deferPrototypes) {
+        super(scanner, mode, log, config, index, deferPrototypes);
         this.selection = selection;
         this.mainFile = mainFile;
         this.wordOffsets = wordOffsets;
@@ -124,8 +126,7 @@ final class SelectiveBodyParser extends UnfrozenCParser {
     }
 
     @Override
-    protected void parseTranslationUnit() {
-        super.parseTranslationUnit();
+    protected void afterDeclarations() {
         if (deferred.isEmpty()) {
             return;
         }
@@ -193,21 +194,12 @@ final class SelectiveBodyParser extends UnfrozenCParser {
             failed = true;
             return;
         }
-        if (nextToken() != d.last().getNext()) {
+        if (tokenAfter() != d.last().getNext()) {
             // CDT's recovery read past the brace the skim found: the body is not what was skipped
             failed = true;
             return;
         }
         namesIn(d.first(), d.last(), named);
-    }
-
-    /** The token after the one just consumed, or null at the end of the input. */
-    private IToken nextToken() {
-        try {
-            return mark();
-        } catch (EndOfFileException e) {
-            return null;
-        }
     }
 
     private static void namesIn(IToken first, IToken last, ArrayDeque<String> into) {

@@ -1,23 +1,66 @@
 package io.github.vforklint.frontend.c;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.cdt.core.dom.ast.IASTDeclaration;
+import org.eclipse.cdt.core.dom.ast.IASTName;
+import org.eclipse.cdt.core.dom.ast.IASTSimpleDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;
 import org.eclipse.cdt.core.dom.parser.c.ICParserExtensionConfiguration;
 import org.eclipse.cdt.core.index.IIndex;
+import org.eclipse.cdt.core.parser.EndOfFileException;
 import org.eclipse.cdt.core.parser.IParserLogService;
 import org.eclipse.cdt.core.parser.IScanner;
+import org.eclipse.cdt.core.parser.IToken;
 import org.eclipse.cdt.core.parser.ParserMode;
+import org.eclipse.cdt.core.parser.util.CharArraySet;
+import org.eclipse.cdt.internal.core.dom.parser.ASTTranslationUnit;
+import org.eclipse.cdt.internal.core.dom.parser.BacktrackException;
+import org.eclipse.cdt.internal.core.dom.parser.DeclarationOptions;
 import org.eclipse.cdt.internal.core.dom.parser.c.GNUCSourceParser;
+import org.eclipse.cdt.internal.core.parser.scanner.ILocationResolver;
 
 /**
- * CDT's C parser, returning the tree without freezing it. Freezing walks every node of the unit,
- * headers included, only so that a later change to the tree throws; vforklint never changes a
- * tree, and the walk was 3 % of a busybox scan's CPU.
+ * CDT's C parser, returning the tree without freezing it, and reading the function prototypes
+ * of headers only when something names them.
+ *
+ * <p>Freezing walks every node of the unit, headers included, only so that a later change to
+ * the tree throws; vforklint never changes a tree, and the walk was 3 % of a busybox scan's CPU.
+ *
+ * <p>A file reads hundreds of prototypes from its headers (busybox's libbb.h alone declares over
+ * a thousand) and calls a few dozen of them: on busybox, 38,941 were skimmed and 1,864 read. A
+ * prototype in a header ({@link PrototypeShape}) is skimmed to its ';' and stands in the tree as
+ * an empty declaration over its extent, its tokens kept. Once the file is read, every prototype
+ * whose name the parser made as a name anywhere in the tree is parsed from its tokens in its
+ * place, and again for the names those bring: every name of the tree, and so every binding,
+ * type and noreturn attribute the analysis asks about, finds the declarations it would have
+ * found. CDT's C parser keeps no table of names while it parses, so a prototype read late reads
+ * as it would have in place; one that does not end at the ';' the skim found (CDT would have
+ * recovered from a syntax error in it) makes the parse {@link #prototypesFailed()}, and the file
+ * is parsed again with every prototype read where it stands.
  */
 class UnfrozenCParser extends GNUCSourceParser {
 
+    /** A prototype not read yet: its tokens from {@code first} to its ';', and the empty declaration in its place. */
+    private record Unread(IToken first, IToken last, char[] name, IASTSimpleDeclaration placeholder) {
+    }
+
+    private final boolean deferPrototypes;
+    /** Every name the parser made, those of discarded attempts included. */
+    private final CharArraySet named = new CharArraySet(1024);
+    private final List<Unread> unread = new ArrayList<>();
+    private ILocationResolver locations;
+    private boolean failed;
+
     UnfrozenCParser(IScanner scanner, ParserMode mode, IParserLogService log, ICParserExtensionConfiguration config,
-                    IIndex index) {
+                    IIndex index, boolean deferPrototypes) {
         super(scanner, mode, log, config, index);
+        this.deferPrototypes = deferPrototypes;
+    }
+
+    /** Whether a prototype read late did not read as the skim found it: parse again without deferring. */
+    final boolean prototypesFailed() {
+        return failed;
     }
 
     @Override
@@ -28,5 +71,102 @@ class UnfrozenCParser extends GNUCSourceParser {
         IASTTranslationUnit unit = getTranslationUnit();
         nullifyTranslationUnit();
         return unit;
+    }
+
+    @Override
+    protected void parseTranslationUnit() {
+        super.parseTranslationUnit();
+        afterDeclarations();
+        readNamedPrototypes();
+    }
+
+    /** Reads what was left out of the declarations' bodies, once all are read; prototypes come after. */
+    protected void afterDeclarations() {
+    }
+
+    @Override
+    protected IASTName identifier() throws EndOfFileException, BacktrackException {
+        IASTName name = super.identifier();
+        named.put(name.getSimpleID());
+        return name;
+    }
+
+    @Override
+    protected IASTDeclaration declaration(DeclarationOptions options) throws EndOfFileException, BacktrackException {
+        if (!deferPrototypes || options != DeclarationOptions.GLOBAL) {
+            return super.declaration(options);
+        }
+        IToken first = mark();
+        if (inMainFile(first)) {
+            return super.declaration(options);
+        }
+        PrototypeShape shape = new PrototypeShape();
+        PrototypeShape.Verdict verdict;
+        IToken last;
+        try {
+            do {
+                last = consume();
+                verdict = shape.next(last);
+            } while (verdict == PrototypeShape.Verdict.MORE);
+        } catch (EndOfFileException e) {
+            verdict = PrototypeShape.Verdict.OTHER;
+            last = null;
+        }
+        if (verdict != PrototypeShape.Verdict.PROTOTYPE || inMainFile(last)) {
+            backup(first);
+            return super.declaration(options);
+        }
+        IASTSimpleDeclaration placeholder = getNodeFactory().newSimpleDeclaration(
+                setRange(getNodeFactory().newSimpleDeclSpecifier(), first.getOffset(), first.getOffset()));
+        setRange(placeholder, first.getOffset(), last.getEndOffset());
+        unread.add(new Unread(first, last, shape.name().getCharImage(), placeholder));
+        return placeholder;
+    }
+
+    private boolean inMainFile(IToken token) {
+        if (locations == null) {
+            locations = getTranslationUnit().getAdapter(ILocationResolver.class);
+        }
+        return locations.isPartOfTranslationUnitFile(token.getOffset());
+    }
+
+    private void readNamedPrototypes() {
+        boolean more = !unread.isEmpty();
+        while (more && !failed) {
+            more = false;
+            for (int i = 0; i < unread.size() && !failed; i++) {
+                Unread u = unread.get(i);
+                if (u != null && named.containsKey(u.name())) {
+                    unread.set(i, null);
+                    read(u);
+                    more = true;
+                }
+            }
+        }
+    }
+
+    private void read(Unread u) {
+        backup(u.first());
+        IASTDeclaration declaration;
+        try {
+            declaration = super.declaration(DeclarationOptions.GLOBAL);
+        } catch (EndOfFileException | BacktrackException e) {
+            failed = true;
+            return;
+        }
+        if (declaration == null || tokenAfter() != u.last().getNext()) {
+            failed = true;
+            return;
+        }
+        ((ASTTranslationUnit) getTranslationUnit()).replace(u.placeholder(), declaration);
+    }
+
+    /** The token after the one just consumed, or null at the end of the input. */
+    final IToken tokenAfter() {
+        try {
+            return mark();
+        } catch (EndOfFileException e) {
+            return null;
+        }
     }
 }

@@ -1,0 +1,164 @@
+package io.github.vforklint.frontend.c;
+
+import org.eclipse.cdt.core.parser.IGCCToken;
+import org.eclipse.cdt.core.parser.IToken;
+
+/**
+ * Tells, token by token, whether a file-scope declaration is a plain function prototype, and its
+ * name: specifiers (keywords, attributes, and one type: a type name, a struct, union or enum tag,
+ * or the keywords of a basic type), the name, a parenthesised parameter list, attributes or an
+ * asm label, then ';'. Anything else (a typedef, a struct's definition, a variable, several
+ * declarators, a declarator in parentheses, a word where none belongs, which may be a macro the
+ * parser does not know) is not one, so only declarations CDT reads as one function's prototype
+ * are ever left unread ({@link UnfrozenCParser}).
+ */
+final class PrototypeShape {
+
+    enum Verdict { MORE, PROTOTYPE, OTHER }
+
+    private enum Part { SPECIFIERS, PARAMETERS, AFTER_PARAMETERS }
+
+    private Part part = Part.SPECIFIERS;
+    /** Open parentheses and brackets of the parameter list or of an attribute's arguments. */
+    private int depth;
+    /** The part an attribute's or asm label's parentheses return to when they close. */
+    private Part groupOf;
+    private boolean groupOpens;
+    /** After struct, union or enum: the tag comes next, and names a type, not the function. */
+    private boolean tagOpens;
+    private boolean previousWasTag;
+    private IToken previous;
+    private IToken name;
+    private int typeNames;
+    private boolean keywordType;
+
+    /** The prototype's name, once {@link #next} said {@link Verdict#PROTOTYPE}. */
+    IToken name() {
+        return name;
+    }
+
+    /** Takes the declaration's next token. */
+    Verdict next(IToken token) {
+        Verdict verdict = take(token);
+        previous = token;
+        return verdict;
+    }
+
+    private Verdict take(IToken token) {
+        int type = token.getType();
+        if (ends(type)) {
+            return Verdict.OTHER;
+        }
+        if (groupOpens) {
+            groupOpens = false;
+            if (type != IToken.tLPAREN) {
+                return Verdict.OTHER;
+            }
+            depth = 1;
+            return Verdict.MORE;
+        }
+        if (depth > 0) {
+            return inParentheses(type);
+        }
+        return part == Part.SPECIFIERS ? specifier(token, type) : afterParameters(type);
+    }
+
+    private Verdict inParentheses(int type) {
+        switch (type) {
+            case IToken.tLPAREN, IToken.tLBRACKET -> depth++;
+            case IToken.tRPAREN, IToken.tRBRACKET -> depth--;
+            case IToken.tLBRACE, IToken.tRBRACE, IToken.tSEMI -> {
+                return Verdict.OTHER;
+            }
+            default -> { }
+        }
+        if (depth == 0) {
+            part = groupOf != null ? groupOf : Part.AFTER_PARAMETERS;
+            groupOf = null;
+        }
+        return Verdict.MORE;
+    }
+
+    private Verdict specifier(IToken token, int type) {
+        boolean afterTag = previousWasTag;
+        previousWasTag = false;
+        if (tagOpens) {
+            tagOpens = false;
+            previousWasTag = true;
+            return type == IToken.tIDENTIFIER ? Verdict.MORE : Verdict.OTHER; // a body, or an anonymous type
+        }
+        if (type == IToken.t_struct || type == IToken.t_union || type == IToken.t_enum) {
+            tagOpens = true;
+            keywordType = true;
+            return Verdict.MORE;
+        }
+        if (type == IToken.tLPAREN) {
+            if (previous == null || previous.getType() != IToken.tIDENTIFIER || afterTag) {
+                return Verdict.OTHER; // a declarator in parentheses, or a cast-like macro use
+            }
+            name = previous;
+            typeNames--;
+            depth = 1;
+            part = Part.PARAMETERS;
+            return typeNames > 1 || typeNames > 0 && keywordType ? Verdict.OTHER : Verdict.MORE;
+        }
+        if (type == IToken.tIDENTIFIER) {
+            typeNames++;
+            return typeNames > 2 ? Verdict.OTHER : Verdict.MORE;
+        }
+        if (isAttribute(type)) {
+            return group(Part.SPECIFIERS);
+        }
+        if (isBuiltinType(type)) {
+            keywordType = true;
+            return Verdict.MORE;
+        }
+        return isQualifierOrStorage(type) || type == IToken.tSTAR ? Verdict.MORE : Verdict.OTHER;
+    }
+
+    private Verdict afterParameters(int type) {
+        if (type == IToken.tSEMI) {
+            return Verdict.PROTOTYPE;
+        }
+        if (isAttribute(type) || type == IToken.t_asm) {
+            return group(Part.AFTER_PARAMETERS);
+        }
+        return Verdict.OTHER;
+    }
+
+    private Verdict group(Part returnTo) {
+        groupOf = returnTo;
+        groupOpens = true;
+        return Verdict.MORE;
+    }
+
+    /** Tokens no declaration this class accepts holds: the parser's own markers among them. */
+    private static boolean ends(int type) {
+        return switch (type) {
+            case IToken.tEOC, IToken.tCOMPLETION, IToken.tEND_OF_INPUT, IToken.tINACTIVE_CODE_START,
+                 IToken.tINACTIVE_CODE_SEPARATOR, IToken.tINACTIVE_CODE_END -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean isAttribute(int type) {
+        return type == IGCCToken.t__attribute__ || type == IGCCToken.t__declspec;
+    }
+
+    private static boolean isBuiltinType(int type) {
+        return switch (type) {
+            case IToken.t_void, IToken.t_char, IToken.t_short, IToken.t_int, IToken.t_long, IToken.t_float,
+                 IToken.t_double, IToken.t_signed, IToken.t_unsigned, IToken.t__Bool, IToken.t__Complex,
+                 IGCCToken.t__int128, IGCCToken.t__float128 -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean isQualifierOrStorage(int type) {
+        return switch (type) {
+            case IToken.t_const, IToken.t_volatile, IToken.t_restrict, IToken.t_extern, IToken.t_static,
+                 IToken.t_inline -> true;
+            default -> false;
+        };
+    }
+}
