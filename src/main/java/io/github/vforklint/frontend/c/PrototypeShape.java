@@ -27,6 +27,10 @@ final class PrototypeShape {
     /** After struct, union or enum: the tag comes next, and names a type, not the function. */
     private boolean tagOpens;
     private boolean previousWasTag;
+    /** In the parameter being read: its identifiers, and whether a basic type or a tag was among its words. */
+    private int words;
+    private boolean basicType;
+    private boolean tag;
     private IToken previous;
     private IToken name;
     private int typeNames;
@@ -64,6 +68,9 @@ final class PrototypeShape {
     }
 
     private Verdict inParentheses(int type) {
+        if (groupOf == null && looksLikeAMacro(type)) {
+            return Verdict.OTHER;
+        }
         switch (type) {
             case IToken.tLPAREN, IToken.tLBRACKET -> depth++;
             case IToken.tRPAREN, IToken.tRBRACKET -> depth--;
@@ -77,6 +84,31 @@ final class PrototypeShape {
             groupOf = null;
         }
         return Verdict.MORE;
+    }
+
+    /**
+     * Whether a parameter list holds a word CDT would not read as a type or a name: one called
+     * like a function ({@code IF_DESKTOP(long long) int width}), or one more than a parameter
+     * has room for ({@code int fd UNUSED_PARAM}: a basic type leaves room for the name alone, a
+     * type name or a tag for one more). Such a prototype may not parse, and what does not parse
+     * in a header feeds the macro recovery's guesses ({@link MacroRecovery}), so it is read where
+     * it stands; a pointer to function of a named type, {@code size_t (*f)(void)}, is too.
+     */
+    private boolean looksLikeAMacro(int type) {
+        if (type == IToken.tLPAREN && previous.getType() == IToken.tIDENTIFIER) {
+            return true;
+        }
+        switch (type) {
+            case IToken.tLPAREN, IToken.tRPAREN, IToken.tLBRACKET, IToken.tRBRACKET, IToken.tCOMMA -> {
+                words = 0;
+                basicType = false;
+                tag = false;
+            }
+            case IToken.tIDENTIFIER -> words++;
+            case IToken.t_struct, IToken.t_union, IToken.t_enum -> tag = true;
+            default -> basicType |= isBuiltinType(type);
+        }
+        return words > (tag ? 2 : basicType ? 1 : 2);
     }
 
     private Verdict specifier(IToken token, int type) {

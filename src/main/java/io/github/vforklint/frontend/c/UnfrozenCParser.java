@@ -28,7 +28,7 @@ import org.eclipse.cdt.internal.core.parser.scanner.ILocationResolver;
  * the tree throws; vforklint never changes a tree, and the walk was 3 % of a busybox scan's CPU.
  *
  * <p>A file reads hundreds of prototypes from its headers (busybox's libbb.h alone declares over
- * a thousand) and calls a few dozen of them: on busybox, 38,941 were skimmed and 1,864 read. A
+ * a thousand) and calls a few dozen of them: on busybox, 38,934 were skimmed and 1,863 read. A
  * prototype in a header ({@link PrototypeShape}) is skimmed to its ';' and stands in the tree as
  * an empty declaration over its extent, its tokens kept. Once the file is read, every prototype
  * whose name the parser made as a name anywhere in the tree is parsed from its tokens in its

@@ -56,6 +56,9 @@ class HeaderPrototypesTest {
             int unnamed_printf(const char *format, ...) __attribute__((format(printf, 1, 2)));
             int named_by_header_body(int code);
             int unnamed_with_a_typedef_parameter(buffer_t *b);
+            void with_a_macro_in_its_parameters(int fd, IF_WIDE(long) int width);
+            int with_a_word_too_many(int fd UNUSED_PARAM);
+            int unnamed_with_arrays(char name[NAME_MAX], const struct buffer *buffers[], unsigned long count);
             static inline int header_helper(int code) { return named_by_header_body(code); }
             """;
 
@@ -105,7 +108,8 @@ class HeaderPrototypesTest {
             }
         }
         assertEquals(new TreeSet<>(Set.of("unnamed_open", "unnamed_seek", "unnamed_free", "unnamed_buffer",
-                "unnamed_die", "unnamed_stat", "unnamed_printf", "unnamed_with_a_typedef_parameter")), unread);
+                "unnamed_die", "unnamed_stat", "unnamed_printf", "unnamed_with_a_typedef_parameter", "unnamed_with_arrays")),
+                unread);
     }
 
     @Test
@@ -140,9 +144,9 @@ class HeaderPrototypesTest {
 
     @Test
     void aPrototypeThatDoesNotReadAsSkimmedIsReadWhereItStands() throws Exception {
-        // an unknown macro in the parameters: CDT's declaration list recovers from it in place,
-        // a late read cannot, and the file is parsed again without leaving any prototype unread
-        String header = "int ok_before(int);\nvoid broken(int fd, IF_DESKTOP(long long) int width);\nint ok_after(int);\n";
+        // CDT's declaration list recovers from the syntax error in place, a late read cannot,
+        // and the file is parsed again without leaving any prototype unread
+        String header = "int ok_before(int);\nvoid broken(int fd, (long) width);\nint ok_after(int);\n";
         String main = "#include \"lib.h\"\nint main(void) { broken(1, 2); return ok_before(ok_after(0)); }\n";
         IASTDeclaration[] late = parse(header, main, true).tree().getDeclarations();
         IASTDeclaration[] own = parse(header, main, false).tree().getDeclarations();
