@@ -64,7 +64,7 @@ final class PrototypeShape {
         if (depth > 0) {
             return inParentheses(type);
         }
-        return part == Part.SPECIFIERS ? specifier(token, type) : afterParameters(type);
+        return part == Part.SPECIFIERS ? specifier(type) : afterParameters(type);
     }
 
     private Verdict inParentheses(int type) {
@@ -111,7 +111,7 @@ final class PrototypeShape {
         return words > (tag ? 2 : basicType ? 1 : 2);
     }
 
-    private Verdict specifier(IToken token, int type) {
+    private Verdict specifier(int type) {
         boolean afterTag = previousWasTag;
         previousWasTag = false;
         if (tagOpens) {
