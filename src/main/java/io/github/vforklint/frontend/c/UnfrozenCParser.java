@@ -1,5 +1,6 @@
 package io.github.vforklint.frontend.c;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.cdt.core.dom.ast.IASTDeclaration;
@@ -13,6 +14,7 @@ import org.eclipse.cdt.core.parser.IParserLogService;
 import org.eclipse.cdt.core.parser.IScanner;
 import org.eclipse.cdt.core.parser.IToken;
 import org.eclipse.cdt.core.parser.ParserMode;
+import org.eclipse.cdt.core.parser.util.CharArrayObjectMap;
 import org.eclipse.cdt.core.parser.util.CharArraySet;
 import org.eclipse.cdt.internal.core.dom.parser.ASTTranslationUnit;
 import org.eclipse.cdt.internal.core.dom.parser.BacktrackException;
@@ -48,7 +50,10 @@ class UnfrozenCParser extends GNUCSourceParser {
     private final boolean deferPrototypes;
     /** Every name the parser made, those of discarded attempts included. */
     private final CharArraySet named = new CharArraySet(1024);
-    private final List<Unread> unread = new ArrayList<>();
+    /** The prototypes not read yet, by name (a header may declare a name twice). */
+    private final CharArrayObjectMap<List<Unread>> unread = new CharArrayObjectMap<>(1024);
+    /** While prototypes are read late: the names their reading made, to look up in {@link #unread}. */
+    private List<char[]> madeSince;
     private ILocationResolver locations;
     private boolean failed;
 
@@ -88,6 +93,9 @@ class UnfrozenCParser extends GNUCSourceParser {
     protected IASTName identifier() throws EndOfFileException, BacktrackException {
         IASTName name = super.identifier();
         named.put(name.getSimpleID());
+        if (madeSince != null) {
+            madeSince.add(name.getSimpleID());
+        }
         return name;
     }
 
@@ -119,7 +127,13 @@ class UnfrozenCParser extends GNUCSourceParser {
         IASTSimpleDeclaration placeholder = getNodeFactory().newSimpleDeclaration(
                 setRange(getNodeFactory().newSimpleDeclSpecifier(), first.getOffset(), first.getOffset()));
         setRange(placeholder, first.getOffset(), last.getEndOffset());
-        unread.add(new Unread(first, last, shape.name().getCharImage(), placeholder));
+        char[] name = shape.name().getCharImage();
+        List<Unread> sameName = unread.get(name);
+        if (sameName == null) {
+            sameName = new ArrayList<>(1);
+            unread.put(name, sameName);
+        }
+        sameName.add(new Unread(first, last, name, placeholder));
         return placeholder;
     }
 
@@ -130,19 +144,36 @@ class UnfrozenCParser extends GNUCSourceParser {
         return locations.isPartOfTranslationUnitFile(token.getOffset());
     }
 
+    /**
+     * Reads the prototypes some name spells, then those the names they bring spell: each name is
+     * looked up once, so a header whose prototypes name each other in any order reads in time
+     * linear in its prototypes.
+     */
     private void readNamedPrototypes() {
-        boolean more = !unread.isEmpty();
-        while (more && !failed) {
-            more = false;
-            for (int i = 0; i < unread.size() && !failed; i++) {
-                Unread u = unread.get(i);
-                if (u != null && named.containsKey(u.name())) {
-                    unread.set(i, null);
-                    read(u);
-                    more = true;
+        if (unread.isEmpty()) {
+            return;
+        }
+        ArrayDeque<char[]> names = new ArrayDeque<>();
+        for (int i = 0; i < unread.size(); i++) {
+            if (named.containsKey(unread.keyAt(i))) {
+                names.add(unread.keyAt(i));
+            }
+        }
+        madeSince = new ArrayList<>();
+        while (!names.isEmpty() && !failed) {
+            char[] name = names.poll();
+            List<Unread> spelled = unread.remove(name, 0, name.length);
+            for (int i = 0; spelled != null && i < spelled.size() && !failed; i++) {
+                madeSince.clear();
+                read(spelled.get(i));
+                for (char[] made : madeSince) {
+                    if (unread.containsKey(made)) {
+                        names.add(made);
+                    }
                 }
             }
         }
+        madeSince = null;
     }
 
     private void read(Unread u) {

@@ -156,6 +156,24 @@ class HeaderPrototypesTest {
     }
 
     @Test
+    void namesThatReadPrototypesBringReadTheirsInTurnInAnyOrder() throws Exception {
+        // each prototype's parameter is named like the one declared before it
+        String header = "int c4(void);\nint c3(void);\nint c2(int c3);\nint c1(int c2);\nint c0(int c1);\n";
+        String main = "#include \"lib.h\"\nint main(void) { return c1(0); }\n";
+        Set<String> read = new TreeSet<>();
+        Set<String> unread = new TreeSet<>();
+        for (IASTDeclaration d : parse(header, main, true).tree().getDeclarations()) {
+            if (isStandIn(d)) {
+                unread.add(d.getRawSignature());
+            } else if (prototypeName(d) != null) {
+                read.add(prototypeName(d));
+            }
+        }
+        assertEquals(Set.of("c1", "c2", "c3"), read);
+        assertEquals(Set.of("int c4(void);", "int c0(int c1);"), unread);
+    }
+
+    @Test
     void prototypesOfTheFileItselfAreAlwaysRead() throws Exception {
         String main = "int never_called(int);\nint also_never(void) __attribute__((noreturn));\nint main(void) { return 0; }\n";
         for (IASTDeclaration d : parse("", main, true).tree().getDeclarations()) {
