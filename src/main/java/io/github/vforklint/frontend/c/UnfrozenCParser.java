@@ -44,7 +44,7 @@ import org.eclipse.cdt.internal.core.parser.scanner.ILocationResolver;
 class UnfrozenCParser extends GNUCSourceParser {
 
     /** A prototype not read yet: its tokens from {@code first} to its ';', and the empty declaration in its place. */
-    private record Unread(IToken first, IToken last, char[] name, IASTSimpleDeclaration placeholder) {
+    private record Unread(IToken first, IToken last, IASTSimpleDeclaration placeholder) {
     }
 
     private final boolean deferPrototypes;
@@ -133,7 +133,7 @@ class UnfrozenCParser extends GNUCSourceParser {
             sameName = new ArrayList<>(1);
             unread.put(name, sameName);
         }
-        sameName.add(new Unread(first, last, name, placeholder));
+        sameName.add(new Unread(first, last, placeholder));
         return placeholder;
     }
 
