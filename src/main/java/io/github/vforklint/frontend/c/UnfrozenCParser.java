@@ -147,12 +147,15 @@ class UnfrozenCParser extends GNUCSourceParser {
     /**
      * Reads the prototypes some name spells, then those the names they bring spell: each name is
      * looked up once, so a header whose prototypes name each other in any order reads in time
-     * linear in its prototypes.
+     * linear in its prototypes. Each is put in place by a search of the unit's declarations, so a
+     * unit that names thousands of them looks at the file's time limit between reads: the
+     * kept tokens no longer pass through the preprocessor, which is where CDT cancels a parse.
      */
     private void readNamedPrototypes() {
         if (unread.isEmpty()) {
             return;
         }
+        FileDeadline deadline = FileDeadline.current();
         ArrayDeque<char[]> names = new ArrayDeque<>();
         for (int i = 0; i < unread.size(); i++) {
             if (named.containsKey(unread.keyAt(i))) {
@@ -164,6 +167,7 @@ class UnfrozenCParser extends GNUCSourceParser {
             char[] name = names.poll();
             List<Unread> spelled = unread.remove(name, 0, name.length);
             for (int i = 0; spelled != null && i < spelled.size() && !failed; i++) {
+                deadline.check();
                 madeSince.clear();
                 read(spelled.get(i));
                 for (char[] made : madeSince) {
