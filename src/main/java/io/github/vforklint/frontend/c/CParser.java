@@ -156,6 +156,13 @@ public final class CParser {
     private final TreeIncludes treeIncludes;
     /** Header prototypes are read only when named ({@link UnfrozenCParser}); tests turn it off to compare. */
     private boolean deferPrototypes = true;
+    /**
+     * Names of header prototypes a late read could not read as skimmed ({@link UnfrozenCParser}):
+     * every later parse reads them where they stand, rather than fall back to a parse of its own
+     * (Emacs' lisp.h has one that 14 of its units name). Shared by the scan's threads; which parse
+     * meets one first changes no tree, as a prototype read in place is CDT's own reading.
+     */
+    private final Set<String> prototypesReadInPlace = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** @param displayPath turns an absolute file name into the path shown in findings */
     public CParser(Function<String, String> displayPath) {
@@ -253,8 +260,8 @@ public final class CParser {
             provider.setIncludeResolutionHeuristics(inTree);
         }
         SelectiveGcc selective = selection.readsAllOf(path) ? null : new SelectiveGcc(selection, path,
-                selection.offsetsIn(path, facts.files().get(path).chars()), deferPrototypes);
-        WholeGcc whole = selective == null ? new WholeGcc(deferPrototypes) : null;
+                selection.offsetsIn(path, facts.files().get(path).chars()), deferPrototypes ? prototypesReadInPlace : null);
+        WholeGcc whole = selective == null ? new WholeGcc(deferPrototypes ? prototypesReadInPlace : null) : null;
         IASTTranslationUnit unit;
         try {
             unit = (selective == null ? whole : selective).getASTTranslationUnit(
@@ -278,17 +285,17 @@ public final class CParser {
 
     /** CDT's GCC language with a parser that leaves the tree unfrozen ({@link UnfrozenCParser}); one per parse. */
     private static final class WholeGcc extends GCCLanguage {
-        private final boolean deferPrototypes;
+        private final Set<String> readInPlace;
         private UnfrozenCParser parser;
 
-        WholeGcc(boolean deferPrototypes) {
-            this.deferPrototypes = deferPrototypes;
+        WholeGcc(Set<String> readInPlace) {
+            this.readInPlace = readInPlace;
         }
 
         @Override
         protected ISourceCodeParser createParser(IScanner scanner, ParserMode mode, IParserLogService log, IIndex index,
                                                  int options, IParserSettings parserSettings) {
-            parser = new UnfrozenCParser(scanner, mode, log, getParserExtensionConfiguration(), index, deferPrototypes);
+            parser = new UnfrozenCParser(scanner, mode, log, getParserExtensionConfiguration(), index, readInPlace);
             return parser;
         }
     }
@@ -298,14 +305,14 @@ public final class CParser {
         private final BodySelection selection;
         private final String mainFile;
         private final int[] wordOffsets;
-        private final boolean deferPrototypes;
+        private final Set<String> readInPlace;
         private SelectiveBodyParser parser;
 
-        SelectiveGcc(BodySelection selection, String mainFile, int[] wordOffsets, boolean deferPrototypes) {
+        SelectiveGcc(BodySelection selection, String mainFile, int[] wordOffsets, Set<String> readInPlace) {
             this.selection = selection;
             this.mainFile = mainFile;
             this.wordOffsets = wordOffsets;
-            this.deferPrototypes = deferPrototypes;
+            this.readInPlace = readInPlace;
         }
 
         @Override
@@ -313,7 +320,7 @@ public final class CParser {
                                                  int options, IParserSettings parserSettings) {
             // GCCLanguage would also pass on parser settings; CParser gives none
             parser = new SelectiveBodyParser(scanner, mode, log, getParserExtensionConfiguration(), index, selection,
-                    mainFile, wordOffsets, deferPrototypes);
+                    mainFile, wordOffsets, readInPlace);
             return parser;
         }
     }

@@ -24,17 +24,11 @@ final class PrototypeShape {
     /** The part an attribute's or asm label's parentheses return to when they close. */
     private Part groupOf;
     private boolean groupOpens;
-    /** After struct, union or enum: the tag comes next, and names a type, not the function. */
-    private boolean tagOpens;
-    private boolean previousWasTag;
-    /** In the parameter being read: its identifiers, and whether a basic type or a tag was among its words. */
-    private int words;
-    private boolean basicType;
-    private boolean tag;
+    private final TypeAndName specifiers = new TypeAndName();
+    /** The parameter being read; a new one after each comma or parenthesis. */
+    private TypeAndName parameter = new TypeAndName();
     private IToken previous;
     private IToken name;
-    private int typeNames;
-    private boolean keywordType;
 
     /** The prototype's name, once {@link #next} said {@link Verdict#PROTOTYPE}. */
     IToken name() {
@@ -100,52 +94,33 @@ final class PrototypeShape {
         }
         switch (type) {
             case IToken.tLPAREN, IToken.tRPAREN, IToken.tLBRACKET, IToken.tRBRACKET, IToken.tCOMMA -> {
-                words = 0;
-                basicType = false;
-                tag = false;
+                parameter = new TypeAndName();
+                return false;
             }
-            case IToken.tIDENTIFIER -> words++;
-            case IToken.t_struct, IToken.t_union, IToken.t_enum -> tag = true;
-            default -> basicType |= isBuiltinType(type);
+            default -> {
+                return !parameter.take(type);
+            }
         }
-        return words > (tag ? 2 : basicType ? 1 : 2);
     }
 
     private Verdict specifier(int type) {
-        boolean afterTag = previousWasTag;
-        previousWasTag = false;
-        if (tagOpens) {
-            tagOpens = false;
-            previousWasTag = true;
-            return type == IToken.tIDENTIFIER ? Verdict.MORE : Verdict.OTHER; // a body, or an anonymous type
-        }
-        if (type == IToken.t_struct || type == IToken.t_union || type == IToken.t_enum) {
-            tagOpens = true;
-            keywordType = true;
-            return Verdict.MORE;
-        }
         if (type == IToken.tLPAREN) {
-            if (previous == null || previous.getType() != IToken.tIDENTIFIER || afterTag) {
+            if (previous == null || previous.getType() != IToken.tIDENTIFIER || specifiers.lastWasTag()) {
                 return Verdict.OTHER; // a declarator in parentheses, or a cast-like macro use
             }
             name = previous;
-            typeNames--;
             depth = 1;
             part = Part.PARAMETERS;
-            return typeNames > 1 || typeNames > 0 && keywordType ? Verdict.OTHER : Verdict.MORE;
-        }
-        if (type == IToken.tIDENTIFIER) {
-            typeNames++;
-            return typeNames > 2 ? Verdict.OTHER : Verdict.MORE;
+            return Verdict.MORE;
         }
         if (isAttribute(type)) {
             return group(Part.SPECIFIERS);
         }
-        if (isBuiltinType(type)) {
-            keywordType = true;
-            return Verdict.MORE;
+        if (!specifiers.take(type)) {
+            return Verdict.OTHER;
         }
-        return isQualifierOrStorage(type) || type == IToken.tSTAR ? Verdict.MORE : Verdict.OTHER;
+        return type == IToken.tIDENTIFIER || isTypeKeyword(type) || isQualifierOrStorage(type) || type == IToken.tSTAR
+                ? Verdict.MORE : Verdict.OTHER;
     }
 
     private Verdict afterParameters(int type) {
@@ -164,6 +139,41 @@ final class PrototypeShape {
         return Verdict.MORE;
     }
 
+    /**
+     * The words of one declaration's specifiers and its name, the function's or a parameter's:
+     * one type (a type name, a struct, union or enum tag, or the keywords of a basic type) and
+     * one name. A word more is a macro the parser does not know ({@code int FAST_FUNC f(void)},
+     * {@code int fd UNUSED_PARAM}).
+     */
+    private static final class TypeAndName {
+        /** Identifiers taken, a tag excepted. */
+        private int words;
+        private boolean keywordType;
+        private boolean tagNext;
+        private boolean lastWasTag;
+
+        /** Takes the next token; false when the words no longer fit one type and one name. */
+        boolean take(int type) {
+            boolean tag = tagNext;
+            tagNext = false;
+            lastWasTag = tag && type == IToken.tIDENTIFIER;
+            if (type == IToken.tIDENTIFIER && !tag) {
+                words++;
+            } else if (type == IToken.t_struct || type == IToken.t_union || type == IToken.t_enum) {
+                tagNext = true;
+                keywordType = true;
+            } else if (isBuiltinType(type)) {
+                keywordType = true;
+            }
+            return words <= (keywordType ? 1 : 2);
+        }
+
+        /** Whether the word just taken was a tag, which names a type, not the function. */
+        boolean lastWasTag() {
+            return lastWasTag;
+        }
+    }
+
     /** Tokens no declaration this class accepts holds: the parser's own markers among them. */
     private static boolean ends(int type) {
         return switch (type) {
@@ -175,6 +185,10 @@ final class PrototypeShape {
 
     private static boolean isAttribute(int type) {
         return type == IGCCToken.t__attribute__ || type == IGCCToken.t__declspec;
+    }
+
+    private static boolean isTypeKeyword(int type) {
+        return isBuiltinType(type) || type == IToken.t_struct || type == IToken.t_union || type == IToken.t_enum;
     }
 
     private static boolean isBuiltinType(int type) {

@@ -71,8 +71,8 @@ final class SelectiveBodyParser extends UnfrozenCParser {
 
     SelectiveBodyParser(IScanner scanner, ParserMode mode, IParserLogService log, ICParserExtensionConfiguration config,
                         IIndex index, BodySelection selection, String mainFile, int[] wordOffsets,
-                        boolean deferPrototypes) {
-        super(scanner, mode, log, config, index, deferPrototypes);
+                        java.util.Set<String> readInPlace) {
+        super(scanner, mode, log, config, index, readInPlace);
         this.selection = selection;
         this.mainFile = mainFile;
         this.wordOffsets = wordOffsets;

@@ -3,6 +3,7 @@ package io.github.vforklint.frontend.c;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.cdt.core.dom.ast.IASTDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTName;
 import org.eclipse.cdt.core.dom.ast.IASTSimpleDeclaration;
@@ -47,20 +48,23 @@ class UnfrozenCParser extends GNUCSourceParser {
     private record Unread(IToken first, IToken last, IASTSimpleDeclaration placeholder) {
     }
 
+    /** Null when no prototype is left unread; else the names no parse leaves unread (see {@link CParser}). */
+    private final Set<String> readInPlace;
     private final boolean deferPrototypes;
-    /** Every name the parser made, those of discarded attempts included. */
+    /** Every name the parser made before the late reading, those of discarded attempts included. */
     private final CharArraySet named = new CharArraySet(1024);
     /** The prototypes not read yet, by name (a header may declare a name twice). */
     private final CharArrayObjectMap<List<Unread>> unread = new CharArrayObjectMap<>(1024);
-    /** While prototypes are read late: the names their reading made, to look up in {@link #unread}. */
-    private List<char[]> madeSince;
+    /** While prototypes are read late: the names still to look up in {@link #unread}, those the reading makes added. */
+    private ArrayDeque<char[]> toRead;
     private ILocationResolver locations;
     private boolean failed;
 
     UnfrozenCParser(IScanner scanner, ParserMode mode, IParserLogService log, ICParserExtensionConfiguration config,
-                    IIndex index, boolean deferPrototypes) {
+                    IIndex index, Set<String> readInPlace) {
         super(scanner, mode, log, config, index);
-        this.deferPrototypes = deferPrototypes;
+        this.readInPlace = readInPlace;
+        this.deferPrototypes = readInPlace != null;
     }
 
     /** Whether a prototype read late did not read as the skim found it: parse again without deferring. */
@@ -92,9 +96,12 @@ class UnfrozenCParser extends GNUCSourceParser {
     @Override
     protected IASTName identifier() throws EndOfFileException, BacktrackException {
         IASTName name = super.identifier();
-        named.put(name.getSimpleID());
-        if (madeSince != null) {
-            madeSince.add(name.getSimpleID());
+        if (toRead != null) {
+            if (unread.containsKey(name.getSimpleID())) {
+                toRead.add(name.getSimpleID());
+            }
+        } else if (deferPrototypes) {
+            named.put(name.getSimpleID());
         }
         return name;
     }
@@ -120,7 +127,8 @@ class UnfrozenCParser extends GNUCSourceParser {
             verdict = PrototypeShape.Verdict.OTHER;
             last = null;
         }
-        if (verdict != PrototypeShape.Verdict.PROTOTYPE || inMainFile(last)) {
+        if (verdict != PrototypeShape.Verdict.PROTOTYPE || inMainFile(last)
+                || !readInPlace.isEmpty() && readInPlace.contains(shape.name().getImage())) {
             backup(first);
             return super.declaration(options);
         }
@@ -156,28 +164,24 @@ class UnfrozenCParser extends GNUCSourceParser {
             return;
         }
         FileDeadline deadline = FileDeadline.current();
-        ArrayDeque<char[]> names = new ArrayDeque<>();
+        toRead = new ArrayDeque<>();
         for (int i = 0; i < unread.size(); i++) {
             if (named.containsKey(unread.keyAt(i))) {
-                names.add(unread.keyAt(i));
+                toRead.add(unread.keyAt(i));
             }
         }
-        madeSince = new ArrayList<>();
-        while (!names.isEmpty() && !failed) {
-            char[] name = names.poll();
+        while (!toRead.isEmpty() && !failed) {
+            char[] name = toRead.poll();
             List<Unread> spelled = unread.remove(name, 0, name.length);
             for (int i = 0; spelled != null && i < spelled.size() && !failed; i++) {
                 deadline.check();
-                madeSince.clear();
                 read(spelled.get(i));
-                for (char[] made : madeSince) {
-                    if (unread.containsKey(made)) {
-                        names.add(made);
-                    }
-                }
+            }
+            if (failed) {
+                readInPlace.add(new String(name));
             }
         }
-        madeSince = null;
+        toRead = null;
     }
 
     private void read(Unread u) {

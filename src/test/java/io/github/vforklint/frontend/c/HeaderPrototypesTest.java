@@ -156,6 +156,23 @@ class HeaderPrototypesTest {
     }
 
     @Test
+    void aPrototypeThatFailedOnceIsReadWhereItStandsByLaterParses() throws Exception {
+        // the scan's parser remembers the name: a second file naming it reads it in place
+        String header = "int ok_before(int);\nvoid broken(int fd, (long) width);\nint ok_after(int);\n";
+        Files.writeString(dir.resolve("lib.h"), header);
+        Path first = dir.resolve("first.c");
+        Path second = dir.resolve("second.c");
+        Files.writeString(first, "#include \"lib.h\"\nint main(void) { broken(1, 2); return 0; }\n");
+        Files.writeString(second, "#include \"lib.h\"\nint other(void) { broken(3, 4); return ok_after(0); }\n");
+        CParser scan = new CParser(p -> Path.of(p).getFileName().toString());
+        CParser inPlace = new CParser(p -> Path.of(p).getFileName().toString()).readingPrototypesInPlace();
+        for (Path file : List.of(first, second)) {
+            assertEquals(shapes(inPlace.parse(file, ParseSettings.defaults()).tree().getDeclarations()),
+                    shapes(scan.parse(file, ParseSettings.defaults()).tree().getDeclarations()), file.toString());
+        }
+    }
+
+    @Test
     void namesThatReadPrototypesBringReadTheirsInTurnInAnyOrder() throws Exception {
         // each prototype's parameter is named like the one declared before it
         String header = "int c4(void);\nint c3(void);\nint c2(int c3);\nint c1(int c2);\nint c0(int c1);\n";
